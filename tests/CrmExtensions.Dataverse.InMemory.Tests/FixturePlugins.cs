@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Dataverse.InMemory.Tests
+{
+    /// <summary>What fixture plugins saw, keyed by the step's unsecure configuration so parallel tests do not share it.</summary>
+    public sealed class Recorder
+    {
+        private static readonly ConcurrentDictionary<string, Recorder> All = new ConcurrentDictionary<string, Recorder>();
+        public static Recorder New()
+        {
+            var recorder = new Recorder(Guid.NewGuid().ToString("N"));
+            All[recorder.Key] = recorder;
+            return recorder;
+        }
+
+        public static Recorder For(string key) => All[key];
+
+        private Recorder(string key) { Key = key; }
+
+        public string Key { get; }
+        public List<IPluginExecutionContext> Contexts { get; } = new List<IPluginExecutionContext>();
+        public List<string> Events { get; } = new List<string>();
+    }
+
+    public abstract class FixturePlugin : IPlugin
+    {
+        protected FixturePlugin(string unsecure, string secure)
+        {
+            Recorder = Recorder.For(unsecure);
+            Secure = secure;
+        }
+
+        protected Recorder Recorder { get; }
+        protected string Secure { get; }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
+            var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
+            var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService));
+            lock (Recorder)
+            {
+                Recorder.Contexts.Add(context);
+                Recorder.Events.Add($"{GetType().Name}:{context.MessageName}:{context.Stage}:{context.Depth}");
+            }
+            tracing.Trace("{0} at stage {1}", GetType().Name, context.Stage);
+            Run(context, factory.CreateOrganizationService(context.UserId));
+        }
+
+        protected abstract void Run(IPluginExecutionContext context, IOrganizationService service);
+    }
+
+    public sealed class RecordOnly : FixturePlugin
+    {
+        public RecordOnly(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) { }
+    }
+
+    public sealed class StampDescription : FixturePlugin
+    {
+        public StampDescription(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
+            ((Entity)context.InputParameters["Target"])["description"] = $"stamped at {context.Stage}";
+    }
+
+    public sealed class CreateFollowUpTask : FixturePlugin
+    {
+        public CreateFollowUpTask(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
+            service.Create(new Entity("task") { ["subject"] = "follow up", ["regardingobjectid"] = new EntityReference(context.PrimaryEntityName, context.PrimaryEntityId) });
+    }
+
+    public sealed class Reject : FixturePlugin
+    {
+        public Reject(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
+            throw new InvalidPluginExecutionException("Rejected by fixture.");
+    }
+
+    public sealed class CrashOnce : FixturePlugin
+    {
+        public CrashOnce(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            service.Create(new Entity("task") { ["subject"] = "attempt" });
+            if (Recorder.Contexts.Count == 1) throw new TimeoutException("SQL timeout (transient)");
+        }
+    }
+
+    public sealed class TouchSelf : FixturePlugin
+    {
+        public TouchSelf(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
+            service.Update(new Entity(context.PrimaryEntityName, context.PrimaryEntityId) { ["numberofemployees"] = context.Depth });
+    }
+
+    public sealed class SetSharedVariable : FixturePlugin
+    {
+        public SetSharedVariable(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
+            context.SharedVariables["seen-by-" + context.Stage] = Secure ?? "no secure config";
+    }
+
+    public sealed class EchoApi : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
+            context.OutputParameters["Echo"] = ((string)context.InputParameters["Text"]).ToUpperInvariant() + "@" + context.Stage;
+        }
+    }
+}

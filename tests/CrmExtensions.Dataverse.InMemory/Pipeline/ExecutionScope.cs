@@ -1,0 +1,18 @@
+using System;
+
+namespace CrmExtensions.Dataverse.InMemory.Pipeline
+{
+    /// <summary>Who issues a request and from where: an outside caller (depth 0) or a plugin step (its context's depth).</summary>
+    public sealed class ExecutionScope
+    {
+        public Guid UserId { get; set; }
+        public Guid InitiatingUserId { get; set; }
+        public int Depth { get; set; }
+        public Guid CorrelationId { get; set; }
+        public PluginExecutionContext Context { get; set; }
+        public string StepName { get; set; }
+
+        public static ExecutionScope External(Guid userId) =>
+            new ExecutionScope { UserId = userId, InitiatingUserId = userId, Depth = 0, CorrelationId = Guid.NewGuid() };
+    }
+}

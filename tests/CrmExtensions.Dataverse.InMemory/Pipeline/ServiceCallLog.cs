@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Dataverse.InMemory.Pipeline
+{
+    /// <summary>Counts IOrganizationService requests, split by who made them (outside caller or a named plugin step).</summary>
+    public sealed class ServiceCallLog
+    {
+        private readonly Dictionary<(string Caller, string Message), int> _counts = new Dictionary<(string, string), int>();
+
+        public const string ExternalCaller = "(external)";
+
+        internal void Record(ExecutionScope scope, OrganizationRequest request)
+        {
+            var key = (scope.StepName ?? ExternalCaller, request.RequestName);
+            _counts.TryGetValue(key, out var n);
+            _counts[key] = n + 1;
+        }
+
+        public int Total => _counts.Values.Sum();
+        public int FromPlugins => _counts.Where(c => c.Key.Caller != ExternalCaller).Sum(c => c.Value);
+        public int For(string message) => _counts.Where(c => c.Key.Message == message).Sum(c => c.Value);
+        public int FromStep(string stepNameFragment) => _counts.Where(c => c.Key.Caller.Contains(stepNameFragment)).Sum(c => c.Value);
+        public IReadOnlyDictionary<(string Caller, string Message), int> ByCallerAndMessage => _counts;
+        public void Reset() => _counts.Clear();
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Dataverse.InMemory.Query
+{
+    /// <summary>Compares column values the way SQL Server does for Dataverse: wrappers unwrapped, strings case-insensitive.</summary>
+    public static class ValueComparer
+    {
+        /// <summary>Strips SDK wrappers so Money, choices and lookups compare by their underlying value.</summary>
+        public static object Normalize(object value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case AliasedValue aliased: return Normalize(aliased.Value);
+                case Money money: return money.Value;
+                case OptionSetValue option: return (decimal)option.Value;
+                case EntityReference reference: return reference.Id;
+                case int i: return (decimal)i;
+                case long l: return (decimal)l;
+                case double d: return (decimal)d;
+                case float f: return (decimal)f;
+                case decimal m: return m;
+                case Enum e: return Convert.ToDecimal(e, CultureInfo.InvariantCulture);
+                case DateTime dt: return dt.Kind == DateTimeKind.Local ? dt.ToUniversalTime() : DateTime.SpecifyKind(dt, DateTimeKind.Utc);
+                default: return value;
+            }
+        }
+
+        /// <summary>Brings a query operand (often a string from FetchXML) to the type of the stored value.</summary>
+        public static object Coerce(object operand, object storedNormalized)
+        {
+            operand = Normalize(operand);
+            if (operand == null || storedNormalized == null || operand.GetType() == storedNormalized.GetType()) return operand;
+            var text = operand as string ?? Convert.ToString(operand, CultureInfo.InvariantCulture);
+            try
+            {
+                switch (storedNormalized)
+                {
+                    case decimal _: return decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    case Guid _: return Guid.Parse(text);
+                    case DateTime _: return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+                    case bool _: return text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase);
+                    case string _: return text;
+                }
+            }
+            catch (FormatException ex)
+            {
+                throw new Storage.DataverseFaultException(Storage.ErrorCodes.InvalidArgument,
+                    $"Condition value '{text}' is not valid for a column of type {storedNormalized.GetType().Name}.", ex);
+            }
+            return operand;
+        }
+
+        public static int Compare(object left, object right)
+        {
+            left = Normalize(left);
+            right = Coerce(right, left);
+            if (left == null && right == null) return 0;
+            if (left == null) return -1;
+            if (right == null) return 1;
+            if (left is string ls && right is string rs) return string.Compare(ls, rs, StringComparison.OrdinalIgnoreCase);
+            if (left is IComparable comparable && left.GetType() == right.GetType()) return comparable.CompareTo(right);
+            return string.Compare(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static bool AreEqual(object left, object right)
+        {
+            left = Normalize(left);
+            if (left == null) return Normalize(right) == null;
+            return Compare(left, right) == 0;
+        }
+    }
+}
