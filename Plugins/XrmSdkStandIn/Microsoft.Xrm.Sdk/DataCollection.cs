@@ -6,8 +6,9 @@ namespace Microsoft.Xrm.Sdk
 {
     public class DataCollection<T> : Collection<T>, IReadOnlyList<T>
     {
-        public DataCollection() { }
-        protected DataCollection(IList<T> list) : base(list) { }
+        // Not public in the official SDK either: collections come from the SDK types that own them.
+        internal DataCollection() { }
+        internal DataCollection(IList<T> list) : base(list) { }
 
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
 
