@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Domain.Value;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace CrmExtensions.Domain.Configuration
+{
+    /// <summary>
+    /// Reads the settings JSON over the shipped defaults (a document may set only what it changes) and validates every
+    /// field; a bad document is rejected with a message that names the field, never half-applied.
+    /// </summary>
+    public static class SettingsLoader
+    {
+        private static readonly Lazy<string> DefaultJson = new Lazy<string>(() =>
+        {
+            using (var stream = typeof(SettingsLoader).Assembly.GetManifestResourceStream("CrmExtensions.Domain.default-settings.json"))
+            using (var reader = new StreamReader(stream ?? throw new InvalidOperationException("default-settings.json is not embedded.")))
+                return reader.ReadToEnd();
+        });
+
+        private static readonly Lazy<CrmExtensionsSettings> DefaultSettings = new Lazy<CrmExtensionsSettings>(() => Load(null));
+
+        private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
+            MissingMemberHandling = MissingMemberHandling.Error,
+            Converters = { new StringEnumConverter(new CamelCaseNamingStrategy(), allowIntegerValues: false) },
+        });
+
+        /// <summary>The shipped defaults (parsed once; treat as read-only).</summary>
+        public static CrmExtensionsSettings Defaults => DefaultSettings.Value;
+
+        public static string DefaultDocument => DefaultJson.Value;
+
+        /// <summary>Parses <paramref name="json"/> over the defaults; null or blank means defaults only.</summary>
+        public static CrmExtensionsSettings Load(string json)
+        {
+            var merged = JObject.Parse(DefaultJson.Value);
+            if (!string.IsNullOrWhiteSpace(json))
+            {
+                JObject overrides;
+                try
+                {
+                    overrides = JObject.Parse(json);
+                }
+                catch (JsonReaderException ex)
+                {
+                    throw new DomainValidationException($"Settings JSON is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
+                }
+                // Arrays and cadence lists replace the default rather than being merged item by item.
+                merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
+            }
+
+            CrmExtensionsSettings settings;
+            try
+            {
+                settings = merged.ToObject<CrmExtensionsSettings>(Serializer);
+            }
+            catch (JsonException ex)
+            {
+                throw new DomainValidationException($"Settings JSON is invalid: {ex.Message}", ex);
+            }
+            Validate(settings);
+            return settings;
+        }
+
+        private static void Validate(CrmExtensionsSettings s)
+        {
+            var errors = new List<string>();
+            void Check(bool ok, string field, string rule) { if (!ok) errors.Add($"{field} {rule}"); }
+            T Section<T>(T section, string name) where T : class
+            {
+                if (section == null) errors.Add($"{name} is required");
+                return section;
+            }
+
+            var a = Section(s.Analysis, "analysis");
+            if (a != null)
+            {
+                Check(a.PeriodMonths >= 1 && a.PeriodMonths <= 12, "analysis.periodMonths", "must be between 1 and 12");
+                Check(a.WindowPeriods >= 1, "analysis.windowPeriods", "must be at least 1");
+                Check(a.HistoryPeriods >= a.WindowPeriods && a.HistoryPeriods <= 120, "analysis.historyPeriods", "must be at least windowPeriods and at most 120");
+                Check(a.FutureToleranceDays >= 0, "analysis.futureToleranceDays", "must not be negative");
+            }
+
+            var c = Section(s.Currency, "currency");
+            if (c != null)
+            {
+                Check(!string.IsNullOrWhiteSpace(c.BaseCurrency) && c.BaseCurrency.Length == 3, "currency.baseCurrency", "must be a 3-letter ISO code");
+                Check(c.ExchangeRates != null && c.ExchangeRates.Count > 0, "currency.exchangeRates", "must list at least the base currency");
+                foreach (var rate in c.ExchangeRates ?? new Dictionary<string, decimal>())
+                    Check(rate.Value > 0, $"currency.exchangeRates.{rate.Key}", "must be greater than 0");
+                if (c.ExchangeRates != null && c.BaseCurrency != null)
+                    Check(c.ExchangeRates.TryGetValue(c.BaseCurrency, out var baseRate) && baseRate == 1m, $"currency.exchangeRates.{c.BaseCurrency}", "must be 1 (the base currency)");
+            }
+
+            var r = Section(s.Rfm, "rfm");
+            if (r != null)
+            {
+                Check(Ascending(r.RecencyDays?.Select(x => (decimal)x), 4, 0), "rfm.recencyDays", "must be 4 ascending non-negative whole numbers");
+                Check(Ascending(r.Frequency?.Select(x => (decimal)x), 4, 1), "rfm.frequency", "must be 4 ascending counts of at least 1");
+                Check(Ascending(r.Monetary, 4, 0), "rfm.monetary", "must be 4 ascending non-negative amounts");
+            }
+
+            var clp = Section(s.Clp, "clp");
+            if (clp != null)
+            {
+                Check(clp.DiscountRate >= 0 && clp.DiscountRate < 1, "clp.discountRate", "must be at least 0 and below 1");
+                Check(clp.HorizonYears >= 1 && clp.HorizonYears <= 50, "clp.horizonYears", "must be between 1 and 50");
+                Check(clp.RetentionRate > 0 && clp.RetentionRate <= 1, "clp.retentionRate", "must be above 0 and at most 1");
+                Check(clp.DefaultMarginRate >= 0 && clp.DefaultMarginRate <= 1, "clp.defaultMarginRate", "must be between 0 and 1");
+                Check(clp.MaxTrendGrowth >= 0 && clp.MaxTrendGrowth <= 10, "clp.maxTrendGrowth", "must be between 0 and 10");
+                Check(clp.ProductFamilyCount >= 1, "clp.productFamilyCount", "must be at least 1");
+                Check(clp.CrossSellProbability >= 0 && clp.CrossSellProbability <= 1, "clp.crossSellProbability", "must be between 0 and 1");
+                Check(clp.ReferralValue >= 0, "clp.referralValue", "must not be negative");
+                Check(clp.PotentialRampYears >= 1, "clp.potentialRampYears", "must be at least 1");
+            }
+
+            var v = Section(s.ValueMatrix, "valueMatrix");
+            if (v != null)
+            {
+                Check(v.CurrentValueThreshold > 0, "valueMatrix.currentValueThreshold", "must be greater than 0");
+                Check(v.GrowthPotentialThreshold > 0, "valueMatrix.growthPotentialThreshold", "must be greater than 0");
+                Check(v.HysteresisBand >= 0 && v.HysteresisBand < 1, "valueMatrix.hysteresisBand", "must be at least 0 and below 1");
+                foreach (ValueTier tier in Enum.GetValues(typeof(ValueTier)))
+                    Check(v.Policies != null && v.Policies.ContainsKey(tier), $"valueMatrix.policies.{tier.ToString().ToLowerInvariant()}", "is required");
+            }
+
+            var l = Section(s.Lifecycle, "lifecycle");
+            if (l != null)
+            {
+                Check(l.ExplorationMonths >= 1, "lifecycle.explorationMonths", "must be at least 1");
+                Check(l.StabilityMonths > l.ExplorationMonths, "lifecycle.stabilityMonths", "must be greater than explorationMonths");
+                Check(l.LongLastingMonths > l.StabilityMonths, "lifecycle.longLastingMonths", "must be greater than stabilityMonths");
+                Check(l.DeclineRecencyDays >= 1, "lifecycle.declineRecencyDays", "must be at least 1");
+                Check(l.TrendTolerance >= 0 && l.TrendTolerance < 1, "lifecycle.trendTolerance", "must be at least 0 and below 1");
+            }
+
+            var y = Section(s.Loyalty, "loyalty");
+            if (y != null)
+            {
+                Check(y.SurveyScaleMax >= 1, "loyalty.surveyScaleMax", "must be at least 1");
+                void Fraction(decimal value, string name) => Check(value >= 0 && value <= 1, "loyalty." + name, "must be between 0 and 1");
+                Fraction(y.SatisfiedThreshold, "satisfiedThreshold");
+                Fraction(y.TrustRepeatRate, "trustRepeatRate");
+                Fraction(y.BehaviouralRepeatRate, "behaviouralRepeatRate");
+                Fraction(y.BehaviouralCrossBreadth, "behaviouralCrossBreadth");
+                Fraction(y.EmotionalPriceTolerance, "emotionalPriceTolerance");
+                Check(y.EmotionalReferrals >= 0, "loyalty.emotionalReferrals", "must not be negative");
+                Check(y.SustainableReferrals >= y.EmotionalReferrals, "loyalty.sustainableReferrals", "must be at least emotionalReferrals");
+            }
+
+            var ch = Section(s.Churn, "churn");
+            if (ch != null)
+            {
+                Check(ch.ActivityDeclineThreshold > 0 && ch.ActivityDeclineThreshold <= 1, "churn.activityDeclineThreshold", "must be above 0 and at most 1");
+                Check(ch.SatisfactionDropThreshold > 0 && ch.SatisfactionDropThreshold <= 1, "churn.satisfactionDropThreshold", "must be above 0 and at most 1");
+                void Points(int value, string name) => Check(value >= 0 && value <= 100, "churn." + name, "must be between 0 and 100");
+                Points(ch.ActivityDeclinePoints, "activityDeclinePoints");
+                Points(ch.SatisfactionDropPoints, "satisfactionDropPoints");
+                Points(ch.OpenComplaintPoints, "openComplaintPoints");
+                Points(ch.RecentComplaintPoints, "recentComplaintPoints");
+                Points(ch.ComplaintPointsCap, "complaintPointsCap");
+                Points(ch.LongRecencyPoints, "longRecencyPoints");
+                Check(ch.RecentComplaintDays >= 1, "churn.recentComplaintDays", "must be at least 1");
+                Check(ch.LongRecencyDays >= 1, "churn.longRecencyDays", "must be at least 1");
+                Check(ch.MediumRiskFrom > 0 && ch.MediumRiskFrom < ch.HighRiskFrom && ch.HighRiskFrom <= 100, "churn.mediumRiskFrom/highRiskFrom", "must satisfy 0 < mediumRiskFrom < highRiskFrom <= 100");
+            }
+
+            var rt = Section(s.Retention, "retention");
+            if (rt != null)
+            {
+                foreach (ValueTier tier in Enum.GetValues(typeof(ValueTier)))
+                {
+                    var name = tier.ToString().ToLowerInvariant();
+                    if (rt.Cadences == null || !rt.Cadences.TryGetValue(tier, out var rules) || rules == null)
+                    {
+                        errors.Add($"retention.cadences.{name} is required (use [] for none)");
+                        continue;
+                    }
+                    for (var i = 0; i < rules.Count; i++)
+                        Check(rules[i] != null && rules[i].EveryDays >= 1 && rules[i].EveryDays <= 3650, $"retention.cadences.{name}[{i}].everyDays", "must be between 1 and 3650");
+                    Check(rules.Where(x => x != null).Select(x => x.Kind).Distinct().Count() == rules.Count(x => x != null), $"retention.cadences.{name}", "lists an action kind twice");
+                }
+                Check(rt.WinBackDueDays >= 0, "retention.winBackDueDays", "must not be negative");
+                Check(rt.PlannedExitDueDays >= 0, "retention.plannedExitDueDays", "must not be negative");
+            }
+
+            if (errors.Count > 0) throw new DomainValidationException("Settings are invalid: " + string.Join("; ", errors) + ".");
+        }
+
+        private static bool Ascending(IEnumerable<decimal> values, int count, decimal minimum)
+        {
+            var list = values?.ToList();
+            if (list == null || list.Count != count || list[0] < minimum) return false;
+            for (var i = 1; i < list.Count; i++) if (list[i] <= list[i - 1]) return false;
+            return true;
+        }
+    }
+}

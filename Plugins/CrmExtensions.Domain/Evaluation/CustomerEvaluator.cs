@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using CrmExtensions.Domain.Churn;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Loyalty;
+using CrmExtensions.Domain.Purchases;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Rfm;
+using CrmExtensions.Domain.Value;
+
+namespace CrmExtensions.Domain.Evaluation
+{
+    /// <summary>Everything known about one customer at evaluation time.</summary>
+    public sealed class CustomerFacts
+    {
+        public Guid CustomerId { get; set; }
+        public DateTime AsOf { get; set; }
+        public PurchaseSummary Purchases { get; set; }
+        public IReadOnlyCollection<SurveyResponse> Surveys { get; set; } = Array.Empty<SurveyResponse>();
+        public IReadOnlyCollection<Complaint> Complaints { get; set; } = Array.Empty<Complaint>();
+        public int ReferralsMade { get; set; }
+        public ValueTier? PreviousTier { get; set; }
+        public IReadOnlyDictionary<RetentionActionKind, DateTime> LastCompletedActions { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
+    }
+
+    public sealed class CustomerAssessment
+    {
+        public RfmScore Rfm { get; set; }
+        public CustomerValue Value { get; set; }
+        public ValueTier Tier { get; set; }
+        public TierPolicy Policy { get; set; }
+        public LifecycleAssessment Lifecycle { get; set; }
+        public LoyaltyAssessment Loyalty { get; set; }
+        public ChurnRisk Churn { get; set; }
+        public IReadOnlyList<RetentionAction> RetentionActions { get; set; }
+    }
+
+    /// <summary>Runs every rule over one customer's facts: the single entry point plugins and workflow activities call.</summary>
+    public sealed class CustomerEvaluator
+    {
+        private readonly CrmExtensionsSettings _settings;
+        private readonly RfmScorer _rfm;
+        private readonly CustomerLifetimeProfit _clp;
+        private readonly CustomerValueMatrix _matrix;
+        private readonly LifecycleClassifier _lifecycle;
+        private readonly LoyaltyAssessor _loyalty;
+        private readonly ChurnWarning _churn;
+        private readonly RetentionPolicy _retention;
+
+        public CustomerEvaluator(CrmExtensionsSettings settings)
+        {
+            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            _rfm = new RfmScorer(settings.Rfm);
+            _clp = new CustomerLifetimeProfit(settings);
+            _matrix = new CustomerValueMatrix(settings.ValueMatrix);
+            _lifecycle = new LifecycleClassifier(settings);
+            _loyalty = new LoyaltyAssessor(settings);
+            _churn = new ChurnWarning(settings);
+            _retention = new RetentionPolicy(settings.Retention);
+        }
+
+        public CrmExtensionsSettings Settings => _settings;
+
+        public CustomerAssessment Evaluate(CustomerFacts facts)
+        {
+            if (facts == null) throw new DomainValidationException("Customer facts are required.");
+            var purchases = facts.Purchases ?? throw new DomainValidationException("Customer facts carry no purchase summary.");
+            if (purchases.LastPurchaseOn > facts.AsOf.AddDays(_settings.Analysis.FutureToleranceDays))
+                throw new DomainValidationException($"The last purchase ({purchases.LastPurchaseOn:yyyy-MM-dd}) is after the evaluation date ({facts.AsOf:yyyy-MM-dd}).");
+
+            var window = purchases.Recent(_settings.Analysis.WindowPeriods);
+            int? recencyDays = purchases.LastPurchaseOn.HasValue ? Math.Max(0, (int)(facts.AsOf - purchases.LastPurchaseOn.Value).TotalDays) : (int?)null;
+            var rfm = _rfm.Score(recencyDays, window.Orders, window.Revenue);
+            var value = _clp.Evaluate(purchases, facts.ReferralsMade);
+            var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, facts.PreviousTier);
+            var lifecycle = _lifecycle.Classify(purchases, facts.AsOf);
+            var loyalty = _loyalty.Assess(purchases, facts.Surveys, facts.ReferralsMade, lifecycle.Stage);
+            var churn = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
+            var actions = _retention.DueActions(facts.CustomerId, tier, lifecycle.Stage, churn.Band, facts.AsOf, facts.LastCompletedActions);
+            return new CustomerAssessment
+            {
+                Rfm = rfm,
+                Value = value,
+                Tier = tier,
+                Policy = _matrix.PolicyFor(tier),
+                Lifecycle = lifecycle,
+                Loyalty = loyalty,
+                Churn = churn,
+                RetentionActions = actions,
+            };
+        }
+    }
+}
