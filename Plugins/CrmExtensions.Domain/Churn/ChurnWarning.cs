@@ -15,7 +15,7 @@ namespace CrmExtensions.Domain.Churn
         LongRecency = 4,
     }
 
-    /// <summary>Risk bands. Numbers match the cx_churnriskband choice values.</summary>
+    /// <summary>Risk bands. Choice value of cx_churnriskband = 100000000 + this number.</summary>
     public enum ChurnRiskBand
     {
         Low = 1,

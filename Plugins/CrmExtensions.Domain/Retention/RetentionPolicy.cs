@@ -8,7 +8,7 @@ using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Domain.Retention
 {
-    /// <summary>Kinds of retention work. Numbers match the cx_retentionaction choice values.</summary>
+    /// <summary>Kinds of retention work. Choice value of cx_retentionaction = 100000000 + this number.</summary>
     public enum RetentionActionKind
     {
         FollowUpCall = 1,

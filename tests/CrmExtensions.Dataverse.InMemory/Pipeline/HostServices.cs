@@ -54,10 +54,11 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         }
 
         // Calls made by a plugin carry its depth and correlation, so nested events see Depth + 1 and the loop guard works.
+        // A null user id means SYSTEM, as on the platform.
         public IOrganizationService CreateOrganizationService(Guid? userId) =>
             new HostOrganizationService(_host, new ExecutionScope
             {
-                UserId = userId ?? _context.UserId,
+                UserId = userId ?? _host.SystemUserId,
                 InitiatingUserId = _context.InitiatingUserId,
                 Depth = _context.Depth,
                 CorrelationId = _context.CorrelationId,

@@ -1,0 +1,88 @@
+using System;
+using CrmExtensions.Domain;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Plugins.Infrastructure
+{
+    /// <summary>
+    /// Reads the services a plugin needs, runs it, and turns domain validation failures into the platform's
+    /// InvalidPluginExecutionException so the user sees the rule's own message and the transaction rolls back.
+    /// Stateless: the platform caches one instance per step and calls it concurrently.
+    /// </summary>
+    public abstract class PluginBase : IPlugin
+    {
+        protected PluginBase(string unsecureConfiguration = null, string secureConfiguration = null)
+        {
+            UnsecureConfiguration = unsecureConfiguration;
+            SecureConfiguration = secureConfiguration;
+        }
+
+        protected string UnsecureConfiguration { get; }
+        protected string SecureConfiguration { get; }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            if (serviceProvider == null) throw new InvalidPluginExecutionException("The platform passed no service provider.");
+            var context = new LocalPluginContext(serviceProvider);
+            context.Trace("{0} entered: {1} of {2} {3}, stage {4}, depth {5}", GetType().Name, context.Execution.MessageName,
+                context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId, context.Execution.Stage, context.Execution.Depth);
+            try
+            {
+                Run(context);
+            }
+            catch (DomainValidationException ex)
+            {
+                context.Trace("Rejected: {0}", ex.Message);
+                throw new InvalidPluginExecutionException(ex.Message, ex);
+            }
+        }
+
+        protected abstract void Run(LocalPluginContext context);
+    }
+
+    /// <summary>The execution context and services of one plugin invocation.</summary>
+    public sealed class LocalPluginContext
+    {
+        private readonly ITracingService _tracing;
+        private readonly IOrganizationServiceFactory _factory;
+        private IOrganizationService _userService;
+        private IOrganizationService _systemService;
+
+        public LocalPluginContext(IServiceProvider serviceProvider)
+        {
+            Execution = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))
+                ?? throw new InvalidPluginExecutionException("No IPluginExecutionContext is available.");
+            _tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService));
+            _factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))
+                ?? throw new InvalidPluginExecutionException("No IOrganizationServiceFactory is available.");
+        }
+
+        public IPluginExecutionContext Execution { get; }
+
+        /// <summary>Acts as the calling user: their security applies.</summary>
+        public IOrganizationService UserService => _userService ?? (_userService = _factory.CreateOrganizationService(Execution.UserId));
+
+        /// <summary>Acts as SYSTEM, for bookkeeping a user may not be allowed to write (evaluations, audit rows).</summary>
+        public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
+
+        public Entity Target => Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as Entity : null;
+
+        public EntityReference TargetReference =>
+            Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as EntityReference : null;
+
+        public Entity PreImage(string alias) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
+        public Entity PostImage(string alias) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;
+
+        public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);
+
+        /// <summary>True when an ancestor pipeline of this event was marked with <paramref name="sharedVariable"/>.</summary>
+        public bool IsTriggeredBy(string sharedVariable)
+        {
+            for (var parent = Execution.ParentContext; parent != null; parent = parent.ParentContext)
+            {
+                if (parent.SharedVariables.Contains(sharedVariable)) return true;
+            }
+            return false;
+        }
+    }
+}

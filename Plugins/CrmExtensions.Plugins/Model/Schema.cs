@@ -1,0 +1,152 @@
+// Logical names of every table, column and choice value the plugins touch, defined once
+// (the shape early-bound generation produces; publisher prefix "cx").
+namespace CrmExtensions.Plugins.Model
+{
+    public static class Account
+    {
+        public const string EntityLogicalName = "account";
+        public const string PrimaryId = "accountid";
+        public const string Name = "name";
+    }
+
+    public static class Contact
+    {
+        public const string EntityLogicalName = "contact";
+        public const string PrimaryId = "contactid";
+        public const string FullName = "fullname";
+    }
+
+    /// <summary>Columns the solution adds to both account and contact.</summary>
+    public static class CustomerColumns
+    {
+        public const string Tier = "cx_tier";
+        public const string CurrentValue = "cx_currentvalue";
+        public const string GrowthPotential = "cx_growthpotential";
+        public const string LifetimeProfit = "cx_clp";
+        public const string LifetimeProfitCurrent = "cx_clpcurrent";
+        public const string LifetimeProfitPotential = "cx_clppotential";
+        public const string RfmRecency = "cx_rfmrecency";
+        public const string RfmFrequency = "cx_rfmfrequency";
+        public const string RfmMonetary = "cx_rfmmonetary";
+        public const string RfmSegment = "cx_rfmsegment";
+        public const string LifecycleStage = "cx_lifecyclestage";
+        public const string LifecyclePattern = "cx_lifecyclepattern";
+        public const string LoyaltyLevel = "cx_loyaltylevel";
+        public const string RepeatPurchaseRate = "cx_repeatpurchaserate";
+        public const string CrossPurchaseBreadth = "cx_crosspurchasebreadth";
+        public const string ReferralCount = "cx_referralcount";
+        public const string PriceTolerance = "cx_pricetolerance";
+        public const string Satisfaction = "cx_satisfaction";
+        public const string ChurnRisk = "cx_churnrisk";
+        public const string ChurnRiskBand = "cx_churnriskband";
+        public const string ChurnReasons = "cx_churnreasons";
+        public const string LastEvaluatedOn = "cx_lastevaluatedon";
+        public const string TierOverride = "cx_tieroverride";
+        public const string TierOverrideReason = "cx_tieroverridereason";
+        public const string TierOverrideBy = "cx_tieroverrideby";
+        public const string TierOverrideUntil = "cx_tieroverrideuntil";
+        public const string ReferredBy = "cx_referredby";
+
+        /// <summary>Columns only a recalculation or an authorised override may change.</summary>
+        public static readonly string[] Guarded = { Tier, TierOverride, TierOverrideReason, TierOverrideUntil, TierOverrideBy };
+    }
+
+    public static class SalesOrder
+    {
+        public const string EntityLogicalName = "salesorder";
+        public const string PrimaryId = "salesorderid";
+        public const string Customer = "customerid";
+        public const string TotalAmount = "totalamount";
+        public const string TotalDiscountAmount = "totaldiscountamount";
+        public const string SubmitDate = "submitdate";
+        public const string StateCode = "statecode";
+        public const int StateCanceled = 2;
+    }
+
+    public static class Invoice
+    {
+        public const string EntityLogicalName = "invoice";
+        public const string Customer = "customerid";
+    }
+
+    public static class Incident
+    {
+        public const string EntityLogicalName = "incident";
+        public const string Customer = "customerid";
+        public const string CaseTypeCode = "casetypecode";
+        public const string StateCode = "statecode";
+        public const string CreatedOn = "createdon";
+        public const int CaseTypeComplaint = 2;
+        public const int StateActive = 0;
+    }
+
+    public static class SurveyResponse
+    {
+        public const string EntityLogicalName = "cx_surveyresponse";
+        public const string Customer = "cx_customer";
+        public const string Score = "cx_score";
+        public const string AnsweredOn = "cx_answeredon";
+    }
+
+    public static class Setting
+    {
+        public const string EntityLogicalName = "cx_setting";
+        public const string Name = "cx_name";
+        public const string Value = "cx_value";
+        public const string ActiveSettingsName = "CustomerValue";
+    }
+
+    public static class TierOverrideAudit
+    {
+        public const string EntityLogicalName = "cx_tieroverrideaudit";
+        public const string Name = "cx_name";
+        public const string Account = "cx_accountid";
+        public const string Contact = "cx_contactid";
+        public const string FromTier = "cx_fromtier";
+        public const string ToTier = "cx_totier";
+        public const string Reason = "cx_reason";
+        public const string OverrideBy = "cx_overrideby";
+        public const string Until = "cx_until";
+
+        /// <summary>Only roles allowed to override tiers can create audit rows (granted to the Customer Value Manager role).</summary>
+        public const string OverridePrivilege = "prvCreatecx_tieroverrideaudit";
+    }
+
+    /// <summary>Columns the solution adds to task and phonecall to track retention work.</summary>
+    public static class RetentionActivity
+    {
+        public const string Task = "task";
+        public const string PhoneCall = "phonecall";
+        public const string Key = "cx_retentionkey";
+        public const string Action = "cx_retentionaction";
+        public const string Regarding = "regardingobjectid";
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string ScheduledEnd = "scheduledend";
+        public const string ActualEnd = "actualend";
+        public const string Owner = "ownerid";
+        public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
+        public const int StateOpen = 0;
+        public const int StateCompleted = 1;
+        public const int StateCanceled = 2;
+        public const int TaskStatusCanceled = 6;
+        public const int PhoneCallStatusCanceled = 3;
+    }
+
+    /// <summary>Choice values: custom options are numbered from the publisher's option value prefix (10000 → 100000000).</summary>
+    public static class Choice
+    {
+        public const int OptionBase = 100000000;
+
+        public static int ToOption<TEnum>(TEnum value) where TEnum : struct => OptionBase + System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+
+        public static TEnum FromOption<TEnum>(int option) where TEnum : struct
+        {
+            var raw = option - OptionBase;
+            if (!System.Enum.IsDefined(typeof(TEnum), raw))
+                throw new System.ArgumentOutOfRangeException(nameof(option), option, $"{option} is not a known {typeof(TEnum).Name} choice value.");
+            return (TEnum)System.Enum.ToObject(typeof(TEnum), raw);
+        }
+    }
+}
