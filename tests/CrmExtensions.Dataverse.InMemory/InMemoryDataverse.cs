@@ -148,6 +148,8 @@ namespace CrmExtensions.Dataverse.InMemory
                 case "Delete":
                 case "Assign":
                 case "SetState":
+                case "WinOpportunity":
+                case "CloseIncident":
                     return RunPipeline(request, scope);
                 default:
                     if (_customApis.ContainsKey(request.RequestName ?? string.Empty)) return RunPipeline(request, scope);
@@ -162,7 +164,7 @@ namespace CrmExtensions.Dataverse.InMemory
                 throw new DataverseFaultException(ErrorCodes.InfiniteLoop,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
 
-            var operation = new Operation(request, scope, depth, UtcNow);
+            var operation = new Operation(request, scope, depth, UtcNow) { MessageName = MessageNameOf(request) };
             ResolvePrimary(operation);
             var steps = StepsFor(operation);
             operation.PreImageSource = operation.PrimaryId != Guid.Empty && Store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var existing) ? EntityCloner.Clone(existing) : null;
@@ -207,6 +209,17 @@ namespace CrmExtensions.Dataverse.InMemory
             }
         }
 
+        // Some request classes carry a different name than the SDK message steps are registered on.
+        private static string MessageNameOf(OrganizationRequest request)
+        {
+            switch (request.RequestName)
+            {
+                case "WinOpportunity": return "Win";
+                case "CloseIncident": return "Close";
+                default: return request.RequestName;
+            }
+        }
+
         private void ResolvePrimary(Operation operation)
         {
             var request = operation.Request;
@@ -228,6 +241,17 @@ namespace CrmExtensions.Dataverse.InMemory
                     if (reference == null) throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"{request.RequestName} needs a Target entity reference.");
                     operation.PrimaryEntity = reference.LogicalName;
                     operation.PrimaryId = reference.Id;
+                    break;
+                case "WinOpportunity":
+                case "CloseIncident":
+                    var closeParameter = request.RequestName == "WinOpportunity" ? "OpportunityClose" : "IncidentResolution";
+                    var parentColumn = request.RequestName == "WinOpportunity" ? "opportunityid" : "incidentid";
+                    var close = request.Parameters.Contains(closeParameter) ? request[closeParameter] as Entity : null;
+                    var parent = close != null && close.Contains(parentColumn) ? close[parentColumn] as EntityReference : null;
+                    if (parent == null || !request.Parameters.Contains("Status"))
+                        throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"{request.RequestName} needs {closeParameter} with {parentColumn} and a Status.");
+                    operation.PrimaryEntity = parent.LogicalName;
+                    operation.PrimaryId = parent.Id;
                     break;
                 case "SetState":
                     var moniker = request.Parameters.Contains("EntityMoniker") ? request["EntityMoniker"] as EntityReference : null;
@@ -251,6 +275,8 @@ namespace CrmExtensions.Dataverse.InMemory
                         operation.PrimaryEntity = "none";
                     }
                     ValidateCustomApiParameters(api, request);
+                    if (api.ExecutePrivilegeName != null && !HasPrivilege(operation.Scope.UserId, api.ExecutePrivilegeName))
+                        throw new DataverseFaultException(ErrorCodes.PrivilegeDenied, $"{api.UniqueName} requires the {api.ExecutePrivilegeName} privilege, which the caller does not hold.");
                     break;
             }
         }
@@ -270,7 +296,7 @@ namespace CrmExtensions.Dataverse.InMemory
 
         private List<StepRegistration> StepsFor(Operation operation)
         {
-            var message = operation.Request.RequestName;
+            var message = operation.MessageName;
             var target = operation.Request.Parameters.Contains("Target") ? operation.Request["Target"] as Entity : null;
             return _steps
                 .Where(s => s.Enabled && string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
@@ -298,7 +324,7 @@ namespace CrmExtensions.Dataverse.InMemory
             {
                 Mode = (int)step.Mode,
                 Depth = operation.Depth,
-                MessageName = operation.Request.RequestName,
+                MessageName = operation.MessageName,
                 PrimaryEntityName = operation.PrimaryEntity,
                 RequestId = operation.Request.RequestId,
                 // Async steps get a snapshot: the pipeline's own objects may change after the event is queued.
@@ -323,9 +349,9 @@ namespace CrmExtensions.Dataverse.InMemory
             {
                 var wantsPre = image.Type == ImageType.PreImage || image.Type == ImageType.Both;
                 var wantsPost = image.Type == ImageType.PostImage || image.Type == ImageType.Both;
-                if (wantsPre && operation.PreImageSource != null && operation.Request.RequestName != "Create")
+                if (wantsPre && operation.PreImageSource != null && operation.MessageName != "Create")
                     context.PreEntityImages[image.Alias] = Image(operation.PreImageSource, image);
-                if (wantsPost && operation.PostImageSource != null && step.Stage == PipelineStage.PostOperation && operation.Request.RequestName != "Delete")
+                if (wantsPost && operation.PostImageSource != null && step.Stage == PipelineStage.PostOperation && operation.MessageName != "Delete")
                     context.PostEntityImages[image.Alias] = Image(operation.PostImageSource, image);
             }
             return context;
@@ -424,6 +450,24 @@ namespace CrmExtensions.Dataverse.InMemory
                     ApplySystemColumns(row, userId, isCreate: false);
                     Store.Replace(row);
                     return new SetStateResponse();
+                }
+                case "WinOpportunity":
+                case "CloseIncident":
+                {
+                    // The platform records the closing activity (which fires its own Create steps) and closes the parent.
+                    var closeParameter = request.RequestName == "WinOpportunity" ? "OpportunityClose" : "IncidentResolution";
+                    var close = EntityCloner.Clone((Entity)request[closeParameter]);
+                    Execute(new CreateRequest { Target = close }, new ExecutionScope
+                    {
+                        UserId = userId, InitiatingUserId = operation.Scope.InitiatingUserId, Depth = operation.Depth,
+                        CorrelationId = operation.Scope.CorrelationId, Context = operation.Scope.Context, StepName = operation.Scope.StepName,
+                    });
+                    var row = EntityCloner.Clone(Store.Get(operation.PrimaryEntity, operation.PrimaryId));
+                    row["statecode"] = new OptionSetValue(1);
+                    row["statuscode"] = new OptionSetValue(((OptionSetValue)request["Status"]).Value);
+                    ApplySystemColumns(row, userId, isCreate: false);
+                    Store.Replace(row);
+                    return request.RequestName == "WinOpportunity" ? (OrganizationResponse)new WinOpportunityResponse() : new CloseIncidentResponse();
                 }
                 default:
                 {
@@ -542,11 +586,23 @@ namespace CrmExtensions.Dataverse.InMemory
             var userId = (Guid)request["UserId"];
             var name = (string)request["PrivilegeName"];
             var response = new RetrieveUserPrivilegeByPrivilegeNameResponse();
-            var has = _privileges.TryGetValue(userId, out var set) && set.Contains(name);
+            var has = HasPrivilege(userId, name);
             response.Results["RolePrivileges"] = has
                 ? new[] { new RolePrivilege(PrivilegeDepth.Global, Guid.NewGuid(), BusinessUnitId, name) }
                 : new RolePrivilege[0];
             return response;
+        }
+
+        /// <summary>The system administrator holds every privilege; other users what they were granted.</summary>
+        public bool HasPrivilege(Guid userId, string privilegeName) =>
+            userId == SystemUserId || (_privileges.TryGetValue(userId, out var set) && set.Contains(privilegeName));
+
+        /// <summary>Runs a finished system job again, as the platform may when it redelivers an async event.</summary>
+        public void Replay(AsyncJob job)
+        {
+            var again = new AsyncJob(job.Step, job.Context);
+            _asyncJobs.Add(again);
+            _asyncQueue.Enqueue(again);
         }
 
         private void RunAsyncJob(AsyncJob job)
@@ -597,6 +653,7 @@ namespace CrmExtensions.Dataverse.InMemory
             }
 
             public OrganizationRequest Request { get; }
+            public string MessageName { get; set; }
             public ExecutionScope Scope { get; }
             public int Depth { get; }
             public DateTime CreatedOn { get; }

@@ -143,6 +143,9 @@ namespace CrmExtensions.Domain.Configuration
 
         public int WinBackDueDays { get; set; }
         public int PlannedExitDueDays { get; set; }
+
+        /// <summary>Team that owns platinum retention work (key-account team); empty: the customer's owner.</summary>
+        public string KeyAccountTeamId { get; set; }
     }
 
     public sealed class CadenceRule

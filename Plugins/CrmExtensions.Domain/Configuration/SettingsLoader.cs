@@ -189,6 +189,7 @@ namespace CrmExtensions.Domain.Configuration
                 }
                 Check(rt.WinBackDueDays >= 0, "retention.winBackDueDays", "must not be negative");
                 Check(rt.PlannedExitDueDays >= 0, "retention.plannedExitDueDays", "must not be negative");
+                Check(string.IsNullOrWhiteSpace(rt.KeyAccountTeamId) || Guid.TryParse(rt.KeyAccountTeamId, out _), "retention.keyAccountTeamId", "must be empty or a team id (GUID)");
             }
 
             if (errors.Count > 0) throw new DomainValidationException("Settings are invalid: " + string.Join("; ", errors) + ".");

@@ -44,11 +44,13 @@ namespace CrmExtensions.Domain.Purchases
                 revenue == 0 ? 1m : undiscounted / revenue);
         }
 
-        /// <summary>Index of the period that holds <paramref name="date"/>, counting back from the one that ends at <paramref name="asOf"/>; -1 if older.</summary>
+        /// <summary>
+        /// Index of the period that holds <paramref name="date"/>; -1 if older. Periods are whole calendar months counted back
+        /// from the month of <paramref name="asOf"/>, so line-by-line and month-grouped (FetchXML) summaries agree exactly.
+        /// </summary>
         public static int PeriodIndex(DateTime date, DateTime asOf, int periodMonths, int periodCount)
         {
             var monthsBack = (asOf.Year - date.Year) * 12 + asOf.Month - date.Month;
-            if (date.Day > asOf.Day) monthsBack--;
             var back = Math.Max(0, monthsBack) / periodMonths;
             return back >= periodCount ? -1 : periodCount - 1 - back;
         }

@@ -56,17 +56,58 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "salesorder";
         public const string PrimaryId = "salesorderid";
         public const string Customer = "customerid";
-        public const string TotalAmount = "totalamount";
-        public const string TotalDiscountAmount = "totaldiscountamount";
+        public const string TotalAmountBase = "totalamount_base";
+        public const string TotalDiscountAmountBase = "totaldiscountamount_base";
         public const string SubmitDate = "submitdate";
         public const string StateCode = "statecode";
         public const int StateCanceled = 2;
     }
 
+    public static class SalesOrderDetail
+    {
+        public const string EntityLogicalName = "salesorderdetail";
+        public const string SalesOrder = "salesorderid";
+        public const string Product = "productid";
+    }
+
+    public static class Product
+    {
+        public const string EntityLogicalName = "product";
+        public const string PrimaryId = "productid";
+        public const string Family = "cx_productfamily";
+    }
+
     public static class Invoice
     {
         public const string EntityLogicalName = "invoice";
+        public const string PrimaryId = "invoiceid";
         public const string Customer = "customerid";
+        public const string SalesOrder = "salesorderid";
+        public const string TotalAmountBase = "totalamount_base";
+        public const string TotalDiscountAmountBase = "totaldiscountamount_base";
+        public const string CreatedOn = "createdon";
+        public const string StateCode = "statecode";
+        public const int StateCanceled = 3;
+    }
+
+    public static class Opportunity
+    {
+        public const string EntityLogicalName = "opportunity";
+        public const string Customer = "customerid";
+        public const string StateCode = "statecode";
+        public const int StateWon = 1;
+    }
+
+    public static class OpportunityClose
+    {
+        public const string EntityLogicalName = "opportunityclose";
+        public const string Opportunity = "opportunityid";
+    }
+
+    public static class IncidentResolution
+    {
+        public const string EntityLogicalName = "incidentresolution";
+        public const string Incident = "incidentid";
     }
 
     public static class Incident
@@ -76,11 +117,12 @@ namespace CrmExtensions.Plugins.Model
         public const string CaseTypeCode = "casetypecode";
         public const string StateCode = "statecode";
         public const string CreatedOn = "createdon";
+        public const string PrimaryId = "incidentid";
         public const int CaseTypeComplaint = 2;
         public const int StateActive = 0;
     }
 
-    public static class SurveyResponse
+    public static class CxSurveyResponse
     {
         public const string EntityLogicalName = "cx_surveyresponse";
         public const string Customer = "cx_customer";
@@ -145,7 +187,7 @@ namespace CrmExtensions.Plugins.Model
         {
             var raw = option - OptionBase;
             if (!System.Enum.IsDefined(typeof(TEnum), raw))
-                throw new System.ArgumentOutOfRangeException(nameof(option), option, $"{option} is not a known {typeof(TEnum).Name} choice value.");
+                throw new CrmExtensions.Domain.DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (expected {OptionBase + 1} upwards).");
             return (TEnum)System.Enum.ToObject(typeof(TEnum), raw);
         }
     }

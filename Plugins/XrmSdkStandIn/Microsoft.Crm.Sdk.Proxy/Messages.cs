@@ -78,3 +78,30 @@ namespace Microsoft.Crm.Sdk.Messages
         public RolePrivilege[] RolePrivileges => Results.Contains("RolePrivileges") ? (RolePrivilege[])Results["RolePrivileges"] : new RolePrivilege[0];
     }
 }
+
+namespace Microsoft.Crm.Sdk.Messages
+{
+    public sealed class WinOpportunityRequest : Microsoft.Xrm.Sdk.OrganizationRequest
+    {
+        public WinOpportunityRequest() { RequestName = "WinOpportunity"; }
+        public Microsoft.Xrm.Sdk.Entity OpportunityClose { get => Parameters.Contains("OpportunityClose") ? (Microsoft.Xrm.Sdk.Entity)Parameters["OpportunityClose"] : null; set => Parameters["OpportunityClose"] = value; }
+        public Microsoft.Xrm.Sdk.OptionSetValue Status { get => Parameters.Contains("Status") ? (Microsoft.Xrm.Sdk.OptionSetValue)Parameters["Status"] : null; set => Parameters["Status"] = value; }
+    }
+
+    public sealed class WinOpportunityResponse : Microsoft.Xrm.Sdk.OrganizationResponse
+    {
+        public WinOpportunityResponse() { ResponseName = "WinOpportunity"; }
+    }
+
+    public sealed class CloseIncidentRequest : Microsoft.Xrm.Sdk.OrganizationRequest
+    {
+        public CloseIncidentRequest() { RequestName = "CloseIncident"; }
+        public Microsoft.Xrm.Sdk.Entity IncidentResolution { get => Parameters.Contains("IncidentResolution") ? (Microsoft.Xrm.Sdk.Entity)Parameters["IncidentResolution"] : null; set => Parameters["IncidentResolution"] = value; }
+        public Microsoft.Xrm.Sdk.OptionSetValue Status { get => Parameters.Contains("Status") ? (Microsoft.Xrm.Sdk.OptionSetValue)Parameters["Status"] : null; set => Parameters["Status"] = value; }
+    }
+
+    public sealed class CloseIncidentResponse : Microsoft.Xrm.Sdk.OrganizationResponse
+    {
+        public CloseIncidentResponse() { ResponseName = "CloseIncident"; }
+    }
+}

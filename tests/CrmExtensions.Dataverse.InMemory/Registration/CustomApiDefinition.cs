@@ -23,6 +23,9 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
 
         public string BoundEntityLogicalName { get; set; }
         public bool IsFunction { get; set; }
+
+        /// <summary>Privilege a caller must hold to run the API; null: anyone.</summary>
+        public string ExecutePrivilegeName { get; set; }
         public Type PluginType { get; set; }
         public IList<CustomApiParameter> RequestParameters { get; } = new List<CustomApiParameter>();
         public IList<CustomApiParameter> ResponseProperties { get; } = new List<CustomApiParameter>();

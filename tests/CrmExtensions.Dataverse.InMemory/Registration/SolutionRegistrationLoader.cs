@@ -101,6 +101,7 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
                 BindingType = Int(root, "bindingtype", file),
                 BoundEntityLogicalName = NullIfEmpty((string)root.Element("boundentitylogicalname")),
                 IsFunction = (string)root.Element("isfunction") == "1",
+                ExecutePrivilegeName = NullIfEmpty((string)root.Element("executeprivilegename")),
             };
             var typeKey = (string)root.Element("plugintypeid")?.Element("plugintypeexportkey");
             if (!string.IsNullOrWhiteSpace(typeKey)) api.PluginType = ResolveType(typeKey, assemblies, file, root);

@@ -28,5 +28,6 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int InfiniteLoop = unchecked((int)0x80044182);
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
     }
 }

@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using CrmExtensions.Domain;
+using CrmExtensions.Plugins.Infrastructure;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Plugins.CustomApis
+{
+    /// <summary>
+    /// cx_BulkRecalculate, unbound: recalculates every active account (or contact) in pages ordered by id. Each call does
+    /// at most MaxPages pages so it stays far inside the 2-minute plugin limit and returns NextCheckpoint (the last id
+    /// done); calling again with it resumes, and re-running a page is harmless because recalculation is idempotent.
+    /// </summary>
+    public sealed class BulkRecalculateApi : PluginBase
+    {
+        public const string MessageName = "cx_BulkRecalculate";
+        public const int DefaultPageSize = 100;
+        public const int MaxPageSize = 250;
+        public const int DefaultMaxPages = 20;
+
+        public BulkRecalculateApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
+
+        protected override void Run(LocalPluginContext context)
+        {
+            var execution = context.Execution;
+            var input = execution.InputParameters;
+            var table = input.TryGetValue<string>("TableName", out var t) && !string.IsNullOrWhiteSpace(t) ? t.Trim().ToLowerInvariant() : Account.EntityLogicalName;
+            if (table != Account.EntityLogicalName && table != Contact.EntityLogicalName)
+                throw new DomainValidationException($"TableName must be 'account' or 'contact', not '{table}'.");
+            var pageSize = input.TryGetValue<int>("PageSize", out var p) ? p : DefaultPageSize;
+            if (pageSize < 1 || pageSize > MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {MaxPageSize} (got {pageSize}).");
+            var maxPages = input.TryGetValue<int>("MaxPages", out var m) ? m : DefaultMaxPages;
+            if (maxPages < 1) throw new DomainValidationException($"MaxPages must be at least 1 (got {maxPages}).");
+            Guid? checkpoint = null;
+            if (input.TryGetValue<string>("Checkpoint", out var c) && !string.IsNullOrWhiteSpace(c))
+            {
+                if (!Guid.TryParse(c, out var parsed)) throw new DomainValidationException($"Checkpoint '{c}' is not one this API returned (expected a record id).");
+                checkpoint = parsed;
+            }
+
+            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
+            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
+            var recalculation = new CustomerRecalculation(context.SystemService, settings);
+            int processed = 0, failures = 0;
+            var completed = false;
+            for (var page = 0; page < maxPages; page++)
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false), TopCount = pageSize };
+                query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+                if (checkpoint.HasValue) query.Criteria.AddCondition(table + "id", ConditionOperator.GreaterThan, checkpoint.Value);
+                query.AddOrder(table + "id", OrderType.Ascending);
+                var ids = context.SystemService.RetrieveMultiple(query).Entities.Select(e => new EntityReference(table, e.Id)).ToList();
+                if (ids.Count == 0)
+                {
+                    completed = true;
+                    break;
+                }
+                var result = recalculation.Run(ids, execution.OperationCreatedOn, batched: true);
+                processed += result.Customers;
+                failures += result.Failures;
+                foreach (var error in result.Errors.Take(5)) context.Trace("Failed: {0}", error);
+                checkpoint = ids[ids.Count - 1].Id;
+                if (ids.Count < pageSize)
+                {
+                    completed = true;
+                    break;
+                }
+            }
+            execution.OutputParameters["Processed"] = processed;
+            execution.OutputParameters["Failures"] = failures;
+            execution.OutputParameters["NextCheckpoint"] = completed ? null : checkpoint?.ToString("D");
+            execution.OutputParameters["Completed"] = completed;
+        }
+    }
+}

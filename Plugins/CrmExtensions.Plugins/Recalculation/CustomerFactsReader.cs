@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+using CrmExtensions.Domain;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Purchases;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Plugins.Recalculation
+{
+    /// <summary>
+    /// Reads the facts for a page of customers with set-based queries: purchases come back as FetchXML aggregates grouped
+    /// by customer and month (never a loop over order rows), so the cost is per page, not per order.
+    /// </summary>
+    public sealed class CustomerFactsReader
+    {
+        /// <summary>Where purchases live. Invoices raised from an order are the same purchase and are skipped.</summary>
+        private static readonly PurchaseSource[] Sources =
+        {
+            new PurchaseSource(SalesOrder.EntityLogicalName, SalesOrder.PrimaryId, SalesOrder.SubmitDate, SalesOrder.TotalAmountBase, SalesOrder.TotalDiscountAmountBase, SalesOrder.StateCanceled, null),
+            new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase, Invoice.StateCanceled, Invoice.SalesOrder),
+        };
+
+        private static readonly string[] CustomerColumnsRead =
+        {
+            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, "ownerid",
+        };
+
+        private readonly IOrganizationService _service;
+        private readonly CrmExtensionsSettings _settings;
+
+        public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings)
+        {
+            _service = service;
+            _settings = settings;
+        }
+
+        public IReadOnlyList<CustomerSnapshot> Read(IReadOnlyCollection<EntityReference> customers, DateTime asOf)
+        {
+            var snapshots = new Dictionary<Guid, CustomerSnapshot>();
+            foreach (var table in customers.GroupBy(c => c.LogicalName))
+            {
+                if (table.Key != Account.EntityLogicalName && table.Key != Contact.EntityLogicalName)
+                    throw new DomainValidationException($"Only accounts and contacts are customers; got a {table.Key}.");
+                var query = new QueryExpression(table.Key) { ColumnSet = new ColumnSet(CustomerColumnsRead) };
+                query.Criteria.AddCondition(table.Key + "id", ConditionOperator.In, table.Select(c => (object)c.Id).Distinct().ToArray());
+                foreach (var row in _service.RetrieveMultiple(query).Entities)
+                    snapshots[row.Id] = new CustomerSnapshot(new EntityReference(table.Key, row.Id), row);
+            }
+            var missing = customers.FirstOrDefault(c => !snapshots.ContainsKey(c.Id));
+            if (missing != null) throw new DomainValidationException($"The {missing.LogicalName} {missing.Id} does not exist (deleted or never created).");
+            if (snapshots.Count == 0) return Array.Empty<CustomerSnapshot>();
+
+            var ids = snapshots.Keys.Select(id => id.ToString("D")).ToArray();
+            var analysis = _settings.Analysis;
+            var windowStart = new DateTime(asOf.Year, asOf.Month, 1).AddMonths(-analysis.HistoryPeriods * analysis.PeriodMonths);
+            var periods = snapshots.Keys.ToDictionary(id => id, _ => new PeriodActivity[analysis.HistoryPeriods]);
+            var lifetime = snapshots.Keys.ToDictionary(id => id, _ => new Lifetime());
+
+            foreach (var source in Sources)
+            {
+                foreach (var row in Aggregate(source.MonthlyFetch(ids, windowStart)))
+                {
+                    var id = Id(row, "customer");
+                    var monthStart = new DateTime(Int(row, "year"), Int(row, "month"), 1, 0, 0, 0, DateTimeKind.Utc);
+                    var index = PurchaseSummaryBuilder.PeriodIndex(monthStart, asOf, analysis.PeriodMonths, analysis.HistoryPeriods);
+                    if (index < 0 || !periods.ContainsKey(id)) continue;
+                    var revenue = Decimal(row, "revenue");
+                    var p = periods[id][index];
+                    periods[id][index] = new PeriodActivity(p.Orders + Int(row, "orders"), p.Revenue + revenue, p.Profit + revenue * _settings.Clp.DefaultMarginRate);
+                }
+                foreach (var row in Aggregate(source.LifetimeFetch(ids)))
+                {
+                    if (!lifetime.TryGetValue(Id(row, "customer"), out var l)) continue;
+                    l.Add(Int(row, "orders"), Decimal(row, "revenue"), Decimal(row, "discount"), Date(row, "first"), Date(row, "last"));
+                }
+            }
+
+            var families = Aggregate(FamiliesFetch(ids)).ToDictionary(r => Id(r, "customer"), r => Int(r, "families"));
+            var referrals = new Dictionary<Guid, int>();
+            foreach (var table in snapshots.Values.Select(s => s.Customer.LogicalName).Distinct())
+                foreach (var row in Aggregate(ReferralsFetch(table, ids))) referrals[Id(row, "referrer")] = Int(row, "n");
+
+            var complaints = Complaints(snapshots.Keys, asOf);
+            var surveys = Surveys(snapshots.Keys, asOf);
+            var lastCompleted = ReadRetentionActivities(snapshots, asOf);
+
+            foreach (var snapshot in snapshots.Values)
+            {
+                var id = snapshot.Customer.Id;
+                var l = lifetime[id];
+                var summary = l.Orders == 0
+                    ? PurchaseSummary.None(analysis.HistoryPeriods)
+                    : new PurchaseSummary(l.First, l.Last, l.Orders, periods[id], families.TryGetValue(id, out var f) ? f : 0, l.UndiscountedShare);
+                snapshot.Facts = new CustomerFacts
+                {
+                    CustomerId = id,
+                    AsOf = asOf,
+                    Purchases = summary,
+                    Surveys = surveys.TryGetValue(id, out var s) ? s : new List<SurveyResponse>(),
+                    Complaints = complaints.TryGetValue(id, out var c) ? c : new List<Complaint>(),
+                    ReferralsMade = referrals.TryGetValue(id, out var r) ? r : 0,
+                    PreviousTier = PreviousTier(snapshot.Row),
+                    LastCompletedActions = lastCompleted.TryGetValue(id, out var done) ? done : new Dictionary<RetentionActionKind, DateTime>(),
+                };
+            }
+            return customers.Select(c => snapshots[c.Id]).Distinct().ToList();
+        }
+
+        private static ValueTier? PreviousTier(Entity row)
+        {
+            var tier = row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
+            return tier == null ? (ValueTier?)null : Choice.FromOption<ValueTier>(tier.Value);
+        }
+
+        private Dictionary<Guid, List<Complaint>> Complaints(IEnumerable<Guid> ids, DateTime asOf)
+        {
+            var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.StateCode, Incident.CreatedOn) };
+            query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
+            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
+            var recentOrOpen = query.Criteria.AddFilter(LogicalOperator.Or);
+            recentOrOpen.AddCondition(Incident.StateCode, ConditionOperator.Equal, Incident.StateActive);
+            recentOrOpen.AddCondition(Incident.CreatedOn, ConditionOperator.OnOrAfter, asOf.AddDays(-_settings.Churn.RecentComplaintDays));
+            return _service.RetrieveMultiple(query).Entities
+                .GroupBy(e => e.GetAttributeValue<EntityReference>(Incident.Customer).Id)
+                .ToDictionary(g => g.Key, g => g.Select(e => new Complaint(e.GetAttributeValue<DateTime>(Incident.CreatedOn),
+                    e.GetAttributeValue<OptionSetValue>(Incident.StateCode)?.Value == Incident.StateActive)).ToList());
+        }
+
+        private Dictionary<Guid, List<SurveyResponse>> Surveys(IEnumerable<Guid> ids, DateTime asOf)
+        {
+            var query = new QueryExpression(CxSurveyResponse.EntityLogicalName)
+            {
+                ColumnSet = new ColumnSet(CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn),
+            };
+            query.Criteria.AddCondition(CxSurveyResponse.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
+            query.Criteria.AddCondition(CxSurveyResponse.AnsweredOn, ConditionOperator.OnOrAfter, asOf.AddYears(-2));
+            query.Criteria.AddCondition(CxSurveyResponse.Score, ConditionOperator.NotNull);
+            return _service.RetrieveMultiple(query).Entities
+                .GroupBy(e => e.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id)
+                .ToDictionary(g => g.Key, g => g.Select(e => new SurveyResponse(e.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn),
+                    e.GetAttributeValue<decimal>(CxSurveyResponse.Score))).ToList());
+        }
+
+        /// <summary>Open retention activities go on the snapshots; completed ones give each kind's last completion date.</summary>
+        private Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>> ReadRetentionActivities(Dictionary<Guid, CustomerSnapshot> snapshots, DateTime asOf)
+        {
+            var lookback = _settings.Retention.Cadences.Values.SelectMany(c => c).Select(c => c.EveryDays).DefaultIfEmpty(365).Max();
+            var lastCompleted = new Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>>();
+            foreach (var table in new[] { RetentionActivity.Task, RetentionActivity.PhoneCall })
+            {
+                var query = new QueryExpression(table)
+                {
+                    ColumnSet = new ColumnSet(RetentionActivity.Key, RetentionActivity.Action, RetentionActivity.Regarding, RetentionActivity.StateCode,
+                        RetentionActivity.ScheduledEnd, RetentionActivity.ActualEnd, RetentionActivity.Subject, RetentionActivity.Owner),
+                };
+                query.Criteria.AddCondition(RetentionActivity.Regarding, ConditionOperator.In, snapshots.Keys.Cast<object>().ToArray());
+                query.Criteria.AddCondition(RetentionActivity.Key, ConditionOperator.NotNull);
+                var openOrRecent = query.Criteria.AddFilter(LogicalOperator.Or);
+                openOrRecent.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateOpen);
+                var completed = openOrRecent.AddFilter(LogicalOperator.And);
+                completed.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateCompleted);
+                completed.AddCondition(RetentionActivity.ActualEnd, ConditionOperator.OnOrAfter, asOf.AddDays(-lookback));
+                foreach (var activity in _service.RetrieveMultiple(query).Entities)
+                {
+                    var regarding = activity.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id;
+                    var state = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
+                    if (state == RetentionActivity.StateOpen)
+                    {
+                        snapshots[regarding].OpenRetentionActivities.Add(activity);
+                        continue;
+                    }
+                    var action = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.Action);
+                    var end = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd);
+                    if (action == null || !end.HasValue) continue;
+                    var kind = Choice.FromOption<RetentionActionKind>(action.Value);
+                    if (!lastCompleted.TryGetValue(regarding, out var byKind)) lastCompleted[regarding] = byKind = new Dictionary<RetentionActionKind, DateTime>();
+                    if (!byKind.TryGetValue(kind, out var known) || end.Value > known) byKind[kind] = end.Value;
+                }
+            }
+            return lastCompleted;
+        }
+
+        private IEnumerable<Entity> Aggregate(XElement fetch) => _service.RetrieveMultiple(new FetchExpression(fetch.ToString(SaveOptions.DisableFormatting))).Entities;
+
+        private static XElement FamiliesFetch(string[] ids) =>
+            new XElement("fetch", new XAttribute("aggregate", "true"),
+                new XElement("entity", new XAttribute("name", SalesOrderDetail.EntityLogicalName),
+                    new XElement("link-entity", new XAttribute("name", SalesOrder.EntityLogicalName), new XAttribute("from", SalesOrder.PrimaryId), new XAttribute("to", SalesOrderDetail.SalesOrder), new XAttribute("alias", "o"),
+                        GroupBy(SalesOrder.Customer, "customer"),
+                        new XElement("filter", In(SalesOrder.Customer, ids), Condition(SalesOrder.StateCode, "ne", SalesOrder.StateCanceled))),
+                    new XElement("link-entity", new XAttribute("name", Product.EntityLogicalName), new XAttribute("from", Product.PrimaryId), new XAttribute("to", SalesOrderDetail.Product), new XAttribute("alias", "p"),
+                        new XElement("attribute", new XAttribute("name", Product.Family), new XAttribute("aggregate", "countcolumn"), new XAttribute("distinct", "true"), new XAttribute("alias", "families")))));
+
+        private static XElement ReferralsFetch(string table, string[] ids) =>
+            new XElement("fetch", new XAttribute("aggregate", "true"),
+                new XElement("entity", new XAttribute("name", table),
+                    GroupBy(CustomerColumns.ReferredBy, "referrer"),
+                    Aggregate(table + "id", "count", "n"),
+                    new XElement("filter", In(CustomerColumns.ReferredBy, ids))));
+
+        internal static XElement GroupBy(string attribute, string alias, string dateGrouping = null) =>
+            new XElement("attribute", new XAttribute("name", attribute), new XAttribute("groupby", "true"), new XAttribute("alias", alias),
+                dateGrouping == null ? null : new XAttribute("dategrouping", dateGrouping));
+
+        internal static XElement Aggregate(string attribute, string function, string alias) =>
+            new XElement("attribute", new XAttribute("name", attribute), new XAttribute("aggregate", function), new XAttribute("alias", alias));
+
+        internal static XElement In(string attribute, IEnumerable<string> values) =>
+            new XElement("condition", new XAttribute("attribute", attribute), new XAttribute("operator", "in"), values.Select(v => new XElement("value", v)));
+
+        internal static XElement Condition(string attribute, string op, object value = null) =>
+            new XElement("condition", new XAttribute("attribute", attribute), new XAttribute("operator", op),
+                value == null ? null : new XAttribute("value", Convert.ToString(value, CultureInfo.InvariantCulture)));
+
+        private static object Raw(Entity row, string alias) => row.Contains(alias) ? (row[alias] as AliasedValue)?.Value : null;
+        private static Guid Id(Entity row, string alias) => Raw(row, alias) is EntityReference r ? r.Id : (Guid)Raw(row, alias);
+        private static int Int(Entity row, string alias) => Convert.ToInt32(Raw(row, alias) ?? 0, CultureInfo.InvariantCulture);
+        private static decimal Decimal(Entity row, string alias) => Raw(row, alias) is Money m ? m.Value : Convert.ToDecimal(Raw(row, alias) ?? 0m, CultureInfo.InvariantCulture);
+        private static DateTime? Date(Entity row, string alias) => Raw(row, alias) as DateTime?;
+
+        private sealed class Lifetime
+        {
+            public int Orders;
+            public decimal Revenue;
+            public decimal Discount;
+            public DateTime? First;
+            public DateTime? Last;
+
+            public void Add(int orders, decimal revenue, decimal discount, DateTime? first, DateTime? last)
+            {
+                Orders += orders;
+                Revenue += revenue;
+                Discount += discount;
+                if (first.HasValue && (!First.HasValue || first < First)) First = first;
+                if (last.HasValue && (!Last.HasValue || last > Last)) Last = last;
+            }
+
+            /// <summary>Share of list value paid in full: revenue over revenue plus discounts granted.</summary>
+            public decimal UndiscountedShare => Revenue + Discount <= 0 ? 1m : Math.Max(0m, Math.Min(1m, Revenue / (Revenue + Discount)));
+        }
+
+        private sealed class PurchaseSource
+        {
+            private readonly string _table, _id, _date, _amount, _discount, _fromOrderColumn;
+            private readonly int _canceledState;
+
+            public PurchaseSource(string table, string id, string date, string amount, string discount, int canceledState, string fromOrderColumn)
+            {
+                _table = table;
+                _id = id;
+                _date = date;
+                _amount = amount;
+                _discount = discount;
+                _canceledState = canceledState;
+                _fromOrderColumn = fromOrderColumn;
+            }
+
+            public XElement MonthlyFetch(string[] ids, DateTime from) =>
+                Fetch(Filter(ids, Condition(_date, "on-or-after", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+                    GroupBy(Model.SalesOrder.Customer, "customer"), GroupBy(_date, "year", "year"), GroupBy(_date, "month", "month"),
+                    Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"));
+
+            public XElement LifetimeFetch(string[] ids) =>
+                Fetch(Filter(ids), GroupBy(Model.SalesOrder.Customer, "customer"), Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"),
+                    Aggregate(_discount, "sum", "discount"), Aggregate(_date, "min", "first"), Aggregate(_date, "max", "last"));
+
+            private XElement Filter(string[] ids, params XElement[] extra) =>
+                new XElement("filter", In(Model.SalesOrder.Customer, ids), Condition("statecode", "ne", _canceledState), Condition(_date, "not-null"),
+                    _fromOrderColumn == null ? null : Condition(_fromOrderColumn, "null"), extra);
+
+            private XElement Fetch(XElement filter, params XElement[] attributes) =>
+                new XElement("fetch", new XAttribute("aggregate", "true"), new XElement("entity", new XAttribute("name", _table), attributes, filter));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Steps;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    /// <summary>An in-memory organisation with the solution's registrations loaded from Solution/src, as an admin would import it.</summary>
+    public sealed class Org
+    {
+        public static readonly DateTime Now = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        public Org()
+        {
+            Host = new InMemoryDataverse(Now);
+            Host.LoadSolution(SolutionSource, typeof(EnforceTierChange).Assembly);
+            Manager = Host.AddUser("Customer Value Manager", TierOverrideAudit.OverridePrivilege);
+            Clerk = Host.AddUser("Sales clerk");
+        }
+
+        public static string SolutionSource
+        {
+            get
+            {
+                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "CrmExtensions.sln"))) return Path.Combine(dir.FullName, "Solution", "src");
+                }
+                throw new DirectoryNotFoundException("CrmExtensions.sln not found above the test output folder.");
+            }
+        }
+
+        public InMemoryDataverse Host { get; }
+        public Guid Manager { get; }
+        public Guid Clerk { get; }
+        public IOrganizationService Admin => Host.GetService();
+        public IOrganizationService As(Guid user) => Host.GetService(user);
+
+        public Entity Account(string name = "Contoso")
+        {
+            var account = new Entity(Model.Account.EntityLogicalName) { [Model.Account.Name] = name };
+            Host.Seed(account);
+            return account;
+        }
+
+        /// <summary>Monthly orders of <paramref name="amount"/> for the last <paramref name="months"/> months, seeded without events.</summary>
+        public void OrderHistory(Entity customer, decimal amount, int months, int skipRecentMonths = 0, string family = null)
+        {
+            for (var m = skipRecentMonths; m < months; m++) Host.Seed(Order(customer, amount, Now.AddMonths(-m).AddDays(-3), family));
+        }
+
+        public static Entity Order(Entity customer, decimal amount, DateTime submitted, string family = null) =>
+            new Entity(SalesOrder.EntityLogicalName)
+            {
+                [SalesOrder.Customer] = customer.ToEntityReference(),
+                [SalesOrder.TotalAmountBase] = new Money(amount),
+                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                [SalesOrder.SubmitDate] = submitted,
+                ["name"] = $"Order {amount} {submitted:yyyy-MM-dd}",
+            };
+
+        public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
+
+        public int? Tier(Entity customer) => Reload(customer).GetAttributeValue<OptionSetValue>(CustomerColumns.Tier)?.Value;
+
+        public Entity[] OpenRetention(Entity customer) =>
+            new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }
+                .SelectMany(t => Host.Store.Rows(t))
+                .Where(a => a.GetAttributeValue<EntityReference>(RetentionActivity.Regarding)?.Id == customer.Id
+                    && a.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value == RetentionActivity.StateOpen)
+                .ToArray();
+
+        public static int Option<T>(T value) where T : struct => Choice.ToOption(value);
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    public class TierRecalculationTests
+    {
+        private readonly Org _org = new Org();
+
+        [Fact]
+        public void Creating_orders_recalculates_the_customer_through_the_registered_async_step()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 2500m, months: 24, family: null);
+
+            _org.Admin.Create(Org.Order(account, 2500m, Org.Now.AddDays(-1)));
+            Assert.Null(_org.Tier(account)); // async: nothing yet
+            _org.Host.ProcessAsyncQueue();
+
+            var row = _org.Reload(account);
+            // 12 orders in the current and previous 11 calendar months × 2,500 × 25% margin = 7,500 a year: high current value.
+            Assert.Equal(7500m, row.GetAttributeValue<Money>(CustomerColumns.CurrentValue).Value);
+            Assert.Equal(Org.Option(ValueTier.Gold), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
+            Assert.Equal(Org.Option(LifecycleStage.Stability), row.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value);
+            Assert.Equal(Org.Now, row.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn));
+            Assert.Equal(5, row.GetAttributeValue<int>(CustomerColumns.RfmRecency));
+            Assert.Contains(_org.Host.AsyncJobs, j => j.Status == AsyncJobStatus.Succeeded && j.Step.Name.Contains("RecalculateCustomerOnChange: Create of salesorder"));
+        }
+
+        [Fact]
+        public void More_business_moves_the_customer_up_the_matrix()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 100m, months: 6);
+            _org.Admin.Create(Org.Order(account, 100m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(account));
+
+            for (var i = 0; i < 4; i++) _org.Admin.Create(Org.Order(account, 12000m, Org.Now.AddDays(-2 - i)));
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(account));
+        }
+
+        [Fact]
+        public void Retention_work_matches_the_policy_and_re_runs_create_no_duplicates()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            var open = _org.OpenRetention(account);
+            Assert.Equal(Org.Option(ValueTier.Gold), _org.Tier(account));
+            Assert.Equal(new[] { RetentionActionKind.FollowUpCall, RetentionActionKind.SatisfactionSurvey, RetentionActionKind.LoyaltyOffer },
+                open.Select(a => Choice.FromOption<RetentionActionKind>(a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value)).OrderBy(k => k));
+            Assert.Equal(RetentionActivity.PhoneCall, open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall")).LogicalName);
+
+            // Re-run evaluation twice and replay the async event: still one activity per key.
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Host.Replay(_org.Host.AsyncJobs.Last());
+            _org.Host.ProcessAsyncQueue();
+            var again = _org.OpenRetention(account);
+            Assert.Equal(open.Select(a => a.Id).OrderBy(id => id), again.Select(a => a.Id).OrderBy(id => id));
+        }
+
+        [Fact]
+        public void Obsolete_actions_are_cancelled_with_a_reason_and_completed_ones_are_never_reopened()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            var open = _org.OpenRetention(account);
+            var survey = open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("SatisfactionSurvey"));
+            _org.Admin.Update(new Entity(survey.LogicalName, survey.Id)
+            {
+                [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
+                [RetentionActivity.StatusCode] = new OptionSetValue(5),
+                [RetentionActivity.ActualEnd] = Org.Now.AddDays(-1),
+            });
+
+            // The customer stops buying: value collapses, tier drops to lead.
+            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).ToList())
+                _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+
+            Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(account));
+            Assert.Empty(_org.OpenRetention(account));
+            var cancelled = _org.Reload(open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall")));
+            Assert.Equal(RetentionActivity.StateCanceled, cancelled.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode).Value);
+            Assert.Contains("no longer due for a Lead customer", cancelled.GetAttributeValue<string>(RetentionActivity.Description));
+            Assert.Equal(RetentionActivity.StateCompleted, _org.Reload(survey).GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode).Value);
+        }
+
+        [Fact]
+        public void Next_cycle_follows_a_completed_action_on_a_new_activity()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            var call = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
+            _org.Admin.Update(new Entity(call.LogicalName, call.Id)
+            {
+                [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
+                [RetentionActivity.StatusCode] = new OptionSetValue(2),
+                [RetentionActivity.ActualEnd] = Org.Now,
+            });
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            var next = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
+            Assert.NotEqual(call.Id, next.Id);
+            Assert.Equal(Org.Now.Date.AddDays(60), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
+        }
+
+        [Fact]
+        public void Complaints_raise_churn_risk_with_a_readable_reason()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 1000m, months: 24);
+            _org.Admin.Create(new Entity(Incident.EntityLogicalName)
+            {
+                ["title"] = "Late delivery",
+                [Incident.Customer] = account.ToEntityReference(),
+                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
+            });
+            _org.Host.ProcessAsyncQueue();
+            var row = _org.Reload(account);
+            Assert.Equal(15, row.GetAttributeValue<int>(CustomerColumns.ChurnRisk));
+            Assert.Equal("1 open complaint, 0 more in the last 90 days", row.GetAttributeValue<string>(CustomerColumns.ChurnReasons));
+        }
+
+        [Fact]
+        public void Winning_an_opportunity_recalculates_its_customer()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 1000m, months: 3);
+            var opportunity = new Entity(Opportunity.EntityLogicalName) { ["name"] = "Deal", [Opportunity.Customer] = account.ToEntityReference() };
+            _org.Host.Seed(opportunity);
+            _org.Admin.Execute(new WinOpportunityRequest
+            {
+                OpportunityClose = new Entity(OpportunityClose.EntityLogicalName) { [OpportunityClose.Opportunity] = opportunity.ToEntityReference(), ["subject"] = "Won" },
+                Status = new OptionSetValue(3),
+            });
+            _org.Host.ProcessAsyncQueue();
+            Assert.NotNull(_org.Tier(account));
+        }
+
+        [Fact]
+        public void Referrals_raise_the_referrers_growth_potential()
+        {
+            var referrer = _org.Account("Referrer");
+            _org.OrderHistory(referrer, 1000m, months: 12);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = referrer.ToEntityReference() });
+            var before = _org.Reload(referrer).GetAttributeValue<Money>(CustomerColumns.GrowthPotential).Value;
+
+            for (var i = 0; i < 3; i++) _org.Admin.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred " + i, [CustomerColumns.ReferredBy] = referrer.ToEntityReference() });
+            _org.Host.ProcessAsyncQueue();
+
+            var row = _org.Reload(referrer);
+            Assert.Equal(3, row.GetAttributeValue<int>(CustomerColumns.ReferralCount));
+            Assert.Equal(before + 1500m, row.GetAttributeValue<Money>(CustomerColumns.GrowthPotential).Value);
+        }
+    }
+}
