@@ -26,6 +26,17 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
 
         [Fact]
+        public void ParameterCollection_typed_lookup_checks_the_type()
+        {
+            var parameters = new ParameterCollection { ["PageSize"] = 5, ["Name"] = "x" };
+            Assert.True(parameters.TryGetValue<int>("PageSize", out var size) && size == 5);
+            Assert.False(parameters.TryGetValue<int>("Name", out _));
+            Assert.False(parameters.TryGetValue<string>("Missing", out var missing));
+            Assert.Null(missing);
+            Assert.True(parameters.TryGetValue<object>("Name", out var raw) && (string)raw == "x");
+        }
+
+        [Fact]
         public void Value_types_compare_by_value()
         {
             var id = Guid.NewGuid();

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Loyalty;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.WorkflowActivities;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    public class CustomApiAndWorkflowTests
+    {
+        private readonly Org _org = new Org();
+
+        [Fact]
+        public void Preview_reports_the_tier_without_writing()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            var before = _org.Reload(account);
+            var calls = _org.Host.Calls.For("Update");
+
+            var response = _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
+
+            Assert.Equal(Org.Option(ValueTier.Gold), response["Tier"]);
+            Assert.Equal(13750m, response["CurrentValue"]); // 11 monthly orders in the current 12-month window × 5,000 × 25%
+            Assert.Equal("", response["ChurnReasons"]);
+            Assert.Equal(calls, _org.Host.Calls.For("Update"));
+            Assert.Equal(0, _org.Host.Calls.For("Create"));
+            Assert.Equal(before.Attributes.Count, _org.Reload(account).Attributes.Count);
+        }
+
+        [Fact]
+        public void Preview_of_a_missing_or_wrong_customer_says_so()
+        {
+            var missing = Assert.Throws<InvalidPluginExecutionException>(() =>
+                _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = new EntityReference("account", Guid.NewGuid()) }));
+            Assert.Contains("does not exist", missing.Message);
+            var wrong = Assert.Throws<InvalidPluginExecutionException>(() =>
+                _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = new EntityReference("lead", Guid.NewGuid()) }));
+            Assert.Contains("Only accounts and contacts are customers", wrong.Message);
+        }
+
+        private List<Entity> SeedAccounts(int count)
+        {
+            var accounts = new List<Entity>();
+            for (var i = 0; i < count; i++)
+            {
+                var account = _org.Account("Customer " + i);
+                accounts.Add(account);
+                for (var m = 0; m < i % 7; m++) _org.Host.Seed(Org.Order(account, 500m + 900m * (i % 11), Org.Now.AddMonths(-m * 2).AddDays(-1)));
+            }
+            return accounts;
+        }
+
+        [Fact]
+        public void Bulk_recalculation_covers_thousands_of_accounts_with_a_bounded_number_of_calls()
+        {
+            var accounts = SeedAccounts(2500);
+            _org.Host.Calls.Reset();
+
+            var response = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250, ["MaxPages"] = 100 });
+
+            Assert.True((bool)response["Completed"]);
+            Assert.Equal(2500, response["Processed"]);
+            Assert.Equal(0, response["Failures"]);
+            Assert.Null(response["NextCheckpoint"]);
+            Assert.All(accounts.Take(50), a => Assert.NotNull(_org.Tier(a)));
+            var perAccount = (double)_org.Host.Calls.FromPlugins / accounts.Count;
+            // Per page of 250: 1 page query + 11 set-based reads + ExecuteMultiple batches; each write inside a batch counts too.
+            var reads = _org.Host.Calls.For("RetrieveMultiple");
+            Assert.True(reads <= 11 * 12, $"{reads} reads for 10 pages");
+            Assert.True(_org.Host.Calls.For("ExecuteMultiple") <= 30, $"{_org.Host.Calls.For("ExecuteMultiple")} batches");
+            Assert.True(perAccount < 6, $"{perAccount:0.00} service calls per account");
+        }
+
+        [Fact]
+        public void Bulk_recalculation_resumes_from_its_checkpoint_with_the_same_result()
+        {
+            var accounts = SeedAccounts(600);
+            var first = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 2 });
+            Assert.False((bool)first["Completed"]);
+            Assert.Equal(200, first["Processed"]);
+            var rest = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 100, ["Checkpoint"] = first["NextCheckpoint"] });
+            Assert.True((bool)rest["Completed"]);
+            Assert.Equal(400, rest["Processed"]);
+            var resumed = accounts.ToDictionary(a => a.Id, a => _org.Tier(a));
+
+            var again = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
+            Assert.Equal(600, again["Processed"]);
+            Assert.Equal(resumed, accounts.ToDictionary(a => a.Id, a => _org.Tier(a)));
+            Assert.All(accounts, a => Assert.NotNull(resumed[a.Id]));
+        }
+
+        [Theory]
+        [InlineData("PageSize", 0, "PageSize must be between 1 and 250")]
+        [InlineData("PageSize", 251, "PageSize must be between 1 and 250")]
+        [InlineData("MaxPages", 0, "MaxPages must be at least 1")]
+        [InlineData("Checkpoint", "yesterday", "Checkpoint 'yesterday' is not one this API returned")]
+        [InlineData("TableName", "lead", "TableName must be 'account' or 'contact'")]
+        public void Bulk_recalculation_rejects_bad_parameters(string parameter, object value, string expected)
+        {
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { [parameter] = value }));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void Bulk_recalculation_is_for_administrators()
+        {
+            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_BulkRecalculate")));
+            Assert.Contains("requires the prvWritecx_setting privilege", error.Message);
+        }
+
+        [Fact]
+        public void Workflow_operations_recalculate_through_the_custom_api_and_report_loyalty()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            var service = _org.Admin;
+
+            var outcome = CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference());
+            Assert.Equal(Org.Option(ValueTier.Gold), outcome.TierOption);
+            Assert.True(outcome.TierChanged);
+            Assert.Equal(3, outcome.Created);
+            Assert.False(CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference()).TierChanged);
+
+            var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, _org.Host.OrganizationId, account.ToEntityReference(), Org.Now);
+            Assert.Equal(LoyaltyLevel.Trust, loyalty.Level);
+            Assert.Equal(Math.Round(23m / 24m, 4), loyalty.Indicators.RepeatPurchaseRate);
+
+            Assert.Throws<Domain.DomainValidationException>(() => CustomerWorkflowOperations.Recalculate(service, null));
+            Assert.Throws<Domain.DomainValidationException>(() => CustomerWorkflowOperations.Recalculate(service, new EntityReference("contact", Guid.NewGuid())));
+        }
+
+        [Fact]
+        public void Settings_rows_are_validated_and_change_the_thresholds()
+        {
+            var bad = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": -1 } }",
+            }));
+            Assert.Contains("valueMatrix.currentValueThreshold must be greater than 0", bad.Message);
+            Assert.Empty(_org.Host.Store.Rows(Setting.EntityLogicalName));
+
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 100000 } }",
+            });
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            var response = _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
+            Assert.Equal(Org.Option(ValueTier.Lead), response["Tier"]);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    public class TierEnforcementTests
+    {
+        private readonly Org _org = new Org();
+        private readonly Entity _account;
+
+        public TierEnforcementTests()
+        {
+            _account = _org.Account();
+            _org.OrderHistory(_account, 100m, months: 12);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+        }
+
+        private Entity Edit(params (string Column, object Value)[] values)
+        {
+            var edit = new Entity(Account.EntityLogicalName, _account.Id);
+            foreach (var (column, value) in values) edit[column] = value;
+            return edit;
+        }
+
+        private static OptionSetValue Tier(ValueTier tier) => new OptionSetValue(Org.Option(tier));
+
+        [Fact]
+        public void An_unauthorised_tier_edit_fails_clearly_and_changes_nothing()
+        {
+            var before = _org.Reload(_account);
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.As(_org.Clerk).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Platinum)), ("name", "Renamed"))));
+            Assert.Equal("The customer tier is maintained by recalculation. To set it by hand, tick 'Tier override' and give a reason (authorised managers only).", error.Message);
+            var after = _org.Reload(_account);
+            Assert.Equal(before.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier), after.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier));
+            Assert.Equal("Contoso", after.GetAttributeValue<string>("name"));
+        }
+
+        [Fact]
+        public void An_override_by_a_user_without_the_privilege_is_refused()
+        {
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.As(_org.Clerk).Update(Edit(
+                (CustomerColumns.Tier, Tier(ValueTier.Platinum)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "Strategic reference customer"))));
+            Assert.Contains("Only users with the Customer Value Manager role may override", error.Message);
+            Assert.Empty(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
+        }
+
+        [Fact]
+        public void An_authorised_override_is_stamped_audited_and_survives_recalculation()
+        {
+            _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Platinum)), (CustomerColumns.TierOverride, true),
+                (CustomerColumns.TierOverrideReason, "Strategic reference customer"), (CustomerColumns.TierOverrideUntil, Org.Now.AddMonths(6))));
+
+            var row = _org.Reload(_account);
+            Assert.Equal(Org.Option(ValueTier.Platinum), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
+            Assert.Equal(_org.Manager, row.GetAttributeValue<EntityReference>(CustomerColumns.TierOverrideBy).Id);
+            var audit = Assert.Single(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
+            Assert.Equal("Tier override: Lead → Platinum", audit.GetAttributeValue<string>(TierOverrideAudit.Name));
+            Assert.Equal("Strategic reference customer", audit.GetAttributeValue<string>(TierOverrideAudit.Reason));
+            Assert.Equal(_account.Id, audit.GetAttributeValue<EntityReference>(TierOverrideAudit.Account).Id);
+
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+            Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(_account));
+        }
+
+        [Fact]
+        public void An_expired_override_is_cleared_by_the_next_recalculation()
+        {
+            _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true),
+                (CustomerColumns.TierOverrideReason, "Temporary hold during contract talks"), (CustomerColumns.TierOverrideUntil, Org.Now.AddDays(10))));
+            _org.Host.Clock = () => Org.Now.AddDays(30);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+            var row = _org.Reload(_account);
+            Assert.Equal(Org.Option(ValueTier.Lead), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
+            Assert.False(row.GetAttributeValue<bool>(CustomerColumns.TierOverride));
+            Assert.False(row.Contains(CustomerColumns.TierOverrideReason));
+        }
+
+        [Theory]
+        [InlineData("short", null, "needs a reason of at least 10 characters")]
+        [InlineData("   ", null, "needs a reason of at least 10 characters")]
+        [InlineData("A perfectly good reason", -5, "must be in the future")]
+        public void Malformed_override_data_is_rejected_with_a_clear_message(string reason, int? untilDays, string expected)
+        {
+            var edit = Edit((CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, reason));
+            if (untilDays.HasValue) edit[CustomerColumns.TierOverrideUntil] = Org.Now.AddDays(untilDays.Value);
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.As(_org.Manager).Update(edit));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void Unknown_tier_values_oversized_reasons_and_system_columns_are_refused()
+        {
+            var manager = _org.As(_org.Manager);
+            Assert.Contains("is not a known ValueTier choice value", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
+                (CustomerColumns.Tier, new OptionSetValue(7)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "A perfectly good reason")))).Message);
+            Assert.Contains("at most 2000 are allowed", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
+                (CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, new string('x', 2001))))).Message);
+            Assert.Contains("set by the system", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
+                (CustomerColumns.TierOverrideBy, new EntityReference("systemuser", _org.Clerk))))).Message);
+            Assert.Contains("only applies with 'Tier override' ticked", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
+                (CustomerColumns.TierOverrideReason, "Reason without an override")))).Message);
+            Assert.Contains("gets its tier from its first recalculation", Assert.Throws<InvalidPluginExecutionException>(() => manager.Create(new Entity(Account.EntityLogicalName)
+            { [Account.Name] = "New", [CustomerColumns.Tier] = Tier(ValueTier.Gold) })).Message);
+        }
+
+        [Fact]
+        public void A_failure_after_the_override_was_accepted_rolls_the_whole_edit_back()
+        {
+            _org.Host.FaultInjector = (request, scope) =>
+                request.RequestName == "Create" && request["Target"] is Entity e && e.LogicalName == TierOverrideAudit.EntityLogicalName
+                    ? new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "SQL timeout while writing the audit row") : null;
+            var before = _org.Reload(_account);
+
+            Assert.Throws<DataverseFaultException>(() => _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Platinum)),
+                (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "Strategic reference customer"))));
+
+            var after = _org.Reload(_account);
+            Assert.Equal(before.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier), after.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier));
+            Assert.False(after.GetAttributeValue<bool>(CustomerColumns.TierOverride));
+            Assert.Empty(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
+        }
+
+        [Fact]
+        public void Removing_an_override_needs_the_privilege_and_is_audited()
+        {
+            _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "Key logo for the region")));
+            Assert.Throws<InvalidPluginExecutionException>(() => _org.As(_org.Clerk).Update(Edit((CustomerColumns.TierOverride, false))));
+            _org.As(_org.Manager).Update(Edit((CustomerColumns.TierOverride, false)));
+            var row = _org.Reload(_account);
+            Assert.False(row.Contains(CustomerColumns.TierOverrideReason));
+            Assert.Equal(2, _org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName).Count);
+        }
+
+        [Fact]
+        public void Editing_other_columns_never_triggers_the_guard()
+        {
+            var tracesBefore = _org.Host.Traces.Count;
+            _org.As(_org.Clerk).Update(Edit(("telephone1", "555-0100")));
+            Assert.DoesNotContain(_org.Host.Traces.Skip(tracesBefore), t => t.Step.Contains("EnforceTierChange"));
+            Assert.Equal("555-0100", _org.Reload(_account).GetAttributeValue<string>("telephone1"));
+        }
+    }
+}
