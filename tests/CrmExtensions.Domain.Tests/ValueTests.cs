@@ -38,12 +38,12 @@ namespace CrmExtensions.Domain.Tests
             var purchases = Build.Quarters(new[] { 2000m, 2000m, 2000m, 2000m, 4000m, 4000m, 4000m, 4000m }, families: 2);
             var value = clp.Evaluate(purchases, referralsMade: 3);
             Assert.Equal(4000m, value.CurrentValue);
-            // Recent half-window (2 quarters) 2,000 profit vs 2,000 before: no trend growth.
-            Assert.Equal(0m, value.IncrementalPurchase);
-            // 4 open families × (4,000 / 2 per family) × 0.3
-            Assert.Equal(2400m, value.CrossPurchase);
+            // This window's profit 4,000 vs 2,000 in the window before: +100%, capped at clp.maxTrendGrowth 0.5.
+            Assert.Equal(2000m, value.IncrementalPurchase);
+            // One more family within a year with chance 0.3, worth 4,000 / 2 families.
+            Assert.Equal(600m, value.CrossPurchase);
             Assert.Equal(1500m, value.Referrals);
-            Assert.Equal(3900m, value.GrowthPotential);
+            Assert.Equal(4100m, value.GrowthPotential);
             Assert.True(value.LifetimeProfit > 0);
         }
 

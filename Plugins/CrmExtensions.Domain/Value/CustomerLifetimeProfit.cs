@@ -36,20 +36,21 @@ namespace CrmExtensions.Domain.Value
 
             var current = purchases.Recent(window).Profit / yearsInWindow;
 
-            // Incremental purchase: the trend of the recent half-window against the half before it, capped.
-            var half = Math.Max(1, window / 2);
-            var recent = purchases.Recent(half).Profit;
-            var earlier = purchases.Before(half, half).Profit;
+            // Incremental purchase: the trend of this window against the window before it, capped. Whole windows keep a
+            // partly elapsed current period from reading as a slump.
+            var recent = purchases.Recent(window).Profit;
+            var earlierWindow = purchases.Before(window, window);
+            var earlier = earlierWindow.Profit;
             decimal growth = 0;
             if (earlier > 0 && recent > earlier) growth = Math.Min(clp.MaxTrendGrowth, recent / earlier - 1m);
-            else if (earlier == 0 && recent > 0 && purchases.Before(half, half).Orders == 0 && purchases.LifetimeOrders > 0) growth = clp.MaxTrendGrowth;
+            else if (earlier == 0 && recent > 0 && earlierWindow.Orders == 0) growth = clp.MaxTrendGrowth;
             var incremental = current * growth;
 
-            // Cross-purchase: families not yet bought, each worth the average profit per family bought so far.
+            // Cross-purchase: with the chance configured, the customer buys into one more family within a year, worth the
+            // average profit of a family it already buys. No headroom once every family is bought.
             var families = Math.Min(purchases.ProductFamiliesBought, clp.ProductFamilyCount);
-            var open = clp.ProductFamilyCount - families;
             var perFamily = families > 0 ? current / families : 0m;
-            var cross = open * perFamily * clp.CrossSellProbability;
+            var cross = families < clp.ProductFamilyCount ? perFamily * clp.CrossSellProbability : 0m;
 
             var referrals = referralsMade * clp.ReferralValue;
 

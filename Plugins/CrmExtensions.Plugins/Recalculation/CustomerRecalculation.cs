@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using Microsoft.Xrm.Sdk;
@@ -56,7 +57,18 @@ namespace CrmExtensions.Plugins.Recalculation
             var requests = new List<OrganizationRequest>();
             foreach (var snapshot in snapshots)
             {
-                var assessment = _evaluator.Evaluate(snapshot.Facts);
+                CustomerAssessment assessment;
+                try
+                {
+                    assessment = _evaluator.Evaluate(snapshot.Facts);
+                }
+                catch (DomainValidationException ex) when (batched)
+                {
+                    // In a bulk run one customer's bad data must not stop the others; it is reported instead.
+                    result.Failures++;
+                    result.Errors.Add($"{snapshot.Customer.LogicalName} {snapshot.Customer.Id}: {ex.Message}");
+                    continue;
+                }
                 result.Assessments[snapshot.Customer.Id] = assessment;
                 result.Customers++;
                 requests.Add(new UpdateRequest { Target = AssessmentWriter.ToUpdate(snapshot, assessment, asOf) });

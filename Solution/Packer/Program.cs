@@ -1,0 +1,105 @@
+using System;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Packer.Demo;
+
+namespace CrmExtensions.Packer
+{
+    internal static class Program
+    {
+        private const string Usage = @"Usage: dotnet run --project Solution/Packer -c Release -- [command] [options]
+  run        (default) build, pack, validate, then run the demo over the sample dataset
+  pack       build and write CrmExtensions_<version>.zip   [--managed] [--out DIR] [--no-build]
+  validate   check the solution source against the built plugins and web resources   [--source DIR] [--no-build]
+  demo       run the demo only   [--sample DIR]";
+
+        private static int Main(string[] args)
+        {
+            try
+            {
+                var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "run";
+                var layout = RepositoryLayout.Find();
+                var noBuild = args.Contains("--no-build");
+                var source = Option(args, "--source") ?? layout.SolutionSource;
+                var output = Option(args, "--out") ?? layout.ArtifactsDirectory;
+                switch (command)
+                {
+                    case "run":
+                        Build(layout, noBuild);
+                        var zip = Pack(layout, source, output, managed: false);
+                        if (Validate(layout, source, zip) > 0) return 1;
+                        return Demo(layout, Option(args, "--sample") ?? layout.SampleData);
+                    case "pack":
+                        Build(layout, noBuild);
+                        Pack(layout, source, output, args.Contains("--managed"));
+                        return 0;
+                    case "validate":
+                        Build(layout, noBuild);
+                        return Validate(layout, source, null) > 0 ? 1 : 0;
+                    case "demo":
+                        return Demo(layout, Option(args, "--sample") ?? layout.SampleData);
+                    default:
+                        Console.Error.WriteLine($"Unknown command '{command}'.");
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                }
+            }
+            catch (Exception ex) when (ex is SampleDataException || ex is InvalidOperationException || ex is IOException || ex is ArgumentException)
+            {
+                Console.Error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+        }
+
+        private static string Option(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            if (index < 0) return null;
+            if (index + 1 >= args.Length) throw new ArgumentException($"{name} needs a value.");
+            return Path.GetFullPath(args[index + 1]);
+        }
+
+        private static void Build(RepositoryLayout layout, bool noBuild)
+        {
+            if (noBuild) return;
+            Builds.PluginAssembly(layout, Console.Out);
+            Builds.WebResources(layout, Console.Out);
+        }
+
+        private static string Pack(RepositoryLayout layout, string source, string output, bool managed)
+        {
+            var solution = new SolutionSource(source);
+            if (solution.ParseErrors.Count > 0)
+            {
+                foreach (var issue in solution.ParseErrors) Console.Error.WriteLine(issue);
+                throw new InvalidOperationException("The solution source has malformed XML; nothing was packed.");
+            }
+            var plugins = new PluginAssemblyInfo(Path.Combine(layout.PluginOutput, "CrmExtensions.Plugins.dll"));
+            var path = new SolutionPacker(solution, plugins, layout.WebResourcesOutput).Pack(output, managed);
+            Console.WriteLine($"Packed {(managed ? "managed" : "unmanaged")} solution {solution.UniqueName} {solution.Version}: {path}");
+            return path;
+        }
+
+        private static int Validate(RepositoryLayout layout, string source, string zip)
+        {
+            var solution = new SolutionSource(source);
+            var plugins = new PluginAssemblyInfo(Path.Combine(layout.PluginOutput, "CrmExtensions.Plugins.dll"));
+            var issues = new SolutionValidator(solution, plugins, layout.WebResourcesOutput).Validate().ToList();
+            if (zip != null) issues.AddRange(PackageInspector.Inspect(zip));
+            foreach (var issue in issues) Console.Error.WriteLine(issue);
+            Console.WriteLine(issues.Count == 0
+                ? $"Validated {solution.Documents.Count} source files{(zip != null ? " and " + Path.GetFileName(zip) : "")}: no problems."
+                : $"Validation found {issues.Count} problem(s).");
+            return issues.Count;
+        }
+
+        private static int Demo(RepositoryLayout layout, string sample)
+        {
+            Console.WriteLine($"Loading the sample dataset from {sample}...");
+            var data = SampleDataset.Load(sample);
+            var host = new DemoRunner(Console.Out).Run(layout.SolutionSource, data);
+            DemoReport.Write(Console.Out, host, data);
+            return 0;
+        }
+    }
+}

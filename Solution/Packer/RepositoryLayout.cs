@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+
+namespace CrmExtensions.Packer
+{
+    /// <summary>Where things are in the repository, found from the working directory or the tool's own location.</summary>
+    public sealed class RepositoryLayout
+    {
+        public RepositoryLayout(string root)
+        {
+            Root = root;
+        }
+
+        public string Root { get; }
+        public string SolutionSource => Path.Combine(Root, "Solution", "src");
+        public string SampleData => Path.Combine(Root, "Solution", "sample");
+        public string PluginProject => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "CrmExtensions.Plugins.csproj");
+        public string PluginOutput => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "bin", "Release", "net462");
+        public string WebResourcesProject => Path.Combine(Root, "WebResources");
+        public string WebResourcesOutput => Path.Combine(Root, "WebResources", "dist");
+        public string ArtifactsDirectory => Path.Combine(Root, "artifacts");
+
+        public static RepositoryLayout Find()
+        {
+            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            {
+                for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "CrmExtensions.sln"))) return new RepositoryLayout(dir.FullName);
+                }
+            }
+            throw new DirectoryNotFoundException("Run the packer inside the CrmExtensions repository (CrmExtensions.sln not found).");
+        }
+    }
+}
