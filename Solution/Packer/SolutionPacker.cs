@@ -79,6 +79,8 @@ namespace CrmExtensions.Packer
                 var element = new XElement(entity.Value.Root);
                 var forms = _source.Under(folder + "FormXml").Select(f => f.Value.Root.Element("systemform")).ToList();
                 if (forms.Count > 0) element.Add(new XElement("FormXml", new XElement("forms", new XAttribute("type", "main"), forms.Select(f => new XElement(f)))));
+                var ribbon = _source.Get(folder + "RibbonDiff.xml");
+                if (ribbon != null) element.Add(new XElement(ribbon.Root));
                 var views = _source.Under(folder + "SavedQueries").Select(v => v.Value.Root.Element("savedquery")).ToList();
                 if (views.Count > 0) element.Add(new XElement("SavedQueries", new XElement("savedqueries", views.Select(v => new XElement(v)))));
                 entities.Add(element);

@@ -53,6 +53,7 @@ namespace CrmExtensions.Packer
             CheckForms();
             CheckViews();
             CheckWebResources();
+            CheckRibbons();
             CheckRoles();
             CheckPluginPackage();
             return _issues;
@@ -170,6 +171,17 @@ namespace CrmExtensions.Packer
                 var built = Path.Combine(_webResourceOutput, name ?? "");
                 if (!File.Exists(built)) Add(file, doc.Root, $"web resource file '{name}' is missing from {_webResourceOutput} (build WebResources first)");
             }
+        }
+
+        private void CheckRibbons()
+        {
+            var webResources = WebResourceNames();
+            foreach (var (file, doc) in _source.Under("Entities").Where(p => p.Key.EndsWith("/RibbonDiff.xml", StringComparison.Ordinal)).Select(p => (p.Key, p.Value)))
+                foreach (var call in doc.Descendants().Where(e => e.Attribute("Library") != null))
+                {
+                    var library = ((string)call.Attribute("Library")).Replace("$webresource:", "");
+                    if (!webResources.Contains(library)) Add(file, call, $"ribbon library '{library}' is not a web resource of the solution");
+                }
         }
 
         private void CheckRoles()

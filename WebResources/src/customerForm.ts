@@ -1,0 +1,84 @@
+import { Columns, ChurnBandHigh, ChurnBandMedium, MinReasonLength, OverridePrivilege, Tiers } from "./shared/schema";
+
+const TierNotification = "cx-tier";
+const ReasonNotification = "cx-override-reason";
+
+/** True when the user holds the override privilege (the plugin enforces it on save too). */
+export async function canOverrideTier(): Promise<boolean> {
+  const privileges = await Xrm.Utility.getGlobalContext().userSettings.getSecurityRolePrivilegesInfo();
+  return Object.keys(privileges).some((id) => privileges[id].privilegeName === OverridePrivilege);
+}
+
+/** The banner text: tier with its policy, and the top churn reasons when risk is medium or high. */
+export function tierMessage(form: Xrm.FormContext): { text: string; level: Xrm.FormNotificationLevel } | null {
+  const tier = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.tier)?.getValue();
+  if (tier === null || tier === undefined) return null;
+  const info = Tiers[tier];
+  if (!info) return { text: `Unknown tier value ${tier}: recalculate the customer.`, level: "WARNING" };
+  let text = `${info.label} customer: ${info.policy}.`;
+  const band = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.churnRiskBand)?.getValue();
+  const reasons = form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.churnReasons)?.getValue();
+  const atRisk = band === ChurnBandHigh || band === ChurnBandMedium;
+  if (atRisk && reasons) {
+    const risk = form.getAttribute<Xrm.Attributes.NumberAttribute>(Columns.churnRisk)?.getValue() ?? 0;
+    text += ` Churn risk ${risk}: ${reasons.split("; ").slice(0, 2).join("; ")}.`;
+  }
+  return { text, level: band === ChurnBandHigh ? "WARNING" : "INFO" };
+}
+
+function showTier(form: Xrm.FormContext): void {
+  form.ui.clearFormNotification(TierNotification);
+  const message = tierMessage(form);
+  if (message) form.ui.setFormNotification(message.text, message.level, TierNotification);
+}
+
+function lockOverride(form: Xrm.FormContext, allowed: boolean): void {
+  for (const column of [Columns.tier, Columns.tierOverride, Columns.tierOverrideReason, Columns.tierOverrideUntil]) {
+    form.getControl<Xrm.Controls.StandardControl>(column)?.setDisabled(!allowed);
+  }
+}
+
+/** A permitted change of the tier turns the override on and makes the reason required. */
+export function onTierChange(executionContext: Xrm.Events.EventContext): void {
+  const form = executionContext.getFormContext();
+  const tier = form.getAttribute(Columns.tier);
+  if (!tier || !tier.getIsDirty()) return;
+  form.getAttribute<Xrm.Attributes.BooleanAttribute>(Columns.tierOverride)?.setValue(true);
+  form.getAttribute(Columns.tierOverrideReason)?.setRequiredLevel("required");
+}
+
+export async function onLoad(executionContext: Xrm.Events.EventContext): Promise<void> {
+  const form = executionContext.getFormContext();
+  showTier(form);
+  // Locked until proven allowed, so a failed privilege lookup never leaves the tier editable.
+  lockOverride(form, false);
+  let allowed = false;
+  try {
+    allowed = await canOverrideTier();
+  } catch {
+    allowed = false;
+  }
+  lockOverride(form, allowed);
+  if (allowed) form.getAttribute(Columns.tier)?.addOnChange(onTierChange);
+}
+
+/** Blocks a save that changes the tier without an override reason; the server enforces the same rule. */
+export function onSave(executionContext: Xrm.Events.SaveEventContext): void {
+  const form = executionContext.getFormContext();
+  const tier = form.getAttribute(Columns.tier);
+  const reasonControl = form.getControl<Xrm.Controls.StringControl>(Columns.tierOverrideReason);
+  reasonControl?.clearNotification(ReasonNotification);
+  if (!tier || !tier.getIsDirty()) return;
+  const reason = (form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.tierOverrideReason)?.getValue() ?? "").trim();
+  if (reason.length >= MinReasonLength) return;
+  executionContext.getEventArgs().preventDefault();
+  const message = `Give a reason of at least ${MinReasonLength} characters for overriding the tier.`;
+  if (reasonControl) reasonControl.setNotification(message, ReasonNotification);
+  else form.ui.setFormNotification(message, "ERROR", ReasonNotification);
+}
+
+/** After a recalculation: reload the record and show the new tier. */
+export async function refreshAfterRecalculation(form: Xrm.FormContext): Promise<void> {
+  await form.data.refresh(false);
+  showTier(form);
+}

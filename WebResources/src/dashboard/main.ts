@@ -1,0 +1,5 @@
+import { start } from "./customerValue";
+
+document.addEventListener("DOMContentLoaded", () => {
+  void start(window, document.getElementById("dashboard") as HTMLElement);
+});

@@ -1,0 +1,47 @@
+import { RecalculateApi, Tiers } from "./shared/schema";
+import { refreshAfterRecalculation } from "./customerForm";
+
+/** The request Xrm.WebApi.online.execute sends for the bound cx_RecalculateCustomer Custom API. */
+export function recalculateRequest(accountId: string): { entity: { entityType: string; id: string }; getMetadata: () => object } {
+  return {
+    entity: { entityType: "account", id: accountId.replace(/[{}]/g, "").toLowerCase() },
+    getMetadata: () => ({
+      boundParameter: "entity",
+      parameterTypes: { entity: { typeName: "mscrm.account", structuralProperty: 5 } },
+      operationType: 0,
+      operationName: RecalculateApi,
+    }),
+  };
+}
+
+/** Ribbon enable rule: only a saved record can be recalculated. */
+export function canRecalculate(primaryControl: Xrm.FormContext): boolean {
+  return primaryControl.data.entity.getId() !== "";
+}
+
+/** Ribbon command "Recalculate value": calls the Custom API with a progress indicator and reports the outcome. */
+export async function recalculate(primaryControl: Xrm.FormContext): Promise<void> {
+  const id = primaryControl.data.entity.getId();
+  if (!id) {
+    await Xrm.Navigation.openAlertDialog({ text: "Save the account before recalculating its value." });
+    return;
+  }
+  Xrm.Utility.showProgressIndicator("Recalculating customer value…");
+  try {
+    const response = await Xrm.WebApi.online.execute(recalculateRequest(id));
+    if (!response.ok) throw new Error(`The server answered ${response.status} ${response.statusText}.`);
+    const result = (await response.json()) as { Tier: number; ActivitiesCreated: number; ActivitiesUpdated: number; ActivitiesCancelled: number };
+    Xrm.Utility.closeProgressIndicator();
+    const tier = Tiers[result.Tier]?.label ?? `value ${result.Tier}`;
+    primaryControl.ui.setFormNotification(
+      `Recalculated: ${tier}. Retention work: ${result.ActivitiesCreated} created, ${result.ActivitiesUpdated} moved, ${result.ActivitiesCancelled} cancelled.`,
+      "INFO",
+      "cx-recalculated",
+    );
+    await refreshAfterRecalculation(primaryControl);
+  } catch (error) {
+    Xrm.Utility.closeProgressIndicator();
+    const message = error instanceof Error ? error.message : String((error as { message?: string })?.message ?? error);
+    await Xrm.Navigation.openErrorDialog({ message: `Recalculation failed: ${message}` });
+  }
+}

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { XrmMockGenerator } from "xrm-mock";
+import { onLoad, onSave, onTierChange, tierMessage } from "../src/customerForm";
+import { Columns, OptionBase } from "../src/shared/schema";
+
+const platinum = OptionBase + 1;
+const gold = OptionBase + 2;
+
+function grantOverride(granted: boolean) {
+  const privileges = granted ? { "a1": { id: "a1", businessUnitId: "b", privilegeName: "prvCreatecx_tieroverrideaudit", depth: 3 } } : {};
+  const userSettings = { getSecurityRolePrivilegesInfo: vi.fn().mockResolvedValue(privileges) };
+  (Xrm.Utility as unknown as { getGlobalContext: () => unknown }).getGlobalContext = () => ({ userSettings });
+}
+
+let granted = false;
+
+function form(values: { tier?: number | null; band?: number | null; risk?: number; reasons?: string | null } = {}) {
+  XrmMockGenerator.initialise();
+  grantOverride(granted);
+  XrmMockGenerator.Attribute.createOptionSet(Columns.tier, values.tier ?? null as unknown as number,
+    [{ text: "Platinum", value: platinum }, { text: "Gold", value: gold }]);
+  XrmMockGenerator.Attribute.createOptionSet(Columns.churnRiskBand, values.band ?? null as unknown as number,
+    [{ text: "Low", value: OptionBase + 1 }, { text: "Medium", value: OptionBase + 2 }, { text: "High", value: OptionBase + 3 }]);
+  XrmMockGenerator.Attribute.createNumber(Columns.churnRisk, values.risk ?? 0);
+  XrmMockGenerator.Attribute.createString(Columns.churnReasons, values.reasons ?? "");
+  XrmMockGenerator.Attribute.createBoolean(Columns.tierOverride, false);
+  XrmMockGenerator.Attribute.createString(Columns.tierOverrideReason, "");
+  XrmMockGenerator.Attribute.createDate(Columns.tierOverrideUntil, undefined);
+  return XrmMockGenerator.getFormContext();
+}
+
+describe("customer form", () => {
+  beforeEach(() => {
+    granted = false;
+  });
+
+  it("shows the tier and its policy as a form notification", async () => {
+    const f = form({ tier: platinum, band: OptionBase + 1 });
+    const notify = vi.spyOn(f.ui, "setFormNotification");
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect(notify).toHaveBeenCalledWith("Platinum customer: top priority: strengthen the relationship at any cost.", "INFO", "cx-tier");
+  });
+
+  it("adds the top two churn reasons as a warning when risk is high", () => {
+    const f = form({ tier: gold, band: OptionBase + 3, risk: 72, reasons: "Purchase value fell 60%; 2 open complaints; No purchase for 200 days" });
+    expect(tierMessage(f)).toEqual({
+      text: "Gold customer: key investment: keep the relationship high. Churn risk 72: Purchase value fell 60%; 2 open complaints.",
+      level: "WARNING",
+    });
+  });
+
+  it("shows nothing before the first evaluation", () => {
+    expect(tierMessage(form({ tier: null }))).toBeNull();
+  });
+
+  it("locks the tier and override fields for users without the override privilege", async () => {
+    const f = form({ tier: gold });
+    await onLoad(XrmMockGenerator.getEventContext());
+    for (const column of [Columns.tier, Columns.tierOverride, Columns.tierOverrideReason, Columns.tierOverrideUntil]) {
+      expect((f.getControl(column) as Xrm.Controls.StandardControl).getDisabled()).toBe(true);
+    }
+  });
+
+  it("unlocks them for a manager, and a tier change turns the override on with a required reason", async () => {
+    granted = true;
+    const f = form({ tier: gold });
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect((f.getControl(Columns.tier) as Xrm.Controls.StandardControl).getDisabled()).toBe(false);
+    f.getAttribute(Columns.tier)!.setValue(platinum);
+    onTierChange(XrmMockGenerator.getEventContext());
+    expect(f.getAttribute(Columns.tierOverride)!.getValue()).toBe(true);
+    expect(f.getAttribute(Columns.tierOverrideReason)!.getRequiredLevel()).toBe("required");
+  });
+
+  it("keeps the fields locked when the privilege lookup fails", async () => {
+    const f = form({ tier: gold });
+    const userSettings = { getSecurityRolePrivilegesInfo: vi.fn().mockRejectedValue(new Error("offline")) };
+    (Xrm.Utility as unknown as { getGlobalContext: () => unknown }).getGlobalContext = () => ({ userSettings });
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect((f.getControl(Columns.tier) as Xrm.Controls.StandardControl).getDisabled()).toBe(true);
+  });
+
+  function saveContext(f: Xrm.FormContext) {
+    const preventDefault = vi.fn();
+    const context = { getFormContext: () => f, getEventArgs: () => ({ preventDefault }) } as unknown as Xrm.Events.SaveEventContext;
+    return { context, preventDefault };
+  }
+
+  it("blocks saving a changed tier without a reason of at least 10 characters", () => {
+    const f = form({ tier: gold });
+    f.getAttribute(Columns.tier)!.setValue(platinum);
+    f.getAttribute(Columns.tierOverrideReason)!.setValue("because");
+    const notify = vi.spyOn(f.getControl(Columns.tierOverrideReason) as Xrm.Controls.StringControl, "setNotification");
+    const { context, preventDefault } = saveContext(f);
+    onSave(context);
+    expect(preventDefault).toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledWith("Give a reason of at least 10 characters for overriding the tier.", "cx-override-reason");
+  });
+
+  it("lets a save through with a proper reason or without a tier change", () => {
+    const f = form({ tier: gold });
+    const { context, preventDefault } = saveContext(f);
+    onSave(context);
+    f.getAttribute(Columns.tier)!.setValue(platinum);
+    f.getAttribute(Columns.tierOverrideReason)!.setValue("Strategic reference customer");
+    onSave(context);
+    expect(preventDefault).not.toHaveBeenCalled();
+  });
+});
