@@ -18,8 +18,8 @@ namespace CrmExtensions.Packer
             if (!File.Exists(Path.Combine(layout.WebResourcesProject, "package.json"))) return;
             if (!Directory.Exists(Path.Combine(layout.WebResourcesProject, "node_modules")))
             {
-                log.WriteLine("Installing web resource build tools (npm ci)...");
-                Run("npm", "ci --no-audit --no-fund", layout.WebResourcesProject, log);
+                log.WriteLine("Installing web resource build tools (npm install)...");
+                Run("npm", "install --no-audit --no-fund --loglevel=error", layout.WebResourcesProject, log);
             }
             log.WriteLine("Compiling web resources (TypeScript)...");
             Run("npm", "run build --silent", layout.WebResourcesProject, log);
