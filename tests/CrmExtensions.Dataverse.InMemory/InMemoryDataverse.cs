@@ -28,6 +28,7 @@ namespace CrmExtensions.Dataverse.InMemory
         private readonly Queue<AsyncJob> _asyncQueue = new Queue<AsyncJob>();
         private readonly List<AsyncJob> _asyncJobs = new List<AsyncJob>();
         private List<AsyncJob> _pendingAsync;
+        private const string UnexpectedMarker = "InMemoryDataverse.UnexpectedPluginException";
 
         public InMemoryDataverse(DateTime? utcNow = null)
         {
@@ -91,7 +92,10 @@ namespace CrmExtensions.Dataverse.InMemory
 
         public void GrantPrivilege(Guid userId, string privilegeName) => _privileges[userId].Add(privilegeName);
 
-        /// <summary>Puts rows in place without running any step, as data that existed before the solution was imported.</summary>
+        /// <summary>
+        /// Puts rows in place without running any step, as data that existed before the solution was imported. Seeded rows
+        /// bypass any open transaction, so a test can also use this to stand for a concurrent writer that already committed.
+        /// </summary>
         public void Seed(params Entity[] rows)
         {
             foreach (var row in rows)
@@ -100,7 +104,7 @@ namespace CrmExtensions.Dataverse.InMemory
                 if (copy.Id == Guid.Empty) copy.Id = Guid.NewGuid();
                 copy[copy.LogicalName + "id"] = copy.Id;
                 ApplySystemColumns(copy, SystemUserId, isCreate: true);
-                Store.Insert(copy);
+                Store.Insert(copy, logged: false);
                 row.Id = copy.Id;
             }
         }
@@ -281,12 +285,37 @@ namespace CrmExtensions.Dataverse.InMemory
             }
         }
 
+        // customapifieldtype → the SDK type a request must carry for it.
+        private static readonly Dictionary<int, Tuple<Type, string>> CustomApiTypes = new Dictionary<int, Tuple<Type, string>>
+        {
+            [0] = Tuple.Create(typeof(bool), "Boolean"),
+            [1] = Tuple.Create(typeof(DateTime), "DateTime"),
+            [2] = Tuple.Create(typeof(decimal), "Decimal"),
+            [3] = Tuple.Create(typeof(Entity), "Entity"),
+            [4] = Tuple.Create(typeof(EntityCollection), "EntityCollection"),
+            [5] = Tuple.Create(typeof(EntityReference), "EntityReference"),
+            [6] = Tuple.Create(typeof(double), "Float"),
+            [7] = Tuple.Create(typeof(int), "Integer"),
+            [8] = Tuple.Create(typeof(Money), "Money"),
+            [9] = Tuple.Create(typeof(OptionSetValue), "Picklist"),
+            [10] = Tuple.Create(typeof(string), "String"),
+            [11] = Tuple.Create(typeof(string[]), "StringArray"),
+            [12] = Tuple.Create(typeof(Guid), "Guid"),
+        };
+
         private static void ValidateCustomApiParameters(CustomApiDefinition api, OrganizationRequest request)
         {
             foreach (var parameter in api.RequestParameters.Where(p => !p.IsOptional))
             {
                 if (!request.Parameters.Contains(parameter.UniqueName) || request[parameter.UniqueName] == null)
                     throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"{api.UniqueName}: required parameter '{parameter.UniqueName}' is missing.");
+            }
+            foreach (var parameter in api.RequestParameters)
+            {
+                if (!request.Parameters.TryGetValue(parameter.UniqueName, out var value) || value == null) continue;
+                if (!CustomApiTypes.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
+                    throw new DataverseFaultException(ErrorCodes.InvalidArgument,
+                        $"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(CustomApiTypes.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
             }
             var known = new HashSet<string>(api.RequestParameters.Select(p => p.UniqueName), StringComparer.OrdinalIgnoreCase) { "Target" };
             var unknown = request.Parameters.Keys.FirstOrDefault(k => !known.Contains(k));
@@ -386,7 +415,9 @@ namespace CrmExtensions.Dataverse.InMemory
             catch (Exception ex)
             {
                 // The platform reports any other exception as an unexpected plug-in error and cancels the operation.
-                throw new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
+                var unexpected = new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
+                unexpected.Data[UnexpectedMarker] = true;
+                throw unexpected;
             }
         }
 
@@ -632,7 +663,7 @@ namespace CrmExtensions.Dataverse.InMemory
                     job.Errors.Add(ex.Message);
                     // A plugin's own InvalidPluginExecutionException fails the system job; transient errors (timeouts, faults,
                     // anything the host had to wrap as an unexpected plug-in error) are retried.
-                    var retryable = !(ex is InvalidPluginExecutionException ipe) || ipe.Status == OperationStatus.Retry || ipe.InnerException != null;
+                    var retryable = !(ex is InvalidPluginExecutionException ipe) || ipe.Status == OperationStatus.Retry || ipe.Data.Contains(UnexpectedMarker);
                     if (!retryable || job.Attempts >= MaxAsyncAttempts)
                     {
                         job.Status = AsyncJobStatus.Failed;

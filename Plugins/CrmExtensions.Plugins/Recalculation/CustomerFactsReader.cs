@@ -79,7 +79,10 @@ namespace CrmExtensions.Plugins.Recalculation
                 foreach (var row in Aggregate(source.LifetimeFetch(ids)))
                 {
                     if (!lifetime.TryGetValue(Id(row, "customer"), out var l)) continue;
-                    l.Add(Int(row, "orders"), Decimal(row, "revenue"), Decimal(row, "discount"), Date(row, "first"), Date(row, "last"));
+                    var revenue = Decimal(row, "revenue");
+                    if (revenue < 0 || Decimal(row, "discount") < 0)
+                        throw new DomainValidationException($"The {source.Table} records of customer {Id(row, "customer")} add up to a negative amount ({revenue}); correct the records with negative totals or discounts before recalculating.");
+                    l.Add(Int(row, "orders"), revenue, Decimal(row, "discount"), Date(row, "first"), Date(row, "last"));
                 }
             }
 
@@ -114,10 +117,12 @@ namespace CrmExtensions.Plugins.Recalculation
             return customers.Select(c => snapshots[c.Id]).Distinct().ToList();
         }
 
+        /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
         private static ValueTier? PreviousTier(Entity row)
         {
             var tier = row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
-            return tier == null ? (ValueTier?)null : Choice.FromOption<ValueTier>(tier.Value);
+            var raw = tier == null ? 0 : tier.Value - Choice.OptionBase;
+            return Enum.IsDefined(typeof(ValueTier), raw) ? (ValueTier?)raw : null;
         }
 
         private Dictionary<Guid, List<Complaint>> Complaints(IEnumerable<Guid> ids, DateTime asOf)
@@ -251,6 +256,8 @@ namespace CrmExtensions.Plugins.Recalculation
         {
             private readonly string _table, _id, _date, _amount, _discount, _fromOrderColumn;
             private readonly int _canceledState;
+
+            public string Table => _table;
 
             public PurchaseSource(string table, string id, string date, string amount, string discount, int canceledState, string fromOrderColumn)
             {

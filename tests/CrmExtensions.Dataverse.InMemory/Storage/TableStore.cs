@@ -50,13 +50,14 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             throw new DataverseFaultException(ErrorCodes.ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
         }
 
-        public void Insert(Entity row)
+        /// <summary>Inserts a row; <paramref name="logged"/> false writes outside any open transaction (pre-existing or concurrently committed data).</summary>
+        public void Insert(Entity row, bool logged = true)
         {
             if (!_tables.TryGetValue(row.LogicalName, out var rows)) _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
             if (rows.ContainsKey(row.Id)) throw new DataverseFaultException(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: {row.LogicalName} with id {row.Id} already exists.");
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
-            _undo?.Add(() => rows.Remove(row.Id));
+            if (logged) _undo?.Add(() => rows.Remove(row.Id));
         }
 
         public void Replace(Entity row)

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    /// <summary>Every public entry fed missing columns, nulls, wrong types and extreme values: a clear message or a documented neutral result.</summary>
+    public class BadInputTests
+    {
+        private readonly Org _org = new Org();
+
+        private AsyncJob LastJob => _org.Host.AsyncJobs.Last();
+
+        [Fact]
+        public void An_order_without_a_customer_is_traced_and_skipped()
+        {
+            _org.Admin.Create(new Entity(SalesOrder.EntityLogicalName) { ["name"] = "Orphan", [SalesOrder.TotalAmountBase] = new Money(100m), [SalesOrder.SubmitDate] = Org.Now });
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(AsyncJobStatus.Succeeded, LastJob.Status);
+            Assert.Contains(_org.Host.Traces, t => t.Text == "No customer on the salesorder: nothing to recalculate.");
+        }
+
+        [Fact]
+        public void Negative_order_totals_fail_the_job_with_a_message_and_write_nothing()
+        {
+            var account = _org.Account();
+            _org.Admin.Create(Org.Order(account, -500m, Org.Now.AddDays(-2)));
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(AsyncJobStatus.Failed, LastJob.Status);
+            Assert.Contains("add up to a negative amount (-500", LastJob.Errors.Single());
+            Assert.False(_org.Reload(account).Contains(CustomerColumns.LastEvaluatedOn));
+        }
+
+        [Fact]
+        public void An_order_dated_in_the_future_fails_the_job_clearly()
+        {
+            var account = _org.Account();
+            _org.Admin.Create(Org.Order(account, 500m, Org.Now.AddYears(74)));
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(AsyncJobStatus.Failed, LastJob.Status);
+            Assert.Contains("is after the evaluation date", LastJob.Errors.Single());
+        }
+
+        [Fact]
+        public void Huge_amounts_and_ancient_dates_are_evaluated_without_overflow()
+        {
+            var account = _org.Account();
+            _org.Host.Seed(Org.Order(account, 900_000_000_000m, Org.Now.AddDays(-5)), Org.Order(account, 10m, new DateTime(1901, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            var row = _org.Reload(account);
+            Assert.Equal(225_000_000_000m, row.GetAttributeValue<Money>(CustomerColumns.CurrentValue).Value);
+            Assert.Equal(Org.Option(ValueTier.Platinum), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
+        }
+
+        [Fact]
+        public void An_unknown_stored_tier_is_treated_as_no_previous_tier()
+        {
+            var account = _org.Account();
+            _org.Host.Store.Replace(new Entity(Account.EntityLogicalName, account.Id) { [Account.Name] = "Contoso", [CustomerColumns.Tier] = new OptionSetValue(100000099) });
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(account));
+        }
+
+        [Fact]
+        public void A_survey_score_outside_the_scale_fails_the_job_naming_the_scale()
+        {
+            var account = _org.Account();
+            _org.Admin.Create(new Entity(CxSurveyResponse.EntityLogicalName)
+            {
+                [CxSurveyResponse.Customer] = account.ToEntityReference(),
+                [CxSurveyResponse.Score] = 7m,
+                [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1),
+            });
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(AsyncJobStatus.Failed, LastJob.Status);
+            Assert.Contains("Survey score 7 is outside 0–5", LastJob.Errors.Single());
+        }
+
+        [Theory]
+        [InlineData("PageSize", "ten", "parameter 'PageSize' must be Integer, not String")]
+        [InlineData("Checkpoint", 12, "parameter 'Checkpoint' must be String, not Int32")]
+        public void Custom_api_parameters_of_the_wrong_type_are_refused(string parameter, object value, string expected)
+        {
+            var error = Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { [parameter] = value }));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void Preview_without_a_customer_or_with_a_null_one_is_refused()
+        {
+            Assert.Contains("required parameter 'Customer' is missing",
+                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier"))).Message);
+            Assert.Contains("must be EntityReference",
+                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = "Contoso" })).Message);
+        }
+
+        [Fact]
+        public void Recalculating_a_deleted_account_says_it_does_not_exist()
+        {
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = new EntityReference("account", Guid.NewGuid()) }));
+            Assert.Contains("does not exist (deleted or never created)", error.Message);
+        }
+
+        [Fact]
+        public void Settings_with_wrong_types_are_refused_naming_the_field()
+        {
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = @"{ ""clp"": { ""horizonYears"": ""forever"" } }",
+            }));
+            Assert.Contains("clp.horizonYears", error.Message);
+        }
+    }
+}

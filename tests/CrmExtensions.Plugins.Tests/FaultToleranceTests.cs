@@ -1,0 +1,145 @@
+using System;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Plugins.Tests
+{
+    /// <summary>The host is told to fail at a chosen call; what the platform would leave behind is checked.</summary>
+    public class FaultToleranceTests
+    {
+        private readonly Org _org = new Org();
+
+        private Entity ValuableAccount(string name = "Contoso")
+        {
+            var account = _org.Account(name);
+            _org.OrderHistory(account, 5000m, months: 24);
+            return account;
+        }
+
+        private static bool IsCreateOf(OrganizationRequest request, string table) =>
+            request.RequestName == "Create" && request["Target"] is Entity e && e.LogicalName == table;
+
+        [Fact]
+        public void A_sync_failure_part_way_through_a_recalculation_leaves_nothing_behind()
+        {
+            var account = ValuableAccount();
+            var creates = 0;
+            _org.Host.FaultInjector = (request, scope) =>
+                IsCreateOf(request, RetentionActivity.Task) && ++creates == 2 ? new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "Generic SQL error") : null;
+
+            Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() }));
+
+            var row = _org.Reload(account);
+            Assert.False(row.Contains(CustomerColumns.Tier));
+            Assert.False(row.Contains(CustomerColumns.LastEvaluatedOn));
+            Assert.Empty(_org.Host.Store.Rows(RetentionActivity.Task));
+            Assert.Empty(_org.Host.Store.Rows(RetentionActivity.PhoneCall));
+        }
+
+        [Fact]
+        public void A_retried_async_recalculation_neither_duplicates_tasks_nor_double_counts()
+        {
+            var reference = ValuableAccount("Reference");
+            _org.Admin.Create(Org.Order(reference, 5000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            var account = ValuableAccount("Faulted");
+            var failed = false;
+            _org.Host.FaultInjector = (request, scope) =>
+                !failed && scope.Depth > 0 && IsCreateOf(request, RetentionActivity.PhoneCall) && (failed = true) ? new TimeoutException("SQL timeout") : null;
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            var job = _org.Host.AsyncJobs.Last();
+            Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
+            Assert.Equal(2, job.Attempts);
+            Assert.Equal(_org.OpenRetention(reference).Length, _org.OpenRetention(account).Length);
+            Assert.Equal(_org.OpenRetention(account).Length, _org.OpenRetention(account).Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
+            Assert.Equal(_org.Reload(reference).GetAttributeValue<Money>(CustomerColumns.CurrentValue), _org.Reload(account).GetAttributeValue<Money>(CustomerColumns.CurrentValue));
+        }
+
+        [Fact]
+        public void A_concurrent_evaluation_that_committed_first_is_converged_on_not_duplicated()
+        {
+            var account = ValuableAccount();
+            var call = RetentionPolicy.KeyFor(account.Id, RetentionActionKind.FollowUpCall);
+            var raced = false;
+            // Between this evaluation's reads and its writes, another evaluation commits the same follow-up call.
+            _org.Host.FaultInjector = (request, scope) =>
+            {
+                if (!raced && scope.Depth > 0 && request.RequestName == "Update" && ((Entity)request["Target"]).LogicalName == Account.EntityLogicalName)
+                {
+                    raced = true;
+                    _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, RetentionActivitySync.DeterministicId(call + "|first"))
+                    {
+                        [RetentionActivity.Key] = call,
+                        [RetentionActivity.Action] = new OptionSetValue(Choice.ToOption(RetentionActionKind.FollowUpCall)),
+                        [RetentionActivity.Subject] = "Follow-up call (Gold customer)",
+                        [RetentionActivity.Regarding] = account.ToEntityReference(),
+                        [RetentionActivity.ScheduledEnd] = Org.Now.Date,
+                    });
+                }
+                return null;
+            };
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            var job = _org.Host.AsyncJobs.Last();
+            Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
+            Assert.Contains("Cannot insert duplicate key", job.Errors.Single());
+            var calls = _org.OpenRetention(account).Where(a => a.GetAttributeValue<string>(RetentionActivity.Key) == call).ToList();
+            Assert.Single(calls);
+            Assert.NotNull(_org.Tier(account));
+        }
+
+        [Fact]
+        public void An_update_conflict_on_the_customer_is_retried_to_a_consistent_result()
+        {
+            var account = ValuableAccount();
+            var conflicts = 0;
+            _org.Host.FaultInjector = (request, scope) =>
+                scope.Depth > 0 && request.RequestName == "Update" && ((Entity)request["Target"]).LogicalName == Account.EntityLogicalName && conflicts++ == 0
+                    ? new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.")
+                    : null;
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(AsyncJobStatus.Succeeded, _org.Host.AsyncJobs.Last().Status);
+            Assert.Equal(3, _org.OpenRetention(account).Length);
+        }
+
+        [Fact]
+        public void A_bulk_run_killed_midway_resumes_from_its_checkpoint_to_the_uninterrupted_result()
+        {
+            var accounts = Enumerable.Range(0, 300).Select(i =>
+            {
+                var a = _org.Account("Bulk " + i);
+                for (var m = 0; m < i % 9; m++) _org.Host.Seed(Org.Order(a, 400m + 700m * (i % 5), Org.Now.AddMonths(-m).AddDays(-2)));
+                return a;
+            }).ToList();
+
+            var first = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 2 });
+            var checkpoint = (string)first["NextCheckpoint"];
+            var pageQueries = 0;
+            _org.Host.FaultInjector = (request, scope) =>
+                request.RequestName == "ExecuteMultiple" && ++pageQueries == 2 ? new TimeoutException("worker recycled") : null;
+            Assert.ThrowsAny<Exception>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 10, ["Checkpoint"] = checkpoint }));
+            // The killed call committed nothing: its first page is still unevaluated.
+            Assert.Equal(100, accounts.Count(a => _org.Reload(a).Contains(CustomerColumns.LastEvaluatedOn)));
+
+            _org.Host.FaultInjector = null;
+            var resumed = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 10, ["Checkpoint"] = checkpoint });
+            Assert.True((bool)resumed["Completed"]);
+            var afterResume = accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length));
+
+            _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
+            _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
+            Assert.Equal(afterResume, accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length)));
+        }
+    }
+}
