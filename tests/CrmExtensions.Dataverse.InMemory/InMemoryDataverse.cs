@@ -591,11 +591,16 @@ namespace CrmExtensions.Dataverse.InMemory
                 throw new DataverseFaultException(ErrorCodes.ExecuteMultipleBatchTooLarge, $"The number of requests in ExecuteMultiple ({requests.Count}) exceeds the maximum of {MaxExecuteMultipleRequests}.");
             var responses = new ExecuteMultipleResponseItemCollection();
             var faulted = false;
+            var inner = new ExecutionScope
+            {
+                UserId = scope.UserId, InitiatingUserId = scope.InitiatingUserId, Depth = scope.Depth, CorrelationId = scope.CorrelationId,
+                Context = scope.Context, StepName = scope.StepName, InBatch = true,
+            };
             for (var i = 0; i < requests.Count; i++)
             {
                 try
                 {
-                    var response = Execute(requests[i], scope);
+                    var response = Execute(requests[i], inner);
                     if (settings.ReturnResponses) responses.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
                 }
                 catch (Exception ex) when (ex is DataverseFaultException || ex is InvalidPluginExecutionException)

@@ -12,6 +12,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public PluginExecutionContext Context { get; set; }
         public string StepName { get; set; }
 
+        /// <summary>True for the requests inside an ExecuteMultiple: they are counted as one request, not each.</summary>
+        public bool InBatch { get; set; }
+
         public static ExecutionScope External(Guid userId) =>
             new ExecutionScope { UserId = userId, InitiatingUserId = userId, Depth = 0, CorrelationId = Guid.NewGuid() };
     }

@@ -11,18 +11,33 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
 
         public const string ExternalCaller = "(external)";
 
+        private int _batched;
+
         internal void Record(ExecutionScope scope, OrganizationRequest request)
         {
+            if (scope.InBatch)
+            {
+                _batched++;
+                return;
+            }
             var key = (scope.StepName ?? ExternalCaller, request.RequestName);
             _counts.TryGetValue(key, out var n);
             _counts[key] = n + 1;
         }
 
+        /// <summary>Requests sent to the service (an ExecuteMultiple counts once).</summary>
         public int Total => _counts.Values.Sum();
+
+        /// <summary>Requests carried inside ExecuteMultiple batches.</summary>
+        public int Batched => _batched;
         public int FromPlugins => _counts.Where(c => c.Key.Caller != ExternalCaller).Sum(c => c.Value);
         public int For(string message) => _counts.Where(c => c.Key.Message == message).Sum(c => c.Value);
         public int FromStep(string stepNameFragment) => _counts.Where(c => c.Key.Caller.Contains(stepNameFragment)).Sum(c => c.Value);
         public IReadOnlyDictionary<(string Caller, string Message), int> ByCallerAndMessage => _counts;
-        public void Reset() => _counts.Clear();
+        public void Reset()
+        {
+            _counts.Clear();
+            _batched = 0;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CrmExtensions.Dataverse.InMemory.Storage;
@@ -11,6 +12,9 @@ namespace CrmExtensions.Dataverse.InMemory.Query
     {
         private readonly DateTime _now;
         private readonly Guid _userId;
+
+        // "in" lists are turned into a hash set once per condition (keyed like the store's indexes), not compared per row.
+        private readonly Dictionary<ConditionExpression, HashSet<object>> _inSets = new Dictionary<ConditionExpression, HashSet<object>>();
 
         public ConditionEvaluator(DateTime utcNow, Guid userId)
         {
@@ -45,8 +49,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 case ConditionOperator.LessEqual: return value != null && ValueComparer.Compare(value, Single(condition, operands)) <= 0;
                 case ConditionOperator.Null: return value == null;
                 case ConditionOperator.NotNull: return value != null;
-                case ConditionOperator.In: return value != null && Flatten(operands).Any(o => ValueComparer.AreEqual(value, o));
-                case ConditionOperator.NotIn: return value != null && !Flatten(operands).Any(o => ValueComparer.AreEqual(value, o));
+                case ConditionOperator.In: return value != null && InSet(condition, operands, value).Contains(TableStore.IndexKey(value));
+                case ConditionOperator.NotIn: return value != null && !InSet(condition, operands, value).Contains(TableStore.IndexKey(value));
                 case ConditionOperator.Between: return value != null && Between(condition, value, operands);
                 case ConditionOperator.NotBetween: return value != null && !Between(condition, value, operands);
                 case ConditionOperator.Like: return value is string s1 && Like(s1, (string)Single(condition, operands));
@@ -87,6 +91,14 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 default:
                     throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"The in-memory host does not evaluate condition operator {condition.Operator} (column '{condition.AttributeName}').");
             }
+        }
+
+        private HashSet<object> InSet(ConditionExpression condition, object[] operands, object sample)
+        {
+            if (condition.CompareColumns) return new HashSet<object>(Flatten(operands).Select(o => TableStore.IndexKey(ValueComparer.Coerce(o, sample))));
+            if (!_inSets.TryGetValue(condition, out var set))
+                _inSets[condition] = set = new HashSet<object>(Flatten(operands).Select(o => TableStore.IndexKey(ValueComparer.Coerce(o, sample))));
+            return set;
         }
 
         private static object[] Flatten(object[] operands) =>

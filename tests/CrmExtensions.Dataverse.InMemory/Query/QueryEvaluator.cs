@@ -22,12 +22,22 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
         public EntityCollection Execute(QueryExpression query)
         {
-            var rows = Filter(query).ToList();
-            rows = Order(rows, query.Orders, query.LinkEntities).ToList();
+            var keyset = KeysetPage(query);
+            if (keyset != null) return new EntityCollection(keyset.Select(r => Project(query, r)).ToList()) { EntityName = query.EntityName, TotalRecordCount = -1 };
 
-            var projected = rows.Select(r => Project(query, r)).ToList();
-            if (query.Distinct) projected = projected.GroupBy(DistinctKey).Select(g => g.First()).ToList();
-            var total = projected.Count;
+            var rows = Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
+            List<Entity> projected;
+            if (query.Distinct)
+            {
+                projected = rows.Select(r => Project(query, r)).GroupBy(DistinctKey).Select(g => g.First()).ToList();
+            }
+            else
+            {
+                // Only the rows a page or top count returns are copied out.
+                var wanted = query.TopCount ?? (query.PageInfo != null && query.PageInfo.Count > 0 ? Math.Max(1, query.PageInfo.PageNumber) * query.PageInfo.Count + 1 : rows.Count);
+                projected = rows.Take(wanted).Select(r => Project(query, r)).ToList();
+            }
+            var total = query.Distinct ? projected.Count : rows.Count;
             if (query.TopCount.HasValue) projected = projected.Take(query.TopCount.Value).ToList();
 
             var result = new EntityCollection { EntityName = query.EntityName };
@@ -43,6 +53,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             {
                 result.Entities.AddRange(projected);
             }
+            if (page != null && page.Count > 0 && !query.TopCount.HasValue && !query.Distinct)
+                result.MoreRecords = rows.Count > Math.Max(1, page.PageNumber) * page.Count;
             if (page != null && page.ReturnTotalRecordCount)
             {
                 result.TotalRecordCount = Math.Min(total, 5000);
@@ -55,15 +67,62 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             return result;
         }
 
+        /// <summary>
+        /// Top-N ordered by the primary key with no joins (keyset paging: "id &gt; last id, order by id"): walks the ordered
+        /// ids from the lower bound and stops after N matches instead of sorting the table.
+        /// </summary>
+        private List<QueryRow> KeysetPage(QueryExpression query)
+        {
+            var pk = query.EntityName + "id";
+            if (!query.TopCount.HasValue || query.Distinct || query.LinkEntities.Count > 0 || query.Orders.Count != 1) return null;
+            var order = query.Orders[0];
+            if (order.AttributeName != pk || order.OrderType != OrderType.Ascending || (order.EntityName != null && order.EntityName != query.EntityName)) return null;
+            if (query.Criteria != null && query.Criteria.FilterOperator != LogicalOperator.And) return null;
+            var ordered = _store.OrderedIds(query.EntityName);
+            IEnumerable<Guid> ids = ordered;
+            var bound = query.Criteria?.Conditions.FirstOrDefault(c => c.AttributeName == pk && c.EntityName == null && c.Operator == ConditionOperator.GreaterThan && c.Values.Count == 1);
+            if (bound != null)
+            {
+                var after = (Guid)ValueComparer.Coerce(bound.Values[0], Guid.Empty);
+                var last = new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff");
+                ids = after.CompareTo(last) >= 0 ? Enumerable.Empty<Guid>() : ordered.GetViewBetween(after, last).Where(id => id != after);
+            }
+            var page = new List<QueryRow>();
+            foreach (var id in ids)
+            {
+                if (page.Count >= query.TopCount.Value) break;
+                var row = new QueryRow(_store.Get(query.EntityName, id));
+                if (_conditions.Matches(query.Criteria, row, null)) page.Add(row);
+            }
+            return page;
+        }
+
         /// <summary>The joined rows that pass every criterion, before projection (aggregates start here too).</summary>
         internal IEnumerable<QueryRow> Filter(QueryExpression query)
         {
             if (string.IsNullOrEmpty(query.EntityName))
                 throw new DataverseFaultException(ErrorCodes.InvalidArgument, "The query names no table (EntityName is empty).");
-            IEnumerable<QueryRow> rows = _store.Rows(query.EntityName).Select(e => new QueryRow(e));
+            IEnumerable<QueryRow> rows = Candidates(query).Select(e => new QueryRow(e));
             var aliasCounter = new Dictionary<string, int>();
             foreach (var link in query.LinkEntities) rows = Join(rows, link, null, aliasCounter);
             return rows.Where(r => _conditions.Matches(query.Criteria, r, null)).ToList();
+        }
+
+        /// <summary>Narrows the scan through an index when a top-level AND condition fixes a column to values (eq / in).</summary>
+        private IEnumerable<Entity> Candidates(QueryExpression query)
+        {
+            if (query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And) return _store.Rows(query.EntityName);
+            var key = query.Criteria.Conditions.FirstOrDefault(c =>
+                (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns &&
+                (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
+            if (key == null) return _store.Rows(query.EntityName);
+            var index = _store.Index(query.EntityName, key.AttributeName);
+            var values = key.Values.SelectMany(v => v is System.Collections.IEnumerable e && !(v is string) ? e.Cast<object>() : new[] { v });
+            var sample = index.Keys.FirstOrDefault();
+            return values
+                .Select(v => TableStore.IndexKey(sample == null ? v : ValueComparer.Coerce(v, sample)))
+                .Where(v => v != null).Distinct()
+                .SelectMany(v => index.TryGetValue(v, out var rows) ? rows : Enumerable.Empty<Entity>());
         }
 
         internal static string AliasOf(LinkEntity link) => link.EntityAlias ?? link.LinkToEntityName;
@@ -78,21 +137,11 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 link.EntityAlias = link.LinkToEntityName + n.ToString(CultureInfo.InvariantCulture);
             }
             var alias = link.EntityAlias;
-            var candidates = _store.Rows(link.LinkToEntityName);
-            var index = new Dictionary<object, List<Entity>>();
-            foreach (var candidate in candidates)
-            {
-                var key = ValueComparer.Normalize(new QueryRow(candidate).Value(null, link.LinkToAttributeName));
-                if (key == null) continue;
-                if (key is string s) key = s.ToUpperInvariant();
-                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>();
-                list.Add(candidate);
-            }
+            var index = _store.Index(link.LinkToEntityName, link.LinkToAttributeName);
 
             IEnumerable<QueryRow> Expand(QueryRow row)
             {
-                var from = ValueComparer.Normalize(row.Value(parentAlias, link.LinkFromAttributeName));
-                if (from is string s) from = s.ToUpperInvariant();
+                var from = TableStore.IndexKey(row.Value(parentAlias, link.LinkFromAttributeName));
                 var matches = from != null && index.TryGetValue(from, out var found)
                     ? found.Select(f => row.With(alias, f)).Where(r => _conditions.Matches(link.LinkCriteria, r, alias)).ToList()
                     : new List<QueryRow>();

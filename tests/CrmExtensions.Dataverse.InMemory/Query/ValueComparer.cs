@@ -55,6 +55,10 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
         public static int Compare(object left, object right)
         {
+            // Fast path for the common case of two keys of one simple type (sorting by id, date or number).
+            if (left is Guid gl && right is Guid gr) return gl.CompareTo(gr);
+            if (left is DateTime dl && right is DateTime dr) return dl.CompareTo(dr);
+            if (left is decimal ml && right is decimal mr) return ml.CompareTo(mr);
             left = Normalize(left);
             right = Coerce(right, left);
             if (left == null && right == null) return 0;

@@ -12,6 +12,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
     public sealed class TableStore
     {
         private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables = new Dictionary<string, Dictionary<Guid, Entity>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dictionary<string, Dictionary<object, List<Entity>>>> _indexes =
+            new Dictionary<string, Dictionary<string, Dictionary<object, List<Entity>>>>(StringComparer.Ordinal);
         private List<Action> _undo;
         private long _rowVersion;
 
@@ -57,7 +59,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             if (rows.ContainsKey(row.Id)) throw new DataverseFaultException(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: {row.LogicalName} with id {row.Id} already exists.");
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
-            if (logged) _undo?.Add(() => rows.Remove(row.Id));
+            Reshaped(row.LogicalName);
+            if (logged) _undo?.Add(() => { rows.Remove(row.Id); Reshaped(row.LogicalName); });
         }
 
         public void Replace(Entity row)
@@ -66,7 +69,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             var previous = rows[row.Id];
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
-            _undo?.Add(() => rows[row.Id] = previous);
+            Touched(row.LogicalName);
+            _undo?.Add(() => { rows[row.Id] = previous; Touched(row.LogicalName); });
         }
 
         public void Remove(string table, Guid id)
@@ -74,7 +78,53 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             var rows = _tables[table];
             var previous = rows[id];
             rows.Remove(id);
-            _undo?.Add(() => rows[id] = previous);
+            Reshaped(table);
+            _undo?.Add(() => { rows[id] = previous; Reshaped(table); });
+        }
+
+        /// <summary>
+        /// Rows of <paramref name="table"/> by the normalised value of <paramref name="column"/> (lookups by id, choices by
+        /// number, text upper-cased), built on first use and dropped when the table is written: queries and joins on a
+        /// key then cost the matches, not the table.
+        /// </summary>
+        public IReadOnlyDictionary<object, List<Entity>> Index(string table, string column)
+        {
+            if (!_indexes.TryGetValue(table, out var byColumn)) _indexes[table] = byColumn = new Dictionary<string, Dictionary<object, List<Entity>>>(StringComparer.Ordinal);
+            if (byColumn.TryGetValue(column, out var index)) return index;
+            index = new Dictionary<object, List<Entity>>();
+            var idColumn = table + "id";
+            foreach (var row in Rows(table))
+            {
+                var key = IndexKey(column == idColumn ? row.Id : (row.Attributes.TryGetValue(column, out var v) ? v : null));
+                if (key == null) continue;
+                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>();
+                list.Add(row);
+            }
+            byColumn[column] = index;
+            return index;
+        }
+
+        public static object IndexKey(object value)
+        {
+            var normalized = Query.ValueComparer.Normalize(value);
+            return normalized is string text ? text.ToUpperInvariant() : normalized;
+        }
+
+        private readonly Dictionary<string, SortedSet<Guid>> _orderedIds = new Dictionary<string, SortedSet<Guid>>(StringComparer.Ordinal);
+
+        /// <summary>Ids of a table in ascending order (kept until a row is inserted or removed): keyset paging reads a page, not the table.</summary>
+        public SortedSet<Guid> OrderedIds(string table)
+        {
+            if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id));
+            return ids;
+        }
+
+        private void Touched(string table) => _indexes.Remove(table);
+
+        private void Reshaped(string table)
+        {
+            _indexes.Remove(table);
+            _orderedIds.Remove(table);
         }
 
         public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : 0;

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Steps;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace CrmExtensions.Benchmarks
+{
+    /// <summary>
+    /// Drives each registered step with a representative event against a customer with two years of orders and reports
+    /// the IOrganizationService calls the step makes and the time per event (host work included).
+    /// </summary>
+    internal static class StepCost
+    {
+        private const int Repeats = 20;
+
+        public static void Run(string solutionSource)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Cost per event of each registered step ({Repeats} events each; targets ≤ 3 calls, < 5 ms)");
+            Console.WriteLine("| step                                                         | mode  | calls/event | ms/event |");
+            Console.WriteLine("|--------------------------------------------------------------|-------|-------------|----------|");
+            var probe = new InMemoryDataverse(BulkScale.AsOf);
+            foreach (var step in probe.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly).Steps)
+            {
+                var org = new Scenario(solutionSource);
+                var act = org.EventFor(step);
+                act();
+                org.Host.ProcessAsyncQueue();
+                org.Host.Calls.Reset();
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < Repeats; i++)
+                {
+                    act();
+                    org.Host.ProcessAsyncQueue();
+                }
+                watch.Stop();
+                var calls = org.Host.Calls.FromStep(step.Name) / (double)Repeats;
+                var name = step.Name.Replace("CrmExtensions.Plugins.Steps.", "");
+                Console.WriteLine($"| {name,-60} | {(step.Mode == StepMode.Synchronous ? "sync" : "async"),-5} | {calls,11:0.0} | {watch.Elapsed.TotalMilliseconds / Repeats,8:0.00} |");
+            }
+        }
+
+        private sealed class Scenario
+        {
+            private readonly Entity _account;
+            private readonly Entity _referrer;
+            private readonly Guid _manager;
+            private int _n;
+
+            public Scenario(string solutionSource)
+            {
+                Host = new InMemoryDataverse(BulkScale.AsOf);
+                Host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
+                _manager = Host.AddUser("Manager", TierOverrideAudit.OverridePrivilege);
+                _account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Measured" };
+                _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
+                Host.Seed(_account, _referrer);
+                for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3)));
+            }
+
+            public InMemoryDataverse Host { get; }
+            private IOrganizationService Service => Host.GetService();
+
+            private Entity Order(DateTime when) => new Entity(SalesOrder.EntityLogicalName)
+            {
+                [SalesOrder.Customer] = _account.ToEntityReference(),
+                [SalesOrder.TotalAmountBase] = new Money(3000m),
+                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                [SalesOrder.SubmitDate] = when,
+            };
+
+            private Entity Seeded(Entity row)
+            {
+                Host.Seed(row);
+                return row;
+            }
+
+            private Entity Invoice() => new Entity(CrmExtensions.Plugins.Model.Invoice.EntityLogicalName)
+            {
+                [CrmExtensions.Plugins.Model.Invoice.Customer] = _account.ToEntityReference(),
+                [CrmExtensions.Plugins.Model.Invoice.TotalAmountBase] = new Money(500m),
+                [CrmExtensions.Plugins.Model.Invoice.CreatedOn] = BulkScale.AsOf.AddDays(-2),
+            };
+
+            private Entity Case() => new Entity(Incident.EntityLogicalName)
+            {
+                ["title"] = "Measured complaint",
+                [Incident.Customer] = _account.ToEntityReference(),
+                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
+            };
+
+            private Entity Survey() => new Entity(CxSurveyResponse.EntityLogicalName)
+            {
+                [CxSurveyResponse.Customer] = _account.ToEntityReference(),
+                [CxSurveyResponse.Score] = 4m,
+                [CxSurveyResponse.AnsweredOn] = BulkScale.AsOf.AddDays(-1),
+            };
+
+            public Action EventFor(StepRegistration step)
+            {
+                var table = step.PrimaryEntity;
+                switch ((step.Message, table))
+                {
+                    case ("Create", "account"):
+                    case ("Create", "contact"):
+                        return () => Service.Create(new Entity(table) { [CustomerColumns.ReferredBy] = table == "account" ? _referrer.ToEntityReference() : null });
+                    case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
+                    case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
+                    {
+                        var target = table == "account" ? _account : Seeded(new Entity(table));
+                        return () => Host.GetService(_manager).Update(new Entity(table, target.Id)
+                        {
+                            [CustomerColumns.Tier] = new OptionSetValue(Choice.OptionBase + 1 + _n++ % 4),
+                            [CustomerColumns.TierOverride] = true,
+                            [CustomerColumns.TierOverrideReason] = "Benchmark override " + _n,
+                        });
+                    }
+                    case ("Update", "account"):
+                    case ("Update", "contact"):
+                    {
+                        var referred = Seeded(new Entity(table));
+                        var referrer = table == "account" ? _referrer : Seeded(new Entity(table));
+                        return () => Service.Update(new Entity(table, referred.Id) { [CustomerColumns.ReferredBy] = _n++ % 2 == 0 ? referrer.ToEntityReference() : null });
+                    }
+                    case ("Create", "salesorder"): return () => Service.Create(Order(BulkScale.AsOf.AddDays(-1)));
+                    case ("Create", "invoice"): return () => Service.Create(Invoice());
+                    case ("Update", "salesorder"):
+                    case ("Update", "invoice"):
+                    {
+                        var row = Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-4)) : Invoice());
+                        return () => Service.Update(new Entity(table, row.Id) { ["totalamount_base"] = new Money(1000m + _n++) });
+                    }
+                    case ("SetState", "salesorder"):
+                    case ("SetState", "invoice"):
+                    {
+                        var row = Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-4)) : Invoice());
+                        return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n % 2), Status = new OptionSetValue(1 + _n++ % 2) });
+                    }
+                    case ("Delete", "salesorder"):
+                    case ("Delete", "invoice"):
+                        return () => Service.Delete(table, Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-5)) : Invoice()).Id);
+                    case ("Create", "opportunityclose"):
+                        return () =>
+                        {
+                            var opportunity = Seeded(new Entity(Opportunity.EntityLogicalName) { [Opportunity.Customer] = _account.ToEntityReference() });
+                            Service.Execute(new WinOpportunityRequest { OpportunityClose = new Entity(table) { [OpportunityClose.Opportunity] = opportunity.ToEntityReference() }, Status = new OptionSetValue(3) });
+                        };
+                    case ("Create", "incident"): return () => Service.Create(Case());
+                    case ("Update", "incident"):
+                    {
+                        var row = Seeded(Case());
+                        return () => Service.Update(new Entity(table, row.Id) { [Incident.CaseTypeCode] = new OptionSetValue(1 + _n++ % 2) });
+                    }
+                    case ("Create", "incidentresolution"):
+                        return () => Service.Execute(new CloseIncidentRequest { IncidentResolution = new Entity(table) { [IncidentResolution.Incident] = Seeded(Case()).ToEntityReference() }, Status = new OptionSetValue(5) });
+                    case ("Create", "cx_surveyresponse"): return () => Service.Create(Survey());
+                    case ("Update", "cx_surveyresponse"):
+                    {
+                        var row = Seeded(Survey());
+                        return () => Service.Update(new Entity(table, row.Id) { [CxSurveyResponse.Score] = 3m + _n++ % 2 });
+                    }
+                    case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });
+                    case ("Update", "cx_setting"):
+                    {
+                        var row = Seeded(new Entity(table) { [Setting.Name] = "Benchmark" });
+                        return () => Service.Update(new Entity(table, row.Id) { [Setting.Value] = "{ \"clp\": { \"horizonYears\": " + (5 + _n++ % 3) + " } }" });
+                    }
+                    default:
+                        throw new InvalidOperationException($"No benchmark event for {step.Name}; add one so every registered step is measured.");
+                }
+            }
+        }
+    }
+}
