@@ -488,11 +488,9 @@ namespace CrmExtensions.Dataverse.InMemory
                     // The platform records the closing activity (which fires its own Create steps) and closes the parent.
                     var closeParameter = request.RequestName == "WinOpportunity" ? "OpportunityClose" : "IncidentResolution";
                     var close = EntityCloner.Clone((Entity)request[closeParameter]);
-                    Execute(new CreateRequest { Target = close }, new ExecutionScope
-                    {
-                        UserId = userId, InitiatingUserId = operation.Scope.InitiatingUserId, Depth = operation.Depth,
-                        CorrelationId = operation.Scope.CorrelationId, Context = operation.Scope.Context, StepName = operation.Scope.StepName,
-                    });
+                    var closing = operation.Scope.Copy(userId);
+                    closing.Depth = operation.Depth;
+                    Execute(new CreateRequest { Target = close }, closing);
                     var row = EntityCloner.Clone(Store.Get(operation.PrimaryEntity, operation.PrimaryId));
                     row["statecode"] = new OptionSetValue(1);
                     row["statuscode"] = new OptionSetValue(((OptionSetValue)request["Status"]).Value);
@@ -591,11 +589,7 @@ namespace CrmExtensions.Dataverse.InMemory
                 throw new DataverseFaultException(ErrorCodes.ExecuteMultipleBatchTooLarge, $"The number of requests in ExecuteMultiple ({requests.Count}) exceeds the maximum of {MaxExecuteMultipleRequests}.");
             var responses = new ExecuteMultipleResponseItemCollection();
             var faulted = false;
-            var inner = new ExecutionScope
-            {
-                UserId = scope.UserId, InitiatingUserId = scope.InitiatingUserId, Depth = scope.Depth, CorrelationId = scope.CorrelationId,
-                Context = scope.Context, StepName = scope.StepName, InBatch = true,
-            };
+            var inner = scope.Copy(inBatch: true);
             for (var i = 0; i < requests.Count; i++)
             {
                 try

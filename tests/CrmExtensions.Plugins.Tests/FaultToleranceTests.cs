@@ -114,6 +114,40 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void Aggregates_over_the_platform_row_limit_are_partitioned_to_the_same_result()
+        {
+            var big = _org.Account("Big");
+            for (var m = 0; m < 30; m++)
+            {
+                var order = Org.Order(big, 1000m + m, Org.Now.AddMonths(-m).AddDays(-2));
+                _org.Host.Seed(order);
+                var product = new Entity(Product.EntityLogicalName) { [Product.Family] = "Family " + (m % 4) };
+                _org.Host.Seed(product);
+                _org.Host.Seed(new Entity(SalesOrderDetail.EntityLogicalName) { [SalesOrderDetail.SalesOrder] = order.ToEntityReference(), [SalesOrderDetail.Product] = product.ToEntityReference() });
+            }
+            var small = Enumerable.Range(0, 6).Select(i => { var a = _org.Account("Small " + i); _org.OrderHistory(a, 300m, months: 4); return a; }).ToList();
+            var everyone = new[] { big }.Concat(small).Select(a => a.ToEntityReference()).ToList();
+            var settings = CrmExtensions.Domain.Configuration.SettingsLoader.Defaults;
+
+            var unlimited = new CustomerRecalculation(_org.Admin, settings).Run(everyone, Org.Now, batched: true).Assessments;
+            _org.Host.MaxAggregateRecords = 7;
+            var partitioned = new CustomerRecalculation(_org.Admin, settings).Run(everyone, Org.Now, batched: true).Assessments;
+
+            Assert.Equal(4, (int)Math.Round(unlimited[big.Id].Loyalty.Indicators.CrossPurchaseBreadth * 6));
+            foreach (var customer in everyone)
+            {
+                var a = unlimited[customer.Id];
+                var b = partitioned[customer.Id];
+                Assert.Equal(a.Value.CurrentValue, b.Value.CurrentValue);
+                Assert.Equal(a.Value.LifetimeProfit, b.Value.LifetimeProfit);
+                Assert.Equal(a.Rfm, b.Rfm);
+                Assert.Equal(a.Tier, b.Tier);
+                Assert.Equal(a.Lifecycle.Stage, b.Lifecycle.Stage);
+                Assert.Equal(a.Loyalty.Indicators.CrossPurchaseBreadth, b.Loyalty.Indicators.CrossPurchaseBreadth);
+            }
+        }
+
+        [Fact]
         public void A_bulk_run_killed_midway_resumes_from_its_checkpoint_to_the_uninterrupted_result()
         {
             var accounts = Enumerable.Range(0, 300).Select(i =>

@@ -120,6 +120,27 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void Platinum_retention_work_is_routed_to_the_key_account_team()
+        {
+            var team = Guid.NewGuid();
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = $@"{{ ""retention"": {{ ""keyAccountTeamId"": ""{team}"" }} }}",
+            });
+            var platinum = _org.Account("Big and growing");
+            for (var m = 0; m < 24; m++) _org.Host.Seed(Org.Order(platinum, m < 12 ? 12000m : 4000m, Org.Now.AddMonths(-m).AddDays(-3)));
+            var gold = _org.Account("Big and steady");
+            _org.OrderHistory(gold, 5000m, months: 24);
+            foreach (var account in new[] { platinum, gold })
+                _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+
+            Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(platinum));
+            Assert.All(_org.OpenRetention(platinum), a => Assert.Equal(new EntityReference("team", team), a.GetAttributeValue<EntityReference>(RetentionActivity.Owner)));
+            Assert.All(_org.OpenRetention(gold), a => Assert.Equal("systemuser", a.GetAttributeValue<EntityReference>(RetentionActivity.Owner).LogicalName));
+        }
+
+        [Fact]
         public void Complaints_raise_churn_risk_with_a_readable_reason()
         {
             var account = _org.Account();

@@ -64,9 +64,10 @@ namespace CrmExtensions.Plugins.Recalculation
             var periods = snapshots.Keys.ToDictionary(id => id, _ => new PeriodActivity[analysis.HistoryPeriods]);
             var lifetime = snapshots.Keys.ToDictionary(id => id, _ => new Lifetime());
 
+            var latest = asOf.AddDays(_settings.Analysis.FutureToleranceDays + 1);
             foreach (var source in Sources)
             {
-                foreach (var row in Aggregate(source.MonthlyFetch(ids, windowStart)))
+                foreach (var row in Partitioned(ids, windowStart, latest, source.MonthlyFetch))
                 {
                     var id = Id(row, "customer");
                     var monthStart = new DateTime(Int(row, "year"), Int(row, "month"), 1, 0, 0, 0, DateTimeKind.Utc);
@@ -76,7 +77,8 @@ namespace CrmExtensions.Plugins.Recalculation
                     var p = periods[id][index];
                     periods[id][index] = new PeriodActivity(p.Orders + Int(row, "orders"), p.Revenue + revenue, p.Profit + revenue * _settings.Clp.DefaultMarginRate);
                 }
-                foreach (var row in Aggregate(source.LifetimeFetch(ids)))
+                // The lifetime read has no upper date bound in effect, so a future-dated record reaches the rules and is reported.
+                foreach (var row in Partitioned(ids, EarliestDate, LatestDate, source.LifetimeFetch))
                 {
                     if (!lifetime.TryGetValue(Id(row, "customer"), out var l)) continue;
                     var revenue = Decimal(row, "revenue");
@@ -86,7 +88,7 @@ namespace CrmExtensions.Plugins.Recalculation
                 }
             }
 
-            var families = Aggregate(FamiliesFetch(ids)).ToDictionary(r => Id(r, "customer"), r => Int(r, "families"));
+            var families = Families(ids);
             var referrals = new Dictionary<Guid, int>();
             foreach (var table in snapshots.Values.Select(s => s.Customer.LogicalName).Distinct())
                 foreach (var row in Aggregate(ReferralsFetch(table, ids))) referrals[Id(row, "referrer")] = Int(row, "n");
@@ -195,6 +197,69 @@ namespace CrmExtensions.Plugins.Recalculation
 
         private IEnumerable<Entity> Aggregate(XElement fetch) => _service.RetrieveMultiple(new FetchExpression(fetch.ToString(SaveOptions.DisableFormatting))).Entities;
 
+        /// <summary>Purchases before this are not expected; the bound only matters when one customer's rows must be split by date.</summary>
+        private static readonly DateTime EarliestDate = new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        private static readonly DateTime LatestDate = new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>
+        /// Runs an additive aggregate (count, sum, min, max by customer and month) and, when the platform refuses it for
+        /// aggregating more than 50,000 rows, runs it again over halves — of the customers, then of the date range for a
+        /// single customer — so big customers slow the read down instead of failing it. Callers add up the parts.
+        /// </summary>
+        private IEnumerable<Entity> Partitioned(IReadOnlyList<string> ids, DateTime from, DateTime to, Func<string[], DateTime, DateTime, XElement> fetch)
+        {
+            try
+            {
+                return Aggregate(fetch(ids.ToArray(), from, to)).ToList();
+            }
+            catch (Exception ex) when (IsAggregateLimit(ex) && (ids.Count > 1 || (to - from).TotalDays > 1))
+            {
+                if (ids.Count > 1)
+                {
+                    var half = ids.Count / 2;
+                    return Partitioned(ids.Take(half).ToList(), from, to, fetch).Concat(Partitioned(ids.Skip(half).ToList(), from, to, fetch)).ToList();
+                }
+                var middle = from.AddTicks((to - from).Ticks / 2);
+                return Partitioned(ids, from, middle, fetch).Concat(Partitioned(ids, middle, to, fetch)).ToList();
+            }
+        }
+
+        /// <summary>Distinct product families per customer. A distinct count cannot be added up across date ranges, so a single
+        /// customer over the aggregate limit is read as a (non-aggregate) distinct list of its families instead.</summary>
+        private Dictionary<Guid, int> Families(IReadOnlyList<string> ids)
+        {
+            try
+            {
+                return Aggregate(FamiliesFetch(ids.ToArray())).ToDictionary(r => Id(r, "customer"), r => Int(r, "families"));
+            }
+            catch (Exception ex) when (IsAggregateLimit(ex))
+            {
+                if (ids.Count > 1)
+                {
+                    var half = ids.Count / 2;
+                    return Families(ids.Take(half).ToList()).Concat(Families(ids.Skip(half).ToList())).ToDictionary(p => p.Key, p => p.Value);
+                }
+                var distinct = new XElement("fetch", new XAttribute("distinct", "true"),
+                    new XElement("entity", new XAttribute("name", Product.EntityLogicalName),
+                        new XElement("attribute", new XAttribute("name", Product.Family)),
+                        new XElement("filter", Condition(Product.Family, "not-null")),
+                        new XElement("link-entity", new XAttribute("name", SalesOrderDetail.EntityLogicalName), new XAttribute("from", SalesOrderDetail.Product), new XAttribute("to", Product.PrimaryId), new XAttribute("link-type", "inner"),
+                            new XElement("link-entity", new XAttribute("name", SalesOrder.EntityLogicalName), new XAttribute("from", SalesOrder.PrimaryId), new XAttribute("to", SalesOrderDetail.SalesOrder), new XAttribute("link-type", "inner"),
+                                new XElement("filter", In(SalesOrder.Customer, ids), Condition(SalesOrder.StateCode, "ne", SalesOrder.StateCanceled))))));
+                var count = Aggregate(distinct).Select(r => r.GetAttributeValue<string>(Product.Family)).Where(f => !string.IsNullOrWhiteSpace(f))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).Count();
+                return new Dictionary<Guid, int> { [Guid.Parse(ids[0])] = count };
+            }
+        }
+
+        /// <summary>The platform's refusal to aggregate over more than 50,000 rows (a fault whose message names the limit).</summary>
+        private static bool IsAggregateLimit(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e.Message != null && e.Message.IndexOf("AggregateQueryRecordLimit", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
+
         private static XElement FamiliesFetch(string[] ids) =>
             new XElement("fetch", new XAttribute("aggregate", "true"),
                 new XElement("entity", new XAttribute("name", SalesOrderDetail.EntityLogicalName),
@@ -270,14 +335,23 @@ namespace CrmExtensions.Plugins.Recalculation
                 _fromOrderColumn = fromOrderColumn;
             }
 
-            public XElement MonthlyFetch(string[] ids, DateTime from) =>
-                Fetch(Filter(ids, Condition(_date, "on-or-after", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            public XElement MonthlyFetch(string[] ids, DateTime from, DateTime to) =>
+                Fetch(Filter(ids, Range(from, to)),
                     GroupBy(Model.SalesOrder.Customer, "customer"), GroupBy(_date, "year", "year"), GroupBy(_date, "month", "month"),
                     Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"));
 
-            public XElement LifetimeFetch(string[] ids) =>
-                Fetch(Filter(ids), GroupBy(Model.SalesOrder.Customer, "customer"), Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"),
+            public XElement LifetimeFetch(string[] ids, DateTime from, DateTime to) =>
+                Fetch(Filter(ids, Range(from, to)), GroupBy(Model.SalesOrder.Customer, "customer"), Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"),
                     Aggregate(_discount, "sum", "discount"), Aggregate(_date, "min", "first"), Aggregate(_date, "max", "last"));
+
+            // [from, to): ge/lt on the full timestamp, so halves of a range never overlap.
+            private XElement[] Range(DateTime from, DateTime to) => new[]
+            {
+                Condition(_date, "ge", Utc(from)),
+                Condition(_date, "lt", Utc(to)),
+            };
+
+            private static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
             private XElement Filter(string[] ids, params XElement[] extra) =>
                 new XElement("filter", In(Model.SalesOrder.Customer, ids), Condition("statecode", "ne", _canceledState), Condition(_date, "not-null"),

@@ -15,6 +15,18 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         /// <summary>True for the requests inside an ExecuteMultiple: they are counted as one request, not each.</summary>
         public bool InBatch { get; set; }
 
+        /// <summary>The same caller, as seen by a request it issues on its own behalf (optionally inside a batch).</summary>
+        public ExecutionScope Copy(Guid? userId = null, bool? inBatch = null) => new ExecutionScope
+        {
+            UserId = userId ?? UserId,
+            InitiatingUserId = InitiatingUserId,
+            Depth = Depth,
+            CorrelationId = CorrelationId,
+            Context = Context,
+            StepName = StepName,
+            InBatch = inBatch ?? InBatch,
+        };
+
         public static ExecutionScope External(Guid userId) =>
             new ExecutionScope { UserId = userId, InitiatingUserId = userId, Depth = 0, CorrelationId = Guid.NewGuid() };
     }

@@ -112,18 +112,27 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         private IEnumerable<Entity> Candidates(QueryExpression query)
         {
             if (query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And) return _store.Rows(query.EntityName);
-            var key = query.Criteria.Conditions.FirstOrDefault(c =>
+            var key = AndConditions(query.Criteria).FirstOrDefault(c =>
                 (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns &&
                 (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
             if (key == null) return _store.Rows(query.EntityName);
-            var index = _store.Index(query.EntityName, key.AttributeName);
             var values = key.Values.SelectMany(v => v is System.Collections.IEnumerable e && !(v is string) ? e.Cast<object>() : new[] { v });
+            if (key.AttributeName == query.EntityName + "id")
+                return values.Select(v => (Guid)ValueComparer.Coerce(v, Guid.Empty)).Distinct()
+                    .Select(id => _store.TryGet(query.EntityName, id, out var row) ? row : null).Where(row => row != null);
+            var index = _store.Index(query.EntityName, key.AttributeName);
             var sample = index.Keys.FirstOrDefault();
             return values
                 .Select(v => TableStore.IndexKey(sample == null ? v : ValueComparer.Coerce(v, sample)))
                 .Where(v => v != null).Distinct()
-                .SelectMany(v => index.TryGetValue(v, out var rows) ? rows : Enumerable.Empty<Entity>());
+                .SelectMany(v => index.TryGetValue(v, out var rows) ? rows.Values : Enumerable.Empty<Entity>());
         }
+
+        /// <summary>Conditions every row must meet: those of the filter and of its AND children (as FetchXML nests them).</summary>
+        private static IEnumerable<ConditionExpression> AndConditions(FilterExpression filter) =>
+            filter.FilterOperator != LogicalOperator.And
+                ? Enumerable.Empty<ConditionExpression>()
+                : filter.Conditions.Concat(filter.Filters.SelectMany(AndConditions));
 
         internal static string AliasOf(LinkEntity link) => link.EntityAlias ?? link.LinkToEntityName;
 
@@ -143,7 +152,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             {
                 var from = TableStore.IndexKey(row.Value(parentAlias, link.LinkFromAttributeName));
                 var matches = from != null && index.TryGetValue(from, out var found)
-                    ? found.Select(f => row.With(alias, f)).Where(r => _conditions.Matches(link.LinkCriteria, r, alias)).ToList()
+                    ? found.Values.Select(f => row.With(alias, f)).Where(r => _conditions.Matches(link.LinkCriteria, r, alias)).ToList()
                     : new List<QueryRow>();
                 switch (link.JoinOperator)
                 {

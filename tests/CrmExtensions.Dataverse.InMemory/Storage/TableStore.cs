@@ -12,8 +12,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
     public sealed class TableStore
     {
         private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables = new Dictionary<string, Dictionary<Guid, Entity>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, Dictionary<string, Dictionary<object, List<Entity>>>> _indexes =
-            new Dictionary<string, Dictionary<string, Dictionary<object, List<Entity>>>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dictionary<string, Dictionary<object, Dictionary<Guid, Entity>>>> _indexes =
+            new Dictionary<string, Dictionary<string, Dictionary<object, Dictionary<Guid, Entity>>>>(StringComparer.Ordinal);
         private List<Action> _undo;
         private long _rowVersion;
 
@@ -59,8 +59,9 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             if (rows.ContainsKey(row.Id)) throw new DataverseFaultException(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: {row.LogicalName} with id {row.Id} already exists.");
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
-            Reshaped(row.LogicalName);
-            if (logged) _undo?.Add(() => { rows.Remove(row.Id); Reshaped(row.LogicalName); });
+            Indexed(row.LogicalName, null, row);
+            _orderedIds.Remove(row.LogicalName);
+            if (logged) _undo?.Add(() => { rows.Remove(row.Id); Indexed(row.LogicalName, row, null); _orderedIds.Remove(row.LogicalName); });
         }
 
         public void Replace(Entity row)
@@ -69,8 +70,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             var previous = rows[row.Id];
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
-            Touched(row.LogicalName);
-            _undo?.Add(() => { rows[row.Id] = previous; Touched(row.LogicalName); });
+            Indexed(row.LogicalName, previous, row);
+            _undo?.Add(() => { rows[row.Id] = previous; Indexed(row.LogicalName, row, previous); });
         }
 
         public void Remove(string table, Guid id)
@@ -78,30 +79,49 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             var rows = _tables[table];
             var previous = rows[id];
             rows.Remove(id);
-            Reshaped(table);
-            _undo?.Add(() => { rows[id] = previous; Reshaped(table); });
+            Indexed(table, previous, null);
+            _orderedIds.Remove(table);
+            _undo?.Add(() => { rows[id] = previous; Indexed(table, null, previous); _orderedIds.Remove(table); });
         }
 
         /// <summary>
         /// Rows of <paramref name="table"/> by the normalised value of <paramref name="column"/> (lookups by id, choices by
-        /// number, text upper-cased), built on first use and dropped when the table is written: queries and joins on a
-        /// key then cost the matches, not the table.
+        /// number, text upper-cased), built on first use and kept current on every write and undo: queries and joins on
+        /// a key then cost the matches, not the table.
         /// </summary>
-        public IReadOnlyDictionary<object, List<Entity>> Index(string table, string column)
+        public IReadOnlyDictionary<object, Dictionary<Guid, Entity>> Index(string table, string column)
         {
-            if (!_indexes.TryGetValue(table, out var byColumn)) _indexes[table] = byColumn = new Dictionary<string, Dictionary<object, List<Entity>>>(StringComparer.Ordinal);
+            if (!_indexes.TryGetValue(table, out var byColumn)) _indexes[table] = byColumn = new Dictionary<string, Dictionary<object, Dictionary<Guid, Entity>>>(StringComparer.Ordinal);
             if (byColumn.TryGetValue(column, out var index)) return index;
-            index = new Dictionary<object, List<Entity>>();
-            var idColumn = table + "id";
-            foreach (var row in Rows(table))
-            {
-                var key = IndexKey(column == idColumn ? row.Id : (row.Attributes.TryGetValue(column, out var v) ? v : null));
-                if (key == null) continue;
-                if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>();
-                list.Add(row);
-            }
+            index = new Dictionary<object, Dictionary<Guid, Entity>>();
+            foreach (var row in Rows(table)) Add(index, column, row);
             byColumn[column] = index;
             return index;
+        }
+
+        private static object KeyOf(Entity row, string column) =>
+            IndexKey(column == row.LogicalName + "id" ? row.Id : (row.Attributes.TryGetValue(column, out var v) ? v : null));
+
+        private static void Add(Dictionary<object, Dictionary<Guid, Entity>> index, string column, Entity row)
+        {
+            var key = KeyOf(row, column);
+            if (key == null) return;
+            if (!index.TryGetValue(key, out var rows)) index[key] = rows = new Dictionary<Guid, Entity>();
+            rows[row.Id] = row;
+        }
+
+        private void Indexed(string table, Entity removed, Entity added)
+        {
+            if (!_indexes.TryGetValue(table, out var byColumn)) return;
+            foreach (var pair in byColumn)
+            {
+                if (removed != null)
+                {
+                    var key = KeyOf(removed, pair.Key);
+                    if (key != null && pair.Value.TryGetValue(key, out var rows)) rows.Remove(removed.Id);
+                }
+                if (added != null) Add(pair.Value, pair.Key, added);
+            }
         }
 
         public static object IndexKey(object value)
@@ -119,13 +139,7 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             return ids;
         }
 
-        private void Touched(string table) => _indexes.Remove(table);
 
-        private void Reshaped(string table)
-        {
-            _indexes.Remove(table);
-            _orderedIds.Remove(table);
-        }
 
         public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 
