@@ -49,9 +49,9 @@ namespace CrmExtensions.Plugins.CustomApis
             for (var page = 0; page < maxPages; page++)
             {
                 var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false), TopCount = pageSize };
-                query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
-                if (checkpoint.HasValue) query.Criteria.AddCondition(table + "id", ConditionOperator.GreaterThan, checkpoint.Value);
-                query.AddOrder(table + "id", OrderType.Ascending);
+                query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
+                if (checkpoint.HasValue) query.Criteria.AddCondition(Common.PrimaryIdOf(table), ConditionOperator.GreaterThan, checkpoint.Value);
+                query.AddOrder(Common.PrimaryIdOf(table), OrderType.Ascending);
                 var ids = context.SystemService.RetrieveMultiple(query).Entities.Select(e => new EntityReference(table, e.Id)).ToList();
                 if (ids.Count == 0)
                 {

@@ -16,7 +16,7 @@ namespace CrmExtensions.Plugins.CustomApis
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            if (!(execution.InputParameters.Contains("Customer") && execution.InputParameters["Customer"] is EntityReference customer) || customer.Id == System.Guid.Empty)
+            if (!(execution.InputParameters.Contains(Parameters.Customer) && execution.InputParameters[Parameters.Customer] is EntityReference customer) || customer.Id == System.Guid.Empty)
                 throw new DomainValidationException($"{MessageName} needs Customer: a reference to an account or contact.");
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             var assessment = new CustomerRecalculation(context.SystemService, settings).Preview(customer, execution.OperationCreatedOn);

@@ -1,5 +1,6 @@
 using System;
 using CrmExtensions.Domain;
+using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Infrastructure
@@ -65,10 +66,10 @@ namespace CrmExtensions.Plugins.Infrastructure
         /// <summary>Acts as SYSTEM, for bookkeeping a user may not be allowed to write (evaluations, audit rows).</summary>
         public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
 
-        public Entity Target => Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as Entity : null;
+        public Entity Target => Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as Entity : null;
 
         public EntityReference TargetReference =>
-            Execution.InputParameters.Contains("Target") ? Execution.InputParameters["Target"] as EntityReference : null;
+            Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as EntityReference : null;
 
         public Entity PreImage(string alias) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
         public Entity PostImage(string alias) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;

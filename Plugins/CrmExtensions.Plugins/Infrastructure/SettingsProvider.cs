@@ -36,7 +36,7 @@ namespace CrmExtensions.Plugins.Infrastructure
 
             var query = new QueryExpression(Setting.EntityLogicalName) { ColumnSet = new ColumnSet(Setting.Value), TopCount = 1 };
             query.Criteria.AddCondition(Setting.Name, ConditionOperator.Equal, Setting.ActiveSettingsName);
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
             var rows = service.RetrieveMultiple(query).Entities;
             var settings = SettingsLoader.Load(rows.Count == 0 ? null : rows[0].GetAttributeValue<string>(Setting.Value));
             Cache[organizationId] = new Cached(settings, DateTime.UtcNow.Add(CacheFor));

@@ -2,6 +2,33 @@
 // (the shape early-bound generation produces; publisher prefix "cx").
 namespace CrmExtensions.Plugins.Model
 {
+    /// <summary>Columns every table has.</summary>
+    public static class Common
+    {
+        public const string StateCode = "statecode";
+        public const string OwnerId = "ownerid";
+        public const int StateActive = 0;
+
+        public static string PrimaryIdOf(string table) => table + "id";
+    }
+
+    public static class SystemUser
+    {
+        public const string EntityLogicalName = "systemuser";
+    }
+
+    public static class Team
+    {
+        public const string EntityLogicalName = "team";
+    }
+
+    /// <summary>Message parameter names the plugins read.</summary>
+    public static class Parameters
+    {
+        public const string Target = "Target";
+        public const string Customer = "Customer";
+    }
+
     public static class Account
     {
         public const string EntityLogicalName = "account";

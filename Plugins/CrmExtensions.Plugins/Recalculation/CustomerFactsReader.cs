@@ -30,7 +30,7 @@ namespace CrmExtensions.Plugins.Recalculation
 
         private static readonly string[] CustomerColumnsRead =
         {
-            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, "ownerid",
+            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
         };
 
         private readonly IOrganizationService _service;
@@ -50,7 +50,7 @@ namespace CrmExtensions.Plugins.Recalculation
                 if (table.Key != Account.EntityLogicalName && table.Key != Contact.EntityLogicalName)
                     throw new DomainValidationException($"Only accounts and contacts are customers; got a {table.Key}.");
                 var query = new QueryExpression(table.Key) { ColumnSet = new ColumnSet(CustomerColumnsRead) };
-                query.Criteria.AddCondition(table.Key + "id", ConditionOperator.In, table.Select(c => (object)c.Id).Distinct().ToArray());
+                query.Criteria.AddCondition(Common.PrimaryIdOf(table.Key), ConditionOperator.In, table.Select(c => (object)c.Id).Distinct().ToArray());
                 foreach (var row in _service.RetrieveMultiple(query).Entities)
                     snapshots[row.Id] = new CustomerSnapshot(new EntityReference(table.Key, row.Id), row);
             }
@@ -354,7 +354,7 @@ namespace CrmExtensions.Plugins.Recalculation
             private static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
             private XElement Filter(string[] ids, params XElement[] extra) =>
-                new XElement("filter", In(Model.SalesOrder.Customer, ids), Condition("statecode", "ne", _canceledState), Condition(_date, "not-null"),
+                new XElement("filter", In(Model.SalesOrder.Customer, ids), Condition(Common.StateCode, "ne", _canceledState), Condition(_date, "not-null"),
                     _fromOrderColumn == null ? null : Condition(_fromOrderColumn, "null"), extra);
 
             private XElement Fetch(XElement filter, params XElement[] attributes) =>

@@ -78,8 +78,8 @@ namespace CrmExtensions.Plugins.Recalculation
 
         private EntityReference OwnerFor(CustomerSnapshot snapshot, ValueTier tier)
         {
-            if (tier == ValueTier.Platinum && Guid.TryParse(_settings.KeyAccountTeamId, out var team)) return new EntityReference("team", team);
-            return snapshot.Row.GetAttributeValue<EntityReference>("ownerid");
+            if (tier == ValueTier.Platinum && Guid.TryParse(_settings.KeyAccountTeamId, out var team)) return new EntityReference(Team.EntityLogicalName, team);
+            return snapshot.Row.GetAttributeValue<EntityReference>(Common.OwnerId);
         }
 
         private static Entity Cancel(Entity activity, string reason) =>

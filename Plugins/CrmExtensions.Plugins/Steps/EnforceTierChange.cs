@@ -72,7 +72,7 @@ namespace CrmExtensions.Plugins.Steps
             if (privilege.RolePrivileges == null || privilege.RolePrivileges.Length == 0)
                 throw new InvalidPluginExecutionException("Only users with the Customer Value Manager role may override a customer tier; ask a manager or wait for the next recalculation.");
 
-            if (overrideOn) target[CustomerColumns.TierOverrideBy] = new EntityReference("systemuser", user);
+            if (overrideOn) target[CustomerColumns.TierOverrideBy] = new EntityReference(SystemUser.EntityLogicalName, user);
             else
             {
                 target[CustomerColumns.TierOverrideReason] = null;
@@ -87,7 +87,7 @@ namespace CrmExtensions.Plugins.Steps
                 [TierOverrideAudit.FromTier] = oldTier,
                 [TierOverrideAudit.ToTier] = overrideOn ? newTier : null,
                 [TierOverrideAudit.Reason] = overrideOn ? reason.Trim() : "Override removed",
-                [TierOverrideAudit.OverrideBy] = new EntityReference("systemuser", user),
+                [TierOverrideAudit.OverrideBy] = new EntityReference(SystemUser.EntityLogicalName, user),
                 [TierOverrideAudit.Until] = overrideOn ? until : null,
             };
             context.SystemService.Create(audit);

@@ -63,9 +63,11 @@ namespace CrmExtensions.Plugins.Steps
                 var parentColumn = table == OpportunityClose.EntityLogicalName ? OpportunityClose.Opportunity : IncidentResolution.Incident;
                 var parent = (context.PostImage(PostImageAlias) ?? context.Target)?.GetAttributeValue<EntityReference>(parentColumn);
                 if (parent == null) yield break;
-                var row = context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(Opportunity.Customer, Opportunity.StateCode));
-                if (table == OpportunityClose.EntityLogicalName && row.GetAttributeValue<OptionSetValue>(Opportunity.StateCode)?.Value != Opportunity.StateWon) yield break;
-                var customer = row.GetAttributeValue<EntityReference>(Opportunity.Customer);
+                var won = table == OpportunityClose.EntityLogicalName;
+                var customerColumn = won ? Opportunity.Customer : Incident.Customer;
+                var row = context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(customerColumn, Common.StateCode));
+                if (won && row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != Opportunity.StateWon) yield break;
+                var customer = row.GetAttributeValue<EntityReference>(customerColumn);
                 if (IsCustomer(customer)) yield return customer;
                 yield break;
             }

@@ -40,7 +40,7 @@ namespace CrmExtensions.Plugins.WorkflowActivities
                 throw new DomainValidationException($"{RecalculateCustomerApi.MessageName} is bound to account; {customer.LogicalName} records are recalculated by their own events or the bulk run.");
             var before = service.Retrieve(customer.LogicalName, customer.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(CustomerColumns.Tier))
                 .GetAttributeValue<OptionSetValue>(CustomerColumns.Tier)?.Value;
-            var response = service.Execute(new OrganizationRequest(RecalculateCustomerApi.MessageName) { ["Target"] = customer });
+            var response = service.Execute(new OrganizationRequest(RecalculateCustomerApi.MessageName) { [Parameters.Target] = customer });
             var tier = (int)response["Tier"];
             return new RecalculationOutcome
             {
