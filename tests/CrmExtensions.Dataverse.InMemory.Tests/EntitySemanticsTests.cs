@@ -60,6 +60,22 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
 
         [Fact]
+        public void Update_with_IfRowVersionMatches_fails_on_a_stale_row_version()
+        {
+            var host = new InMemoryDataverse();
+            var service = host.GetService();
+            var id = service.Create(new Entity("account") { ["name"] = "A" });
+            var read = service.Retrieve("account", id, new ColumnSet("name"));
+            service.Update(new Entity("account", id) { ["name"] = "changed by someone else" });
+            var stale = new Entity("account", id) { ["name"] = "mine", RowVersion = read.RowVersion };
+            var error = Assert.Throws<DataverseFaultException>(() => service.Execute(new UpdateRequest { Target = stale, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
+            Assert.Equal(ErrorCodes.ConcurrencyVersionMismatch, error.ErrorCode);
+            var fresh = service.Retrieve("account", id, new ColumnSet("name"));
+            service.Execute(new UpdateRequest { Target = new Entity("account", id) { ["name"] = "mine", RowVersion = fresh.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+            Assert.Equal("mine", service.Retrieve("account", id, new ColumnSet("name")).GetAttributeValue<string>("name"));
+        }
+
+        [Fact]
         public void ExecuteMultiple_enforces_the_batch_limit_and_isolates_requests()
         {
             var host = new InMemoryDataverse();

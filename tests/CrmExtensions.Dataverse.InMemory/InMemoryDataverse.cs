@@ -446,7 +446,13 @@ namespace CrmExtensions.Dataverse.InMemory
                 case "Update":
                 {
                     var target = (Entity)request["Target"];
-                    var row = EntityCloner.Clone(Store.Get(target.LogicalName, target.Id));
+                    var stored = Store.Get(target.LogicalName, target.Id);
+                    // Optimistic concurrency: the caller's RowVersion must still be current.
+                    if (request.Parameters.TryGetValue("ConcurrencyBehavior", out var behavior) && behavior is ConcurrencyBehavior b && b == ConcurrencyBehavior.IfRowVersionMatches
+                        && target.RowVersion != stored.RowVersion)
+                        throw new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch,
+                            $"The version of the existing record doesn't match the RowVersion property provided ({target.LogicalName} {target.Id}).");
+                    var row = EntityCloner.Clone(stored);
                     foreach (var attribute in target.Attributes)
                     {
                         if (attribute.Value == null) row.Attributes.Remove(attribute.Key);

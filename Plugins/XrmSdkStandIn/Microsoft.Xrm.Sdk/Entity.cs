@@ -10,6 +10,13 @@ namespace Microsoft.Xrm.Sdk
         Changed = 2,
     }
 
+    public enum ConcurrencyBehavior
+    {
+        Default = 0,
+        IfRowVersionMatches = 1,
+        AlwaysOverwrite = 2,
+    }
+
     public enum EntityRole
     {
         Referencing = 0,

@@ -20,6 +20,12 @@ namespace Microsoft.Xrm.Sdk.Messages
     {
         public UpdateRequest() { RequestName = "Update"; }
         public Entity Target { get => Parameters.Contains("Target") ? (Entity)Parameters["Target"] : null; set => Parameters["Target"] = value; }
+
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)Parameters["ConcurrencyBehavior"] : ConcurrencyBehavior.Default;
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
     }
 
     public sealed class UpdateResponse : OrganizationResponse
