@@ -16,6 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public EntityReference Customer { get; }
         public Entity Row { get; }
         public CustomerFacts Facts { get; set; }
+        public CustomerLedger Ledger { get; set; }
         public List<Entity> OpenRetentionActivities { get; } = new List<Entity>();
     }
 }
