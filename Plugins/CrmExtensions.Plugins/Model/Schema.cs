@@ -74,9 +74,6 @@ namespace CrmExtensions.Plugins.Model
         public const string TierOverrideUntil = "cx_tieroverrideuntil";
         public const string ReferredBy = "cx_referredby";
 
-        /// <summary>The customer's facts ledger (JSON) that events keep current; see CustomerLedger.</summary>
-        public const string Ledger = "cx_ledger";
-
         /// <summary>Columns only a recalculation or an authorised override may change.</summary>
         public static readonly string[] Guarded = { Tier, TierOverride, TierOverrideReason, TierOverrideUntil, TierOverrideBy };
     }

@@ -28,9 +28,9 @@ namespace CrmExtensions.Plugins.Recalculation
             new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase, Invoice.StateCanceled, Invoice.SalesOrder),
         };
 
-        public static readonly string[] CustomerColumnsRead =
+        private static readonly string[] CustomerColumnsRead =
         {
-            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId, CustomerColumns.Ledger,
+            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
         };
 
         private readonly IOrganizationService _service;
@@ -61,89 +61,106 @@ namespace CrmExtensions.Plugins.Recalculation
             var ids = snapshots.Keys.Select(id => id.ToString("D")).ToArray();
             var analysis = _settings.Analysis;
             var windowStart = new DateTime(asOf.Year, asOf.Month, 1).AddMonths(-analysis.HistoryPeriods * analysis.PeriodMonths);
-            var ledgers = snapshots.Keys.ToDictionary(id => id, _ => new CustomerLedger());
+            var periods = snapshots.Keys.ToDictionary(id => id, _ => new PeriodActivity[analysis.HistoryPeriods]);
+            var lifetime = snapshots.Keys.ToDictionary(id => id, _ => new Lifetime());
 
             var latest = asOf.AddDays(_settings.Analysis.FutureToleranceDays + 1);
             foreach (var source in Sources)
             {
                 foreach (var row in Partitioned(ids, windowStart, latest, source.MonthlyFetch))
                 {
-                    if (!ledgers.TryGetValue(Id(row, "customer"), out var ledger)) continue;
-                    ledger.AddMonth(CustomerLedger.MonthKey(new DateTime(Int(row, "year"), Int(row, "month"), 1)), Int(row, "orders"), Decimal(row, "revenue"));
+                    var id = Id(row, "customer");
+                    var monthStart = new DateTime(Int(row, "year"), Int(row, "month"), 1, 0, 0, 0, DateTimeKind.Utc);
+                    var index = PurchaseSummaryBuilder.PeriodIndex(monthStart, asOf, analysis.PeriodMonths, analysis.HistoryPeriods);
+                    if (index < 0 || !periods.ContainsKey(id)) continue;
+                    var revenue = Decimal(row, "revenue");
+                    var p = periods[id][index];
+                    periods[id][index] = new PeriodActivity(p.Orders + Int(row, "orders"), p.Revenue + revenue, p.Profit + revenue * _settings.Clp.DefaultMarginRate);
                 }
                 // The lifetime read has no upper date bound in effect, so a future-dated record reaches the rules and is reported.
                 foreach (var row in Partitioned(ids, EarliestDate, LatestDate, source.LifetimeFetch))
                 {
-                    if (!ledgers.TryGetValue(Id(row, "customer"), out var ledger)) continue;
-                    ledger.LifetimeOrders += Int(row, "orders");
-                    ledger.LifetimeRevenue += Decimal(row, "revenue");
-                    ledger.LifetimeDiscount += Decimal(row, "discount");
-                    var first = Date(row, "first");
-                    var last = Date(row, "last");
-                    if (first.HasValue && (!ledger.First.HasValue || first < ledger.First)) ledger.First = first;
-                    if (last.HasValue && (!ledger.Last.HasValue || last > ledger.Last)) ledger.Last = last;
+                    if (!lifetime.TryGetValue(Id(row, "customer"), out var l)) continue;
+                    var revenue = Decimal(row, "revenue");
+                    if (revenue < 0 || Decimal(row, "discount") < 0)
+                        throw new DomainValidationException($"The {source.Table} records of customer {Id(row, "customer")} add up to a negative amount ({revenue}); correct the records with negative totals or discounts before recalculating.");
+                    l.Add(Int(row, "orders"), revenue, Decimal(row, "discount"), Date(row, "first"), Date(row, "last"));
                 }
             }
 
-            foreach (var family in Families(ids)) if (ledgers.TryGetValue(family.Key, out var ledger)) ledger.Families = family.Value;
+            var families = Families(ids);
+            var referrals = new Dictionary<Guid, int>();
             foreach (var table in snapshots.Values.Select(s => s.Customer.LogicalName).Distinct())
-                foreach (var row in Aggregate(ReferralsFetch(table, ids)))
-                    if (ledgers.TryGetValue(Id(row, "referrer"), out var ledger)) ledger.Referrals = Int(row, "n");
-            ReadComplaints(ledgers, asOf);
-            ReadSurveys(ledgers, asOf);
-            ReadRetentionActivities(snapshots, ledgers, asOf);
+                foreach (var row in Aggregate(ReferralsFetch(table, ids))) referrals[Id(row, "referrer")] = Int(row, "n");
 
-            foreach (var snapshot in snapshots.Values) snapshot.Ledger = ledgers[snapshot.Customer.Id];
+            var complaints = Complaints(snapshots.Keys, asOf);
+            var surveys = Surveys(snapshots.Keys, asOf);
+            var lastCompleted = ReadRetentionActivities(snapshots, asOf);
+
+            foreach (var snapshot in snapshots.Values)
+            {
+                var id = snapshot.Customer.Id;
+                var l = lifetime[id];
+                var summary = l.Orders == 0
+                    ? PurchaseSummary.None(analysis.HistoryPeriods)
+                    : new PurchaseSummary(l.First, l.Last, l.Orders, periods[id], families.TryGetValue(id, out var f) ? f : 0, l.UndiscountedShare);
+                snapshot.Facts = new CustomerFacts
+                {
+                    CustomerId = id,
+                    AsOf = asOf,
+                    Purchases = summary,
+                    Surveys = surveys.TryGetValue(id, out var s) ? s : new List<SurveyResponse>(),
+                    Complaints = complaints.TryGetValue(id, out var c) ? c : new List<Complaint>(),
+                    ReferralsMade = referrals.TryGetValue(id, out var r) ? r : 0,
+                    PreviousTier = PreviousTier(snapshot.Row),
+                    LastCompletedActions = lastCompleted.TryGetValue(id, out var done) ? done : new Dictionary<RetentionActionKind, DateTime>(),
+                };
+            }
             return customers.Select(c => snapshots[c.Id]).Distinct().ToList();
         }
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
-        public static ValueTier? PreviousTier(Entity row)
+        private static ValueTier? PreviousTier(Entity row)
         {
             var tier = row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
             var raw = tier == null ? 0 : tier.Value - Choice.OptionBase;
             return Enum.IsDefined(typeof(ValueTier), raw) ? (ValueTier?)raw : null;
         }
 
-        private void ReadComplaints(Dictionary<Guid, CustomerLedger> ledgers, DateTime asOf)
+        private Dictionary<Guid, List<Complaint>> Complaints(IEnumerable<Guid> ids, DateTime asOf)
         {
             var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.StateCode, Incident.CreatedOn) };
-            query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, ledgers.Keys.Cast<object>().ToArray());
+            query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
             query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
             var recentOrOpen = query.Criteria.AddFilter(LogicalOperator.Or);
             recentOrOpen.AddCondition(Incident.StateCode, ConditionOperator.Equal, Incident.StateActive);
             recentOrOpen.AddCondition(Incident.CreatedOn, ConditionOperator.OnOrAfter, asOf.AddDays(-_settings.Churn.RecentComplaintDays));
-            foreach (var e in _service.RetrieveMultiple(query).Entities)
-            {
-                if (!ledgers.TryGetValue(e.GetAttributeValue<EntityReference>(Incident.Customer).Id, out var ledger)) continue;
-                ledger.Complaints[e.Id] = new CustomerLedger.ComplaintEntry
-                {
-                    OpenedOn = e.GetAttributeValue<DateTime>(Incident.CreatedOn),
-                    IsOpen = e.GetAttributeValue<OptionSetValue>(Incident.StateCode)?.Value == Incident.StateActive,
-                };
-            }
+            return _service.RetrieveMultiple(query).Entities
+                .GroupBy(e => e.GetAttributeValue<EntityReference>(Incident.Customer).Id)
+                .ToDictionary(g => g.Key, g => g.Select(e => new Complaint(e.GetAttributeValue<DateTime>(Incident.CreatedOn),
+                    e.GetAttributeValue<OptionSetValue>(Incident.StateCode)?.Value == Incident.StateActive)).ToList());
         }
 
-        private void ReadSurveys(Dictionary<Guid, CustomerLedger> ledgers, DateTime asOf)
+        private Dictionary<Guid, List<SurveyResponse>> Surveys(IEnumerable<Guid> ids, DateTime asOf)
         {
             var query = new QueryExpression(CxSurveyResponse.EntityLogicalName)
             {
                 ColumnSet = new ColumnSet(CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn),
             };
-            query.Criteria.AddCondition(CxSurveyResponse.Customer, ConditionOperator.In, ledgers.Keys.Cast<object>().ToArray());
+            query.Criteria.AddCondition(CxSurveyResponse.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
             query.Criteria.AddCondition(CxSurveyResponse.AnsweredOn, ConditionOperator.OnOrAfter, asOf.AddYears(-2));
             query.Criteria.AddCondition(CxSurveyResponse.Score, ConditionOperator.NotNull);
-            foreach (var e in _service.RetrieveMultiple(query).Entities)
-            {
-                if (!ledgers.TryGetValue(e.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id, out var ledger)) continue;
-                ledger.Surveys[e.Id] = new CustomerLedger.SurveyEntry { AnsweredOn = e.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn), Score = e.GetAttributeValue<decimal>(CxSurveyResponse.Score) };
-            }
+            return _service.RetrieveMultiple(query).Entities
+                .GroupBy(e => e.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id)
+                .ToDictionary(g => g.Key, g => g.Select(e => new SurveyResponse(e.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn),
+                    e.GetAttributeValue<decimal>(CxSurveyResponse.Score))).ToList());
         }
 
-        /// <summary>Open retention activities go on the snapshots and ledgers; completed ones give each kind's last completion date.</summary>
-        private void ReadRetentionActivities(Dictionary<Guid, CustomerSnapshot> snapshots, Dictionary<Guid, CustomerLedger> ledgers, DateTime asOf)
+        /// <summary>Open retention activities go on the snapshots; completed ones give each kind's last completion date.</summary>
+        private Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>> ReadRetentionActivities(Dictionary<Guid, CustomerSnapshot> snapshots, DateTime asOf)
         {
             var lookback = _settings.Retention.Cadences.Values.SelectMany(c => c).Select(c => c.EveryDays).DefaultIfEmpty(365).Max();
+            var lastCompleted = new Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>>();
             foreach (var table in new[] { RetentionActivity.Task, RetentionActivity.PhoneCall })
             {
                 var query = new QueryExpression(table)
@@ -162,20 +179,20 @@ namespace CrmExtensions.Plugins.Recalculation
                 {
                     var regarding = activity.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id;
                     var state = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
-                    var action = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.Action);
                     if (state == RetentionActivity.StateOpen)
                     {
                         snapshots[regarding].OpenRetentionActivities.Add(activity);
-                        if (action != null) ledgers[regarding].Track(new[] { new Microsoft.Xrm.Sdk.Messages.CreateRequest { Target = activity } });
                         continue;
                     }
+                    var action = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.Action);
                     var end = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd);
                     if (action == null || !end.HasValue) continue;
                     var kind = Choice.FromOption<RetentionActionKind>(action.Value);
-                    var byKind = ledgers[regarding].LastCompleted;
+                    if (!lastCompleted.TryGetValue(regarding, out var byKind)) lastCompleted[regarding] = byKind = new Dictionary<RetentionActionKind, DateTime>();
                     if (!byKind.TryGetValue(kind, out var known) || end.Value > known) byKind[kind] = end.Value;
                 }
             }
+            return lastCompleted;
         }
 
         private IEnumerable<Entity> Aggregate(XElement fetch) => _service.RetrieveMultiple(new FetchExpression(fetch.ToString(SaveOptions.DisableFormatting))).Entities;
@@ -206,9 +223,6 @@ namespace CrmExtensions.Plugins.Recalculation
                 return Partitioned(ids, from, middle, fetch).Concat(Partitioned(ids, middle, to, fetch)).ToList();
             }
         }
-
-        /// <summary>Distinct product families of one customer (one aggregate), for events that may have changed them.</summary>
-        public int FamiliesOf(Guid customerId) => Families(new[] { customerId.ToString("D") }).TryGetValue(customerId, out var n) ? n : 0;
 
         /// <summary>Distinct product families per customer. A distinct count cannot be added up across date ranges, so a single
         /// customer over the aggregate limit is read as a (non-aggregate) distinct list of its families instead.</summary>
@@ -281,6 +295,27 @@ namespace CrmExtensions.Plugins.Recalculation
         private static int Int(Entity row, string alias) => Convert.ToInt32(Raw(row, alias) ?? 0, CultureInfo.InvariantCulture);
         private static decimal Decimal(Entity row, string alias) => Raw(row, alias) is Money m ? m.Value : Convert.ToDecimal(Raw(row, alias) ?? 0m, CultureInfo.InvariantCulture);
         private static DateTime? Date(Entity row, string alias) => Raw(row, alias) as DateTime?;
+
+        private sealed class Lifetime
+        {
+            public int Orders;
+            public decimal Revenue;
+            public decimal Discount;
+            public DateTime? First;
+            public DateTime? Last;
+
+            public void Add(int orders, decimal revenue, decimal discount, DateTime? first, DateTime? last)
+            {
+                Orders += orders;
+                Revenue += revenue;
+                Discount += discount;
+                if (first.HasValue && (!First.HasValue || first < First)) First = first;
+                if (last.HasValue && (!Last.HasValue || last > Last)) Last = last;
+            }
+
+            /// <summary>Share of list value paid in full: revenue over revenue plus discounts granted.</summary>
+            public decimal UndiscountedShare => Revenue + Discount <= 0 ? 1m : Math.Max(0m, Math.Min(1m, Revenue / (Revenue + Discount)));
+        }
 
         private sealed class PurchaseSource
         {

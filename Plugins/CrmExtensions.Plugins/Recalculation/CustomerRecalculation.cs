@@ -6,8 +6,6 @@ using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
-using CrmExtensions.Plugins.Model;
 
 namespace CrmExtensions.Plugins.Recalculation
 {
@@ -48,71 +46,13 @@ namespace CrmExtensions.Plugins.Recalculation
         public CustomerAssessment Preview(EntityReference customer, DateTime asOf)
         {
             var snapshot = new CustomerFactsReader(_service, _settings).Read(new[] { customer }, asOf).Single();
-            return _evaluator.Evaluate(snapshot.Ledger.ToFacts(customer.Id, asOf, _settings, CustomerFactsReader.PreviousTier(snapshot.Row)));
+            return _evaluator.Evaluate(snapshot.Facts);
         }
 
-        /// <summary>Full recalculation: facts read set-based (and stored as each customer's ledger), rules, writes.</summary>
-        public RecalculationResult Run(IReadOnlyCollection<EntityReference> customers, DateTime asOf, bool batched, Guid operationId = default(Guid))
-        {
-            var snapshots = ReadInChunks(customers, asOf);
-            foreach (var snapshot in snapshots) snapshot.Ledger.MarkApplied(operationId);
-            return Write(snapshots, asOf, batched);
-        }
-
-        /// <summary>
-        /// Event-driven recalculation: reads the customer row with its ledger (1 call), applies the event's own change,
-        /// evaluates, and writes (1 call, plus any retention activity that changes). A redelivered event is recognised by
-        /// its operation id and skipped; a missing ledger or a change it cannot apply exactly falls back to the full read.
-        /// </summary>
-        public RecalculationResult RunIncremental(EntityReference customer, DateTime asOf, Guid operationId, Func<CustomerLedger, bool> apply)
-        {
-            var row = _service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(CustomerFactsReader.CustomerColumnsRead));
-            var ledger = CustomerLedger.Parse(row.GetAttributeValue<string>(CustomerColumns.Ledger));
-            if (ledger != null && ledger.WasApplied(operationId)) return new RecalculationResult();
-            if (ledger == null || !apply(ledger)) return Run(new[] { customer }, asOf, batched: false, operationId);
-            ledger.MarkApplied(operationId);
-            var snapshot = new CustomerSnapshot(customer, row) { Ledger = ledger };
-            snapshot.OpenRetentionActivities.AddRange(ledger.OpenActivities());
-            return Write(new[] { snapshot }, asOf, batched: false);
-        }
-
-        /// <summary>Recalculates customers whose rows (with ledgers) the caller already read, e.g. a bulk page; those
-        /// without a usable ledger get a full read.</summary>
-        public RecalculationResult RunFromRows(IReadOnlyCollection<Entity> rows, DateTime asOf)
-        {
-            var ready = new List<CustomerSnapshot>();
-            var missing = new List<EntityReference>();
-            foreach (var row in rows)
-            {
-                var ledger = CustomerLedger.Parse(row.GetAttributeValue<string>(CustomerColumns.Ledger));
-                if (ledger == null)
-                {
-                    missing.Add(row.ToEntityReference());
-                    continue;
-                }
-                var snapshot = new CustomerSnapshot(row.ToEntityReference(), row) { Ledger = ledger };
-                snapshot.OpenRetentionActivities.AddRange(ledger.OpenActivities());
-                ready.Add(snapshot);
-            }
-            if (missing.Count > 0) ready.AddRange(ReadInChunks(missing, asOf));
-            return Write(ready, asOf, batched: true);
-        }
-
-        /// <summary>Customers per set-based read: keeps month-grouped aggregate results well under the 5,000-row page.</summary>
-        public const int FullReadChunk = 200;
-
-        private List<CustomerSnapshot> ReadInChunks(IReadOnlyCollection<EntityReference> customers, DateTime asOf)
-        {
-            var reader = new CustomerFactsReader(_service, _settings);
-            var list = customers.ToList();
-            var snapshots = new List<CustomerSnapshot>();
-            for (var i = 0; i < list.Count; i += FullReadChunk) snapshots.AddRange(reader.Read(list.Skip(i).Take(FullReadChunk).ToList(), asOf));
-            return snapshots;
-        }
-
-        private RecalculationResult Write(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf, bool batched)
+        public RecalculationResult Run(IReadOnlyCollection<EntityReference> customers, DateTime asOf, bool batched)
         {
             var result = new RecalculationResult();
+            var snapshots = new CustomerFactsReader(_service, _settings).Read(customers, asOf);
             var sync = new RetentionActivitySync(_settings.Retention);
             var requests = new List<OrganizationRequest>();
             foreach (var snapshot in snapshots)
@@ -120,7 +60,6 @@ namespace CrmExtensions.Plugins.Recalculation
                 CustomerAssessment assessment;
                 try
                 {
-                    snapshot.Facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, CustomerFactsReader.PreviousTier(snapshot.Row));
                     assessment = _evaluator.Evaluate(snapshot.Facts);
                 }
                 catch (DomainValidationException ex) when (batched)
@@ -132,15 +71,8 @@ namespace CrmExtensions.Plugins.Recalculation
                 }
                 result.Assessments[snapshot.Customer.Id] = assessment;
                 result.Customers++;
-                var plan = sync.Plan(snapshot, assessment).ToList();
-                snapshot.Ledger.Track(plan);
-                snapshot.Ledger.Prune(asOf, _settings);
-                var update = AssessmentWriter.ToUpdate(snapshot, assessment, asOf);
-                update[CustomerColumns.Ledger] = snapshot.Ledger.Serialize();
-                // Two evaluations of one customer must not overwrite each other's ledger: the row must be the one read.
-                update.RowVersion = snapshot.Row.RowVersion;
-                requests.Add(new UpdateRequest { Target = update, ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches });
-                foreach (var request in plan)
+                requests.Add(new UpdateRequest { Target = AssessmentWriter.ToUpdate(snapshot, assessment, asOf) });
+                foreach (var request in sync.Plan(snapshot, assessment))
                 {
                     requests.Add(request);
                     if (request is CreateRequest) result.ActivitiesCreated++;

@@ -16,7 +16,6 @@ namespace CrmExtensions.Plugins.Recalculation
         public EntityReference Customer { get; }
         public Entity Row { get; }
         public CustomerFacts Facts { get; set; }
-        public CustomerLedger Ledger { get; set; }
         public List<Entity> OpenRetentionActivities { get; } = new List<Entity>();
     }
 }
