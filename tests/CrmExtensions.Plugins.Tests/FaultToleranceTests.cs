@@ -76,7 +76,7 @@ namespace CrmExtensions.Plugins.Tests
                 if (!raced && scope.Depth > 0 && request.RequestName == "Update" && ((Entity)request["Target"]).LogicalName == Account.EntityLogicalName)
                 {
                     raced = true;
-                    _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, RetentionActivitySync.DeterministicId(call + "|first"))
+                    _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, RetentionActivitySync.DeterministicId(call + "|first|0"))
                     {
                         [RetentionActivity.Key] = call,
                         [RetentionActivity.Action] = new OptionSetValue(Choice.ToOption(RetentionActionKind.FollowUpCall)),

@@ -101,6 +101,38 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void An_action_that_comes_due_again_after_being_cancelled_gets_a_new_activity()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 24);
+            var complaint = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            var complaint2 = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken again", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
+                _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
+            _org.Host.ProcessAsyncQueue();
+            string WinBackKey() => RetentionPolicy.KeyFor(account.Id, RetentionActionKind.WinBack);
+            var first = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
+
+            // Risk falls (complaints resolved, buying again): the win-back is cancelled...
+            foreach (var id in new[] { complaint, complaint2 })
+                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(1), [Incident.CaseTypeCode] = new OptionSetValue(1) });
+            _org.OrderHistory(account, 5000m, months: 6);
+            _org.Host.ProcessAsyncQueue();
+            Assert.DoesNotContain(_org.OpenRetention(account), a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
+
+            // ...and when it rises again, a new one is scheduled beside the cancelled one.
+            foreach (var id in new[] { complaint, complaint2 })
+                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
+                _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
+            _org.Host.ProcessAsyncQueue();
+            Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
+            var again = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
+            Assert.NotEqual(first.Id, again.Id);
+            Assert.Equal(RetentionActivity.StateCanceled, _org.Reload(first).GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode).Value);
+        }
+
+        [Fact]
         public void Next_cycle_follows_a_completed_action_on_a_new_activity()
         {
             var account = _org.Account();

@@ -175,10 +175,19 @@ namespace CrmExtensions.Plugins.Recalculation
                 var completed = openOrRecent.AddFilter(LogicalOperator.And);
                 completed.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateCompleted);
                 completed.AddCondition(RetentionActivity.ActualEnd, ConditionOperator.OnOrAfter, asOf.AddDays(-lookback));
+                // Every cancelled one counts: its id is taken.
+                openOrRecent.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateCanceled);
                 foreach (var activity in _service.RetrieveMultiple(query).Entities)
                 {
                     var regarding = activity.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id;
                     var state = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
+                    if (state == RetentionActivity.StateCanceled)
+                    {
+                        var key = activity.GetAttributeValue<string>(RetentionActivity.Key);
+                        var cancelled = snapshots[regarding].CancelledByKey;
+                        cancelled[key] = (cancelled.TryGetValue(key, out var n) ? n : 0) + 1;
+                        continue;
+                    }
                     if (state == RetentionActivity.StateOpen)
                     {
                         snapshots[regarding].OpenRetentionActivities.Add(activity);

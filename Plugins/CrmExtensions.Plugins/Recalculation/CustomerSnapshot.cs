@@ -17,5 +17,8 @@ namespace CrmExtensions.Plugins.Recalculation
         public Entity Row { get; }
         public CustomerFacts Facts { get; set; }
         public List<Entity> OpenRetentionActivities { get; } = new List<Entity>();
+
+        /// <summary>Cancelled retention activities per key: their ids are taken, so a re-created action needs a new one.</summary>
+        public Dictionary<string, int> CancelledByKey { get; } = new Dictionary<string, int>(System.StringComparer.Ordinal);
     }
 }

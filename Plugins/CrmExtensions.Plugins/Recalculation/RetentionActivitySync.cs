@@ -17,7 +17,8 @@ namespace CrmExtensions.Plugins.Recalculation
     /// Makes a customer's open retention activities equal the policy's due set: creates what is missing, moves what is
     /// due on another date, cancels (with a reason) what is no longer due. Completed activities are never touched.
     /// Matching is by the deterministic key stored on the activity, and a new activity's id derives from its key and cycle,
-    /// so re-runs, retries and concurrent evaluations converge on one activity per key.
+    /// so re-runs, retries and concurrent evaluations converge on one activity per key. The id also counts the activities
+    /// of that key cancelled before, so an action that comes due again gets a fresh activity instead of a key clash.
     /// </summary>
     public sealed class RetentionActivitySync
     {
@@ -61,7 +62,8 @@ namespace CrmExtensions.Plugins.Recalculation
             {
                 var table = action.Channel == ActivityChannel.PhoneCall ? RetentionActivity.PhoneCall : RetentionActivity.Task;
                 var anchor = snapshot.Facts.LastCompletedActions.TryGetValue(action.Kind, out var last) ? last.ToString("o") : "first";
-                var activity = new Entity(table, DeterministicId(action.Key + "|" + anchor))
+                var generation = snapshot.CancelledByKey.TryGetValue(action.Key, out var cancelled) ? cancelled : 0;
+                var activity = new Entity(table, DeterministicId(action.Key + "|" + anchor + "|" + generation))
                 {
                     [RetentionActivity.Key] = action.Key,
                     [RetentionActivity.Action] = new OptionSetValue(Choice.ToOption(action.Kind)),
