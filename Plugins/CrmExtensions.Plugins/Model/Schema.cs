@@ -210,12 +210,17 @@ namespace CrmExtensions.Plugins.Model
 
         public static int ToOption<TEnum>(TEnum value) where TEnum : struct => OptionBase + System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
 
-        public static TEnum FromOption<TEnum>(int option) where TEnum : struct
+        public static TEnum FromOption<TEnum>(int option) where TEnum : struct =>
+            TryFromOption<TEnum>(option, out var value)
+                ? value
+                : throw new CrmExtensions.Domain.DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (expected {OptionBase + 1} upwards).");
+
+        public static bool TryFromOption<TEnum>(int option, out TEnum value) where TEnum : struct
         {
             var raw = option - OptionBase;
-            if (!System.Enum.IsDefined(typeof(TEnum), raw))
-                throw new CrmExtensions.Domain.DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (expected {OptionBase + 1} upwards).");
-            return (TEnum)System.Enum.ToObject(typeof(TEnum), raw);
+            var known = System.Enum.IsDefined(typeof(TEnum), raw);
+            value = known ? (TEnum)System.Enum.ToObject(typeof(TEnum), raw) : default(TEnum);
+            return known;
         }
     }
 }

@@ -123,8 +123,7 @@ namespace CrmExtensions.Plugins.Recalculation
         private static ValueTier? PreviousTier(Entity row)
         {
             var tier = row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
-            var raw = tier == null ? 0 : tier.Value - Choice.OptionBase;
-            return Enum.IsDefined(typeof(ValueTier), raw) ? (ValueTier?)raw : null;
+            return tier != null && Choice.TryFromOption<ValueTier>(tier.Value, out var known) ? known : (ValueTier?)null;
         }
 
         private Dictionary<Guid, List<Complaint>> Complaints(IEnumerable<Guid> ids, DateTime asOf)

@@ -19,8 +19,8 @@ namespace CrmExtensions.Packer.Demo
         public static void Write(TextWriter output, InMemoryDataverse host, SampleDataset data)
         {
             var accounts = host.Store.Rows(Account.EntityLogicalName).ToList();
-            var stageOf = accounts.ToDictionary(a => a.Id, a => Option<LifecycleStage>(a, CustomerColumns.LifecycleStage));
-            var tierOf = accounts.ToDictionary(a => a.Id, a => Option<ValueTier>(a, CustomerColumns.Tier));
+            var stageOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<LifecycleStage>(a, CustomerColumns.LifecycleStage));
+            var tierOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<ValueTier>(a, CustomerColumns.Tier));
 
             output.WriteLine();
             output.WriteLine("== Tier distribution and value matrix (current value × growth potential, per year)");
@@ -83,12 +83,6 @@ namespace CrmExtensions.Packer.Demo
                         Rate(id => Orders(id).Zip(Orders(id).Skip(1), (a, b) => (b.SubmittedOn - a.SubmittedOn).TotalDays).Any(gap => gap >= 180)),
                     };
                 }));
-        }
-
-        private static T? Option<T>(Entity row, string column) where T : struct
-        {
-            var option = row.GetAttributeValue<OptionSetValue>(column);
-            return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
         }
 
         private static int Count(Dictionary<Guid, ValueTier?> tiers, ValueTier tier) => tiers.Values.Count(t => t == tier);

@@ -84,11 +84,13 @@ namespace CrmExtensions.Packer.Demo
             $"tier {Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
             $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
 
-        internal static string Label<T>(Entity row, string column) where T : struct
+        internal static T? Option<T>(Entity row, string column) where T : struct
         {
             var option = row.GetAttributeValue<OptionSetValue>(column);
-            return option == null ? "-" : Choice.FromOption<T>(option.Value).ToString();
+            return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
         }
+
+        internal static string Label<T>(Entity row, string column) where T : struct => Option<T>(row, column)?.ToString() ?? "-";
 
         private static void Seed(InMemoryDataverse host, SampleDataset data)
         {

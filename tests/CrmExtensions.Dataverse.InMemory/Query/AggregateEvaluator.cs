@@ -44,17 +44,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 results.Add(entity);
             }
 
-            IEnumerable<Entity> ordered = results;
-            IOrderedEnumerable<Entity> sorted = null;
-            foreach (var (alias, descending) in plan.AggregateOrders)
-            {
-                Func<Entity, object> key = e => e.Contains(alias) ? ValueComparer.Normalize(e[alias]) : null;
-                var comparer = Comparer<object>.Create(ValueComparer.Compare);
-                sorted = sorted == null
-                    ? (descending ? results.OrderByDescending(key, comparer) : results.OrderBy(key, comparer))
-                    : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
-            }
-            if (sorted != null) ordered = sorted;
+            var ordered = ValueComparer.SortBy(results, plan.AggregateOrders.Select(o =>
+                ((Func<Entity, object>)(e => e.Contains(o.Alias) ? ValueComparer.Normalize(e[o.Alias]) : null), o.Descending)));
             if (plan.Query.TopCount.HasValue) ordered = ordered.Take(plan.Query.TopCount.Value);
             return new EntityCollection(ordered.ToList()) { EntityName = plan.Query.EntityName, TotalRecordCount = -1 };
         }

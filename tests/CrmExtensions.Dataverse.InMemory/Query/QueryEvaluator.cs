@@ -179,20 +179,10 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
         private static IEnumerable<QueryRow> Order(List<QueryRow> rows, IEnumerable<OrderExpression> orders, IEnumerable<LinkEntity> links)
         {
-            var all = orders.Select(o => (alias: o.EntityName, order: o))
+            var keys = orders.Select(o => (alias: o.EntityName, order: o))
                 .Concat(AllLinks(links).SelectMany(l => l.Orders.Select(o => (alias: AliasOf(l), order: o))))
-                .ToList();
-            if (all.Count == 0) return rows;
-            IOrderedEnumerable<QueryRow> ordered = null;
-            foreach (var (alias, order) in all)
-            {
-                Func<QueryRow, object> key = r => ValueComparer.Normalize(r.Value(alias, order.AttributeName));
-                var comparer = Comparer<object>.Create(ValueComparer.Compare);
-                ordered = ordered == null
-                    ? (order.OrderType == OrderType.Ascending ? rows.OrderBy(key, comparer) : rows.OrderByDescending(key, comparer))
-                    : (order.OrderType == OrderType.Ascending ? ordered.ThenBy(key, comparer) : ordered.ThenByDescending(key, comparer));
-            }
-            return ordered;
+                .Select(k => ((Func<QueryRow, object>)(r => ValueComparer.Normalize(r.Value(k.alias, k.order.AttributeName))), k.order.OrderType == OrderType.Descending));
+            return ValueComparer.SortBy(rows, keys);
         }
 
         internal static IEnumerable<LinkEntity> AllLinks(IEnumerable<LinkEntity> links) =>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 
@@ -67,6 +69,20 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             if (left is string ls && right is string rs) return string.Compare(ls, rs, StringComparison.OrdinalIgnoreCase);
             if (left is IComparable comparable && left.GetType() == right.GetType()) return comparable.CompareTo(right);
             return string.Compare(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Sorts by several keys in turn (ascending or descending), comparing values as the query engine does.</summary>
+        public static IEnumerable<T> SortBy<T>(IEnumerable<T> items, IEnumerable<(Func<T, object> Key, bool Descending)> keys)
+        {
+            var comparer = Comparer<object>.Create(Compare);
+            IOrderedEnumerable<T> sorted = null;
+            foreach (var (key, descending) in keys)
+            {
+                sorted = sorted == null
+                    ? (descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer))
+                    : (descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
+            }
+            return sorted ?? items;
         }
 
         public static bool AreEqual(object left, object right)
