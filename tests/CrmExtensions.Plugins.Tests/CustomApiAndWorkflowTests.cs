@@ -89,15 +89,15 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(400, rest["Processed"]);
             var resumed = accounts.ToDictionary(a => a.Id, a => _org.Tier(a));
 
-            var again = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
+            var again = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250, ["MaxPages"] = 10 });
             Assert.Equal(600, again["Processed"]);
             Assert.Equal(resumed, accounts.ToDictionary(a => a.Id, a => _org.Tier(a)));
             Assert.All(accounts, a => Assert.NotNull(resumed[a.Id]));
         }
 
         [Theory]
-        [InlineData("PageSize", 0, "PageSize must be between 1 and 250")]
-        [InlineData("PageSize", 251, "PageSize must be between 1 and 250")]
+        [InlineData("PageSize", 0, "PageSize must be between 1 and 5000")]
+        [InlineData("PageSize", 5001, "PageSize must be between 1 and 5000")]
         [InlineData("MaxPages", 0, "MaxPages must be at least 1")]
         [InlineData("Checkpoint", "yesterday", "Checkpoint 'yesterday' is not one this API returned")]
         [InlineData("TableName", "lead", "TableName must be 'account' or 'contact'")]

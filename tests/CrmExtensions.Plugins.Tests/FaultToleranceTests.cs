@@ -76,7 +76,7 @@ namespace CrmExtensions.Plugins.Tests
                 if (!raced && scope.Depth > 0 && request.RequestName == "Update" && ((Entity)request["Target"]).LogicalName == Account.EntityLogicalName)
                 {
                     raced = true;
-                    _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, RetentionActivitySync.DeterministicId(call + "|first|0"))
+                    _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, CrmExtensions.Domain.Retention.RetentionPlan.ActivityId(call + "|first|0"))
                     {
                         [RetentionActivity.Key] = call,
                         [RetentionActivity.Action] = new OptionSetValue(Choice.ToOption(RetentionActionKind.FollowUpCall)),
@@ -129,9 +129,9 @@ namespace CrmExtensions.Plugins.Tests
             var everyone = new[] { big }.Concat(small).Select(a => a.ToEntityReference()).ToList();
             var settings = CrmExtensions.Domain.Configuration.SettingsLoader.Defaults;
 
-            var unlimited = new CustomerRecalculation(_org.Admin, settings).Run(everyone, Org.Now, batched: true).Assessments;
+            var unlimited = new CustomerRecalculation(_org.Admin, settings).Rebuild(everyone, Org.Now, batched: true).Assessments;
             _org.Host.MaxAggregateRecords = 7;
-            var partitioned = new CustomerRecalculation(_org.Admin, settings).Run(everyone, Org.Now, batched: true).Assessments;
+            var partitioned = new CustomerRecalculation(_org.Admin, settings).Rebuild(everyone, Org.Now, batched: true).Assessments;
 
             Assert.Equal(4, (int)Math.Round(unlimited[big.Id].Loyalty.Indicators.CrossPurchaseBreadth * 6));
             foreach (var customer in everyone)

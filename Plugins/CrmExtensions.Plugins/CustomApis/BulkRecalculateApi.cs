@@ -13,13 +13,15 @@ namespace CrmExtensions.Plugins.CustomApis
     /// cx_BulkRecalculate, unbound: recalculates every active account (or contact) in pages ordered by id. Each call does
     /// at most MaxPages pages so it stays far inside the 2-minute plugin limit and returns NextCheckpoint (the last id
     /// done); calling again with it resumes, and re-running a page is harmless because recalculation is idempotent.
+    /// A page is evaluated from the ledgers on the rows it reads (one read per page plus the writes, batched up to 1,000
+    /// a request); customers without a ledger, or all of them with Rebuild, get the set-based full read.
     /// </summary>
     public sealed class BulkRecalculateApi : PluginBase
     {
         public const string MessageName = "cx_BulkRecalculate";
-        public const int DefaultPageSize = 100;
-        public const int MaxPageSize = 250;
-        public const int DefaultMaxPages = 20;
+        public const int DefaultPageSize = 1000;
+        public const int MaxPageSize = 5000;
+        public const int DefaultMaxPages = 2;
 
         public BulkRecalculateApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
@@ -34,6 +36,7 @@ namespace CrmExtensions.Plugins.CustomApis
             if (pageSize < 1 || pageSize > MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {MaxPageSize} (got {pageSize}).");
             var maxPages = input.TryGetValue<int>("MaxPages", out var m) ? m : DefaultMaxPages;
             if (maxPages < 1) throw new DomainValidationException($"MaxPages must be at least 1 (got {maxPages}).");
+            var rebuild = input.TryGetValue<bool>("Rebuild", out var r) && r;
             Guid? checkpoint = null;
             if (input.TryGetValue<string>("Checkpoint", out var c) && !string.IsNullOrWhiteSpace(c))
             {
@@ -48,22 +51,22 @@ namespace CrmExtensions.Plugins.CustomApis
             var completed = false;
             for (var page = 0; page < maxPages; page++)
             {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false), TopCount = pageSize };
+                var query = new QueryExpression(table) { ColumnSet = CustomerSnapshot.ColumnSet, TopCount = pageSize };
                 query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
                 if (checkpoint.HasValue) query.Criteria.AddCondition(Common.PrimaryIdOf(table), ConditionOperator.GreaterThan, checkpoint.Value);
                 query.AddOrder(Common.PrimaryIdOf(table), OrderType.Ascending);
-                var ids = context.SystemService.RetrieveMultiple(query).Entities.Select(e => new EntityReference(table, e.Id)).ToList();
-                if (ids.Count == 0)
+                var rows = context.SystemService.RetrieveMultiple(query).Entities.ToList();
+                if (rows.Count == 0)
                 {
                     completed = true;
                     break;
                 }
-                var result = recalculation.Run(ids, execution.OperationCreatedOn, batched: true);
+                var result = recalculation.FromRows(rows, execution.OperationCreatedOn, rebuild);
                 processed += result.Customers;
                 failures += result.Failures;
                 foreach (var error in result.Errors.Take(5)) context.Trace("Failed: {0}", error);
-                checkpoint = ids[ids.Count - 1].Id;
-                if (ids.Count < pageSize)
+                checkpoint = rows[rows.Count - 1].Id;
+                if (rows.Count < pageSize)
                 {
                     completed = true;
                     break;

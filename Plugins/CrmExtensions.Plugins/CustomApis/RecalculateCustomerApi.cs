@@ -18,7 +18,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var customer = context.TargetReference ?? throw new InvalidPluginExecutionException($"{MessageName} must be called on an account.");
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var result = new CustomerRecalculation(context.SystemService, settings).Run(new[] { customer }, execution.OperationCreatedOn, batched: false);
+            var result = new CustomerRecalculation(context.SystemService, settings).Rebuild(new[] { customer }, execution.OperationCreatedOn, batched: false);
             var assessment = result.Assessments[customer.Id];
             execution.OutputParameters["Tier"] = Choice.ToOption(assessment.Tier);
             execution.OutputParameters["ChurnRisk"] = assessment.Churn.Score;

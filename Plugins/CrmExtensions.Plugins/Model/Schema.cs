@@ -7,6 +7,7 @@ namespace CrmExtensions.Plugins.Model
     {
         public const string StateCode = "statecode";
         public const string OwnerId = "ownerid";
+        public const string ModifiedOn = "modifiedon";
         public const int StateActive = 0;
 
         public static string PrimaryIdOf(string table) => table + "id";
@@ -73,6 +74,12 @@ namespace CrmExtensions.Plugins.Model
         public const string TierOverrideBy = "cx_tieroverrideby";
         public const string TierOverrideUntil = "cx_tieroverrideuntil";
         public const string ReferredBy = "cx_referredby";
+
+        /// <summary>The customer's facts ledger (JSON, CustomerFactsLedger) that events keep current.</summary>
+        public const string FactsLedger = "cx_factsledger";
+
+        /// <summary>The customer's retention plan (JSON, RetentionPlan); a change of it is materialised into activities.</summary>
+        public const string RetentionPlan = "cx_retentionplan";
 
         /// <summary>Columns only a recalculation or an authorised override may change.</summary>
         public static readonly string[] Guarded = { Tier, TierOverride, TierOverrideReason, TierOverrideUntil, TierOverrideBy };

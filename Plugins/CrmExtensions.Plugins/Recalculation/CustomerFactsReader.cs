@@ -5,10 +5,8 @@ using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
-using CrmExtensions.Domain.Evaluation;
-using CrmExtensions.Domain.Purchases;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
-using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -16,22 +14,14 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
-    /// Reads the facts for a page of customers with set-based queries: purchases come back as FetchXML aggregates grouped
-    /// by customer and month (never a loop over order rows), so the cost is per page, not per order.
+    /// The full read: builds each customer's facts ledger and finds its retention plan in the activities, with set-based
+    /// queries for a whole page of customers. Purchases inside the analysis window come back row by row (the ledger holds
+    /// them by id, so later events can set them); older ones as FetchXML aggregates per customer, re-read in partitions when
+    /// they exceed the platform's 50,000-row aggregate limit. The cost is per page and per 5,000 rows, never per customer.
     /// </summary>
     public sealed class CustomerFactsReader
     {
-        /// <summary>Where purchases live. Invoices raised from an order are the same purchase and are skipped.</summary>
-        private static readonly PurchaseSource[] Sources =
-        {
-            new PurchaseSource(SalesOrder.EntityLogicalName, SalesOrder.PrimaryId, SalesOrder.SubmitDate, SalesOrder.TotalAmountBase, SalesOrder.TotalDiscountAmountBase, SalesOrder.StateCanceled, null),
-            new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase, Invoice.StateCanceled, Invoice.SalesOrder),
-        };
-
-        private static readonly string[] CustomerColumnsRead =
-        {
-            CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-        };
+        public const int PageSize = 5000;
 
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
@@ -42,132 +32,183 @@ namespace CrmExtensions.Plugins.Recalculation
             _settings = settings;
         }
 
+        /// <summary>Reads the customer rows, then their facts.</summary>
         public IReadOnlyList<CustomerSnapshot> Read(IReadOnlyCollection<EntityReference> customers, DateTime asOf)
         {
-            var snapshots = new Dictionary<Guid, CustomerSnapshot>();
+            var rows = new List<Entity>();
             foreach (var table in customers.GroupBy(c => c.LogicalName))
             {
                 if (table.Key != Account.EntityLogicalName && table.Key != Contact.EntityLogicalName)
                     throw new DomainValidationException($"Only accounts and contacts are customers; got a {table.Key}.");
-                var query = new QueryExpression(table.Key) { ColumnSet = new ColumnSet(CustomerColumnsRead) };
+                var query = new QueryExpression(table.Key) { ColumnSet = CustomerSnapshot.ColumnSet };
                 query.Criteria.AddCondition(Common.PrimaryIdOf(table.Key), ConditionOperator.In, table.Select(c => (object)c.Id).Distinct().ToArray());
-                foreach (var row in _service.RetrieveMultiple(query).Entities)
-                    snapshots[row.Id] = new CustomerSnapshot(new EntityReference(table.Key, row.Id), row);
+                rows.AddRange(All(query));
             }
-            var missing = customers.FirstOrDefault(c => !snapshots.ContainsKey(c.Id));
+            var byId = rows.ToDictionary(r => r.Id);
+            var missing = customers.FirstOrDefault(c => !byId.ContainsKey(c.Id));
             if (missing != null) throw new DomainValidationException($"The {missing.LogicalName} {missing.Id} does not exist (deleted or never created).");
-            if (snapshots.Count == 0) return Array.Empty<CustomerSnapshot>();
-
-            var ids = snapshots.Keys.Select(id => id.ToString("D")).ToArray();
-            var analysis = _settings.Analysis;
-            var windowStart = new DateTime(asOf.Year, asOf.Month, 1).AddMonths(-analysis.HistoryPeriods * analysis.PeriodMonths);
-            var periods = snapshots.Keys.ToDictionary(id => id, _ => new PeriodActivity[analysis.HistoryPeriods]);
-            var lifetime = snapshots.Keys.ToDictionary(id => id, _ => new Lifetime());
-
-            var latest = asOf.AddDays(_settings.Analysis.FutureToleranceDays + 1);
-            foreach (var source in Sources)
-            {
-                foreach (var row in Partitioned(ids, windowStart, latest, source.MonthlyFetch))
-                {
-                    var id = Id(row, "customer");
-                    var monthStart = new DateTime(Int(row, "year"), Int(row, "month"), 1, 0, 0, 0, DateTimeKind.Utc);
-                    var index = PurchaseSummaryBuilder.PeriodIndex(monthStart, asOf, analysis.PeriodMonths, analysis.HistoryPeriods);
-                    if (index < 0 || !periods.ContainsKey(id)) continue;
-                    var revenue = Decimal(row, "revenue");
-                    var p = periods[id][index];
-                    periods[id][index] = new PeriodActivity(p.Orders + Int(row, "orders"), p.Revenue + revenue, p.Profit + revenue * _settings.Clp.DefaultMarginRate);
-                }
-                // The lifetime read has no upper date bound in effect, so a future-dated record reaches the rules and is reported.
-                foreach (var row in Partitioned(ids, EarliestDate, LatestDate, source.LifetimeFetch))
-                {
-                    if (!lifetime.TryGetValue(Id(row, "customer"), out var l)) continue;
-                    var revenue = Decimal(row, "revenue");
-                    if (revenue < 0 || Decimal(row, "discount") < 0)
-                        throw new DomainValidationException($"The {source.Table} records of customer {Id(row, "customer")} add up to a negative amount ({revenue}); correct the records with negative totals or discounts before recalculating.");
-                    l.Add(Int(row, "orders"), revenue, Decimal(row, "discount"), Date(row, "first"), Date(row, "last"));
-                }
-            }
-
-            var families = Families(ids);
-            var referrals = new Dictionary<Guid, int>();
-            foreach (var table in snapshots.Values.Select(s => s.Customer.LogicalName).Distinct())
-                foreach (var row in Aggregate(ReferralsFetch(table, ids))) referrals[Id(row, "referrer")] = Int(row, "n");
-
-            var complaints = Complaints(snapshots.Keys, asOf);
-            var surveys = Surveys(snapshots.Keys, asOf);
-            var lastCompleted = ReadRetentionActivities(snapshots, asOf);
-
-            foreach (var snapshot in snapshots.Values)
-            {
-                var id = snapshot.Customer.Id;
-                var l = lifetime[id];
-                var summary = l.Orders == 0
-                    ? PurchaseSummary.None(analysis.HistoryPeriods)
-                    : new PurchaseSummary(l.First, l.Last, l.Orders, periods[id], families.TryGetValue(id, out var f) ? f : 0, l.UndiscountedShare);
-                snapshot.Facts = new CustomerFacts
-                {
-                    CustomerId = id,
-                    AsOf = asOf,
-                    Purchases = summary,
-                    Surveys = surveys.TryGetValue(id, out var s) ? s : new List<SurveyResponse>(),
-                    Complaints = complaints.TryGetValue(id, out var c) ? c : new List<Complaint>(),
-                    ReferralsMade = referrals.TryGetValue(id, out var r) ? r : 0,
-                    PreviousTier = PreviousTier(snapshot.Row),
-                    LastCompletedActions = lastCompleted.TryGetValue(id, out var done) ? done : new Dictionary<RetentionActionKind, DateTime>(),
-                };
-            }
-            return customers.Select(c => snapshots[c.Id]).Distinct().ToList();
+            var snapshots = Read(rows.Select(r => new CustomerSnapshot(r)).ToList(), asOf);
+            return customers.Select(c => c.Id).Distinct().Select(id => snapshots.First(s => s.Customer.Id == id)).ToList();
         }
 
-        /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
-        private static ValueTier? PreviousTier(Entity row)
+        /// <summary>Builds ledger and plan for customers whose rows the caller already read.</summary>
+        public IReadOnlyList<CustomerSnapshot> Read(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
         {
-            var tier = row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
-            return tier != null && Choice.TryFromOption<ValueTier>(tier.Value, out var known) ? known : (ValueTier?)null;
+            if (snapshots.Count == 0) return snapshots;
+            var byId = snapshots.ToDictionary(s => s.Customer.Id);
+            var ids = byId.Keys.Select(id => id.ToString("D")).ToArray();
+            var cut = CustomerFactsLedger.WindowStart(asOf, _settings.Analysis);
+            foreach (var snapshot in snapshots)
+            {
+                snapshot.Ledger = CustomerFactsLedger.Empty(asOf, _settings.Analysis);
+                snapshot.FromFullRead = true;
+            }
+
+            foreach (var source in PurchaseSource.All)
+            {
+                var query = new QueryExpression(source.Table) { ColumnSet = new ColumnSet(source.Columns) };
+                query.Criteria.AddCondition(source.Customer, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
+                query.Criteria.AddCondition(source.Date, ConditionOperator.GreaterEqual, cut);
+                query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, source.CanceledState);
+                if (source.FromOrderColumn != null) query.Criteria.AddCondition(source.FromOrderColumn, ConditionOperator.Null);
+                foreach (var row in All(query))
+                {
+                    var customer = row.GetAttributeValue<EntityReference>(source.Customer);
+                    if (customer != null && byId.TryGetValue(customer.Id, out var snapshot) && source.Counts(row, customer))
+                        snapshot.Ledger.Purchases[row.Id] = source.ToEntry(row, null);
+                }
+                // Older purchases only as totals. The window read has no upper date bound, so a future-dated record reaches
+                // the rules and is reported.
+                foreach (var row in Partitioned(ids, EarliestDate, cut, (part, from, to) => EarlierFetch(source, part, from, to)))
+                {
+                    if (!byId.TryGetValue(Id(row, "customer"), out var snapshot)) continue;
+                    snapshot.Ledger.EarlierFor(source.Table).Add(Int(row, "orders"), Decimal(row, "revenue"), Decimal(row, "discount"), Date(row, "first"), Date(row, "last"), null);
+                }
+            }
+            ReadFamilies(byId, ids, cut);
+            ReadReferrals(byId);
+            ReadComplaints(byId, asOf);
+            ReadSurveys(byId, asOf);
+            ReadRetentionActivities(byId, asOf);
+            return snapshots;
         }
 
-        private Dictionary<Guid, List<Complaint>> Complaints(IEnumerable<Guid> ids, DateTime asOf)
+        /// <summary>Product families: per order inside the window (rows), as names per customer before it (aggregate, partitioned).</summary>
+        private void ReadFamilies(Dictionary<Guid, CustomerSnapshot> byId, string[] ids, DateTime cut)
         {
-            var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.StateCode, Incident.CreatedOn) };
-            query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
+            var orders = byId.Values.SelectMany(s => s.Ledger.Purchases).Where(p => p.Value.Families != null).ToDictionary(p => p.Key, p => p.Value);
+            if (orders.Count > 0)
+            {
+                var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder), Distinct = true };
+                var order = query.AddLink(SalesOrder.EntityLogicalName, SalesOrderDetail.SalesOrder, SalesOrder.PrimaryId);
+                order.LinkCriteria.AddCondition(SalesOrder.Customer, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
+                order.LinkCriteria.AddCondition(SalesOrder.SubmitDate, ConditionOperator.GreaterEqual, cut);
+                var product = query.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId);
+                product.EntityAlias = "p";
+                product.Columns = new ColumnSet(Product.Family);
+                product.LinkCriteria.AddCondition(Product.Family, ConditionOperator.NotNull);
+                foreach (var row in All(query))
+                {
+                    var orderId = row.GetAttributeValue<EntityReference>(SalesOrderDetail.SalesOrder)?.Id;
+                    var family = Raw(row, "p." + Product.Family) as string;
+                    if (orderId.HasValue && orders.TryGetValue(orderId.Value, out var entry) && !string.IsNullOrWhiteSpace(family)
+                        && !entry.Families.Contains(family, StringComparer.OrdinalIgnoreCase))
+                        entry.Families.Add(family);
+                }
+            }
+            foreach (var row in Partitioned(ids, EarliestDate, cut, EarlierFamiliesFetch))
+                if (byId.TryGetValue(Id(row, "customer"), out var snapshot))
+                    snapshot.Ledger.EarlierFor(SalesOrder.EntityLogicalName).Add(0, 0m, 0m, null, null, new[] { Raw(row, "family") as string });
+        }
+
+        /// <summary>The product families of one order's lines (the event path's only extra read).</summary>
+        public static List<string> FamiliesOf(IOrganizationService service, Guid orderId)
+        {
+            var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(false), Distinct = true };
+            query.Criteria.AddCondition(SalesOrderDetail.SalesOrder, ConditionOperator.Equal, orderId);
+            var product = query.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId);
+            product.EntityAlias = "p";
+            product.Columns = new ColumnSet(Product.Family);
+            product.LinkCriteria.AddCondition(Product.Family, ConditionOperator.NotNull);
+            return service.RetrieveMultiple(query).Entities.Select(r => Raw(r, "p." + Product.Family) as string)
+                .Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        private void ReadReferrals(Dictionary<Guid, CustomerSnapshot> byId)
+        {
+            foreach (var table in byId.Values.Select(s => s.Customer.LogicalName).Distinct())
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CustomerColumns.ReferredBy, Common.ModifiedOn) };
+                query.Criteria.AddCondition(CustomerColumns.ReferredBy, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
+                foreach (var row in All(query))
+                    if (byId.TryGetValue(row.GetAttributeValue<EntityReference>(CustomerColumns.ReferredBy).Id, out var referrer))
+                        referrer.Ledger.Referrals[row.Id] = new ReferralEntry { Changed = row.GetAttributeValue<DateTime?>(Common.ModifiedOn) };
+            }
+        }
+
+        private void ReadComplaints(Dictionary<Guid, CustomerSnapshot> byId, DateTime asOf)
+        {
+            var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.StateCode, Incident.CreatedOn, Common.ModifiedOn) };
+            query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
             query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
             var recentOrOpen = query.Criteria.AddFilter(LogicalOperator.Or);
             recentOrOpen.AddCondition(Incident.StateCode, ConditionOperator.Equal, Incident.StateActive);
             recentOrOpen.AddCondition(Incident.CreatedOn, ConditionOperator.OnOrAfter, asOf.AddDays(-_settings.Churn.RecentComplaintDays));
-            return _service.RetrieveMultiple(query).Entities
-                .GroupBy(e => e.GetAttributeValue<EntityReference>(Incident.Customer).Id)
-                .ToDictionary(g => g.Key, g => g.Select(e => new Complaint(e.GetAttributeValue<DateTime>(Incident.CreatedOn),
-                    e.GetAttributeValue<OptionSetValue>(Incident.StateCode)?.Value == Incident.StateActive)).ToList());
+            foreach (var row in All(query))
+                if (byId.TryGetValue(row.GetAttributeValue<EntityReference>(Incident.Customer).Id, out var snapshot))
+                    snapshot.Ledger.Complaints[row.Id] = ComplaintOf(row);
         }
 
-        private Dictionary<Guid, List<SurveyResponse>> Surveys(IEnumerable<Guid> ids, DateTime asOf)
+        public static ComplaintEntry ComplaintOf(Entity incident) => new ComplaintEntry
+        {
+            OpenedOn = incident.GetAttributeValue<DateTime?>(Incident.CreatedOn) ?? incident.GetAttributeValue<DateTime?>(Common.ModifiedOn) ?? DateTime.MinValue,
+            IsOpen = (incident.GetAttributeValue<OptionSetValue>(Incident.StateCode)?.Value ?? Incident.StateActive) == Incident.StateActive,
+            Changed = incident.GetAttributeValue<DateTime?>(Common.ModifiedOn),
+        };
+
+        private void ReadSurveys(Dictionary<Guid, CustomerSnapshot> byId, DateTime asOf)
         {
             var query = new QueryExpression(CxSurveyResponse.EntityLogicalName)
             {
-                ColumnSet = new ColumnSet(CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn),
+                ColumnSet = new ColumnSet(CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn, Common.ModifiedOn),
             };
-            query.Criteria.AddCondition(CxSurveyResponse.Customer, ConditionOperator.In, ids.Cast<object>().ToArray());
+            query.Criteria.AddCondition(CxSurveyResponse.Customer, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
             query.Criteria.AddCondition(CxSurveyResponse.AnsweredOn, ConditionOperator.OnOrAfter, asOf.AddYears(-2));
             query.Criteria.AddCondition(CxSurveyResponse.Score, ConditionOperator.NotNull);
-            return _service.RetrieveMultiple(query).Entities
-                .GroupBy(e => e.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id)
-                .ToDictionary(g => g.Key, g => g.Select(e => new SurveyResponse(e.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn),
-                    e.GetAttributeValue<decimal>(CxSurveyResponse.Score))).ToList());
+            foreach (var row in All(query))
+                if (byId.TryGetValue(row.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id, out var snapshot))
+                    snapshot.Ledger.Surveys[row.Id] = SurveyOf(row);
         }
 
-        /// <summary>Open retention activities go on the snapshots; completed ones give each kind's last completion date.</summary>
-        private Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>> ReadRetentionActivities(Dictionary<Guid, CustomerSnapshot> snapshots, DateTime asOf)
+        public static SurveyEntry SurveyOf(Entity response) => new SurveyEntry
+        {
+            AnsweredOn = response.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn),
+            Score = response.GetAttributeValue<decimal>(CxSurveyResponse.Score),
+            Changed = response.GetAttributeValue<DateTime?>(Common.ModifiedOn),
+        };
+
+        /// <summary>
+        /// The plan as the activities show it: the open activity per key (further open ones of a key are duplicates),
+        /// the cancellations per key (their ids are taken; never fewer than the stored plan counted) and the last
+        /// completion per kind. Activities users closed, as the stored plan remembers them, stay remembered.
+        /// </summary>
+        private void ReadRetentionActivities(Dictionary<Guid, CustomerSnapshot> byId, DateTime asOf)
         {
             var lookback = _settings.Retention.Cadences.Values.SelectMany(c => c).Select(c => c.EveryDays).DefaultIfEmpty(365).Max();
-            var lastCompleted = new Dictionary<Guid, Dictionary<RetentionActionKind, DateTime>>();
+            var found = byId.Values.ToDictionary(s => s.Customer.Id, s => new RetentionPlan
+            {
+                Cancelled = s.Plan?.Cancelled ?? new Dictionary<string, int>(StringComparer.Ordinal),
+                ClosedByUser = s.Plan?.ClosedByUser ?? new List<Guid>(),
+            });
+            var counted = byId.Keys.ToDictionary(id => id, _ => new Dictionary<string, int>(StringComparer.Ordinal));
             foreach (var table in new[] { RetentionActivity.Task, RetentionActivity.PhoneCall })
             {
                 var query = new QueryExpression(table)
                 {
                     ColumnSet = new ColumnSet(RetentionActivity.Key, RetentionActivity.Action, RetentionActivity.Regarding, RetentionActivity.StateCode,
-                        RetentionActivity.ScheduledEnd, RetentionActivity.ActualEnd, RetentionActivity.Subject, RetentionActivity.Owner),
+                        RetentionActivity.ScheduledEnd, RetentionActivity.ActualEnd, RetentionActivity.Subject, RetentionActivity.Owner, RetentionActivity.Description),
                 };
-                query.Criteria.AddCondition(RetentionActivity.Regarding, ConditionOperator.In, snapshots.Keys.Cast<object>().ToArray());
+                query.Criteria.AddCondition(RetentionActivity.Regarding, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
                 query.Criteria.AddCondition(RetentionActivity.Key, ConditionOperator.NotNull);
                 var openOrRecent = query.Criteria.AddFilter(LogicalOperator.Or);
                 openOrRecent.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateOpen);
@@ -176,38 +217,77 @@ namespace CrmExtensions.Plugins.Recalculation
                 completed.AddCondition(RetentionActivity.ActualEnd, ConditionOperator.OnOrAfter, asOf.AddDays(-lookback));
                 // Every cancelled one counts: its id is taken.
                 openOrRecent.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateCanceled);
-                foreach (var activity in _service.RetrieveMultiple(query).Entities)
+                query.AddOrder(RetentionActivity.Regarding, OrderType.Ascending);
+                foreach (var activity in All(query).OrderBy(a => a.Id))
                 {
                     var regarding = activity.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id;
+                    var snapshot = byId[regarding];
+                    var plan = found[regarding];
+                    snapshot.ExistingActivityIds.Add(activity.Id);
+                    var key = activity.GetAttributeValue<string>(RetentionActivity.Key);
                     var state = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
+                    var action = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.Action);
+                    var kind = action != null && Choice.TryFromOption<RetentionActionKind>(action.Value, out var k) ? k : (RetentionActionKind?)null;
                     if (state == RetentionActivity.StateCanceled)
                     {
-                        var key = activity.GetAttributeValue<string>(RetentionActivity.Key);
-                        var cancelled = snapshots[regarding].CancelledByKey;
-                        cancelled[key] = (cancelled.TryGetValue(key, out var n) ? n : 0) + 1;
-                        continue;
+                        counted[regarding][key] = (counted[regarding].TryGetValue(key, out var n) ? n : 0) + 1;
                     }
-                    if (state == RetentionActivity.StateOpen)
+                    else if (state == RetentionActivity.StateOpen)
                     {
-                        snapshots[regarding].OpenRetentionActivities.Add(activity);
-                        continue;
+                        if (plan.Open.ContainsKey(key)) snapshot.DuplicateActivities.Add(activity);
+                        else plan.Open[key] = PlannedFrom(activity, key, kind);
                     }
-                    var action = activity.GetAttributeValue<OptionSetValue>(RetentionActivity.Action);
-                    var end = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd);
-                    if (action == null || !end.HasValue) continue;
-                    var kind = Choice.FromOption<RetentionActionKind>(action.Value);
-                    if (!lastCompleted.TryGetValue(regarding, out var byKind)) lastCompleted[regarding] = byKind = new Dictionary<RetentionActionKind, DateTime>();
-                    if (!byKind.TryGetValue(kind, out var known) || end.Value > known) byKind[kind] = end.Value;
+                    else if (kind.HasValue && activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd) is DateTime end
+                        && (!plan.LastCompleted.TryGetValue(kind.Value, out var known) || end > known))
+                    {
+                        plan.LastCompleted[kind.Value] = end;
+                    }
                 }
             }
-            return lastCompleted;
+            foreach (var snapshot in byId.Values)
+            {
+                var plan = found[snapshot.Customer.Id];
+                foreach (var pair in counted[snapshot.Customer.Id])
+                    plan.Cancelled[pair.Key] = Math.Max(pair.Value, plan.Cancelled.TryGetValue(pair.Key, out var stored) ? stored : 0);
+                snapshot.Plan = plan;
+            }
+        }
+
+        private static PlannedActivity PlannedFrom(Entity activity, string key, RetentionActionKind? kind)
+        {
+            var owner = activity.GetAttributeValue<EntityReference>(RetentionActivity.Owner);
+            return new PlannedActivity
+            {
+                Id = activity.Id,
+                Key = key,
+                Kind = kind ?? default(RetentionActionKind),
+                Channel = activity.LogicalName == RetentionActivity.PhoneCall ? ActivityChannel.PhoneCall : ActivityChannel.Task,
+                Subject = activity.GetAttributeValue<string>(RetentionActivity.Subject),
+                DueOn = activity.GetAttributeValue<DateTime?>(RetentionActivity.ScheduledEnd) ?? DateTime.MinValue,
+                Description = activity.GetAttributeValue<string>(RetentionActivity.Description),
+                OwnerTable = owner?.LogicalName,
+                OwnerId = owner?.Id,
+            };
+        }
+
+        /// <summary>Every row of a query, 5,000 a page (the platform's page size).</summary>
+        private IEnumerable<Entity> All(QueryExpression query)
+        {
+            query.PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 };
+            while (true)
+            {
+                var page = _service.RetrieveMultiple(query);
+                foreach (var row in page.Entities) yield return row;
+                if (!page.MoreRecords) yield break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
 
         private IEnumerable<Entity> Aggregate(XElement fetch) => _service.RetrieveMultiple(new FetchExpression(fetch.ToString(SaveOptions.DisableFormatting))).Entities;
 
         /// <summary>Purchases before this are not expected; the bound only matters when one customer's rows must be split by date.</summary>
         private static readonly DateTime EarliestDate = new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        private static readonly DateTime LatestDate = new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
         /// <summary>
         /// Runs an additive aggregate (count, sum, min, max by customer and month) and, when the platform refuses it for
@@ -232,34 +312,6 @@ namespace CrmExtensions.Plugins.Recalculation
             }
         }
 
-        /// <summary>Distinct product families per customer. A distinct count cannot be added up across date ranges, so a single
-        /// customer over the aggregate limit is read as a (non-aggregate) distinct list of its families instead.</summary>
-        private Dictionary<Guid, int> Families(IReadOnlyList<string> ids)
-        {
-            try
-            {
-                return Aggregate(FamiliesFetch(ids.ToArray())).ToDictionary(r => Id(r, "customer"), r => Int(r, "families"));
-            }
-            catch (Exception ex) when (IsAggregateLimit(ex))
-            {
-                if (ids.Count > 1)
-                {
-                    var half = ids.Count / 2;
-                    return Families(ids.Take(half).ToList()).Concat(Families(ids.Skip(half).ToList())).ToDictionary(p => p.Key, p => p.Value);
-                }
-                var distinct = new XElement("fetch", new XAttribute("distinct", "true"),
-                    new XElement("entity", new XAttribute("name", Product.EntityLogicalName),
-                        new XElement("attribute", new XAttribute("name", Product.Family)),
-                        new XElement("filter", Condition(Product.Family, "not-null")),
-                        new XElement("link-entity", new XAttribute("name", SalesOrderDetail.EntityLogicalName), new XAttribute("from", SalesOrderDetail.Product), new XAttribute("to", Product.PrimaryId), new XAttribute("link-type", "inner"),
-                            new XElement("link-entity", new XAttribute("name", SalesOrder.EntityLogicalName), new XAttribute("from", SalesOrder.PrimaryId), new XAttribute("to", SalesOrderDetail.SalesOrder), new XAttribute("link-type", "inner"),
-                                new XElement("filter", In(SalesOrder.Customer, ids), Condition(SalesOrder.StateCode, "ne", SalesOrder.StateCanceled))))));
-                var count = Aggregate(distinct).Select(r => r.GetAttributeValue<string>(Product.Family)).Where(f => !string.IsNullOrWhiteSpace(f))
-                    .Distinct(StringComparer.OrdinalIgnoreCase).Count();
-                return new Dictionary<Guid, int> { [Guid.Parse(ids[0])] = count };
-            }
-        }
-
         /// <summary>The platform's refusal to aggregate over more than 50,000 rows (a fault whose message names the limit).</summary>
         private static bool IsAggregateLimit(Exception ex)
         {
@@ -268,21 +320,32 @@ namespace CrmExtensions.Plugins.Recalculation
             return false;
         }
 
-        private static XElement FamiliesFetch(string[] ids) =>
+        private static XElement EarlierFetch(PurchaseSource source, string[] ids, DateTime from, DateTime to) =>
+            Fetch(source.Table, PurchaseFilter(source, ids, from, to), GroupBy(source.Customer, "customer"), Aggregate(source.Id, "count", "orders"),
+                Aggregate(source.Amount, "sum", "revenue"), Aggregate(source.Discount, "sum", "discount"), Aggregate(source.Date, "min", "first"), Aggregate(source.Date, "max", "last"));
+
+        /// <summary>Distinct product families per customer among orders in [from, to): names, so parts can be merged.</summary>
+        private static XElement EarlierFamiliesFetch(string[] ids, DateTime from, DateTime to) =>
             new XElement("fetch", new XAttribute("aggregate", "true"),
                 new XElement("entity", new XAttribute("name", SalesOrderDetail.EntityLogicalName),
+                    Aggregate(SalesOrderDetail.SalesOrder, "count", "lines"),
                     new XElement("link-entity", new XAttribute("name", SalesOrder.EntityLogicalName), new XAttribute("from", SalesOrder.PrimaryId), new XAttribute("to", SalesOrderDetail.SalesOrder), new XAttribute("alias", "o"),
                         GroupBy(SalesOrder.Customer, "customer"),
-                        new XElement("filter", In(SalesOrder.Customer, ids), Condition(SalesOrder.StateCode, "ne", SalesOrder.StateCanceled))),
+                        PurchaseFilter(PurchaseSource.Orders, ids, from, to)),
                     new XElement("link-entity", new XAttribute("name", Product.EntityLogicalName), new XAttribute("from", Product.PrimaryId), new XAttribute("to", SalesOrderDetail.Product), new XAttribute("alias", "p"),
-                        new XElement("attribute", new XAttribute("name", Product.Family), new XAttribute("aggregate", "countcolumn"), new XAttribute("distinct", "true"), new XAttribute("alias", "families")))));
+                        GroupBy(Product.Family, "family"),
+                        new XElement("filter", Condition(Product.Family, "not-null")))));
 
-        private static XElement ReferralsFetch(string table, string[] ids) =>
-            new XElement("fetch", new XAttribute("aggregate", "true"),
-                new XElement("entity", new XAttribute("name", table),
-                    GroupBy(CustomerColumns.ReferredBy, "referrer"),
-                    Aggregate(table + "id", "count", "n"),
-                    new XElement("filter", In(CustomerColumns.ReferredBy, ids))));
+        // [from, to): ge/lt on the full timestamp, so halves of a range never overlap.
+        private static XElement PurchaseFilter(PurchaseSource source, string[] ids, DateTime from, DateTime to) =>
+            new XElement("filter", In(source.Customer, ids), Condition(Common.StateCode, "ne", source.CanceledState), Condition(source.Date, "not-null"),
+                source.FromOrderColumn == null ? null : Condition(source.FromOrderColumn, "null"),
+                Condition(source.Date, "ge", Utc(from)), Condition(source.Date, "lt", Utc(to)));
+
+        private static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        private static XElement Fetch(string table, XElement filter, params XElement[] attributes) =>
+            new XElement("fetch", new XAttribute("aggregate", "true"), new XElement("entity", new XAttribute("name", table), attributes, filter));
 
         internal static XElement GroupBy(string attribute, string alias, string dateGrouping = null) =>
             new XElement("attribute", new XAttribute("name", attribute), new XAttribute("groupby", "true"), new XAttribute("alias", alias),
@@ -303,70 +366,5 @@ namespace CrmExtensions.Plugins.Recalculation
         private static int Int(Entity row, string alias) => Convert.ToInt32(Raw(row, alias) ?? 0, CultureInfo.InvariantCulture);
         private static decimal Decimal(Entity row, string alias) => Raw(row, alias) is Money m ? m.Value : Convert.ToDecimal(Raw(row, alias) ?? 0m, CultureInfo.InvariantCulture);
         private static DateTime? Date(Entity row, string alias) => Raw(row, alias) as DateTime?;
-
-        private sealed class Lifetime
-        {
-            public int Orders;
-            public decimal Revenue;
-            public decimal Discount;
-            public DateTime? First;
-            public DateTime? Last;
-
-            public void Add(int orders, decimal revenue, decimal discount, DateTime? first, DateTime? last)
-            {
-                Orders += orders;
-                Revenue += revenue;
-                Discount += discount;
-                if (first.HasValue && (!First.HasValue || first < First)) First = first;
-                if (last.HasValue && (!Last.HasValue || last > Last)) Last = last;
-            }
-
-            /// <summary>Share of list value paid in full: revenue over revenue plus discounts granted.</summary>
-            public decimal UndiscountedShare => Revenue + Discount <= 0 ? 1m : Math.Max(0m, Math.Min(1m, Revenue / (Revenue + Discount)));
-        }
-
-        private sealed class PurchaseSource
-        {
-            private readonly string _table, _id, _date, _amount, _discount, _fromOrderColumn;
-            private readonly int _canceledState;
-
-            public string Table => _table;
-
-            public PurchaseSource(string table, string id, string date, string amount, string discount, int canceledState, string fromOrderColumn)
-            {
-                _table = table;
-                _id = id;
-                _date = date;
-                _amount = amount;
-                _discount = discount;
-                _canceledState = canceledState;
-                _fromOrderColumn = fromOrderColumn;
-            }
-
-            public XElement MonthlyFetch(string[] ids, DateTime from, DateTime to) =>
-                Fetch(Filter(ids, Range(from, to)),
-                    GroupBy(Model.SalesOrder.Customer, "customer"), GroupBy(_date, "year", "year"), GroupBy(_date, "month", "month"),
-                    Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"));
-
-            public XElement LifetimeFetch(string[] ids, DateTime from, DateTime to) =>
-                Fetch(Filter(ids, Range(from, to)), GroupBy(Model.SalesOrder.Customer, "customer"), Aggregate(_id, "count", "orders"), Aggregate(_amount, "sum", "revenue"),
-                    Aggregate(_discount, "sum", "discount"), Aggregate(_date, "min", "first"), Aggregate(_date, "max", "last"));
-
-            // [from, to): ge/lt on the full timestamp, so halves of a range never overlap.
-            private XElement[] Range(DateTime from, DateTime to) => new[]
-            {
-                Condition(_date, "ge", Utc(from)),
-                Condition(_date, "lt", Utc(to)),
-            };
-
-            private static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-            private XElement Filter(string[] ids, params XElement[] extra) =>
-                new XElement("filter", In(Model.SalesOrder.Customer, ids), Condition(Common.StateCode, "ne", _canceledState), Condition(_date, "not-null"),
-                    _fromOrderColumn == null ? null : Condition(_fromOrderColumn, "null"), extra);
-
-            private XElement Fetch(XElement filter, params XElement[] attributes) =>
-                new XElement("fetch", new XAttribute("aggregate", "true"), new XElement("entity", new XAttribute("name", _table), attributes, filter));
-        }
     }
 }

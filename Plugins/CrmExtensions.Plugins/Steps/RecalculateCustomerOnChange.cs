@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
@@ -11,9 +12,10 @@ namespace CrmExtensions.Plugins.Steps
 {
     /// <summary>
     /// Asynchronous PostOperation on every record that moves a customer's value or risk: orders and invoices
-    /// (create, update, state change), won opportunities (opportunityclose create), cases (create, update, resolution),
-    /// survey responses, and referral links on accounts/contacts. Finds the customer(s) concerned, before and after the
-    /// change, and recalculates them.
+    /// (create, update, state change, delete), won opportunities (opportunityclose create), cases (create, update,
+    /// resolution), survey responses, and referral links on accounts/contacts. Sets the record's contribution in each
+    /// concerned customer's ledger from the event's images and recalculates from the ledger: a read and a write of the
+    /// customer, plus the order's product families for an order whose lines may have changed.
     /// </summary>
     public sealed class RecalculateCustomerOnChange : PluginBase
     {
@@ -22,16 +24,6 @@ namespace CrmExtensions.Plugins.Steps
 
         /// <summary>Beyond this depth the event came from a chain of automation; it is traced and not recalculated again.</summary>
         public const int MaxDepth = 4;
-
-        private static readonly Dictionary<string, string> CustomerColumnByTable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            [SalesOrder.EntityLogicalName] = SalesOrder.Customer,
-            [Invoice.EntityLogicalName] = Invoice.Customer,
-            [Incident.EntityLogicalName] = Incident.Customer,
-            [CxSurveyResponse.EntityLogicalName] = CxSurveyResponse.Customer,
-            [Account.EntityLogicalName] = CustomerColumns.ReferredBy,
-            [Contact.EntityLogicalName] = CustomerColumns.ReferredBy,
-        };
 
         public RecalculateCustomerOnChange(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
@@ -43,42 +35,165 @@ namespace CrmExtensions.Plugins.Steps
                 context.Trace("Depth {0} exceeds {1}: not recalculating from inside an automation chain.", execution.Depth, MaxDepth);
                 return;
             }
-            var customers = CustomersConcerned(context).Distinct().ToList();
-            if (customers.Count == 0)
+            var changes = new LedgerChanges(context).ToList();
+            if (changes.Count == 0)
             {
                 context.Trace("No customer on the {0}: nothing to recalculate.", execution.PrimaryEntityName);
                 return;
             }
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var result = new CustomerRecalculation(context.SystemService, settings).Run(customers, execution.OperationCreatedOn, batched: false);
-            context.Trace("Recalculated {0} customer(s): {1} activities created, {2} moved, {3} cancelled.", result.Customers, result.ActivitiesCreated, result.ActivitiesUpdated, result.ActivitiesCancelled);
+            var recalculation = new CustomerRecalculation(context.SystemService, settings);
+            foreach (var change in changes)
+            {
+                var result = recalculation.ApplyEvent(change.Key, execution.OperationCreatedOn, change.Value);
+                context.Trace("{0} {1}: {2} (retention: {3} to create, {4} to move, {5} to cancel).", change.Key.LogicalName, change.Key.Id,
+                    result.Customers == 0 ? "already up to date" : "recalculated", result.ActivitiesCreated, result.ActivitiesUpdated, result.ActivitiesCancelled);
+            }
+        }
+    }
+
+    /// <summary>How one event changes the ledgers of the customers it concerns, read from its pre/post images.</summary>
+    internal sealed class LedgerChanges : IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>>
+    {
+        private readonly LocalPluginContext _context;
+
+        public LedgerChanges(LocalPluginContext context) { _context = context; }
+
+        private IPluginExecutionContext Execution => _context.Execution;
+        private Entity Before => Execution.MessageName == "Create" ? null : _context.PreImage(RecalculateCustomerOnChange.PreImageAlias);
+        private Entity After => Execution.MessageName == "Delete" ? null : _context.PostImage(RecalculateCustomerOnChange.PostImageAlias) ?? _context.Target;
+        private Guid RecordId => Execution.PrimaryEntityId;
+
+        /// <summary>When the record reached the state the images show: its modifiedon, or the event time for a delete.</summary>
+        private DateTime? ChangedOn => After?.GetAttributeValue<DateTime?>(Common.ModifiedOn) ?? Execution.OperationCreatedOn;
+
+        public IEnumerator<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> GetEnumerator()
+        {
+            var table = Execution.PrimaryEntityName;
+            var source = PurchaseSource.For(table);
+            IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> changes;
+            if (source != null) changes = Purchases(source);
+            else if (table == Incident.EntityLogicalName) changes = Complaints();
+            else if (table == CxSurveyResponse.EntityLogicalName) changes = Surveys();
+            else if (table == Account.EntityLogicalName || table == Contact.EntityLogicalName) changes = Referrals();
+            else if (table == OpportunityClose.EntityLogicalName) changes = WonOpportunity();
+            else if (table == IncidentResolution.EntityLogicalName) changes = ResolvedCase();
+            else changes = Enumerable.Empty<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>>();
+            return changes.GetEnumerator();
         }
 
-        private IEnumerable<EntityReference> CustomersConcerned(LocalPluginContext context)
-        {
-            var table = context.Execution.PrimaryEntityName;
-            if (table == OpportunityClose.EntityLogicalName || table == IncidentResolution.EntityLogicalName)
-            {
-                var parentColumn = table == OpportunityClose.EntityLogicalName ? OpportunityClose.Opportunity : IncidentResolution.Incident;
-                var parent = (context.PostImage(PostImageAlias) ?? context.Target)?.GetAttributeValue<EntityReference>(parentColumn);
-                if (parent == null) yield break;
-                var won = table == OpportunityClose.EntityLogicalName;
-                var customerColumn = won ? Opportunity.Customer : Incident.Customer;
-                var row = context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(customerColumn, Common.StateCode));
-                if (won && row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != Opportunity.StateWon) yield break;
-                var customer = row.GetAttributeValue<EntityReference>(customerColumn);
-                if (IsCustomer(customer)) yield return customer;
-                yield break;
-            }
-            if (!CustomerColumnByTable.TryGetValue(table, out var column)) yield break;
-            var after = (context.PostImage(PostImageAlias) ?? context.Target)?.GetAttributeValue<EntityReference>(column);
-            var before = context.PreImage(PreImageAlias)?.GetAttributeValue<EntityReference>(column);
-            if (IsCustomer(after)) yield return after;
-            if (IsCustomer(before) && !before.Equals(after)) yield return before;
-        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>> Change(EntityReference customer, Func<CustomerSnapshot, LedgerOutcome> apply) =>
+            new KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>(customer, apply);
+
+        private static LedgerOutcome Outcome(bool changed) => changed ? LedgerOutcome.Changed : LedgerOutcome.Unchanged;
 
         private static bool IsCustomer(EntityReference reference) =>
             reference != null && (reference.LogicalName == Account.EntityLogicalName || reference.LogicalName == Contact.EntityLogicalName);
+
+        private static IEnumerable<EntityReference> Customers(string column, params Entity[] images) =>
+            images.Where(i => i != null).Select(i => i.GetAttributeValue<EntityReference>(column)).Where(IsCustomer).Distinct();
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Purchases(PurchaseSource source)
+        {
+            var before = Before;
+            var after = After;
+            foreach (var customer in Customers(source.Customer, before, after))
+            {
+                var c = customer;
+                yield return Change(c, snapshot =>
+                {
+                    var ledger = snapshot.Ledger;
+                    // A purchase older than the ledger's cut is only in its totals, where it cannot be set by id.
+                    foreach (var image in new[] { before, after })
+                        if (source.Counts(image, c) && !ledger.HoldsPurchasesOn(image.GetAttributeValue<DateTime>(source.Date))) return LedgerOutcome.NeedsFullRead;
+                    if (!source.Counts(after, c)) return Outcome(ledger.Purchases.Withdraw(RecordId, ChangedOn));
+                    var entry = source.ToEntry(after, null);
+                    entry.Changed = ChangedOn;
+                    if (source.HasFamilies) entry.Families = FamiliesFor(entry, ledger.Purchases.TryGetValue(RecordId, out var known) ? known : null);
+                    return Outcome(ledger.Purchases.Put(RecordId, entry));
+                });
+            }
+        }
+
+        /// <summary>The order's families: read from its lines unless the ledger holds this order with the same totals (lines unchanged).</summary>
+        private List<string> FamiliesFor(PurchaseEntry entry, PurchaseEntry known)
+        {
+            if (Execution.MessageName != "Create" && known != null && !known.Removed && known.Families != null && known.Revenue == entry.Revenue && known.Discount == entry.Discount)
+                return known.Families;
+            return CustomerFactsReader.FamiliesOf(_context.SystemService, RecordId);
+        }
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Complaints()
+        {
+            var after = After;
+            foreach (var customer in Customers(Incident.Customer, Before, after))
+            {
+                var c = customer;
+                yield return Change(c, snapshot =>
+                {
+                    var complaints = snapshot.Ledger.Complaints;
+                    if (after == null || !c.Equals(after.GetAttributeValue<EntityReference>(Incident.Customer))
+                        || after.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value != Incident.CaseTypeComplaint)
+                        return Outcome(complaints.Withdraw(RecordId, ChangedOn));
+                    var entry = CustomerFactsReader.ComplaintOf(after);
+                    entry.Changed = ChangedOn;
+                    return Outcome(complaints.Put(RecordId, entry));
+                });
+            }
+        }
+
+        /// <summary>A resolution closes its case; the case row (1 call) says whose complaint it was and when it changed.</summary>
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> ResolvedCase()
+        {
+            var parent = After?.GetAttributeValue<EntityReference>(IncidentResolution.Incident);
+            if (parent == null) yield break;
+            var incident = _context.SystemService.Retrieve(parent.LogicalName, parent.Id,
+                new ColumnSet(Incident.Customer, Incident.CaseTypeCode, Incident.CreatedOn, Incident.StateCode, Common.ModifiedOn));
+            var customer = incident.GetAttributeValue<EntityReference>(Incident.Customer);
+            if (!IsCustomer(customer) || incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value != Incident.CaseTypeComplaint) yield break;
+            yield return Change(customer, snapshot => Outcome(snapshot.Ledger.Complaints.Put(parent.Id, CustomerFactsReader.ComplaintOf(incident))));
+        }
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Surveys()
+        {
+            var after = After;
+            foreach (var customer in Customers(CxSurveyResponse.Customer, Before, after))
+            {
+                var c = customer;
+                yield return Change(c, snapshot =>
+                {
+                    var surveys = snapshot.Ledger.Surveys;
+                    var counts = after != null && c.Equals(after.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer))
+                        && after.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && after.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue;
+                    if (!counts) return Outcome(surveys.Withdraw(RecordId, ChangedOn));
+                    var entry = CustomerFactsReader.SurveyOf(after);
+                    entry.Changed = ChangedOn;
+                    return Outcome(surveys.Put(RecordId, entry));
+                });
+            }
+        }
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Referrals()
+        {
+            var from = Before?.GetAttributeValue<EntityReference>(CustomerColumns.ReferredBy);
+            var to = After?.GetAttributeValue<EntityReference>(CustomerColumns.ReferredBy);
+            var changed = ChangedOn;
+            if (IsCustomer(from) && !from.Equals(to)) yield return Change(from, snapshot => Outcome(snapshot.Ledger.Referrals.Withdraw(RecordId, changed)));
+            if (IsCustomer(to)) yield return Change(to, snapshot => Outcome(snapshot.Ledger.Referrals.Put(RecordId, new ReferralEntry { Changed = changed })));
+        }
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> WonOpportunity()
+        {
+            var opportunity = After?.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity);
+            if (opportunity == null) yield break;
+            var row = _context.SystemService.Retrieve(opportunity.LogicalName, opportunity.Id, new ColumnSet(Opportunity.Customer, Common.StateCode));
+            if (row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != Opportunity.StateWon) yield break;
+            var customer = row.GetAttributeValue<EntityReference>(Opportunity.Customer);
+            // Winning changes no fact by itself (its order will), but is a moment to re-evaluate.
+            if (IsCustomer(customer)) yield return Change(customer, _ => LedgerOutcome.Changed);
+        }
     }
 }

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using CrmExtensions.Domain.Ledger;
+using Newtonsoft.Json;
+
+namespace CrmExtensions.Domain.Retention
+{
+    /// <summary>One retention activity the plan holds open.</summary>
+    public sealed class PlannedActivity
+    {
+        [JsonProperty("id")] public Guid Id { get; set; }
+        [JsonProperty("key")] public string Key { get; set; }
+        [JsonProperty("k")] public RetentionActionKind Kind { get; set; }
+        [JsonProperty("c")] public ActivityChannel Channel { get; set; }
+        [JsonProperty("s")] public string Subject { get; set; }
+        [JsonProperty("d")] public DateTime DueOn { get; set; }
+        [JsonProperty("n", NullValueHandling = NullValueHandling.Ignore)] public string Description { get; set; }
+        [JsonProperty("ot", NullValueHandling = NullValueHandling.Ignore)] public string OwnerTable { get; set; }
+        [JsonProperty("oi", NullValueHandling = NullValueHandling.Ignore)] public Guid? OwnerId { get; set; }
+    }
+
+    /// <summary>
+    /// A customer's retention work as the product keeps it: the open activity per retention key, how many of each key were
+    /// cancelled (their ids are taken), the last completion per kind (the next cycle counts from it), and activities users
+    /// closed themselves. Recalculation produces the next plan; the difference between two plans is what to create, move
+    /// and cancel, so the activities follow the plan without being read back.
+    /// </summary>
+    public sealed class RetentionPlan
+    {
+        public const int CurrentVersion = 1;
+        private const int ClosedKept = 20;
+
+        [JsonProperty("v")] public int Version { get; set; } = CurrentVersion;
+        [JsonProperty("o")] public Dictionary<string, PlannedActivity> Open { get; set; } = new Dictionary<string, PlannedActivity>(StringComparer.Ordinal);
+        [JsonProperty("g")] public Dictionary<string, int> Cancelled { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+        [JsonProperty("done")] public Dictionary<RetentionActionKind, DateTime> LastCompleted { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
+
+        /// <summary>Activities a user completed, cancelled or deleted: gone from the plan, but not to be cancelled again.</summary>
+        [JsonProperty("x")] public List<Guid> ClosedByUser { get; set; } = new List<Guid>();
+
+        /// <summary>Why the last plan holds what it holds (for the reason written on cancelled activities).</summary>
+        [JsonProperty("why", NullValueHandling = NullValueHandling.Ignore)] public string Context { get; set; }
+
+        /// <summary>Set when whoever wrote this plan already made the activities match it (a full read does).</summary>
+        [JsonProperty("mat", DefaultValueHandling = DefaultValueHandling.Ignore)] public bool Materialized { get; set; }
+
+        /// <summary>
+        /// The plan that holds exactly the due actions: a key already open keeps its activity (moved to the new date and
+        /// subject); a new key gets an id from its key, the completion it follows and the cancellations before it, skipping
+        /// ids that are taken; a key no longer due is given up (its activity will be cancelled, so its count goes up).
+        /// </summary>
+        public RetentionPlan Next(IEnumerable<RetentionAction> due, string context, Func<RetentionAction, string> describe,
+            Func<RetentionAction, KeyValuePair<string, Guid>?> ownerFor, Func<Guid, bool> isTaken = null)
+        {
+            var next = new RetentionPlan
+            {
+                Cancelled = new Dictionary<string, int>(Cancelled, StringComparer.Ordinal),
+                LastCompleted = new Dictionary<RetentionActionKind, DateTime>(LastCompleted),
+                ClosedByUser = new List<Guid>(ClosedByUser),
+                Context = context,
+            };
+            var dueByKey = due.ToDictionary(a => a.Key, StringComparer.Ordinal);
+            foreach (var key in Open.Keys.Where(k => !dueByKey.ContainsKey(k)))
+                next.Cancelled[key] = (next.Cancelled.TryGetValue(key, out var n) ? n : 0) + 1;
+            var taken = new HashSet<Guid>(Open.Values.Select(o => o.Id).Concat(ClosedByUser));
+            foreach (var action in dueByKey.Values)
+            {
+                Guid id;
+                if (Open.TryGetValue(action.Key, out var open))
+                {
+                    id = open.Id;
+                }
+                else
+                {
+                    var anchor = LastCompleted.TryGetValue(action.Kind, out var last) ? last.ToString("o") : "first";
+                    var generation = next.Cancelled.TryGetValue(action.Key, out var g) ? g : 0;
+                    do id = ActivityId(action.Key + "|" + anchor + "|" + generation++);
+                    while (taken.Contains(id) || (isTaken != null && isTaken(id)));
+                }
+                var owner = open?.Id == id ? (open.OwnerTable == null ? null : new KeyValuePair<string, Guid>?(new KeyValuePair<string, Guid>(open.OwnerTable, open.OwnerId.Value))) : ownerFor(action);
+                next.Open[action.Key] = new PlannedActivity
+                {
+                    Id = id,
+                    Key = action.Key,
+                    Kind = action.Kind,
+                    Channel = action.Channel,
+                    Subject = action.Subject,
+                    DueOn = action.DueOn,
+                    Description = open?.Id == id ? open.Description : describe(action),
+                    OwnerTable = owner?.Key,
+                    OwnerId = owner?.Value,
+                };
+            }
+            return next;
+        }
+
+        /// <summary>
+        /// A user closed (or deleted) one of the plan's activities. Returns false when the plan does not hold it open
+        /// (the product cancelled it itself, or it was never the plan's): nothing to change then.
+        /// </summary>
+        public bool CloseByUser(string key, Guid activityId, bool completed, DateTime when)
+        {
+            if (key == null || !Open.TryGetValue(key, out var open) || open.Id != activityId) return false;
+            Open.Remove(key);
+            ClosedByUser.Add(activityId);
+            if (ClosedByUser.Count > ClosedKept) ClosedByUser.RemoveRange(0, ClosedByUser.Count - ClosedKept);
+            if (completed)
+            {
+                if (!LastCompleted.TryGetValue(open.Kind, out var known) || when > known) LastCompleted[open.Kind] = when;
+            }
+            else
+            {
+                Cancelled[key] = (Cancelled.TryGetValue(key, out var n) ? n : 0) + 1;
+            }
+            return true;
+        }
+
+        /// <summary>A name-based GUID (RFC 4122 version 3 layout) so the same key and cycle always give the same activity id.</summary>
+        public static Guid ActivityId(string name)
+        {
+            using (var md5 = MD5.Create())
+            {
+                var hash = md5.ComputeHash(Encoding.UTF8.GetBytes("cx-retention/" + name));
+                hash[6] = (byte)((hash[6] & 0x0F) | 0x30);
+                hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+                return new Guid(hash);
+            }
+        }
+
+        public string Serialize() => JsonConvert.SerializeObject(this, LedgerJson.Settings);
+
+        public static RetentionPlan Parse(string json) => LedgerJson.Parse<RetentionPlan>(json, p => p.Version == CurrentVersion);
+    }
+
+    /// <summary>What turns the activities of one plan into those of the next.</summary>
+    public sealed class RetentionPlanChange
+    {
+        public List<PlannedActivity> ToCreate { get; } = new List<PlannedActivity>();
+        public List<PlannedActivity> ToMove { get; } = new List<PlannedActivity>();
+        public List<PlannedActivity> ToCancel { get; } = new List<PlannedActivity>();
+
+        public bool IsEmpty => ToCreate.Count == 0 && ToMove.Count == 0 && ToCancel.Count == 0;
+
+        public static RetentionPlanChange Between(RetentionPlan before, RetentionPlan after)
+        {
+            var change = new RetentionPlanChange();
+            var was = (before?.Open.Values ?? Enumerable.Empty<PlannedActivity>()).ToDictionary(a => a.Id);
+            var now = after.Open.Values.ToDictionary(a => a.Id);
+            foreach (var activity in now.Values)
+            {
+                if (!was.TryGetValue(activity.Id, out var old)) change.ToCreate.Add(activity);
+                else if (old.DueOn != activity.DueOn || old.Subject != activity.Subject) change.ToMove.Add(activity);
+            }
+            change.ToCancel.AddRange(was.Values.Where(a => !now.ContainsKey(a.Id) && !after.ClosedByUser.Contains(a.Id)));
+            return change;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using CrmExtensions.Plugins.Infrastructure;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Plugins.Steps
+{
+    /// <summary>
+    /// Task/phone call Update of statecode and Delete, asynchronous PostOperation. When a user completes, cancels or
+    /// deletes an activity the customer's retention plan holds open, the plan lets it go (a completion starts the next
+    /// cycle) and the customer is re-evaluated from its ledger, so the next activity is scheduled. Activities the plan no
+    /// longer holds — the product cancelled them itself — cost one read and change nothing.
+    /// </summary>
+    public sealed class TrackRetentionActivity : PluginBase
+    {
+        public const string PreImageAlias = "PreImage";
+        public const string PostImageAlias = "PostImage";
+
+        public TrackRetentionActivity(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
+
+        protected override void Run(LocalPluginContext context)
+        {
+            var execution = context.Execution;
+            var deleted = execution.MessageName == "Delete";
+            var activity = deleted ? context.PreImage(PreImageAlias) : context.PostImage(PostImageAlias);
+            var key = activity?.GetAttributeValue<string>(RetentionActivity.Key);
+            var customer = activity?.GetAttributeValue<EntityReference>(RetentionActivity.Regarding);
+            var state = activity?.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
+            if (key == null || customer == null || (!deleted && state == RetentionActivity.StateOpen)) return;
+            if (customer.LogicalName != Account.EntityLogicalName && customer.LogicalName != Contact.EntityLogicalName) return;
+
+            var completed = !deleted && state == RetentionActivity.StateCompleted;
+            var when = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd) ?? execution.OperationCreatedOn;
+            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
+            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
+            var result = new CustomerRecalculation(context.SystemService, settings).ApplyEvent(customer, execution.OperationCreatedOn,
+                snapshot => snapshot.Plan.CloseByUser(key, execution.PrimaryEntityId, completed, when) ? LedgerOutcome.Changed : LedgerOutcome.Unchanged);
+            context.Trace("Retention activity {0} {1} by a user: {2}.", execution.PrimaryEntityId, deleted ? "deleted" : completed ? "completed" : "cancelled",
+                result.Customers == 0 ? "not held by the plan, nothing to do" : $"re-planned, {result.ActivitiesCreated} to create");
+        }
+    }
+}
