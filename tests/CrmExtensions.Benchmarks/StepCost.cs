@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using CrmExtensions.Domain.Retention;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Plugins.Model;
@@ -62,18 +64,28 @@ namespace CrmExtensions.Benchmarks
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);
                 for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3)));
+                Service.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
             }
 
             public InMemoryDataverse Host { get; }
             private IOrganizationService Service => Host.GetService();
 
-            private Entity Order(DateTime when) => new Entity(SalesOrder.EntityLogicalName)
+            private Entity Order(DateTime when, Entity customer = null) => new Entity(SalesOrder.EntityLogicalName)
             {
-                [SalesOrder.Customer] = _account.ToEntityReference(),
+                [SalesOrder.Customer] = (customer ?? _account).ToEntityReference(),
                 [SalesOrder.TotalAmountBase] = new Money(3000m),
                 [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
                 [SalesOrder.SubmitDate] = when,
             };
+
+            /// <summary>A customer the product has evaluated once, so it has a ledger and a retention plan.</summary>
+            private Entity Evaluated(Entity customer)
+            {
+                for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3), customer));
+                Service.Create(Order(BulkScale.AsOf.AddDays(-1), customer));
+                Host.ProcessAsyncQueue();
+                return customer;
+            }
 
             private Entity Seeded(Entity row)
             {
@@ -110,6 +122,32 @@ namespace CrmExtensions.Benchmarks
                     case ("Create", "account"):
                     case ("Create", "contact"):
                         return () => Service.Create(new Entity(table) { [CustomerColumns.ReferredBy] = table == "account" ? _referrer.ToEntityReference() : null });
+                    case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.RetentionPlan):
+                    case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.RetentionPlan):
+                    {
+                        // A plan change that moves one activity (what a changed cadence does to an open follow-up).
+                        var target = table == "account" ? _account : Evaluated(Seeded(new Entity(table)));
+                        return () =>
+                        {
+                            var plan = RetentionPlan.Parse(Host.Store.Get(table, target.Id).GetAttributeValue<string>(CustomerColumns.RetentionPlan));
+                            plan.Materialized = false;
+                            var first = plan.Open.Values.OrderBy(a => a.Key).First();
+                            first.DueOn = first.DueOn.AddDays(1);
+                            Service.Update(new Entity(table, target.Id) { [CustomerColumns.RetentionPlan] = plan.Serialize() });
+                        };
+                    }
+                    case ("Update", "task"):
+                    case ("Update", "phonecall"):
+                    case ("Delete", "task"):
+                    case ("Delete", "phonecall"):
+                        // A user completes (or deletes) the customer's open retention activity; the plan schedules the next.
+                        return () =>
+                        {
+                            var plan = RetentionPlan.Parse(Host.Store.Get("account", _account.Id).GetAttributeValue<string>(CustomerColumns.RetentionPlan));
+                            var open = plan.Open.Values.First(a => (a.Channel == ActivityChannel.PhoneCall ? "phonecall" : "task") == table);
+                            if (step.Message == "Delete") Service.Delete(table, open.Id);
+                            else Service.Update(new Entity(table, open.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(table == "task" ? 5 : 2), [RetentionActivity.ActualEnd] = BulkScale.AsOf.AddDays(-(_n++ % 2)) });
+                        };
                     case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
                     case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
                     {

@@ -102,7 +102,7 @@ namespace CrmExtensions.Dataverse.InMemory
             {
                 var copy = EntityCloner.Clone(row);
                 if (copy.Id == Guid.Empty) copy.Id = Guid.NewGuid();
-                copy[copy.LogicalName + "id"] = copy.Id;
+                copy[PrimaryKey.For(copy.LogicalName)] = copy.Id;
                 ApplySystemColumns(copy, SystemUserId, isCreate: true);
                 Store.Insert(copy, logged: false);
                 row.Id = copy.Id;
@@ -431,7 +431,7 @@ namespace CrmExtensions.Dataverse.InMemory
                 {
                     var target = (Entity)request["Target"];
                     var row = EntityCloner.Clone(target);
-                    var idColumn = target.LogicalName + "id";
+                    var idColumn = PrimaryKey.For(target.LogicalName);
                     if (row.Id == Guid.Empty) row.Id = target.Contains(idColumn) && target[idColumn] is Guid given ? given : Guid.NewGuid();
                     foreach (var nullColumn in row.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) row.Attributes.Remove(nullColumn);
                     row[idColumn] = row.Id;
@@ -544,7 +544,7 @@ namespace CrmExtensions.Dataverse.InMemory
             if (columns == null) throw new DataverseFaultException(ErrorCodes.InvalidArgument, "Retrieve needs a ColumnSet (use new ColumnSet(true) for every column).");
             var row = Store.Get(target.LogicalName, target.Id);
             var copy = EntityCloner.Clone(row, c => columns.AllColumns || columns.Columns.Contains(c));
-            copy[target.LogicalName + "id"] = row.Id;
+            copy[PrimaryKey.For(target.LogicalName)] = row.Id;
             var response = new RetrieveResponse();
             response.Results["Entity"] = copy;
             return response;

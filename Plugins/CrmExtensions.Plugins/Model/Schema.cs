@@ -193,6 +193,7 @@ namespace CrmExtensions.Plugins.Model
     {
         public const string Task = "task";
         public const string PhoneCall = "phonecall";
+        public const string PrimaryId = "activityid";
         public const string Key = "cx_retentionkey";
         public const string Action = "cx_retentionaction";
         public const string Regarding = "regardingobjectid";

@@ -51,7 +51,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public const int MaxBatch = 1000;
 
         /// <summary>Customers per full read: keeps each set-based query's customer list and result pages moderate.</summary>
-        public const int FullReadChunk = 1000;
+        public const int FullReadChunk = 2500;
 
         /// <summary>Ledgers longer than this are not stored (a column holds 1,048,576 characters); such a customer is read in full each time.</summary>
         public const int MaxLedgerLength = 1000000;

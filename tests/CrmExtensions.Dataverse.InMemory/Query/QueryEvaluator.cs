@@ -26,35 +26,29 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             if (keyset != null) return new EntityCollection(keyset.Select(r => Project(query, r)).ToList()) { EntityName = query.EntityName, TotalRecordCount = -1 };
 
             var rows = Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
-            List<Entity> projected;
-            if (query.Distinct)
-            {
-                projected = rows.Select(r => Project(query, r)).GroupBy(DistinctKey).Select(g => g.First()).ToList();
-            }
-            else
-            {
-                // Only the rows a page or top count returns are copied out.
-                var wanted = query.TopCount ?? (query.PageInfo != null && query.PageInfo.Count > 0 ? Math.Max(1, query.PageInfo.PageNumber) * query.PageInfo.Count + 1 : rows.Count);
-                projected = rows.Take(wanted).Select(r => Project(query, r)).ToList();
-            }
-            var total = query.Distinct ? projected.Count : rows.Count;
-            if (query.TopCount.HasValue) projected = projected.Take(query.TopCount.Value).ToList();
-
             var result = new EntityCollection { EntityName = query.EntityName };
             var page = query.PageInfo;
-            if (page != null && page.Count > 0 && !query.TopCount.HasValue)
+            var paged = page != null && page.Count > 0 && !query.TopCount.HasValue;
+            var skip = paged ? (Math.Max(1, page.PageNumber) - 1) * page.Count : 0;
+            var take = paged ? page.Count : query.TopCount ?? int.MaxValue;
+            int total;
+            if (query.Distinct)
             {
-                var pageNumber = Math.Max(1, page.PageNumber);
-                result.Entities.AddRange(projected.Skip((pageNumber - 1) * page.Count).Take(page.Count));
-                result.MoreRecords = projected.Count > pageNumber * page.Count;
-                result.PagingCookie = result.MoreRecords ? $"<cookie page=\"{pageNumber}\" />" : null;
+                var distinct = rows.Select(r => Project(query, r)).GroupBy(DistinctKey).Select(g => g.First()).ToList();
+                total = distinct.Count;
+                result.Entities.AddRange(distinct.Skip(skip).Take(take));
             }
             else
             {
-                result.Entities.AddRange(projected);
+                // Only the rows returned are copied out; those before a page are skipped, as a paging cookie lets the platform do.
+                total = rows.Count;
+                result.Entities.AddRange(rows.Skip(skip).Take(take).Select(r => Project(query, r)));
             }
-            if (page != null && page.Count > 0 && !query.TopCount.HasValue && !query.Distinct)
-                result.MoreRecords = rows.Count > Math.Max(1, page.PageNumber) * page.Count;
+            if (paged)
+            {
+                result.MoreRecords = total > skip + page.Count;
+                result.PagingCookie = result.MoreRecords ? $"<cookie page=\"{Math.Max(1, page.PageNumber)}\" />" : null;
+            }
             if (page != null && page.ReturnTotalRecordCount)
             {
                 result.TotalRecordCount = Math.Min(total, 5000);
@@ -73,7 +67,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         /// </summary>
         private List<QueryRow> KeysetPage(QueryExpression query)
         {
-            var pk = query.EntityName + "id";
+            var pk = PrimaryKey.For(query.EntityName);
             if (!query.TopCount.HasValue || query.Distinct || query.LinkEntities.Count > 0 || query.Orders.Count != 1) return null;
             var order = query.Orders[0];
             if (order.AttributeName != pk || order.OrderType != OrderType.Ascending || (order.EntityName != null && order.EntityName != query.EntityName)) return null;
@@ -117,7 +111,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
             if (key == null) return _store.Rows(query.EntityName);
             var values = key.Values.SelectMany(v => v is System.Collections.IEnumerable e && !(v is string) ? e.Cast<object>() : new[] { v });
-            if (key.AttributeName == query.EntityName + "id")
+            if (key.AttributeName == PrimaryKey.For(query.EntityName))
                 return values.Select(v => (Guid)ValueComparer.Coerce(v, Guid.Empty)).Distinct()
                     .Select(id => _store.TryGet(query.EntityName, id, out var row) ? row : null).Where(row => row != null);
             var index = _store.Index(query.EntityName, key.AttributeName);
@@ -192,7 +186,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         {
             var columns = query.ColumnSet ?? new ColumnSet();
             var entity = EntityCloner.Clone(row.Primary, c => columns.AllColumns || columns.Columns.Contains(c));
-            entity[query.EntityName + "id"] = row.Primary.Id;
+            entity[PrimaryKey.For(query.EntityName)] = row.Primary.Id;
             foreach (var link in AllLinks(query.LinkEntities))
             {
                 var alias = AliasOf(link);
@@ -207,7 +201,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         }
 
         private static string DistinctKey(Entity e) =>
-            string.Join("|", e.Attributes.Where(a => a.Key != e.LogicalName + "id").OrderBy(a => a.Key)
+            string.Join("|", e.Attributes.Where(a => a.Key != PrimaryKey.For(e.LogicalName)).OrderBy(a => a.Key)
                 .Select(a => a.Key + "=" + Convert.ToString(ValueComparer.Normalize(a.Value), CultureInfo.InvariantCulture)));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Dataverse.InMemory.Query
@@ -29,7 +30,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         {
             var source = Source(aliasOrNull);
             if (source == null) return null;
-            if (attribute == source.LogicalName + "id") return source.Id;
+            if (attribute == PrimaryKey.For(source.LogicalName)) return source.Id;
             return source.Attributes.TryGetValue(attribute, out var value) ? value : null;
         }
     }

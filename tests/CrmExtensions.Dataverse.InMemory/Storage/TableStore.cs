@@ -100,7 +100,7 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         }
 
         private static object KeyOf(Entity row, string column) =>
-            IndexKey(column == row.LogicalName + "id" ? row.Id : (row.Attributes.TryGetValue(column, out var v) ? v : null));
+            IndexKey(column == PrimaryKey.For(row.LogicalName) ? row.Id : (row.Attributes.TryGetValue(column, out var v) ? v : null));
 
         private static void Add(Dictionary<object, Dictionary<Guid, Entity>> index, string column, Entity row)
         {
