@@ -57,7 +57,6 @@ namespace CrmExtensions.Benchmarks
                     var calls = host.Calls.FromPlugins;
                     var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
                     Console.WriteLine($"| {accounts,8:N0} | {orders,9:N0} | {run,-9} | {watch.Elapsed.TotalSeconds,7:0.0} | {watch.Elapsed.TotalMilliseconds * 1000 / orders,8:0.0} | {apiCalls,9:N0} | {calls,6:N0} | {host.Calls.Batched,10:N0} | {calls * 100.0 / accounts,18:0.00} | {peak,13:N0} MB |");
-                    if (Environment.GetEnvironmentVariable("CX_BREAKDOWN") == "1") foreach (var c in host.Calls.ByCallerAndMessage) Console.WriteLine($"    {c.Key.Caller} {c.Key.Message}: {c.Value}");
                 }
             }
             Console.WriteLine("Targets: 100,000 accounts / 1,000,000 orders < 30 s; ≤ 1 request per 100 accounts; µs/order flat as size grows (linear cost).");

@@ -16,6 +16,15 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         // "in" lists are turned into a hash set once per condition (keyed like the store's indexes), not compared per row.
         private readonly Dictionary<ConditionExpression, HashSet<object>> _inSets = new Dictionary<ConditionExpression, HashSet<object>>();
 
+        // A condition's values are copied out once, not per row (an "in" list may hold thousands).
+        private readonly Dictionary<ConditionExpression, object[]> _operands = new Dictionary<ConditionExpression, object[]>();
+
+        private object[] Operands(ConditionExpression condition)
+        {
+            if (!_operands.TryGetValue(condition, out var operands)) _operands[condition] = operands = condition.Values.ToArray();
+            return operands;
+        }
+
         public ConditionEvaluator(DateTime utcNow, Guid userId)
         {
             _now = utcNow;
@@ -25,18 +34,27 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         public bool Matches(FilterExpression filter, QueryRow row, string defaultAlias)
         {
             if (filter == null) return true;
-            var results = filter.Conditions.Select(c => Matches(c, row, defaultAlias))
-                .Concat(filter.Filters.Select(f => Matches(f, row, defaultAlias)));
-            return filter.FilterOperator == LogicalOperator.And ? results.All(r => r) : !results.Any() || results.Any(r => r);
+            // Short-circuits like SQL: "and" stops at the first miss, "or" at the first hit (an empty "or" matches).
+            var and = filter.FilterOperator == LogicalOperator.And;
+            var any = false;
+            foreach (var condition in filter.Conditions)
+            {
+                any = true;
+                if (Matches(condition, row, defaultAlias) != and) return !and;
+            }
+            foreach (var child in filter.Filters)
+            {
+                any = true;
+                if (Matches(child, row, defaultAlias) != and) return !and;
+            }
+            return and || !any;
         }
 
         private bool Matches(ConditionExpression condition, QueryRow row, string defaultAlias)
         {
             var alias = condition.EntityName ?? defaultAlias;
             var value = ValueComparer.Normalize(row.Value(alias, condition.AttributeName));
-            var operands = condition.Values.ToArray();
-            if (condition.CompareColumns)
-                operands = operands.Select(o => row.Value(alias, (string)o)).ToArray();
+            var operands = condition.CompareColumns ? condition.Values.Select(o => row.Value(alias, (string)o)).ToArray() : Operands(condition);
             var today = _now.Date;
 
             switch (condition.Operator)

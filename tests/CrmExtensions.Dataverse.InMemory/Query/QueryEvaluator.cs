@@ -25,9 +25,9 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             var keyset = KeysetPage(query);
             if (keyset != null) return new EntityCollection(keyset.Select(r => Project(query, r)).ToList()) { EntityName = query.EntityName, TotalRecordCount = -1 };
 
-            var rows = Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
-            var result = new EntityCollection { EntityName = query.EntityName };
             var page = query.PageInfo;
+            var rows = PagedRows.Continue(_store, page?.PagingCookie) ?? Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
+            var result = new EntityCollection { EntityName = query.EntityName };
             var paged = page != null && page.Count > 0 && !query.TopCount.HasValue;
             var skip = paged ? (Math.Max(1, page.PageNumber) - 1) * page.Count : 0;
             var take = paged ? page.Count : query.TopCount ?? int.MaxValue;
@@ -47,7 +47,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             if (paged)
             {
                 result.MoreRecords = total > skip + page.Count;
-                result.PagingCookie = result.MoreRecords ? $"<cookie page=\"{Math.Max(1, page.PageNumber)}\" />" : null;
+                result.PagingCookie = result.MoreRecords ? PagedRows.Cookie(_store, rows, Math.Max(1, page.PageNumber)) : null;
             }
             if (page != null && page.ReturnTotalRecordCount)
             {

@@ -11,20 +11,25 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         public QueryRow(Entity primary) { Primary = primary; }
 
         public Entity Primary { get; }
-        public Dictionary<string, Entity> Linked { get; } = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
+
+        // Most rows of most queries join nothing: the alias map is only made for rows that do.
+        private Dictionary<string, Entity> _linked;
+        private static readonly Dictionary<string, Entity> NoLinks = new Dictionary<string, Entity>();
+
+        public IReadOnlyDictionary<string, Entity> Linked => _linked ?? NoLinks;
 
         public QueryRow With(string alias, Entity linked)
         {
-            var copy = new QueryRow(Primary);
-            foreach (var pair in Linked) copy.Linked[pair.Key] = pair.Value;
-            copy.Linked[alias] = linked;
+            var copy = new QueryRow(Primary) { _linked = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase) };
+            foreach (var pair in Linked) copy._linked[pair.Key] = pair.Value;
+            copy._linked[alias] = linked;
             return copy;
         }
 
         public Entity Source(string aliasOrNull) =>
-            string.IsNullOrEmpty(aliasOrNull) || string.Equals(aliasOrNull, Primary.LogicalName, StringComparison.OrdinalIgnoreCase) && !Linked.ContainsKey(aliasOrNull)
+            string.IsNullOrEmpty(aliasOrNull) || string.Equals(aliasOrNull, Primary.LogicalName, StringComparison.OrdinalIgnoreCase) && (_linked == null || !_linked.ContainsKey(aliasOrNull))
                 ? Primary
-                : Linked.TryGetValue(aliasOrNull, out var e) ? e : null;
+                : _linked != null && _linked.TryGetValue(aliasOrNull, out var e) ? e : null;
 
         public object Value(string aliasOrNull, string attribute)
         {

@@ -110,8 +110,15 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             rows[row.Id] = row;
         }
 
+        /// <summary>Results kept under paging cookies (see Query.PagedRows), with the change count they were computed at.</summary>
+        internal Dictionary<string, KeyValuePair<long, object>> PagedResults { get; } = new Dictionary<string, KeyValuePair<long, object>>(StringComparer.Ordinal);
+
+        /// <summary>Counts every write and undo: a result computed at the same count is still current.</summary>
+        public long Changes { get; private set; }
+
         private void Indexed(string table, Entity removed, Entity added)
         {
+            Changes++;
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
             foreach (var pair in byColumn)
             {
