@@ -171,7 +171,11 @@ namespace CrmExtensions.Dataverse.InMemory
             var operation = new Operation(request, scope, depth, UtcNow) { MessageName = MessageNameOf(request) };
             ResolvePrimary(operation);
             var steps = StepsFor(operation);
-            operation.PreImageSource = operation.PrimaryId != Guid.Empty && Store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var existing) ? EntityCloner.Clone(existing) : null;
+            // The row as it was and as it ends up are copied only when a step registered an image, and only the imaged columns.
+            var images = steps.SelectMany(s => s.Images).ToList();
+            var imaged = images.Count > 0;
+            Func<string, bool> imagedColumn = images.Any(i => i.Attributes.Count == 0) ? (Func<string, bool>)(_ => true) : c => images.Any(i => i.Attributes.Contains(c));
+            operation.PreImageSource = imaged && operation.PrimaryId != Guid.Empty && Store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var existing) ? EntityCloner.Clone(existing, imagedColumn) : null;
 
             // A top-level call's PreValidation runs before the database transaction opens, as on the platform.
             var ownsTransaction = !Store.InTransaction;
@@ -185,8 +189,8 @@ namespace CrmExtensions.Dataverse.InMemory
             {
                 RunStage(operation, steps, PipelineStage.PreOperation, inTransaction: true);
                 var response = Core(operation);
-                if (operation.PrimaryId != Guid.Empty && Store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var after))
-                    operation.PostImageSource = EntityCloner.Clone(after);
+                if (imaged && operation.PrimaryId != Guid.Empty && Store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var after))
+                    operation.PostImageSource = EntityCloner.Clone(after, imagedColumn);
                 RunStage(operation, steps, PipelineStage.PostOperation, inTransaction: true);
                 foreach (var step in steps.Where(s => s.Mode == StepMode.Asynchronous && s.Stage == PipelineStage.PostOperation))
                     _pendingAsync.Add(new AsyncJob(step, BuildContext(operation, step, inTransaction: false)));

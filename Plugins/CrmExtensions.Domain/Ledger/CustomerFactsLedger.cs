@@ -208,7 +208,7 @@ namespace CrmExtensions.Domain.Ledger
         private static DateTime? Min(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a < b ? a : b);
         private static DateTime? Max(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a > b ? a : b);
 
-        public string Serialize() => JsonConvert.SerializeObject(this, LedgerJson.Settings);
+        public string Serialize() => LedgerJson.Serialize(this);
 
         /// <summary>Null when absent, unreadable or of another version: the caller then does a full read.</summary>
         public static CustomerFactsLedger Parse(string json) => LedgerJson.Parse<CustomerFactsLedger>(json, l => l.Version == CurrentVersion);
@@ -225,12 +225,25 @@ namespace CrmExtensions.Domain.Ledger
             Formatting = Formatting.None,
         };
 
+        // One configured serializer, reused (it is thread-safe): JsonConvert would build one per call.
+        private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+        public static string Serialize(object value)
+        {
+            var text = new System.IO.StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+                Serializer.Serialize(writer, value);
+            return text.ToString();
+        }
+
         public static T Parse<T>(string json, Func<T, bool> usable) where T : class
         {
             if (string.IsNullOrWhiteSpace(json)) return null;
             try
             {
-                var value = JsonConvert.DeserializeObject<T>(json, Settings);
+                T value;
+                using (var reader = new JsonTextReader(new System.IO.StringReader(json)))
+                    value = Serializer.Deserialize<T>(reader);
                 return value != null && usable(value) ? value : null;
             }
             catch (JsonException)

@@ -131,7 +131,7 @@ namespace CrmExtensions.Domain.Retention
 
         [ThreadStatic] private static MD5 _md5;
 
-        public string Serialize() => JsonConvert.SerializeObject(this, LedgerJson.Settings);
+        public string Serialize() => LedgerJson.Serialize(this);
 
         public static RetentionPlan Parse(string json) => LedgerJson.Parse<RetentionPlan>(json, p => p.Version == CurrentVersion);
     }

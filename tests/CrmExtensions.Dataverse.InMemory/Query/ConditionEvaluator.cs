@@ -19,6 +19,19 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         // A condition's values are copied out once, not per row (an "in" list may hold thousands).
         private readonly Dictionary<ConditionExpression, object[]> _operands = new Dictionary<ConditionExpression, object[]>();
 
+        // A FetchXML value arrives as text: it is parsed to the column's type once per condition, not once per row.
+        private readonly Dictionary<ConditionExpression, KeyValuePair<Type, object>> _coerced = new Dictionary<ConditionExpression, KeyValuePair<Type, object>>();
+
+        private object Operand(ConditionExpression condition, object[] operands, object value)
+        {
+            var single = Single(condition, operands);
+            if (condition.CompareColumns) return single;
+            if (_coerced.TryGetValue(condition, out var known) && known.Key == value.GetType()) return known.Value;
+            var coerced = ValueComparer.Coerce(single, value);
+            _coerced[condition] = new KeyValuePair<Type, object>(value.GetType(), coerced);
+            return coerced;
+        }
+
         private object[] Operands(ConditionExpression condition)
         {
             if (!_operands.TryGetValue(condition, out var operands)) _operands[condition] = operands = condition.Values.ToArray();
@@ -59,12 +72,12 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
             switch (condition.Operator)
             {
-                case ConditionOperator.Equal: return value != null && ValueComparer.AreEqual(value, Single(condition, operands));
-                case ConditionOperator.NotEqual: return value != null && !ValueComparer.AreEqual(value, Single(condition, operands));
-                case ConditionOperator.GreaterThan: return value != null && ValueComparer.Compare(value, Single(condition, operands)) > 0;
-                case ConditionOperator.GreaterEqual: return value != null && ValueComparer.Compare(value, Single(condition, operands)) >= 0;
-                case ConditionOperator.LessThan: return value != null && ValueComparer.Compare(value, Single(condition, operands)) < 0;
-                case ConditionOperator.LessEqual: return value != null && ValueComparer.Compare(value, Single(condition, operands)) <= 0;
+                case ConditionOperator.Equal: return value != null && ValueComparer.AreEqual(value, Operand(condition, operands, value));
+                case ConditionOperator.NotEqual: return value != null && !ValueComparer.AreEqual(value, Operand(condition, operands, value));
+                case ConditionOperator.GreaterThan: return value != null && ValueComparer.Compare(value, Operand(condition, operands, value)) > 0;
+                case ConditionOperator.GreaterEqual: return value != null && ValueComparer.Compare(value, Operand(condition, operands, value)) >= 0;
+                case ConditionOperator.LessThan: return value != null && ValueComparer.Compare(value, Operand(condition, operands, value)) < 0;
+                case ConditionOperator.LessEqual: return value != null && ValueComparer.Compare(value, Operand(condition, operands, value)) <= 0;
                 case ConditionOperator.Null: return value == null;
                 case ConditionOperator.NotNull: return value != null;
                 case ConditionOperator.In: return value != null && InSet(condition, operands, value).Contains(TableStore.IndexKey(value));
