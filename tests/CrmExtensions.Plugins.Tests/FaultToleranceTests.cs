@@ -113,6 +113,78 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(3, _org.OpenRetention(account).Length);
         }
 
+        private Entity EvaluatedAccount(string name)
+        {
+            var account = ValuableAccount(name);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            return account;
+        }
+
+        private string Assessment(Entity account)
+        {
+            var row = _org.Reload(account);
+            return string.Join("; ", new[] { CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.ChurnRisk, CustomerColumns.RfmFrequency, CustomerColumns.Satisfaction }
+                .Select(c => c + "=" + (row.GetAttributeValue<object>(c) is Money m ? m.Value.ToString("0.00") : Convert.ToString(row.GetAttributeValue<object>(c)))));
+        }
+
+        [Fact]
+        public void Events_retried_after_faults_on_an_evaluated_customer_end_where_a_full_read_does()
+        {
+            var account = EvaluatedAccount("Retried");
+            var faults = 0;
+            // Each event's first attempt fails: a timeout writing the customer, then a version conflict, then a fault in
+            // the plan's activity writes (inside the same transaction, so the customer write rolls back with it).
+            _org.Host.FaultInjector = (request, scope) =>
+            {
+                if (scope.Depth == 0 || faults >= 3) return null;
+                if (request.RequestName == "Update" && request["Target"] is Entity e && e.LogicalName == Account.EntityLogicalName && faults < 2)
+                    return faults++ == 0 ? new TimeoutException("SQL timeout") : (Exception)new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
+                if (faults == 2 && scope.StepName != null && scope.StepName.Contains("MaterializeRetentionPlan"))
+                {
+                    faults++;
+                    return new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "Generic SQL error");
+                }
+                return null;
+            };
+            _org.Admin.Create(Org.Order(account, 7000m, Org.Now.AddDays(-1)));
+            _org.Admin.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 1m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
+            _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Angry", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            var call = _org.OpenRetention(account).First(a => a.LogicalName == RetentionActivity.PhoneCall);
+            _org.Admin.Update(new Entity(RetentionActivity.PhoneCall, call.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(2) });
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.Equal(3, faults);
+            Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
+            Assert.Contains(_org.Host.AsyncJobs, j => j.Attempts > 1);
+            var fromEvents = Assessment(account);
+            var open = _org.OpenRetention(account);
+            Assert.Equal(open.Length, open.Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
+
+            _org.Host.FaultInjector = null;
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            Assert.Equal(Assessment(account), fromEvents);
+            Assert.Equal(open.Select(a => a.Id).OrderBy(id => id), _org.OpenRetention(account).Select(a => a.Id).OrderBy(id => id));
+        }
+
+        [Fact]
+        public void A_damaged_ledger_or_plan_on_the_customer_is_rebuilt_not_trusted()
+        {
+            var account = EvaluatedAccount("Damaged");
+            var row = _org.Host.Store.Get(Account.EntityLogicalName, account.Id);
+            row[CustomerColumns.FactsLedger] = "{\"v\":2,\"p\":{\"oops\":";
+            row[CustomerColumns.RetentionPlan] = "not json";
+
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddMonths(-30)));
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.Equal(AsyncJobStatus.Succeeded, _org.Host.AsyncJobs.Last().Status);
+            Assert.NotNull(CrmExtensions.Domain.Ledger.CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)));
+            Assert.Equal(_org.OpenRetention(account).Length, _org.OpenRetention(account).Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
+            var fromEvent = Assessment(account);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            Assert.Equal(Assessment(account), fromEvent);
+        }
+
         [Fact]
         public void Aggregates_over_the_platform_row_limit_are_partitioned_to_the_same_result()
         {
