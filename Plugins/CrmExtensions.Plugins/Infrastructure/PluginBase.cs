@@ -71,8 +71,8 @@ namespace CrmExtensions.Plugins.Infrastructure
         public EntityReference TargetReference =>
             Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as EntityReference : null;
 
-        public Entity PreImage(string alias) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
-        public Entity PostImage(string alias) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;
+        public Entity PreImage(string alias = Parameters.PreImage) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
+        public Entity PostImage(string alias = Parameters.PostImage) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;
 
         public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);
 

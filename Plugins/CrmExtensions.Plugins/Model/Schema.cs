@@ -28,6 +28,10 @@ namespace CrmExtensions.Plugins.Model
     {
         public const string Target = "Target";
         public const string Customer = "Customer";
+
+        /// <summary>The entity image aliases every step registration uses.</summary>
+        public const string PreImage = "PreImage";
+        public const string PostImage = "PostImage";
     }
 
     public static class Account

@@ -18,7 +18,6 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     public sealed class EnforceTierChange : PluginBase
     {
-        public const string PreImageAlias = "PreImage";
         public const int MinReasonLength = 10;
         public const int MaxReasonLength = 2000;
 
@@ -32,7 +31,7 @@ namespace CrmExtensions.Plugins.Steps
                 context.Trace("Tier written by recalculation: allowed.");
                 return;
             }
-            var pre = context.PreImage(PreImageAlias) ?? new Entity(target.LogicalName);
+            var pre = context.PreImage() ?? new Entity(target.LogicalName);
             var changed = CustomerColumns.Guarded.Where(c => target.Contains(c) && !SameValue(target[c], pre.Contains(c) ? pre[c] : null)).ToList();
             if (changed.Count == 0) return;
             context.Trace("Guarded columns changed by hand: {0}", string.Join(", ", changed));

@@ -18,16 +18,13 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     public sealed class MaterializeRetentionPlan : PluginBase
     {
-        public const string PreImageAlias = "PreImage";
-        public const string PostImageAlias = "PostImage";
-
         public MaterializeRetentionPlan(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
         {
-            var after = RetentionPlan.Parse((context.PostImage(PostImageAlias) ?? context.Target)?.GetAttributeValue<string>(CustomerColumns.RetentionPlan));
+            var after = RetentionPlan.Parse((context.PostImage() ?? context.Target)?.GetAttributeValue<string>(CustomerColumns.RetentionPlan));
             if (after == null || after.Materialized) return;
-            var before = RetentionPlan.Parse(context.PreImage(PreImageAlias)?.GetAttributeValue<string>(CustomerColumns.RetentionPlan));
+            var before = RetentionPlan.Parse(context.PreImage()?.GetAttributeValue<string>(CustomerColumns.RetentionPlan));
             var change = RetentionPlanChange.Between(before, after);
             if (change.IsEmpty) return;
             var customer = new EntityReference(context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId);

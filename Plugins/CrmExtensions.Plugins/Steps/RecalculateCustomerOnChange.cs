@@ -19,9 +19,6 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     public sealed class RecalculateCustomerOnChange : PluginBase
     {
-        public const string PreImageAlias = "PreImage";
-        public const string PostImageAlias = "PostImage";
-
         /// <summary>Beyond this depth the event came from a chain of automation; it is traced and not recalculated again.</summary>
         public const int MaxDepth = 4;
 
@@ -61,8 +58,8 @@ namespace CrmExtensions.Plugins.Steps
         public LedgerChanges(LocalPluginContext context) { _context = context; }
 
         private IPluginExecutionContext Execution => _context.Execution;
-        private Entity Before => Execution.MessageName == "Create" ? null : _context.PreImage(RecalculateCustomerOnChange.PreImageAlias);
-        private Entity After => Execution.MessageName == "Delete" ? null : _context.PostImage(RecalculateCustomerOnChange.PostImageAlias) ?? _context.Target;
+        private Entity Before => Execution.MessageName == "Create" ? null : _context.PreImage();
+        private Entity After => Execution.MessageName == "Delete" ? null : _context.PostImage() ?? _context.Target;
         private Guid RecordId => Execution.PrimaryEntityId;
 
         /// <summary>When the record reached the state the images show: its modifiedon, or the event time for a delete.</summary>

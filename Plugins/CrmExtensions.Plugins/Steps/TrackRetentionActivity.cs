@@ -14,16 +14,13 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     public sealed class TrackRetentionActivity : PluginBase
     {
-        public const string PreImageAlias = "PreImage";
-        public const string PostImageAlias = "PostImage";
-
         public TrackRetentionActivity(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
             var deleted = execution.MessageName == "Delete";
-            var activity = deleted ? context.PreImage(PreImageAlias) : context.PostImage(PostImageAlias);
+            var activity = deleted ? context.PreImage() : context.PostImage();
             var key = activity?.GetAttributeValue<string>(RetentionActivity.Key);
             var customer = activity?.GetAttributeValue<EntityReference>(RetentionActivity.Regarding);
             var state = activity?.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value;
