@@ -120,12 +120,8 @@ namespace CrmExtensions.Plugins.Tests
             return account;
         }
 
-        private string Assessment(Entity account)
-        {
-            var row = _org.Reload(account);
-            return string.Join("; ", new[] { CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.ChurnRisk, CustomerColumns.RfmFrequency, CustomerColumns.Satisfaction }
-                .Select(c => c + "=" + (row.GetAttributeValue<object>(c) is Money m ? m.Value.ToString("0.00") : Convert.ToString(row.GetAttributeValue<object>(c)))));
-        }
+        private string Assessment(Entity account) =>
+            _org.Assessment(account, CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.ChurnRisk, CustomerColumns.RfmFrequency, CustomerColumns.Satisfaction);
 
         [Fact]
         public void Events_retried_after_faults_on_an_evaluated_customer_end_where_a_full_read_does()

@@ -24,11 +24,7 @@ namespace CrmExtensions.Plugins.Tests
             CustomerColumns.Satisfaction, CustomerColumns.LifecycleStage, CustomerColumns.LoyaltyLevel, CustomerColumns.PriceTolerance,
         };
 
-        private string Assessment(Entity customer)
-        {
-            var row = _org.Reload(customer);
-            return string.Join("; ", Compared.Select(c => c + "=" + (row.GetAttributeValue<object>(c) is Money m ? m.Value.ToString("0.00") : row.GetAttributeValue<object>(c) is OptionSetValue o ? o.Value.ToString() : Convert.ToString(row.GetAttributeValue<object>(c)))));
-        }
+        private string Assessment(Entity customer) => _org.Assessment(customer, Compared);
 
         private string RebuiltAssessment(Entity customer)
         {

@@ -65,6 +65,15 @@ namespace CrmExtensions.Plugins.Tests
 
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
 
+        /// <summary>The customer's evaluated columns as one comparable line ("column=value; …").</summary>
+        public string Assessment(Entity customer, params string[] columns)
+        {
+            var row = Reload(customer);
+            return string.Join("; ", columns.Select(c => c + "=" + (row.GetAttributeValue<object>(c) is Money m ? m.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
+                : row.GetAttributeValue<object>(c) is OptionSetValue o ? o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Convert.ToString(row.GetAttributeValue<object>(c), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
         public int? Tier(Entity customer) => Reload(customer).GetAttributeValue<OptionSetValue>(CustomerColumns.Tier)?.Value;
 
         public Entity[] OpenRetention(Entity customer) =>
