@@ -107,6 +107,51 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void Events_about_a_customer_deleted_meanwhile_are_a_neutral_no_op()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 5000m, months: 12);
+            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            var activity = _org.OpenRetention(account).First();
+            _org.Admin.Create(Org.Order(account, 100m, Org.Now.AddDays(-1)));
+            _org.Admin.Delete(activity.LogicalName, activity.Id);
+            _org.Host.Store.Remove(Account.EntityLogicalName, account.Id); // the account goes before its queued events run
+
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
+            Assert.Contains(_org.Host.Traces, t => t.Text.Contains("no longer exists"));
+        }
+
+        [Theory]
+        [InlineData(null, true)]          // no retention key: not one of ours
+        [InlineData("cx-key", false)]     // regarding something that is not a customer
+        public void A_closed_activity_that_is_not_a_retention_activity_of_a_customer_is_ignored(string key, bool regardingCustomer)
+        {
+            var account = _org.Account();
+            var regarding = regardingCustomer ? account.ToEntityReference() : new EntityReference(Opportunity.EntityLogicalName, Guid.NewGuid());
+            var task = _org.Admin.Create(new Entity(RetentionActivity.Task) { ["subject"] = "Call back", [RetentionActivity.Key] = key, [RetentionActivity.Regarding] = regarding });
+            _org.Host.Calls.Reset();
+            _org.Admin.Update(new Entity(RetentionActivity.Task, task) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(5) });
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.Equal(AsyncJobStatus.Succeeded, LastJob.Status);
+            Assert.Equal(0, _org.Host.Calls.FromStep("TrackRetentionActivity"));
+            Assert.False(_org.Reload(account).Contains(CustomerColumns.RetentionPlan));
+        }
+
+        [Theory]
+        [InlineData("not json")]
+        [InlineData("{\"v\":1,\"o\":{\"k\":{\"id\":\"not-a-guid\"}}}")]
+        public void A_retention_plan_written_by_hand_that_cannot_be_read_creates_or_cancels_nothing(string plan)
+        {
+            var account = _org.Account();
+            _org.Admin.Update(new Entity(Account.EntityLogicalName, account.Id) { [CustomerColumns.RetentionPlan] = plan });
+            Assert.Empty(_org.OpenRetention(account));
+            Assert.Empty(_org.Host.Store.Rows(RetentionActivity.Task));
+        }
+
+        [Fact]
         public void Settings_with_wrong_types_are_refused_naming_the_field()
         {
             var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Create(new Entity(Setting.EntityLogicalName)

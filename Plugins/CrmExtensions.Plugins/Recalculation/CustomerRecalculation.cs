@@ -92,7 +92,9 @@ namespace CrmExtensions.Plugins.Recalculation
         /// </summary>
         public RecalculationResult ApplyEvent(EntityReference customer, DateTime asOf, Func<CustomerSnapshot, LedgerOutcome> change)
         {
-            var snapshot = Retrieve(customer);
+            // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
+            var snapshot = TryRetrieve(customer);
+            if (snapshot == null) return new RecalculationResult();
             var outcome = snapshot.CanEvaluateWithoutReading ? change(snapshot) : LedgerOutcome.NeedsFullRead;
             if (outcome == LedgerOutcome.Unchanged) return new RecalculationResult();
             if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
@@ -107,16 +109,18 @@ namespace CrmExtensions.Plugins.Recalculation
             return Write(snapshots, asOf, batched: true);
         }
 
-        private CustomerSnapshot Retrieve(EntityReference customer)
+        private CustomerSnapshot Retrieve(EntityReference customer) =>
+            TryRetrieve(customer) ?? throw new DomainValidationException($"The {customer.LogicalName} {customer.Id} does not exist (deleted or never created).");
+
+        /// <summary>A query rather than Retrieve: a missing customer is then null, not a platform fault.</summary>
+        private CustomerSnapshot TryRetrieve(EntityReference customer)
         {
             if (customer.LogicalName != Account.EntityLogicalName && customer.LogicalName != Contact.EntityLogicalName)
                 throw new DomainValidationException($"Only accounts and contacts are customers; got a {customer.LogicalName}.");
-            // A query rather than Retrieve: a missing customer is then a clear message, not a platform fault.
             var query = new QueryExpression(customer.LogicalName) { ColumnSet = CustomerSnapshot.ColumnSet };
             query.Criteria.AddCondition(Common.PrimaryIdOf(customer.LogicalName), ConditionOperator.Equal, customer.Id);
-            var row = _service.RetrieveMultiple(query).Entities.FirstOrDefault()
-                ?? throw new DomainValidationException($"The {customer.LogicalName} {customer.Id} does not exist (deleted or never created).");
-            return new CustomerSnapshot(row);
+            var row = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            return row == null ? null : new CustomerSnapshot(row);
         }
 
         private static IEnumerable<List<T>> Chunks<T>(List<T> items)

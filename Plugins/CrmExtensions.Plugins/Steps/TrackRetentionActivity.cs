@@ -34,7 +34,7 @@ namespace CrmExtensions.Plugins.Steps
             var result = new CustomerRecalculation(context.SystemService, settings).ApplyEvent(customer, execution.OperationCreatedOn,
                 snapshot => snapshot.Plan.CloseByUser(key, execution.PrimaryEntityId, completed, when) ? LedgerOutcome.Changed : LedgerOutcome.Unchanged);
             context.Trace("Retention activity {0} {1} by a user: {2}.", execution.PrimaryEntityId, deleted ? "deleted" : completed ? "completed" : "cancelled",
-                result.Customers == 0 ? "not held by the plan, nothing to do" : $"re-planned, {result.ActivitiesCreated} to create");
+                result.Customers == 0 ? "not held by the plan (or the customer no longer exists), nothing to do" : $"re-planned, {result.ActivitiesCreated} to create");
         }
     }
 }
