@@ -48,6 +48,23 @@ namespace CrmExtensions.Domain.Tests
         }
 
         [Fact]
+        public void A_withdrawal_outlives_evaluations_long_enough_to_refuse_a_late_stale_event()
+        {
+            var settings = Build.Settings;
+            var ledger = CustomerFactsLedger.Empty(AsOf.AddDays(-5), settings.Analysis); // built last month: the next evaluation moves the cut
+            var id = Guid.NewGuid();
+            ledger.Purchases.Put(id, Order(400m, AsOf.AddDays(-3), AsOf.AddHours(-2)));
+            ledger.Purchases.Withdraw(id, AsOf);
+
+            ledger.Compact(AsOf.AddDays(2), settings);
+            Assert.Equal(CustomerFactsLedger.WindowStart(AsOf, settings.Analysis), ledger.Cut);
+            Assert.False(ledger.Purchases.Put(id, Order(400m, AsOf.AddDays(-3), AsOf.AddHours(-1))));
+
+            ledger.Compact(AsOf.AddDays(CustomerFactsLedger.RemovalMarkerDays + 1), settings);
+            Assert.Empty(ledger.Purchases);
+        }
+
+        [Fact]
         public void Purchases_that_leave_the_window_become_totals_and_the_facts_do_not_change()
         {
             var settings = Build.Settings;

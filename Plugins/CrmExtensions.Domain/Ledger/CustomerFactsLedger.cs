@@ -134,20 +134,23 @@ namespace CrmExtensions.Domain.Ledger
             var cut = WindowStart(asOf, settings.Analysis);
             if (cut > Cut)
             {
-                foreach (var old in Purchases.Where(p => p.Value.Date < cut).ToList())
+                foreach (var old in Purchases.Where(p => !p.Value.Removed && p.Value.Date < cut).ToList())
                 {
                     var p = old.Value;
-                    if (!p.Removed) EarlierFor(p.Table).Add(1, p.Revenue, p.Discount, p.Date, p.Date, p.Families);
+                    EarlierFor(p.Table).Add(1, p.Revenue, p.Discount, p.Date, p.Date, p.Families);
                     Purchases.Remove(old.Key);
                 }
                 Cut = cut;
             }
+            // A removal marker is kept long enough to refuse a late event that still carries the removed state.
             var markersBefore = asOf.AddDays(-RemovalMarkerDays);
+            bool Expired(LedgerEntry e) => e.Removed && (e.Changed ?? DateTime.MinValue) < markersBefore;
             var complaintsBefore = asOf.AddDays(-settings.Churn.RecentComplaintDays);
             var surveysBefore = asOf.AddYears(-2);
-            Drop(Complaints, c => c.Removed ? c.Changed < markersBefore : !c.IsOpen && c.OpenedOn < complaintsBefore);
-            Drop(Surveys, s => s.Removed ? s.Changed < markersBefore : s.AnsweredOn < surveysBefore);
-            Drop(Referrals, r => r.Removed && r.Changed < markersBefore);
+            Drop(Purchases, Expired);
+            Drop(Complaints, c => c.Removed ? Expired(c) : !c.IsOpen && c.OpenedOn < complaintsBefore);
+            Drop(Surveys, s => s.Removed ? Expired(s) : s.AnsweredOn < surveysBefore);
+            Drop(Referrals, Expired);
         }
 
         private static void Drop<T>(LedgerEntries<T> entries, Func<T, bool> obsolete) where T : LedgerEntry, new()
