@@ -180,6 +180,14 @@ namespace CrmExtensions.Benchmarks
                         var row = Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-4)) : Invoice());
                         return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n % 2), Status = new OptionSetValue(1 + _n++ % 2) });
                     }
+                    case ("Delete", "account"):
+                    case ("Delete", "contact"):
+                    {
+                        var referrer = table == "account" ? _referrer : Seeded(new Entity(table));
+                        return () => Service.Delete(table, Seeded(new Entity(table) { [CustomerColumns.ReferredBy] = referrer.ToEntityReference() }).Id);
+                    }
+                    case ("Delete", "incident"): return () => Service.Delete(table, Seeded(Case()).Id);
+                    case ("Delete", "cx_surveyresponse"): return () => Service.Delete(table, Seeded(Survey()).Id);
                     case ("Delete", "salesorder"):
                     case ("Delete", "invoice"):
                         return () => Service.Delete(table, Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-5)) : Invoice()).Id);

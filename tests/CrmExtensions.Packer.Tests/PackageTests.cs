@@ -29,7 +29,7 @@ namespace CrmExtensions.Packer.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(30, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(34, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
                     Assert.Equal(7, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");

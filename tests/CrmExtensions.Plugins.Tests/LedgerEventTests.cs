@@ -70,10 +70,18 @@ namespace CrmExtensions.Plugins.Tests
             var complaint = service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Late", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
             service.Execute(new CloseIncidentRequest { IncidentResolution = new Entity(IncidentResolution.EntityLogicalName) { [IncidentResolution.Incident] = new EntityReference(Incident.EntityLogicalName, complaint) }, Status = new OptionSetValue(5) });
             service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            var mistake = service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Logged by mistake", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            service.Delete(Incident.EntityLogicalName, mistake);
+            var duplicateSurvey = service.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 1m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
+            service.Delete(CxSurveyResponse.EntityLogicalName, duplicateSurvey);
             var survey = service.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 2m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
             service.Update(new Entity(CxSurveyResponse.EntityLogicalName, survey) { [CxSurveyResponse.Score] = 3m });
             var referred = service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
             service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred too", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
+            var gone = service.Create(new Entity(Contact.EntityLogicalName) { ["lastname"] = "Referred, then deleted", [CustomerColumns.ReferredBy] = new EntityReference(Contact.EntityLogicalName, Guid.NewGuid()) });
+            var referredAndDeleted = service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred, then deleted", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
+            service.Delete(Account.EntityLogicalName, referredAndDeleted);
+            service.Delete(Contact.EntityLogicalName, gone);
             service.Update(new Entity(Account.EntityLogicalName, referred) { [CustomerColumns.ReferredBy] = other.ToEntityReference() });
             _org.Host.ProcessAsyncQueue();
             Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
