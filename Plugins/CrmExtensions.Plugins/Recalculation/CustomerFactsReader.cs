@@ -47,8 +47,8 @@ namespace CrmExtensions.Plugins.Recalculation
             var byId = rows.ToDictionary(r => r.Id);
             var missing = customers.FirstOrDefault(c => !byId.ContainsKey(c.Id));
             if (missing != null) throw new DomainValidationException($"The {missing.LogicalName} {missing.Id} does not exist (deleted or never created).");
-            var snapshots = Read(rows.Select(r => new CustomerSnapshot(r)).ToList(), asOf);
-            return customers.Select(c => c.Id).Distinct().Select(id => snapshots.First(s => s.Customer.Id == id)).ToList();
+            var snapshots = Read(rows.Select(r => new CustomerSnapshot(r)).ToList(), asOf).ToDictionary(s => s.Customer.Id);
+            return customers.Select(c => c.Id).Distinct().Select(id => snapshots[id]).ToList();
         }
 
         /// <summary>Builds ledger and plan for customers whose rows the caller already read.</summary>
@@ -103,14 +103,11 @@ namespace CrmExtensions.Plugins.Recalculation
                 var order = query.AddLink(SalesOrder.EntityLogicalName, SalesOrderDetail.SalesOrder, SalesOrder.PrimaryId);
                 order.LinkCriteria.AddCondition(SalesOrder.Customer, ConditionOperator.In, byId.Keys.Cast<object>().ToArray());
                 order.LinkCriteria.AddCondition(SalesOrder.SubmitDate, ConditionOperator.GreaterEqual, cut);
-                var product = query.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId);
-                product.EntityAlias = "p";
-                product.Columns = new ColumnSet(Product.Family);
-                product.LinkCriteria.AddCondition(Product.Family, ConditionOperator.NotNull);
+                WithProductFamily(query);
                 foreach (var row in All(query))
                 {
                     var orderId = row.GetAttributeValue<EntityReference>(SalesOrderDetail.SalesOrder)?.Id;
-                    var family = Raw(row, "p." + Product.Family) as string;
+                    var family = FamilyOf(row);
                     if (orderId.HasValue && orders.TryGetValue(orderId.Value, out var entry) && !string.IsNullOrWhiteSpace(family)
                         && !entry.Families.Contains(family, StringComparer.OrdinalIgnoreCase))
                         entry.Families.Add(family);
@@ -126,13 +123,21 @@ namespace CrmExtensions.Plugins.Recalculation
         {
             var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(false), Distinct = true };
             query.Criteria.AddCondition(SalesOrderDetail.SalesOrder, ConditionOperator.Equal, orderId);
-            var product = query.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId);
+            WithProductFamily(query);
+            return service.RetrieveMultiple(query).Entities.Select(FamilyOf)
+                .Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>Joins order lines to their product and returns its family (lines of products without one drop out).</summary>
+        private static void WithProductFamily(QueryExpression lines)
+        {
+            var product = lines.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId);
             product.EntityAlias = "p";
             product.Columns = new ColumnSet(Product.Family);
             product.LinkCriteria.AddCondition(Product.Family, ConditionOperator.NotNull);
-            return service.RetrieveMultiple(query).Entities.Select(r => Raw(r, "p." + Product.Family) as string)
-                .Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
+
+        private static string FamilyOf(Entity line) => Raw(line, "p." + Product.Family) as string;
 
         private void ReadReferrals(Dictionary<Guid, CustomerSnapshot> byId)
         {
@@ -217,7 +222,7 @@ namespace CrmExtensions.Plugins.Recalculation
                 completed.AddCondition(RetentionActivity.ActualEnd, ConditionOperator.OnOrAfter, asOf.AddDays(-lookback));
                 // Every cancelled one counts: its id is taken.
                 openOrRecent.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateCanceled);
-                query.AddOrder(RetentionActivity.Regarding, OrderType.Ascending);
+                // In id order, so the activity kept for a key (the first) is the same whichever reads it.
                 foreach (var activity in All(query).OrderBy(a => a.Id))
                 {
                     var regarding = activity.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id;
