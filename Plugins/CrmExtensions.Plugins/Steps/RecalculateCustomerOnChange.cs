@@ -123,21 +123,33 @@ namespace CrmExtensions.Plugins.Steps
             return CustomerFactsReader.FamiliesOf(_context.SystemService, RecordId);
         }
 
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Complaints()
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Complaints() =>
+            Contributions(Incident.Customer, ledger => ledger.Complaints, CustomerFactsReader.ComplaintOf,
+                incident => incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value == Incident.CaseTypeComplaint);
+
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Surveys() =>
+            Contributions(CxSurveyResponse.Customer, ledger => ledger.Surveys, CustomerFactsReader.SurveyOf,
+                response => response.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && response.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue);
+
+        /// <summary>
+        /// A record that contributes one entry to its customer's ledger: set from the post-image while it counts for that
+        /// customer, withdrawn otherwise (deleted, moved to another customer, no longer qualifying).
+        /// </summary>
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Contributions<T>(string customerColumn,
+            Func<CustomerFactsLedger, LedgerEntries<T>> entriesOf, Func<Entity, T> entryOf, Func<Entity, bool> counts) where T : LedgerEntry, new()
         {
             var after = After;
-            foreach (var customer in Customers(Incident.Customer, Before, after))
+            foreach (var customer in Customers(customerColumn, Before, after))
             {
                 var c = customer;
                 yield return Change(c, snapshot =>
                 {
-                    var complaints = snapshot.Ledger.Complaints;
-                    if (after == null || !c.Equals(after.GetAttributeValue<EntityReference>(Incident.Customer))
-                        || after.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value != Incident.CaseTypeComplaint)
-                        return Outcome(complaints.Withdraw(RecordId, ChangedOn));
-                    var entry = CustomerFactsReader.ComplaintOf(after);
+                    var entries = entriesOf(snapshot.Ledger);
+                    if (after == null || !c.Equals(after.GetAttributeValue<EntityReference>(customerColumn)) || !counts(after))
+                        return Outcome(entries.Withdraw(RecordId, ChangedOn));
+                    var entry = entryOf(after);
                     entry.Changed = ChangedOn;
-                    return Outcome(complaints.Put(RecordId, entry));
+                    return Outcome(entries.Put(RecordId, entry));
                 });
             }
         }
@@ -152,25 +164,6 @@ namespace CrmExtensions.Plugins.Steps
             var customer = incident.GetAttributeValue<EntityReference>(Incident.Customer);
             if (!IsCustomer(customer) || incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value != Incident.CaseTypeComplaint) yield break;
             yield return Change(customer, snapshot => Outcome(snapshot.Ledger.Complaints.Put(parent.Id, CustomerFactsReader.ComplaintOf(incident))));
-        }
-
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Surveys()
-        {
-            var after = After;
-            foreach (var customer in Customers(CxSurveyResponse.Customer, Before, after))
-            {
-                var c = customer;
-                yield return Change(c, snapshot =>
-                {
-                    var surveys = snapshot.Ledger.Surveys;
-                    var counts = after != null && c.Equals(after.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer))
-                        && after.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && after.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue;
-                    if (!counts) return Outcome(surveys.Withdraw(RecordId, ChangedOn));
-                    var entry = CustomerFactsReader.SurveyOf(after);
-                    entry.Changed = ChangedOn;
-                    return Outcome(surveys.Put(RecordId, entry));
-                });
-            }
         }
 
         private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Referrals()
