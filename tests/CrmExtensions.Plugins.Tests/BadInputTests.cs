@@ -51,7 +51,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.Host.Seed(Org.Order(account, 900_000_000_000m, Org.Now.AddDays(-5)), Org.Order(account, 10m, new DateTime(1901, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             var row = _org.Reload(account);
             Assert.Equal(225_000_000_000m, row.GetAttributeValue<Money>(CustomerColumns.CurrentValue).Value);
             Assert.Equal(Org.Option(ValueTier.Platinum), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
@@ -62,7 +62,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.Host.Store.Replace(new Entity(Account.EntityLogicalName, account.Id) { [Account.Name] = "Contoso", [CustomerColumns.Tier] = new OptionSetValue(100000099) });
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(account));
         }
 
@@ -111,7 +111,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 12);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             var activity = _org.OpenRetention(account).First();
             _org.Admin.Create(Org.Order(account, 100m, Org.Now.AddDays(-1)));
             _org.Admin.Delete(activity.LogicalName, activity.Id);

@@ -116,7 +116,7 @@ namespace CrmExtensions.Plugins.Tests
         private Entity EvaluatedAccount(string name)
         {
             var account = ValuableAccount(name);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             return account;
         }
 
@@ -157,7 +157,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(open.Length, open.Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
 
             _org.Host.FaultInjector = null;
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             Assert.Equal(Assessment(account), fromEvents);
             Assert.Equal(open.Select(a => a.Id).OrderBy(id => id), _org.OpenRetention(account).Select(a => a.Id).OrderBy(id => id));
         }
@@ -177,7 +177,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.NotNull(CrmExtensions.Domain.Ledger.CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)));
             Assert.Equal(_org.OpenRetention(account).Length, _org.OpenRetention(account).Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
             var fromEvent = Assessment(account);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             Assert.Equal(Assessment(account), fromEvent);
         }
 

@@ -28,7 +28,7 @@ namespace CrmExtensions.Plugins.Tests
 
         private string RebuiltAssessment(Entity customer)
         {
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = customer.ToEntityReference() });
+            _org.Recalculate(customer);
             return Assessment(customer);
         }
 
@@ -36,7 +36,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account(name);
             _org.OrderHistory(account, monthly, months: 20);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             return account;
         }
 

@@ -63,6 +63,10 @@ namespace CrmExtensions.Plugins.Tests
                 ["name"] = $"Order {amount} {submitted:yyyy-MM-dd}",
             };
 
+        /// <summary>Runs cx_RecalculateCustomer on the customer (a full read) as the administrator.</summary>
+        public void Recalculate(Entity customer) =>
+            Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = customer.ToEntityReference() });
+
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
 
         /// <summary>The customer's evaluated columns as one comparable line ("column=value; …").</summary>

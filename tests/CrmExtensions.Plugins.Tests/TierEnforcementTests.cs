@@ -17,7 +17,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             _account = _org.Account();
             _org.OrderHistory(_account, 100m, months: 12);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+            _org.Recalculate(_account);
         }
 
         private Entity Edit(params (string Column, object Value)[] values)
@@ -63,7 +63,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal("Strategic reference customer", audit.GetAttributeValue<string>(TierOverrideAudit.Reason));
             Assert.Equal(_account.Id, audit.GetAttributeValue<EntityReference>(TierOverrideAudit.Account).Id);
 
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+            _org.Recalculate(_account);
             Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(_account));
         }
 
@@ -73,7 +73,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true),
                 (CustomerColumns.TierOverrideReason, "Temporary hold during contract talks"), (CustomerColumns.TierOverrideUntil, Org.Now.AddDays(10))));
             _org.Host.Clock = () => Org.Now.AddDays(30);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+            _org.Recalculate(_account);
             var row = _org.Reload(_account);
             Assert.Equal(Org.Option(ValueTier.Lead), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
             Assert.False(row.GetAttributeValue<bool>(CustomerColumns.TierOverride));

@@ -64,8 +64,8 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(RetentionActivity.PhoneCall, open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall")).LogicalName);
 
             // Re-run evaluation twice and replay the async event: still one activity per key.
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
+            _org.Recalculate(account);
             _org.Host.Replay(_org.Host.AsyncJobs.Last());
             _org.Host.ProcessAsyncQueue();
             var again = _org.OpenRetention(account);
@@ -77,7 +77,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             var open = _org.OpenRetention(account);
             var survey = open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("SatisfactionSurvey"));
             _org.Admin.Update(new Entity(survey.LogicalName, survey.Id)
@@ -90,7 +90,7 @@ namespace CrmExtensions.Plugins.Tests
             // The customer stops buying: value collapses, tier drops to lead.
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).ToList())
                 _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
 
             Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(account));
             Assert.Empty(_org.OpenRetention(account));
@@ -137,7 +137,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             var call = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
             _org.Admin.Update(new Entity(call.LogicalName, call.Id)
             {
@@ -145,7 +145,7 @@ namespace CrmExtensions.Plugins.Tests
                 [RetentionActivity.StatusCode] = new OptionSetValue(2),
                 [RetentionActivity.ActualEnd] = Org.Now,
             });
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+            _org.Recalculate(account);
             var next = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
             Assert.NotEqual(call.Id, next.Id);
             Assert.Equal(Org.Now.Date.AddDays(60), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
@@ -165,7 +165,7 @@ namespace CrmExtensions.Plugins.Tests
             var gold = _org.Account("Big and steady");
             _org.OrderHistory(gold, 5000m, months: 24);
             foreach (var account in new[] { platinum, gold })
-                _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() });
+                _org.Recalculate(account);
 
             Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(platinum));
             Assert.All(_org.OpenRetention(platinum), a => Assert.Equal(new EntityReference("team", team), a.GetAttributeValue<EntityReference>(RetentionActivity.Owner)));
@@ -210,7 +210,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var referrer = _org.Account("Referrer");
             _org.OrderHistory(referrer, 1000m, months: 12);
-            _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = referrer.ToEntityReference() });
+            _org.Recalculate(referrer);
             var before = _org.Reload(referrer).GetAttributeValue<Money>(CustomerColumns.GrowthPotential).Value;
 
             for (var i = 0; i < 3; i++) _org.Admin.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred " + i, [CustomerColumns.ReferredBy] = referrer.ToEntityReference() });
