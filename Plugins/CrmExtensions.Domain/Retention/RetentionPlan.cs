@@ -68,34 +68,35 @@ namespace CrmExtensions.Domain.Retention
             var taken = new HashSet<Guid>(Open.Values.Select(o => o.Id).Concat(ClosedByUser));
             foreach (var action in dueByKey.Values)
             {
-                Guid id;
+                // A key already open keeps its activity, owner and description; only date and subject follow the policy.
                 if (Open.TryGetValue(action.Key, out var open))
                 {
-                    id = open.Id;
+                    next.Open[action.Key] = Planned(action, open.Id, open.Description, open.OwnerTable, open.OwnerId);
+                    continue;
                 }
-                else
-                {
-                    var anchor = LastCompleted.TryGetValue(action.Kind, out var last) ? last.ToString("o") : "first";
-                    var generation = next.Cancelled.TryGetValue(action.Key, out var g) ? g : 0;
-                    do id = ActivityId(action.Key + "|" + anchor + "|" + generation++);
-                    while (taken.Contains(id) || (isTaken != null && isTaken(id)));
-                }
-                var owner = open?.Id == id ? (open.OwnerTable == null ? null : new KeyValuePair<string, Guid>?(new KeyValuePair<string, Guid>(open.OwnerTable, open.OwnerId.Value))) : ownerFor(action);
-                next.Open[action.Key] = new PlannedActivity
-                {
-                    Id = id,
-                    Key = action.Key,
-                    Kind = action.Kind,
-                    Channel = action.Channel,
-                    Subject = action.Subject,
-                    DueOn = action.DueOn,
-                    Description = open?.Id == id ? open.Description : describe(action),
-                    OwnerTable = owner?.Key,
-                    OwnerId = owner?.Value,
-                };
+                var anchor = LastCompleted.TryGetValue(action.Kind, out var last) ? last.ToString("o") : "first";
+                var generation = next.Cancelled.TryGetValue(action.Key, out var g) ? g : 0;
+                Guid id;
+                do id = ActivityId(action.Key + "|" + anchor + "|" + generation++);
+                while (taken.Contains(id) || (isTaken != null && isTaken(id)));
+                var owner = ownerFor(action);
+                next.Open[action.Key] = Planned(action, id, describe(action), owner?.Key, owner?.Value);
             }
             return next;
         }
+
+        private static PlannedActivity Planned(RetentionAction action, Guid id, string description, string ownerTable, Guid? ownerId) => new PlannedActivity
+        {
+            Id = id,
+            Key = action.Key,
+            Kind = action.Kind,
+            Channel = action.Channel,
+            Subject = action.Subject,
+            DueOn = action.DueOn,
+            Description = description,
+            OwnerTable = ownerTable,
+            OwnerId = ownerId,
+        };
 
         /// <summary>
         /// A user closed (or deleted) one of the plan's activities. Returns false when the plan does not hold it open
