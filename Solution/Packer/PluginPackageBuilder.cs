@@ -8,7 +8,7 @@ namespace CrmExtensions.Packer
 {
     /// <summary>
     /// The plug-in package (a NuGet package with dependent assemblies): the net462 plugin assembly, the domain core and
-    /// Newtonsoft.Json. The SDK stand-in is never shipped: inside Dataverse the real Microsoft.Xrm.Sdk is loaded.
+    /// Newtonsoft.Json. Microsoft's SDK assemblies are never shipped: the sandbox provides them.
     /// </summary>
     public static class PluginPackageBuilder
     {

@@ -8,6 +8,10 @@ using Xunit;
 
 namespace CrmExtensions.Dataverse.InMemory.Tests
 {
+    /// <summary>
+    /// The SDK behaviour the host and the plug-ins rely on, pinned against Microsoft's own Microsoft.Xrm.Sdk (the .NET build
+    /// shipped with Dataverse.Client): if a package update changes any of it, these fail before a plug-in does.
+    /// </summary>
     public class EntitySemanticsTests
     {
         [Fact]

@@ -6,7 +6,7 @@ using CrmExtensions.Packer;
 
 namespace CrmExtensions.Packer.Tests
 {
-    /// <summary>A copy of Solution/src in a temp folder (so tests can break it) and stand-in web resource files.</summary>
+    /// <summary>A copy of Solution/src in a temp folder (so tests can break it) and placeholder web resource files.</summary>
     public sealed class PackerFixture : IDisposable
     {
         public PackerFixture()
