@@ -56,6 +56,7 @@ namespace CrmExtensions.Packer
             CheckRibbons();
             CheckRoles();
             CheckPluginPackage();
+            _issues.AddRange(Validation.SchemaCopies.Check(_source));
             return _issues;
         }
 

@@ -8,7 +8,7 @@ using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Domain.Retention
 {
-    /// <summary>Kinds of retention work. Choice value of cx_retentionaction = 100000000 + this number.</summary>
+    /// <summary>Kinds of retention work. Stored in the cx_retentionaction choice, as the option of the same name.</summary>
     public enum RetentionActionKind
     {
         FollowUpCall = 1,

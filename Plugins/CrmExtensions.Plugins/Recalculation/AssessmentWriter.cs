@@ -51,7 +51,7 @@ namespace CrmExtensions.Plugins.Recalculation
             update[CustomerColumns.Satisfaction] = loyalty.Satisfaction;
             update[CustomerColumns.ChurnRisk] = assessment.Churn.Score;
             update[CustomerColumns.ChurnRiskBand] = new OptionSetValue(Choice.ToOption(assessment.Churn.Band));
-            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, 4000);
+            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, CustomerColumns.ChurnReasonsMaxLength);
             update[CustomerColumns.LastEvaluatedOn] = asOf;
             return update;
         }
