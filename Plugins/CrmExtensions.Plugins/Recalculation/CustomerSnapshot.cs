@@ -46,7 +46,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public bool FromFullRead { get; set; }
 
         /// <summary>Full read only: further open activities with a key the plan already holds (cancelled as duplicates).</summary>
-        public List<Entity> DuplicateActivities { get; } = new List<Entity>();
+        public List<PlannedActivity> DuplicateActivities { get; } = new List<PlannedActivity>();
 
         /// <summary>Full read only: ids of retention activities that exist, which a new activity must not reuse.</summary>
         public HashSet<Guid> ExistingActivityIds { get; } = new HashSet<Guid>();

@@ -6,10 +6,10 @@ using Microsoft.Xrm.Sdk;
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
-    /// Turns an assessment into the customer columns it maintains. An authorised override that has not expired keeps its
+    /// Maps an assessment onto the customer columns it maintains. An authorised override that has not expired keeps its
     /// tier; an expired one is cleared and the computed tier takes over.
     /// </summary>
-    public static class AssessmentWriter
+    public static class AssessmentColumns
     {
         public static Entity ToUpdate(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf)
         {
