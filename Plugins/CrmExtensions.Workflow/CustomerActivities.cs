@@ -1,13 +1,10 @@
-using System;
 using System.Activities;
-using CrmExtensions.Domain;
-using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
-namespace CrmExtensions.Plugins.WorkflowActivities
+namespace CrmExtensions.Workflow
 {
-    /// <summary>Services a custom workflow activity reads from its context, and the failure the workflow shows.</summary>
+    /// <summary>The service a custom workflow activity calls the Custom APIs with: the workflow's user's.</summary>
     internal static class ActivityServices
     {
         public static IOrganizationService Service(CodeActivityContext context)
@@ -15,28 +12,15 @@ namespace CrmExtensions.Plugins.WorkflowActivities
             var workflow = context.GetExtension<IWorkflowContext>();
             return context.GetExtension<IOrganizationServiceFactory>().CreateOrganizationService(workflow.UserId);
         }
-
-        public static T Guard<T>(CodeActivityContext context, Func<T> work)
-        {
-            try
-            {
-                return work();
-            }
-            catch (DomainValidationException ex)
-            {
-                context.GetExtension<ITracingService>()?.Trace("Rejected: {0}", ex.Message);
-                throw new InvalidPluginExecutionException(ex.Message, ex);
-            }
-        }
     }
 
-    /// <summary>Classic workflow step: the customer's loyalty indicators and level (reads only).</summary>
+    /// <summary>Classic workflow step: the customer's loyalty indicators and level (reads only, through cx_PreviewTier).</summary>
     public sealed class CalculateLoyaltyIndicators : CodeActivity
     {
-        [RequiredArgument, Input("Customer"), ReferenceTarget("account")]
+        [RequiredArgument, Input("Customer"), ReferenceTarget(CustomerWorkflowOperations.CustomerTable)]
         public InArgument<EntityReference> Customer { get; set; }
 
-        [Output("Loyalty level"), AttributeTarget("account", "cx_loyaltylevel")]
+        [Output("Loyalty level"), AttributeTarget(CustomerWorkflowOperations.CustomerTable, CustomerWorkflowOperations.LoyaltyLevelColumn)]
         public OutArgument<OptionSetValue> LoyaltyLevel { get; set; }
 
         [Output("Repeat purchase rate")]
@@ -53,24 +37,22 @@ namespace CrmExtensions.Plugins.WorkflowActivities
 
         protected override void Execute(CodeActivityContext context)
         {
-            var workflow = context.GetExtension<IWorkflowContext>();
-            var loyalty = ActivityServices.Guard(context, () =>
-                CustomerWorkflowOperations.LoyaltyIndicators(ActivityServices.Service(context), workflow.OrganizationId, Customer.Get(context), workflow.OperationCreatedOn));
-            LoyaltyLevel.Set(context, new OptionSetValue(Choice.ToOption(loyalty.Level)));
-            RepeatPurchaseRate.Set(context, loyalty.Indicators.RepeatPurchaseRate);
-            CrossPurchaseBreadth.Set(context, loyalty.Indicators.CrossPurchaseBreadth);
-            Referrals.Set(context, loyalty.Indicators.Referrals);
-            PriceTolerance.Set(context, loyalty.Indicators.PriceTolerance);
+            var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(ActivityServices.Service(context), Customer.Get(context));
+            LoyaltyLevel.Set(context, new OptionSetValue(loyalty.LoyaltyLevel));
+            RepeatPurchaseRate.Set(context, loyalty.RepeatPurchaseRate);
+            CrossPurchaseBreadth.Set(context, loyalty.CrossPurchaseBreadth);
+            Referrals.Set(context, loyalty.Referrals);
+            PriceTolerance.Set(context, loyalty.PriceTolerance);
         }
     }
 
-    /// <summary>Classic workflow step: recalculate and assign the customer's tier.</summary>
+    /// <summary>Classic workflow step: recalculate and assign the customer's tier (through cx_RecalculateCustomer).</summary>
     public sealed class AssignCustomerTier : CodeActivity
     {
-        [RequiredArgument, Input("Customer"), ReferenceTarget("account")]
+        [RequiredArgument, Input("Customer"), ReferenceTarget(CustomerWorkflowOperations.CustomerTable)]
         public InArgument<EntityReference> Customer { get; set; }
 
-        [Output("Tier"), AttributeTarget("account", "cx_tier")]
+        [Output("Tier"), AttributeTarget(CustomerWorkflowOperations.CustomerTable, CustomerWorkflowOperations.TierColumn)]
         public OutArgument<OptionSetValue> Tier { get; set; }
 
         [Output("Tier changed")]
@@ -78,16 +60,16 @@ namespace CrmExtensions.Plugins.WorkflowActivities
 
         protected override void Execute(CodeActivityContext context)
         {
-            var outcome = ActivityServices.Guard(context, () => CustomerWorkflowOperations.Recalculate(ActivityServices.Service(context), Customer.Get(context)));
-            Tier.Set(context, new OptionSetValue(outcome.TierOption));
+            var outcome = CustomerWorkflowOperations.Recalculate(ActivityServices.Service(context), Customer.Get(context));
+            Tier.Set(context, new OptionSetValue(outcome.Tier));
             TierChanged.Set(context, outcome.TierChanged);
         }
     }
 
-    /// <summary>Classic workflow step: bring the customer's retention tasks and calls in line with the policy.</summary>
+    /// <summary>Classic workflow step: bring the customer's retention tasks and calls in line with the policy (through cx_RecalculateCustomer).</summary>
     public sealed class ScheduleRetentionTasks : CodeActivity
     {
-        [RequiredArgument, Input("Customer"), ReferenceTarget("account")]
+        [RequiredArgument, Input("Customer"), ReferenceTarget(CustomerWorkflowOperations.CustomerTable)]
         public InArgument<EntityReference> Customer { get; set; }
 
         [Output("Activities created")]
@@ -101,9 +83,9 @@ namespace CrmExtensions.Plugins.WorkflowActivities
 
         protected override void Execute(CodeActivityContext context)
         {
-            var outcome = ActivityServices.Guard(context, () => CustomerWorkflowOperations.Recalculate(ActivityServices.Service(context), Customer.Get(context)));
+            var outcome = CustomerWorkflowOperations.Recalculate(ActivityServices.Service(context), Customer.Get(context));
             Created.Set(context, outcome.Created);
-            Moved.Set(context, outcome.Updated);
+            Moved.Set(context, outcome.Moved);
             Cancelled.Set(context, outcome.Cancelled);
         }
     }

@@ -1,62 +1,79 @@
 using System;
-using CrmExtensions.Domain;
-using CrmExtensions.Domain.Loyalty;
-using CrmExtensions.Plugins.CustomApis;
-using CrmExtensions.Plugins.Infrastructure;
-using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmExtensions.Plugins.WorkflowActivities
+namespace CrmExtensions.Workflow
 {
+    public sealed class LoyaltyOutcome
+    {
+        public int LoyaltyLevel { get; set; }
+        public decimal RepeatPurchaseRate { get; set; }
+        public decimal CrossPurchaseBreadth { get; set; }
+        public int Referrals { get; set; }
+        public decimal PriceTolerance { get; set; }
+    }
+
     public sealed class RecalculationOutcome
     {
-        public int TierOption { get; set; }
+        public int Tier { get; set; }
         public bool TierChanged { get; set; }
         public int Created { get; set; }
-        public int Updated { get; set; }
+        public int Moved { get; set; }
         public int Cancelled { get; set; }
     }
 
     /// <summary>
-    /// What the classic workflow activities do, kept free of System.Activities so the tests run it on .NET (the
-    /// activities themselves compile for net462 only). Writes go through cx_RecalculateCustomer, so the tier guard sees
-    /// a recalculation whichever way the work was started.
+    /// What the classic workflow activities do: call the product's Custom APIs and map their outputs. Free of
+    /// System.Activities so the tests run it on .NET; the rules stay behind the APIs, so the tier guard sees a
+    /// recalculation whichever way the work was started.
     /// </summary>
     public static class CustomerWorkflowOperations
     {
-        public static LoyaltyAssessment LoyaltyIndicators(IOrganizationService service, Guid organizationId, EntityReference customer, DateTime asOf)
+        /// <summary>The table the activities' customer input takes: accounts, the table cx_RecalculateCustomer is bound to.</summary>
+        public const string CustomerTable = RecalculateCustomerRequest.BoundTo;
+
+        /// <summary>The column the tier output maps to (its choice, for the workflow designer) and is compared on.</summary>
+        public const string TierColumn = "cx_tier";
+
+        /// <summary>The column the loyalty level output maps to (its choice, for the workflow designer).</summary>
+        public const string LoyaltyLevelColumn = "cx_loyaltylevel";
+
+        public static LoyaltyOutcome LoyaltyIndicators(IOrganizationService service, EntityReference customer)
         {
             RequireCustomer(customer);
-            var settings = SettingsProvider.Resolve(null, organizationId, service);
-            var assessment = new CustomerRecalculation(service, settings).Preview(customer, asOf);
-            return assessment.Loyalty;
+            var preview = service.Execute(new PreviewTierRequest { Customer = customer });
+            return new LoyaltyOutcome
+            {
+                LoyaltyLevel = preview.LoyaltyLevel,
+                RepeatPurchaseRate = preview.RepeatPurchaseRate,
+                CrossPurchaseBreadth = preview.CrossPurchaseBreadth,
+                Referrals = preview.Referrals,
+                PriceTolerance = preview.PriceTolerance,
+            };
         }
 
         public static RecalculationOutcome Recalculate(IOrganizationService service, EntityReference customer)
         {
             RequireCustomer(customer);
-            if (customer.LogicalName != Account.EntityLogicalName)
-                throw new DomainValidationException($"{RecalculateCustomerApi.MessageName} is bound to account; {customer.LogicalName} records are recalculated by their own events or the bulk run.");
-            var before = service.Retrieve(customer.LogicalName, customer.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(CustomerColumns.Tier))
-                .GetAttributeValue<OptionSetValue>(CustomerColumns.Tier)?.Value;
-            var response = service.Execute(new OrganizationRequest(RecalculateCustomerApi.MessageName) { [Parameters.Target] = customer });
-            var tier = (int)response["Tier"];
+            if (customer.LogicalName != RecalculateCustomerRequest.BoundTo)
+                throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} is bound to {RecalculateCustomerRequest.BoundTo}; " +
+                    $"{customer.LogicalName} records are recalculated by their own events or the bulk run.");
+            var before = service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(TierColumn)).GetAttributeValue<OptionSetValue>(TierColumn)?.Value;
+            var response = service.Execute(new RecalculateCustomerRequest { Target = customer });
             return new RecalculationOutcome
             {
-                TierOption = tier,
-                TierChanged = before != tier,
-                Created = (int)response["ActivitiesCreated"],
-                Updated = (int)response["ActivitiesUpdated"],
-                Cancelled = (int)response["ActivitiesCancelled"],
+                Tier = response.Tier,
+                TierChanged = before != response.Tier,
+                Created = response.ActivitiesCreated,
+                Moved = response.ActivitiesUpdated,
+                Cancelled = response.ActivitiesCancelled,
             };
         }
 
         private static void RequireCustomer(EntityReference customer)
         {
-            if (customer == null || customer.Id == Guid.Empty) throw new DomainValidationException("Customer is required: pick the account to evaluate.");
-            if (customer.LogicalName != Account.EntityLogicalName && customer.LogicalName != Contact.EntityLogicalName)
-                throw new DomainValidationException($"Customer must be an account or contact, not a {customer.LogicalName}.");
+            if (customer == null || customer.Id == Guid.Empty) throw new InvalidPluginExecutionException("Customer is required: pick the account to evaluate.");
         }
     }
 }
