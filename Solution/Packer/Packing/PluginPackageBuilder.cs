@@ -1,10 +1,8 @@
-using System;
 using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Security;
 
-namespace CrmExtensions.Packer
+namespace CrmExtensions.Packer.Packing
 {
     /// <summary>
     /// The plug-in package (a NuGet package with dependent assemblies): the net462 plugin assembly, the domain core and
@@ -12,22 +10,25 @@ namespace CrmExtensions.Packer
     /// </summary>
     public static class PluginPackageBuilder
     {
-        public const string PackageId = "cx_CrmExtensions";
+        /// <summary>The NuGet package id; Dataverse names the package after it with the publisher prefix (cx_CrmExtensions).</summary>
+        public const string PackageId = "CrmExtensions";
+
         public static readonly string[] Assemblies = { "CrmExtensions.Plugins.dll", "CrmExtensions.Domain.dll", "Newtonsoft.Json.dll" };
 
-        public static string FileName(Version version) => $"{PackageId}.{version.ToString(3)}.nupkg";
+        /// <summary>The package's (NuGet) version: the plug-in assembly's, in the three parts NuGet normalizes to.</summary>
+        public static string VersionOf(PluginAssemblyInfo plugins) => plugins.Name.Version.ToString(3);
 
-        public static byte[] Build(string pluginOutput, Version version)
+        public static byte[] Build(string pluginOutput, string version)
         {
             using (var buffer = new MemoryStream())
             {
                 using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
                 {
-                    Write(zip, $"{PackageId}.nuspec", $@"<?xml version=""1.0"" encoding=""utf-8""?>
+                    ZipEntries.Write(zip, $"{PackageId}.nuspec", $@"<?xml version=""1.0"" encoding=""utf-8""?>
 <package xmlns=""http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd"">
   <metadata>
     <id>{PackageId}</id>
-    <version>{version.ToString(3)}</version>
+    <version>{SecurityElement.Escape(version)}</version>
     <authors>CrmExtensions</authors>
     <description>{SecurityElement.Escape("CrmExtensions plugins with their dependent assemblies (domain core, Newtonsoft.Json).")}</description>
   </metadata>
@@ -36,13 +37,9 @@ namespace CrmExtensions.Packer
                     {
                         var path = Path.Combine(pluginOutput, assembly);
                         if (!File.Exists(path)) throw new FileNotFoundException($"{assembly} is missing from {pluginOutput}; build the plugins for net462 first.", path);
-                        var entry = zip.CreateEntry("lib/net462/" + assembly, CompressionLevel.Optimal);
-                        entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                        using (var target = entry.Open())
-                        using (var source = File.OpenRead(path))
-                            source.CopyTo(target);
+                        ZipEntries.Write(zip, "lib/net462/" + assembly, File.ReadAllBytes(path));
                     }
-                    Write(zip, "[Content_Types].xml", @"<?xml version=""1.0"" encoding=""utf-8""?>
+                    ZipEntries.Write(zip, "[Content_Types].xml", @"<?xml version=""1.0"" encoding=""utf-8""?>
 <Types xmlns=""http://schemas.openxmlformats.org/package/2006/content-types"">
   <Default Extension=""nuspec"" ContentType=""application/octet"" />
   <Default Extension=""dll"" ContentType=""application/octet"" />
@@ -50,21 +47,6 @@ namespace CrmExtensions.Packer
                 }
                 return buffer.ToArray();
             }
-        }
-
-        internal static void Write(ZipArchive zip, string name, string text)
-        {
-            var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using (var writer = new StreamWriter(entry.Open(), new System.Text.UTF8Encoding(false)))
-                writer.Write(text);
-        }
-
-        internal static void Write(ZipArchive zip, string name, byte[] bytes)
-        {
-            var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using (var stream = entry.Open()) stream.Write(bytes, 0, bytes.Length);
         }
     }
 }

@@ -4,24 +4,22 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 
-namespace CrmExtensions.Packer
+namespace CrmExtensions.Packer.Packing
 {
     /// <summary>
-    /// Writes CrmExtensions_&lt;version&gt;[_managed].zip in the shape the platform imports: [Content_Types].xml,
-    /// solution.xml, customizations.xml (tables with their forms and views, choices, roles, steps, web resources),
-    /// the web resource files, the Custom API folders and the plug-in package.
+    /// Writes CrmExtensions_&lt;version&gt;[_managed].zip in the shape Dataverse exports and imports: [Content_Types].xml,
+    /// solution.xml, customizations.xml with every section filled from Solution/src (see <see cref="SolutionComponents"/>),
+    /// and the files the components carry (web resources, the workflow assembly, Custom API folders, the plug-in package).
     /// </summary>
     public sealed class SolutionPacker
     {
         private readonly SolutionSource _source;
-        private readonly PluginAssemblyInfo _plugins;
-        private readonly string _webResourceOutput;
+        private readonly SolutionBuild _build;
 
-        public SolutionPacker(SolutionSource source, PluginAssemblyInfo plugins, string webResourceOutput)
+        public SolutionPacker(SolutionSource source, SolutionBuild build)
         {
             _source = source;
-            _plugins = plugins;
-            _webResourceOutput = webResourceOutput;
+            _build = build;
         }
 
         public static string ZipName(string version, bool managed) => $"CrmExtensions_{version.Replace('.', '_')}{(managed ? "_managed" : "")}.zip";
@@ -33,31 +31,21 @@ namespace CrmExtensions.Packer
             if (File.Exists(path)) File.Delete(path);
             using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
             {
-                PluginPackageBuilder.Write(zip, "[Content_Types].xml", ContentTypes());
-                PluginPackageBuilder.Write(zip, "solution.xml", SolutionXml(managed).ToString());
-                PluginPackageBuilder.Write(zip, "customizations.xml", Customizations().ToString());
-                foreach (var resource in _source.Under("WebResources"))
-                {
-                    var name = (string)resource.Value.Root.Element("Name");
-                    PluginPackageBuilder.Write(zip, "WebResources/" + name, File.ReadAllBytes(Path.Combine(_webResourceOutput, name)));
-                }
-                foreach (var api in _source.Under("customapis"))
-                    PluginPackageBuilder.Write(zip, api.Key, File.ReadAllBytes(Path.Combine(_source.Directory, api.Key)));
-                var package = _source.Under("pluginpackages").Single();
-                PluginPackageBuilder.Write(zip, package.Key, File.ReadAllBytes(Path.Combine(_source.Directory, package.Key)));
-                var packageFolder = Path.GetDirectoryName(package.Key).Replace('\\', '/');
-                PluginPackageBuilder.Write(zip, $"{packageFolder}/package/{PluginPackageBuilder.FileName(_plugins.Name.Version)}",
-                    PluginPackageBuilder.Build(Path.GetDirectoryName(_plugins.Path), _plugins.Name.Version));
+                ZipEntries.Write(zip, "[Content_Types].xml", ContentTypes);
+                ZipEntries.Write(zip, "solution.xml", SolutionXml(managed).ToString());
+                ZipEntries.Write(zip, "customizations.xml", Customizations().ToString());
+                foreach (var part in SolutionComponents.All.SelectMany(kind => kind.Files(_source, _build)))
+                    ZipEntries.Write(zip, part.Name, part.Content());
             }
             return path;
         }
 
-        private static string ContentTypes() => @"<?xml version=""1.0"" encoding=""utf-8""?>
+        private const string ContentTypes = @"<?xml version=""1.0"" encoding=""utf-8""?>
 <Types xmlns=""http://schemas.openxmlformats.org/package/2006/content-types"">
   <Default Extension=""xml"" ContentType=""application/octet-stream"" />
   <Default Extension=""js"" ContentType=""application/octet-stream"" />
   <Default Extension=""html"" ContentType=""application/octet-stream"" />
-  <Default Extension=""css"" ContentType=""application/octet-stream"" />
+  <Default Extension=""dll"" ContentType=""application/octet-stream"" />
   <Default Extension=""nupkg"" ContentType=""application/octet-stream"" />
 </Types>";
 
@@ -68,28 +56,16 @@ namespace CrmExtensions.Packer
             return doc;
         }
 
-        private XDocument Customizations()
+        /// <summary>Other/Customizations.xml with each component kind's section placeholder filled, in the schema's order.</summary>
+        public XDocument Customizations()
         {
             var doc = new XDocument(_source.Get("Other/Customizations.xml"));
-            var root = doc.Root;
-            var entities = root.Element("Entities");
-            foreach (var entity in _source.Under("Entities").Where(p => p.Key.EndsWith("/Entity.xml", StringComparison.Ordinal)))
+            foreach (var kind in SolutionComponents.All.Where(k => k.Section != null))
             {
-                var folder = entity.Key.Substring(0, entity.Key.Length - "Entity.xml".Length);
-                var element = new XElement(entity.Value.Root);
-                var forms = _source.Under(folder + "FormXml").Select(f => f.Value.Root.Element("systemform")).ToList();
-                if (forms.Count > 0) element.Add(new XElement("FormXml", new XElement("forms", new XAttribute("type", "main"), forms.Select(f => new XElement(f)))));
-                var ribbon = _source.Get(folder + "RibbonDiff.xml");
-                if (ribbon != null) element.Add(new XElement(ribbon.Root));
-                var views = _source.Under(folder + "SavedQueries").Select(v => v.Value.Root.Element("savedquery")).ToList();
-                if (views.Count > 0) element.Add(new XElement("SavedQueries", new XElement("savedqueries", views.Select(v => new XElement(v)))));
-                entities.Add(element);
+                var section = doc.Root.Element(kind.Section)
+                    ?? throw new InvalidOperationException($"Other/Customizations.xml has no <{kind.Section} /> placeholder for the {kind.Name}.");
+                section.Add(kind.SectionContent(_source));
             }
-            root.Element("Roles").Add(_source.Under("Roles").Select(r => new XElement(r.Value.Root)));
-            root.Element("optionsets").Add(_source.Under("OptionSets").Select(o => new XElement(o.Value.Root)));
-            root.Add(new XElement("SdkMessageProcessingSteps", _source.Under("SdkMessageProcessingSteps").Select(s => new XElement(s.Value.Root))));
-            root.Add(new XElement("WebResources", _source.Under("WebResources").Select(w => new XElement(w.Value.Root))));
-            root.Add(new XElement("pluginpackages", _source.Under("pluginpackages").Select(p => new XElement(p.Value.Root))));
             return doc;
         }
     }
