@@ -142,7 +142,8 @@ namespace CrmExtensions.Packer
         /// <summary>The roots of the files under a folder, without the namespace declarations each file repeats.</summary>
         private static IEnumerable<XElement> Roots(SolutionSource source, string folder) => source.Under(folder).Select(f => Copy(f.Value.Root));
 
-        private static XElement Copy(XElement element)
+        /// <summary>A copy of an element for customizations.xml, without the namespace declarations its file repeats.</summary>
+        internal static XElement Copy(XElement element)
         {
             var copy = new XElement(element);
             copy.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();

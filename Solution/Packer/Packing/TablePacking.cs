@@ -12,8 +12,7 @@ namespace CrmExtensions.Packer.Packing
     {
         public static XElement Pack(SolutionSource source, SolutionTable table)
         {
-            var entity = new XElement(source.Get(table.EntityFile).Root);
-            entity.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+            var entity = SolutionComponents.Copy(source.Get(table.EntityFile).Root);
             var forms = source.Under(table.Folder + "FormXml").GroupBy(f => f.Key.Split('/')[3]).OrderBy(g => g.Key)
                 .Select(type => new XElement("forms", new XAttribute("type", type.Key), type.SelectMany(f => f.Value.Root.Elements("systemform")).Select(f => new XElement(f))));
             entity.Element("FormXml")?.ReplaceNodes(forms);
