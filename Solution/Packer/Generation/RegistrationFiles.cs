@@ -33,7 +33,6 @@ namespace CrmExtensions.Packer.Generation
         }
 
         public IReadOnlyList<PluginAssemblyDefinition> Assemblies => new[] { _plugins, _workflow };
-        public IReadOnlyList<DeclaredStep> Steps => _steps;
         public IReadOnlyList<DeclaredApi> CustomApis => _apis;
 
         /// <summary>The generated files by path under Solution/src.</summary>
