@@ -55,7 +55,7 @@ namespace CrmExtensions.Packer.Generation
                     dependencies.Add((table.Name, new XElement("Dependent", new XAttribute("type", 2),
                         new XAttribute("schemaName", (string)column.Element("LogicalName")),
                         new XAttribute("displayName", (string)column.Element("displaynames")?.Element("displayname")?.Attribute("description") ?? ""),
-                        new XAttribute("parentSchemaName", table.Name), new XAttribute("parentDisplayName", AppTables[table.Name]))));
+                        new XAttribute("parentDisplayName", AppTables[table.Name]))));
             return dependencies.Where(d => d.Table != null && AppTables.ContainsKey(d.Table))
                 .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Dependent.ToString(SaveOptions.DisableFormatting), StringComparer.Ordinal)
                 .Select(d => new XElement("MissingDependency",
