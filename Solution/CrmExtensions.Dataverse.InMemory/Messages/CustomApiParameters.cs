@@ -10,24 +10,6 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
     /// <summary>What the platform checks of a Custom API request before any step runs: required parameters, types, no unknown names.</summary>
     internal static class CustomApiParameters
     {
-        // customapifieldtype → the SDK type a request must carry for it.
-        private static readonly Dictionary<int, Tuple<Type, string>> Types = new Dictionary<int, Tuple<Type, string>>
-        {
-            [0] = Tuple.Create(typeof(bool), "Boolean"),
-            [1] = Tuple.Create(typeof(DateTime), "DateTime"),
-            [2] = Tuple.Create(typeof(decimal), "Decimal"),
-            [3] = Tuple.Create(typeof(Entity), "Entity"),
-            [4] = Tuple.Create(typeof(EntityCollection), "EntityCollection"),
-            [5] = Tuple.Create(typeof(EntityReference), "EntityReference"),
-            [6] = Tuple.Create(typeof(double), "Float"),
-            [7] = Tuple.Create(typeof(int), "Integer"),
-            [8] = Tuple.Create(typeof(Money), "Money"),
-            [9] = Tuple.Create(typeof(OptionSetValue), "Picklist"),
-            [10] = Tuple.Create(typeof(string), "String"),
-            [11] = Tuple.Create(typeof(string[]), "StringArray"),
-            [12] = Tuple.Create(typeof(Guid), "Guid"),
-        };
-
         public static void Check(CustomApiDefinition api, OrganizationRequest request)
         {
             foreach (var parameter in api.RequestParameters.Where(p => !p.IsOptional))
@@ -38,8 +20,8 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             foreach (var parameter in api.RequestParameters)
             {
                 if (!request.Parameters.TryGetValue(parameter.UniqueName, out var value) || value == null) continue;
-                if (!Types.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
-                    throw Invalid($"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(Types.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
+                if (!CustomApiParameter.Types.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
+                    throw Invalid($"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(CustomApiParameter.Types.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
             }
             var known = new HashSet<string>(api.RequestParameters.Select(p => p.UniqueName), StringComparer.OrdinalIgnoreCase) { "Target" };
             var unknown = request.Parameters.Keys.FirstOrDefault(k => !known.Contains(k));

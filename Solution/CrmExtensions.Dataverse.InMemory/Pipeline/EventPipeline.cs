@@ -90,7 +90,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             var message = operation.MessageName;
             var target = operation.Request.Parameters.Contains("Target") ? operation.Request["Target"] as Entity : null;
             return _host.Steps
-                .Where(s => s.Enabled && string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
+                .Where(s => string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
                 .Where(s => string.IsNullOrEmpty(s.PrimaryEntity) || s.PrimaryEntity == "none" || string.Equals(s.PrimaryEntity, operation.PrimaryEntity, StringComparison.OrdinalIgnoreCase))
                 // Filtering attributes apply to Update: the step fires only when the Target carries one of them.
                 .Where(s => message != "Update" || s.FilteringAttributes.Count == 0 || (target != null && s.FilteringAttributes.Any(target.Contains)))

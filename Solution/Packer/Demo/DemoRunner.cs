@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -36,13 +37,11 @@ namespace CrmExtensions.Packer.Demo
             var processed = 0;
             while (true)
             {
-                var request = new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 1 };
-                if (checkpoint != null) request["Checkpoint"] = checkpoint;
-                var response = service.Execute(request);
-                processed += (int)response["Processed"];
+                var response = service.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 1, Checkpoint = checkpoint });
+                processed += response.Processed;
                 _out.WriteLine($"  recalculating customers: {processed}/{data.Accounts.Count} ({host.Calls.FromPlugins} service calls from plugins so far)");
-                if ((bool)response["Completed"]) break;
-                checkpoint = (string)response["NextCheckpoint"];
+                if (response.Completed) break;
+                checkpoint = response.NextCheckpoint;
             }
 
             LiveEvents(host, data);
