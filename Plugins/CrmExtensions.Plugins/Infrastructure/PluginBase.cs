@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CrmExtensions.Domain;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -70,6 +72,16 @@ namespace CrmExtensions.Plugins.Infrastructure
 
         public EntityReference TargetReference =>
             Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as EntityReference : null;
+
+        /// <summary>The row as the operation leaves it: the pre-image's columns with the Target's written over them.</summary>
+        public Entity TargetOverPreImage(string alias = Parameters.PreImage)
+        {
+            var target = Target;
+            var merged = new Entity(target.LogicalName, target.Id);
+            foreach (var column in PreImage(alias)?.Attributes ?? Enumerable.Empty<KeyValuePair<string, object>>()) merged[column.Key] = column.Value;
+            foreach (var column in target.Attributes) merged[column.Key] = column.Value;
+            return merged;
+        }
 
         public Entity PreImage(string alias = Parameters.PreImage) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
         public Entity PostImage(string alias = Parameters.PostImage) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;

@@ -105,8 +105,8 @@ namespace CrmExtensions.Plugins.Steps
         public LedgerChanges(LocalPluginContext context) { _context = context; }
 
         private IPluginExecutionContext Execution => _context.Execution;
-        private Entity Before => Execution.MessageName == "Create" ? null : _context.PreImage();
-        private Entity After => Execution.MessageName == "Delete" ? null : _context.PostImage() ?? _context.Target;
+        private Entity Before => Execution.MessageName == MessageName.Create ? null : _context.PreImage();
+        private Entity After => Execution.MessageName == MessageName.Delete ? null : _context.PostImage() ?? _context.Target;
         private Guid RecordId => Execution.PrimaryEntityId;
 
         /// <summary>When the record reached the state the images show: its modifiedon, or the event time for a delete.</summary>
@@ -164,7 +164,7 @@ namespace CrmExtensions.Plugins.Steps
         /// <summary>The order's families: read from its lines unless the ledger holds this order with the same totals (lines unchanged).</summary>
         private List<string> FamiliesFor(PurchaseEntry entry, PurchaseEntry known)
         {
-            if (Execution.MessageName != "Create" && known != null && !known.Removed && known.Families != null && known.Revenue == entry.Revenue && known.Discount == entry.Discount)
+            if (Execution.MessageName != MessageName.Create && known != null && !known.Removed && known.Families != null && known.Revenue == entry.Revenue && known.Discount == entry.Discount)
                 return known.Families;
             return ProductFamilies.Of(_context.SystemService, RecordId);
         }

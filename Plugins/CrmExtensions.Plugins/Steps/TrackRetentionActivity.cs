@@ -25,7 +25,7 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            var deleted = execution.MessageName == "Delete";
+            var deleted = execution.MessageName == MessageName.Delete;
             var activity = deleted ? context.PreImage() : context.PostImage();
             var key = activity?.GetAttributeValue<string>(RetentionActivity.Key);
             var customer = activity?.GetAttributeValue<EntityReference>(RetentionActivity.Regarding);
