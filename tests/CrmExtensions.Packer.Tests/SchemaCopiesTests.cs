@@ -17,7 +17,8 @@ namespace CrmExtensions.Packer.Tests
         public static TheoryData<string, Action<PackerFixture>, string> Drifts => new TheoryData<string, Action<PackerFixture>, string>
         {
             { "option renumbered", f => f.Edit("OptionSets/cx_tier.xml", s => s.Replace("\"100000004\"", "\"100000005\"")), "option 100000005 'Lead' has no member in TierChoice" },
-            { "option relabelled", f => f.Edit("OptionSets/cx_retentionaction.xml", s => s.Replace("\"Win-back\"", "\"Win back call\"")), "option 100000005 is labelled 'Win back call' but RetentionActionChoice.WinBack" },
+            { "option relabelled", f => f.Edit("OptionSets/cx_retentionaction.xml", s => s.Replace("\"Win-back\"", "\"Win back call\"")),
+                "option 100000005 is labelled 'Win back call' but RetentionActionChoice.WinBack" },
             { "option removed", f => f.Edit("OptionSets/cx_churnriskband.xml", s => s.Replace("\"100000003\"", "\"100000009\"")), "ChurnRiskBandChoice.High = 100000003" },
             { "choice missing", f => System.IO.File.Delete(f.File("OptionSets/cx_loyaltylevel.xml")), "LoyaltyLevelChoice mirrors the choice 'cx_loyaltylevel'" },
         };

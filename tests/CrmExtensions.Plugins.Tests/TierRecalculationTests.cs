@@ -105,8 +105,8 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
-            var complaint = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
-            var complaint2 = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken again", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            var complaint = _org.Admin.Create(Org.Complaint(account, "Broken"));
+            var complaint2 = _org.Admin.Create(Org.Complaint(account, "Broken again"));
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
                 _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
@@ -177,12 +177,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 1000m, months: 24);
-            _org.Admin.Create(new Entity(Incident.EntityLogicalName)
-            {
-                ["title"] = "Late delivery",
-                [Incident.Customer] = account.ToEntityReference(),
-                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
-            });
+            _org.Admin.Create(Org.Complaint(account, "Late delivery"));
             _org.Host.ProcessAsyncQueue();
             var row = _org.Reload(account);
             Assert.Equal(15, row.GetAttributeValue<int>(CustomerColumns.ChurnRisk));

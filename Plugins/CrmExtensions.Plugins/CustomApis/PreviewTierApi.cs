@@ -2,7 +2,6 @@ using CrmExtensions.Domain;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.CustomApis

@@ -1,7 +1,6 @@
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 

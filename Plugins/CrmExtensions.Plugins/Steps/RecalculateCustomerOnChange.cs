@@ -83,7 +83,8 @@ namespace CrmExtensions.Plugins.Steps
             {
                 var result = recalculation.ApplyEvent(change, execution.OperationCreatedOn);
                 context.Trace("{0} {1}: {2} (retention: {3} to create, {4} to move, {5} to cancel).", change.Customer.LogicalName, change.Customer.Id,
-                    result.Customers == 0 ? "nothing to recalculate (already up to date, or the customer no longer exists)" : "recalculated", result.ActivitiesCreated, result.ActivitiesUpdated, result.ActivitiesCancelled);
+                    result.Customers == 0 ? "nothing to recalculate (already up to date, or the customer no longer exists)" : "recalculated", result.ActivitiesCreated, result.ActivitiesUpdated,
+                        result.ActivitiesCancelled);
             }
         }
     }
