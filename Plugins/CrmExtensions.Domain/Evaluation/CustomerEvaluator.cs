@@ -52,11 +52,12 @@ namespace CrmExtensions.Domain.Evaluation
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _rfm = new RfmScorer(settings.Rfm);
-            _clp = new CustomerLifetimeProfit(settings);
-            _matrix = new CustomerValueMatrix(settings.ValueMatrix);
-            _lifecycle = new LifecycleClassifier(settings);
+            var model = PurchaseModel.From(settings);
+            _clp = new CustomerLifetimeProfit(settings, model);
+            _matrix = CustomerValueMatrix.From(settings);
+            _lifecycle = new LifecycleClassifier(settings, model);
             _loyalty = new LoyaltyAssessor(settings);
-            _churn = new ChurnWarning(settings);
+            _churn = new ChurnWarning(settings, model);
             _retention = new RetentionPolicy(settings.Retention);
         }
 
@@ -72,7 +73,7 @@ namespace CrmExtensions.Domain.Evaluation
             var window = purchases.Recent(_settings.Analysis.WindowPeriods);
             int? recencyDays = purchases.LastPurchaseOn.HasValue ? Math.Max(0, (int)(facts.AsOf - purchases.LastPurchaseOn.Value).TotalDays) : (int?)null;
             var rfm = _rfm.Score(recencyDays, window.Orders, window.Revenue);
-            var value = _clp.Evaluate(purchases, facts.ReferralsMade);
+            var value = _clp.Evaluate(purchases, facts.ReferralsMade, facts.AsOf);
             var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, facts.PreviousTier);
             var lifecycle = _lifecycle.Classify(purchases, facts.AsOf);
             var loyalty = _loyalty.Assess(purchases, facts.Surveys, facts.ReferralsMade, lifecycle.Stage);
