@@ -25,7 +25,8 @@ namespace CrmExtensions.Plugins.Tests
 
             var response = _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
 
-            Assert.Equal(Org.Option(ValueTier.Gold), response["Tier"]);
+            // High current value, and the purchase model expects a steady monthly buyer to keep buying: platinum.
+            Assert.Equal(Org.Option(ValueTier.Platinum), response["Tier"]);
             Assert.Equal(13750m, response["CurrentValue"]); // 11 monthly orders in the current 12-month window × 5,000 × 25%
             Assert.Equal("", response["ChurnReasons"]);
             Assert.Equal(calls, _org.Host.Calls.For("Update"));
@@ -122,9 +123,9 @@ namespace CrmExtensions.Plugins.Tests
             var service = _org.Admin;
 
             var outcome = CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference());
-            Assert.Equal(Org.Option(ValueTier.Gold), outcome.TierOption);
+            Assert.Equal(Org.Option(ValueTier.Platinum), outcome.TierOption);
             Assert.True(outcome.TierChanged);
-            Assert.Equal(3, outcome.Created);
+            Assert.Equal(4, outcome.Created);
             Assert.False(CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference()).TierChanged);
 
             var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, _org.Host.OrganizationId, account.ToEntityReference(), Org.Now);
@@ -149,7 +150,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(new Entity(Setting.EntityLogicalName)
             {
                 [Setting.Name] = Setting.ActiveSettingsName,
-                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 100000 } }",
+                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 100000, ""growthPotentialThreshold"": 100000 } }",
             });
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
