@@ -28,7 +28,8 @@ namespace CrmExtensions.Domain.Tests
 
         [Theory]
         [InlineData(new[] { 20 }, LifecycleStage.Exploration)]                           // bought once, recently
-        [InlineData(new[] { 10, 40, 70 }, LifecycleStage.Formation)]                     // repeat buyer, rhythm not yet established
+        [InlineData(new[] { 60, 120 }, LifecycleStage.Exploration)]                      // repeat buyer of four months
+        [InlineData(new[] { 10, 100, 200 }, LifecycleStage.Formation)]                   // repeat buyer, rhythm not yet established
         [InlineData(new[] { 5, 35, 65, 95, 125, 155, 185, 215, 245, 270 }, LifecycleStage.Stability)] // steady monthly rhythm
         [InlineData(new[] { 100, 130, 160, 190, 220, 250, 270 }, LifecycleStage.Decline)]    // silent for over two of its usual intervals
         public void Every_stage_is_reachable_on_a_nine_month_history(int[] days, LifecycleStage expected)

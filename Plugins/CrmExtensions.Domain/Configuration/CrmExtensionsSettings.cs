@@ -117,7 +117,7 @@ namespace CrmExtensions.Domain.Configuration
 
     public sealed class LifecycleSettings
     {
-        /// <summary>Active months that separate the ending patterns (early abort, mid-way, early exit, long-lasting).</summary>
+        /// <summary>Tenure below which a relationship is still exploring; with the next two, the active months that separate the ending patterns.</summary>
         public int ExplorationMonths { get; set; }
         public int StabilityMonths { get; set; }
         public int LongLastingMonths { get; set; }

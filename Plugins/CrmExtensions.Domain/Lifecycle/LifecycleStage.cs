@@ -47,7 +47,8 @@ namespace CrmExtensions.Domain.Lifecycle
     }
 
     /// <summary>
-    /// Stage from the customer's own history, whatever its length: a customer who has bought once explores; repeat
+    /// Stage from the customer's own history, whatever its length: a customer who has bought once, or for less than
+    /// lifecycle.explorationMonths, explores; repeat
     /// buyers form a relationship until their rhythm is established (lifecycle.stablePurchases) and steady, then are
     /// stable; silence longer than lifecycle.overdueIntervals × their usual interval between purchases (the population's
     /// typical interval before a second purchase), or value falling against their own baseline, is decline. Tenure
@@ -79,7 +80,7 @@ namespace CrmExtensions.Domain.Lifecycle
 
             if (overdue || change < -lifecycle.TrendTolerance)
                 return new LifecycleAssessment(LifecycleStage.Decline, PatternFor(Months(purchases.FirstPurchaseOn.Value, purchases.LastPurchaseOn.Value), lifecycle), tenure);
-            if (rhythm.Value.RepeatPurchases == 0) return new LifecycleAssessment(LifecycleStage.Exploration, null, tenure);
+            if (rhythm.Value.RepeatPurchases == 0 || tenure < lifecycle.ExplorationMonths) return new LifecycleAssessment(LifecycleStage.Exploration, null, tenure);
             if (purchases.LifetimeOrders < lifecycle.StablePurchases || change > lifecycle.TrendTolerance)
                 return new LifecycleAssessment(LifecycleStage.Formation, null, tenure);
             return new LifecycleAssessment(LifecycleStage.Stability, null, tenure);

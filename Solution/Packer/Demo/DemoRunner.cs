@@ -4,6 +4,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Domain.Calibration;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -12,7 +15,8 @@ namespace CrmExtensions.Packer.Demo
 {
     /// <summary>
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
-    /// customer through the real cx_BulkRecalculate Custom API, fires a couple of live events, and reports.
+    /// customer through the real cx_BulkRecalculate Custom API, calibrates on them and recalculates again, fires a
+    /// couple of live events, and reports.
     /// </summary>
     public sealed class DemoRunner
     {
@@ -31,6 +35,18 @@ namespace CrmExtensions.Packer.Demo
             Seed(host, data);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys");
 
+            Recalculate(host, data.Accounts.Count);
+            Calibrate(host);
+            Recalculate(host, data.Accounts.Count);
+
+            LiveEvents(host, data);
+            _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
+            return host;
+        }
+
+        /// <summary>Every customer through the real cx_BulkRecalculate Custom API, a page at a time.</summary>
+        private void Recalculate(InMemoryDataverse host, int customers)
+        {
             var service = host.GetService();
             string checkpoint = null;
             var processed = 0;
@@ -40,14 +56,30 @@ namespace CrmExtensions.Packer.Demo
                 if (checkpoint != null) request["Checkpoint"] = checkpoint;
                 var response = service.Execute(request);
                 processed += (int)response["Processed"];
-                _out.WriteLine($"  recalculating customers: {processed}/{data.Accounts.Count} ({host.Calls.FromPlugins} service calls from plugins so far)");
+                _out.WriteLine($"  recalculating customers: {processed}/{customers} ({host.Calls.FromPlugins} service calls from plugins so far)");
                 if ((bool)response["Completed"]) break;
                 checkpoint = (string)response["NextCheckpoint"];
             }
+        }
 
-            LiveEvents(host, data);
-            _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
-            return host;
+        /// <summary>
+        /// Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the
+        /// settings' calibration section, as the bulk run's calibration does in an org.
+        /// </summary>
+        private void Calibrate(InMemoryDataverse host)
+        {
+            var settings = SettingsLoader.Defaults;
+            var facts = host.Store.Rows(Account.EntityLogicalName)
+                .Select(a => CustomerFactsLedger.Parse(a.GetAttributeValue<string>(CustomerColumns.FactsLedger))?.ToFacts(a.Id, AsOf, settings, null, null))
+                .Where(f => f != null).ToList();
+            var calibration = new PopulationCalibrator(settings).Calibrate(facts, AsOf);
+            host.GetService().Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = SettingsLoader.CalibrationDocument(calibration),
+            });
+            _out.WriteLine($"Calibrated on {calibration.Population} customers ({calibration.ActiveCustomers} active): current value high from {calibration.CurrentValueThreshold:N0}, " +
+                $"growth potential high from {calibration.GrowthPotentialThreshold:N0} (low-value row) / {calibration.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
         }
 
         private void LiveEvents(InMemoryDataverse host, SampleDataset data)
