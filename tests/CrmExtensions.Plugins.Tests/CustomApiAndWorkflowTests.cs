@@ -157,5 +157,54 @@ namespace CrmExtensions.Plugins.Tests
             var response = _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
             Assert.Equal(Org.Option(ValueTier.Lead), response["Tier"]);
         }
+
+        private void RecalculateAll()
+        {
+            string checkpoint = null;
+            while (true)
+            {
+                var request = new OrganizationRequest("cx_BulkRecalculate");
+                if (checkpoint != null) request["Checkpoint"] = checkpoint;
+                var response = _org.Admin.Execute(request);
+                if ((bool)response["Completed"]) return;
+                checkpoint = (string)response["NextCheckpoint"];
+            }
+        }
+
+        [Fact]
+        public void Calibration_learns_the_lines_from_the_orgs_own_customers_and_an_admins_choice_still_wins()
+        {
+            // Twenty customers of a small business, each spending about a third more than the one before: nobody reaches
+            // the absolute lines (5,000 / 2,000 a year), and neighbours differ by more than the hysteresis band.
+            var accounts = Enumerable.Range(1, 20).Select(i =>
+            {
+                var account = _org.Account("Customer " + i);
+                _org.OrderHistory(account, Math.Round(2m * (decimal)Math.Pow(1.3, i), 2), months: 12 + i % 6, skipRecentMonths: i % 3);
+                return account;
+            }).ToList();
+            RecalculateAll();
+            Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
+
+            var response = _org.Admin.Execute(new OrganizationRequest("cx_CalibrateSettings"));
+            Assert.Equal(20, response["Population"]);
+            var stored = Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
+            Assert.Contains(@"""calibration""", stored.GetAttributeValue<string>(Setting.Value));
+            RecalculateAll();
+            var tiers = accounts.Select(a => _org.Tier(a)).ToList();
+            // The top 20 % by current value are high, except the one right on the line: coming from lead, a customer must
+            // clear it by the hysteresis band. Growth potential splits each row.
+            Assert.Equal(3, tiers.Count(t => t == Org.Option(ValueTier.Platinum) || t == Org.Option(ValueTier.Gold)));
+            Assert.True(tiers.Distinct().Count() >= 3, string.Join(", ", tiers));
+            Assert.NotNull(_org.Reload(accounts[10]).GetAttributeValue<decimal?>(CustomerColumns.ExpectedPurchases));
+            Assert.Equal(30, _org.Reload(accounts[10]).GetAttributeValue<int?>(CustomerColumns.PurchaseInterval));
+
+            // Calibrating again updates the one row; an admin's absolute lines win over the calibration.
+            _org.Admin.Execute(new OrganizationRequest("cx_CalibrateSettings"));
+            Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }" });
+            RecalculateAll();
+            Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
+            Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_CalibrateSettings")));
+        }
     }
 }

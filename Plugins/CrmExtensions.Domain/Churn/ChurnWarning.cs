@@ -50,8 +50,9 @@ namespace CrmExtensions.Domain.Churn
 
     public sealed class ChurnRisk
     {
-        public ChurnRisk(double probability, ChurnRiskBand band, IReadOnlyList<ChurnReason> reasons)
+        public ChurnRisk(double probability, ChurnRiskBand band, IReadOnlyList<ChurnReason> reasons, double? expectedPurchases = null)
         {
+            ExpectedPurchases = expectedPurchases;
             Probability = probability;
             Score = (int)Math.Round(100 * probability, MidpointRounding.AwayFromZero);
             Band = band;
@@ -63,6 +64,9 @@ namespace CrmExtensions.Domain.Churn
         /// raises the score and none can push it past 100.
         /// </summary>
         public int Score { get; }
+
+        /// <summary>Purchases the purchase model expects within the churn horizon; null without a purchase.</summary>
+        public double? ExpectedPurchases { get; }
 
         /// <summary>The same risk unrounded (0–1), for ranking customers.</summary>
         public double Probability { get; }
@@ -99,9 +103,11 @@ namespace CrmExtensions.Domain.Churn
             var reasons = new List<ChurnReason>();
 
             var rhythm = PurchaseRhythm.Of(purchases, asOf);
+            double? expectedPurchases = null;
             if (rhythm.HasValue)
             {
                 var expected = _model.ExpectedPurchases(rhythm.Value, churn.HorizonMonths * 365.25 / 12);
+                expectedPurchases = expected;
                 var risk = Math.Exp(-expected);
                 if (risk >= 0.005) reasons.Add(new ChurnReason(ChurnReasonCode.PurchaseRhythm, risk, DescribeRhythm(rhythm.Value, expected, churn.HorizonMonths)));
             }
@@ -142,7 +148,7 @@ namespace CrmExtensions.Domain.Churn
             var probability = 1 - reasons.Aggregate(1.0, (staying, r) => staying * (1 - r.Risk));
             var score = (int)Math.Round(100 * probability, MidpointRounding.AwayFromZero);
             var band = score >= churn.HighRiskFrom ? ChurnRiskBand.High : score >= churn.MediumRiskFrom ? ChurnRiskBand.Medium : ChurnRiskBand.Low;
-            return new ChurnRisk(probability, band, reasons.OrderByDescending(r => r.Points).ThenBy(r => r.Code).ToList());
+            return new ChurnRisk(probability, band, reasons.OrderByDescending(r => r.Points).ThenBy(r => r.Code).ToList(), expectedPurchases);
         }
 
         /// <summary>"No purchase for 140 days; this customer usually buys every 30 days (0.4 purchases expected in the next 12 months)".</summary>

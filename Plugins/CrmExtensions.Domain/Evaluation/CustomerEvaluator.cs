@@ -33,6 +33,9 @@ namespace CrmExtensions.Domain.Evaluation
         public LifecycleAssessment Lifecycle { get; set; }
         public LoyaltyAssessment Loyalty { get; set; }
         public ChurnRisk Churn { get; set; }
+
+        /// <summary>Repeat purchases, tenure and silence as the purchase model saw them; null without a purchase.</summary>
+        public PurchaseRhythm? Rhythm { get; set; }
         public IReadOnlyList<RetentionAction> RetentionActions { get; set; }
     }
 
@@ -88,6 +91,7 @@ namespace CrmExtensions.Domain.Evaluation
                 Lifecycle = lifecycle,
                 Loyalty = loyalty,
                 Churn = churn,
+                Rhythm = PurchaseRhythm.Of(purchases, facts.AsOf),
                 RetentionActions = actions,
             };
         }

@@ -4,9 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
-using CrmExtensions.Domain.Calibration;
-using CrmExtensions.Domain.Configuration;
-using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -15,7 +12,7 @@ namespace CrmExtensions.Packer.Demo
 {
     /// <summary>
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
-    /// customer through the real cx_BulkRecalculate Custom API, calibrates on them and recalculates again, fires a
+    /// customer through the real cx_BulkRecalculate Custom API, calibrates with cx_CalibrateSettings and recalculates, fires a
     /// couple of live events, and reports.
     /// </summary>
     public sealed class DemoRunner
@@ -62,24 +59,12 @@ namespace CrmExtensions.Packer.Demo
             }
         }
 
-        /// <summary>
-        /// Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the
-        /// settings' calibration section, as the bulk run's calibration does in an org.
-        /// </summary>
+        /// <summary>The real cx_CalibrateSettings Custom API: value-matrix lines and purchase model from the customers' ledgers.</summary>
         private void Calibrate(InMemoryDataverse host)
         {
-            var settings = SettingsLoader.Defaults;
-            var facts = host.Store.Rows(Account.EntityLogicalName)
-                .Select(a => CustomerFactsLedger.Parse(a.GetAttributeValue<string>(CustomerColumns.FactsLedger))?.ToFacts(a.Id, AsOf, settings, null, null))
-                .Where(f => f != null).ToList();
-            var calibration = new PopulationCalibrator(settings).Calibrate(facts, AsOf);
-            host.GetService().Create(new Entity(Setting.EntityLogicalName)
-            {
-                [Setting.Name] = Setting.ActiveSettingsName,
-                [Setting.Value] = SettingsLoader.CalibrationDocument(calibration),
-            });
-            _out.WriteLine($"Calibrated on {calibration.Population} customers ({calibration.ActiveCustomers} active): current value high from {calibration.CurrentValueThreshold:N0}, " +
-                $"growth potential high from {calibration.GrowthPotentialThreshold:N0} (low-value row) / {calibration.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
+            var response = host.GetService().Execute(new OrganizationRequest("cx_CalibrateSettings"));
+            _out.WriteLine($"Calibrated on {response["Population"]} customers ({response["ActiveCustomers"]} active): current value high from {response["CurrentValueThreshold"]:N0}, " +
+                $"growth potential high from {response["GrowthPotentialThreshold"]:N0} (low-value row) / {response["GrowthPotentialThresholdAtHighValue"]:N0} (high-value row)");
         }
 
         private void LiveEvents(InMemoryDataverse host, SampleDataset data)
