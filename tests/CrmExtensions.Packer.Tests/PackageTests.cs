@@ -40,7 +40,7 @@ namespace CrmExtensions.Packer.Tests
                     foreach (var resource in customizations.Element("WebResources").Elements("WebResource"))
                         Assert.Contains(((string)resource.Element("FileName")).TrimStart('/'), names);
 
-                    Assert.Equal(3, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
+                    Assert.Equal(4, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
                     var nupkg = names.Single(n => n.StartsWith("pluginpackages/cx_CrmExtensions/package/") && n.EndsWith(".nupkg"));
                     using (var package = new ZipArchive(zip.GetEntry(nupkg).Open()))
                     {
