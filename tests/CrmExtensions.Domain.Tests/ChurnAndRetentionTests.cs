@@ -36,9 +36,11 @@ namespace CrmExtensions.Domain.Tests
             var monthly = _churn.Assess(Every(30), null, null, AsOf);
             var quarterly = _churn.Assess(Every(90), null, null, AsOf);
             Assert.True(monthly.Score > quarterly.Score, $"{monthly.Score} vs {quarterly.Score}");
-            var reason = monthly.Reasons.Single(r => r.Code == ChurnReasonCode.PurchaseRhythm);
-            Assert.StartsWith("No purchase for 140 days; this customer usually buys every 30 days (11 repeat purchases;", reason.Description);
-            Assert.Contains("purchases expected in the next 12 months", reason.Description);
+            Assert.Equal("No purchase for 140 days; this customer usually buys every 30 days", monthly.Reasons.Single(r => r.Code == ChurnReasonCode.Overdue).Description);
+            Assert.Equal(25, monthly.Reasons.Single(r => r.Code == ChurnReasonCode.Overdue).Points); // two intervals and more: full weight
+            Assert.Equal(14, quarterly.Reasons.Single(r => r.Code == ChurnReasonCode.Overdue).Points); // 1.56 of its intervals: 25 × 0.56
+            var outlook = monthly.Reasons.Single(r => r.Code == ChurnReasonCode.PurchaseRhythm).Description;
+            Assert.Matches(@"^\d+\.\d purchases expected in the next 12 months \(11 repeat purchases so far; \d+% likely still active\)$", outlook);
         }
 
         [Fact]
@@ -46,7 +48,10 @@ namespace CrmExtensions.Domain.Tests
         {
             var once = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-200), 500m, "EUR") }, AsOf);
             var risk = _churn.Assess(once, null, null, AsOf);
-            Assert.StartsWith("One purchase so far, 200 days ago; customers here usually buy every 365 days", risk.ReasonsText);
+            Assert.Empty(risk.Reasons.Where(r => r.Code == ChurnReasonCode.Overdue)); // the prior's typical interval is 365 days
+            Assert.Contains("purchases expected in the next 12 months (one purchase so far)", risk.ReasonsText);
+            var later = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-500), 500m, "EUR") }, AsOf);
+            Assert.Contains("No second purchase 500 days after the first; customers here usually buy every 365 days", _churn.Assess(later, null, null, AsOf).ReasonsText);
         }
 
         [Fact]

@@ -107,7 +107,7 @@ namespace CrmExtensions.Domain.Tests
 
         private static CalibrationSettings Calibrated => new CalibrationSettings
         {
-            CalibratedOn = Build.AsOf, Population = 100, ActiveCustomers = 80, CurrentValueThreshold = 40m,
+            CalibratedOn = Build.AsOf, FirstCalibratedOn = Build.AsOf, Population = 100, ActiveCustomers = 80, CurrentValueThreshold = 40m,
             GrowthPotentialThreshold = 10m, GrowthPotentialThresholdAtHighValue = 30m, PurchaseModel = Build.Settings.PurchaseModel,
         };
 
@@ -129,6 +129,23 @@ namespace CrmExtensions.Domain.Tests
             var matrix = new CustomerValueMatrix(Build.Settings.ValueMatrix, Calibrated);
             Assert.Equal(ValueTier.Gold, matrix.Classify(37, 0, ValueTier.Gold)); // within 10 % below the line of 40
             Assert.Equal(ValueTier.Lead, matrix.Classify(43, 0, ValueTier.Lead)); // not 10 % above it
+        }
+
+        [Fact]
+        public void A_tier_placed_before_the_first_calibration_does_not_anchor_the_hysteresis()
+        {
+            var settings = SettingsLoader.Load(SettingsLoader.CalibrationDocument(Calibrated), null);
+            var evaluator = new Evaluation.CustomerEvaluator(settings);
+            // Eleven orders of 15.30 in the window: current value ≈ 42, above the line of 40 but inside its band (44).
+            var lines = Enumerable.Range(0, 13).Select(m => new PurchaseLine(Build.AsOf.AddDays(-10 - 30 * m), 15.3m, "EUR"));
+            Evaluation.CustomerFacts Facts(DateTime? evaluatedOn) => new Evaluation.CustomerFacts
+            {
+                CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = new PurchaseSummaryBuilder(settings).Build(lines, Build.AsOf),
+                PreviousTier = ValueTier.Lead, PreviousEvaluatedOn = evaluatedOn,
+            };
+            bool High(ValueTier t) => t == ValueTier.Platinum || t == ValueTier.Gold;
+            Assert.False(High(evaluator.Evaluate(Facts(Build.AsOf.AddDays(1))).Tier)); // placed against these lines: the band holds it
+            Assert.True(High(evaluator.Evaluate(Facts(Build.AsOf.AddDays(-1))).Tier)); // placed before any calibration: no anchor
         }
 
         private static bool HighCurrent(ValueTier t) => t == ValueTier.Platinum || t == ValueTier.Gold;

@@ -35,11 +35,12 @@ namespace CrmExtensions.Packer.Tests
             var model = result.Settings.Calibration.PurchaseModel;
             Assert.InRange(model.R, 0.23, 0.26);
             Assert.InRange(model.Alpha / 7, 4.2, 4.6);
-            Assert.InRange(result.ChurnAuc, 0.770, 1);
-            Assert.True(result.ChurnAuc >= result.RecencyAuc);
-            Assert.InRange(result.ChurnAucRepeatBuyers, 0.725, 1);
+            Assert.InRange(result.ChurnAuc, 0.765, 1);
+            Assert.InRange(result.ChurnAucRepeatBuyers, 0.72, 1);
+            Assert.True(result.ChurnAucRepeatBuyers > result.RecencyAucRepeatBuyers);
             Assert.InRange(result.ValueSpearman, 0.41, 1);
-            Assert.InRange(result.TopFifthCapture, 0.665, 1);
+            Assert.True(result.ValueSpearman > result.PastRevenueSpearman);
+            Assert.InRange(result.TopFifthCapture, 0.66, 1);
             Assert.True(result.ChurnRate(result.InTier(ValueTier.Platinum, ValueTier.Gold)) <= result.ChurnRate(result.InTier(ValueTier.Lead)) / 2);
             Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.InRange(result.InTier(t).Count(), 1, 0.7 * result.Customers.Count));
             var output = new StringWriter();
@@ -48,7 +49,7 @@ namespace CrmExtensions.Packer.Tests
         }
 
         [Fact]
-        public void On_the_demo_sample_the_rules_rank_churners_better_than_chance_and_report_a_verdict()
+        public void On_the_demo_sample_silence_against_the_own_rhythm_finds_the_churners()
         {
             // The shipped sample as a transaction file: orders and invoices, evaluated half a year before the demo date.
             var data = SampleDataset.Load(RepositoryLayout.Find().SampleData);
@@ -59,11 +60,13 @@ namespace CrmExtensions.Packer.Tests
             try
             {
                 var result = BacktestRun.Run(TransactionFile.Load(file), null, Day("2026-04-30"), Day("2026-10-31"));
-                Assert.InRange(result.ChurnAuc, 0.6, 1);
-                Assert.InRange(result.ValueSpearman, 0.3, 1);
+                // The fitted model sees almost no dropout in this population (its customers stop abruptly after years of
+                // steady buying); the overdue signal must still rank them, better than days since the last purchase.
+                Assert.True(result.ChurnAuc > result.RecencyAuc, $"{result.ChurnAuc} vs {result.RecencyAuc}");
+                Assert.InRange(result.ValueSpearman, 0.6, 1);
                 var output = new StringWriter();
                 BacktestReport.Write(output, result);
-                Assert.Contains("Verdict: ", output.ToString());
+                Assert.Contains("Verdict: PASS", output.ToString());
             }
             finally
             {
@@ -100,6 +103,8 @@ namespace CrmExtensions.Packer.Tests
             Assert.Equal(1.0, RankMetrics.Spearman(new[] { 1.0, 2, 3 }, new[] { 10.0, 20, 30 }), 10);
             Assert.Equal(-1.0, RankMetrics.Spearman(new[] { 1.0, 2, 3 }, new[] { 3.0, 2, 1 }), 10);
             Assert.Equal(0.5, RankMetrics.TopShareCapture(new[] { 5.0, 4, 3, 2, 1 }, new[] { 1.0, 0, 0, 0, 1 }, 0.2));
+            // Hanley & McNeil's table: AUC 0.8 with 50 positives and 50 negatives has a standard error of about 0.044.
+            Assert.InRange(RankMetrics.RocAucStandardError(0.8, 50, 50), 0.043, 0.046);
         }
     }
 }

@@ -114,10 +114,10 @@ namespace CrmExtensions.Plugins.Tests
             string WinBackKey() => RetentionPolicy.KeyFor(account.Id, RetentionActionKind.WinBack);
             var first = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
 
-            // Risk falls (complaints resolved, buying again): the win-back is cancelled...
+            // Risk falls (complaints resolved, buying again, as events tell the ledger): the win-back is cancelled...
             foreach (var id in new[] { complaint, complaint2 })
                 _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(1), [Incident.CaseTypeCode] = new OptionSetValue(1) });
-            _org.OrderHistory(account, 5000m, months: 6);
+            for (var m = 0; m < 6; m++) _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddMonths(-m).AddDays(-3)));
             _org.Host.ProcessAsyncQueue();
             Assert.DoesNotContain(_org.OpenRetention(account), a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
 
@@ -125,7 +125,7 @@ namespace CrmExtensions.Plugins.Tests
             foreach (var id in new[] { complaint, complaint2 })
                 _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
-                _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
+                _org.Admin.Delete(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
             Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
             var again = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());

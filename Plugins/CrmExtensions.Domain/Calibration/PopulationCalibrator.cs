@@ -4,7 +4,6 @@ using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Purchases;
-using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Domain.Calibration
 {
@@ -28,8 +27,10 @@ namespace CrmExtensions.Domain.Calibration
             var start = _settings.Calibration?.PurchaseModel ?? _settings.PurchaseModel;
             var fitted = PurchaseModelFit.Fit(population.Select(c => PurchaseRhythm.Of(c.Purchases, c.AsOf).Value), start);
 
-            var clp = new CustomerLifetimeProfit(_settings, new PurchaseModel(fitted));
-            var values = population.Select(c => clp.Evaluate(c.Purchases, c.ReferralsMade, c.AsOf)).Where(v => v.CurrentValue > 0).ToList();
+            // Value everyone exactly as the evaluator will with the fitted model (lines are not known yet and do not matter here).
+            var provisional = new CalibrationSettings { CurrentValueThreshold = 1, GrowthPotentialThreshold = 1, GrowthPotentialThresholdAtHighValue = 1, PurchaseModel = fitted };
+            var evaluator = new CustomerEvaluator(With(_settings, provisional));
+            var values = population.Select(c => evaluator.Evaluate(c).Value).Where(v => v.CurrentValue > 0).ToList();
             if (values.Count == 0) throw new DomainValidationException("No customer bought inside the current-value window: there is no active customer to take thresholds from.");
             var matrix = _settings.ValueMatrix;
             var currentLine = TopShareThreshold(values.Select(v => v.CurrentValue), matrix.CurrentValueTopShare);
@@ -41,6 +42,7 @@ namespace CrmExtensions.Domain.Calibration
             return new CalibrationSettings
             {
                 CalibratedOn = calibratedOn,
+                FirstCalibratedOn = _settings.Calibration?.FirstCalibratedOn ?? calibratedOn,
                 Population = population.Count,
                 ActiveCustomers = values.Count,
                 CurrentValueThreshold = currentLine,
@@ -49,6 +51,12 @@ namespace CrmExtensions.Domain.Calibration
                 PurchaseModel = fitted,
             };
         }
+
+        private static CrmExtensionsSettings With(CrmExtensionsSettings s, CalibrationSettings calibration) => new CrmExtensionsSettings
+        {
+            Analysis = s.Analysis, Currency = s.Currency, Rfm = s.Rfm, Clp = s.Clp, ValueMatrix = s.ValueMatrix, Lifecycle = s.Lifecycle,
+            Loyalty = s.Loyalty, Churn = s.Churn, Retention = s.Retention, PurchaseModel = s.PurchaseModel, Calibration = calibration,
+        };
 
         /// <summary>
         /// The smallest value among the top <paramref name="share"/> of <paramref name="values"/>, so "at or above the

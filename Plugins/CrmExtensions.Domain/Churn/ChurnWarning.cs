@@ -13,8 +13,11 @@ namespace CrmExtensions.Domain.Churn
         SatisfactionDecline = 2,
         Complaints = 3,
 
-        /// <summary>Few purchases expected at the customer's own rhythm (silence, few repeats, a slow rhythm).</summary>
+        /// <summary>Few purchases expected from the customer by the purchase model (few repeats, a slow rhythm, silence).</summary>
         PurchaseRhythm = 4,
+
+        /// <summary>Silent for longer than the customer's own usual interval between purchases.</summary>
+        Overdue = 5,
     }
 
     /// <summary>Risk bands. Choice value of cx_churnriskband = 100000000 + this number.</summary>
@@ -77,6 +80,12 @@ namespace CrmExtensions.Domain.Churn
         public IReadOnlyList<ChurnReason> Reasons { get; }
 
         public string ReasonsText => string.Join("; ", Reasons.Select(r => r.Description));
+
+        /// <summary>
+        /// The chance of staying that the reasons other than the purchase model's own expectation leave (silence beyond the
+        /// rhythm, falling value, satisfaction, complaints): what the value rules multiply the model's expectation by.
+        /// </summary>
+        public double StayingDespiteOtherSigns => Reasons.Where(r => r.Code != ChurnReasonCode.PurchaseRhythm).Aggregate(1.0, (staying, r) => staying * (1 - r.Risk));
     }
 
     /// <summary>
@@ -109,7 +118,15 @@ namespace CrmExtensions.Domain.Churn
                 var expected = _model.ExpectedPurchases(rhythm.Value, churn.HorizonMonths * 365.25 / 12);
                 expectedPurchases = expected;
                 var risk = Math.Exp(-expected);
-                if (risk >= 0.005) reasons.Add(new ChurnReason(ChurnReasonCode.PurchaseRhythm, risk, DescribeRhythm(rhythm.Value, expected, churn.HorizonMonths)));
+                if (risk >= 0.005) reasons.Add(new ChurnReason(ChurnReasonCode.PurchaseRhythm, risk, DescribeOutlook(rhythm.Value, expected, churn.HorizonMonths)));
+
+                // Overdue: silence measured in the customer's own intervals (the population's before a second purchase),
+                // rising from nothing at one interval to full weight at lifecycle.overdueIntervals, where decline starts.
+                // It keeps silence visible when the fitted model sees little dropout in the population.
+                var interval = rhythm.Value.UsualIntervalDays ?? _model.TypicalIntervalDays;
+                var overdue = (rhythm.Value.DaysSinceLastPurchase / interval - 1) / ((double)_settings.Lifecycle.OverdueIntervals - 1);
+                if (overdue > 0)
+                    reasons.Add(new ChurnReason(ChurnReasonCode.Overdue, churn.OverduePoints / 100.0 * Math.Min(1, overdue), DescribeSilence(rhythm.Value, interval)));
             }
 
             // Activity: value in the latest half-window vs the customer's own average since its first purchase.
@@ -152,15 +169,21 @@ namespace CrmExtensions.Domain.Churn
         }
 
         /// <summary>"No purchase for 140 days; this customer usually buys every 30 days (0.4 purchases expected in the next 12 months)".</summary>
-        private string DescribeRhythm(PurchaseRhythm rhythm, double expected, int horizonMonths)
+        /// <summary>"0.4 purchases expected in the next 12 months (11 repeat purchases so far; 44% likely still active)".</summary>
+        private string DescribeOutlook(PurchaseRhythm rhythm, double expected, int horizonMonths)
+        {
+            var outlook = $"{expected.ToString("0.0", CultureInfo.InvariantCulture)} purchases expected in the next {horizonMonths} months";
+            if (rhythm.RepeatPurchases == 0) return outlook + " (one purchase so far)";
+            return outlook + $" ({rhythm.RepeatPurchases} repeat purchase{(rhythm.RepeatPurchases == 1 ? "" : "s")} so far; {Percent((decimal)_model.ProbabilityAlive(rhythm))} likely still active)";
+        }
+
+        /// <summary>"No purchase for 140 days; this customer usually buys every 30 days".</summary>
+        private static string DescribeSilence(PurchaseRhythm rhythm, double interval)
         {
             var days = (int)Math.Round(rhythm.DaysSinceLastPurchase);
-            var outlook = $"{expected.ToString("0.0", CultureInfo.InvariantCulture)} purchases expected in the next {horizonMonths} months";
-            if (!rhythm.UsualIntervalDays.HasValue)
-                return $"One purchase so far, {days} days ago; customers here usually buy every {Math.Round(_model.TypicalIntervalDays):0} days ({outlook})";
-            var alive = _model.ProbabilityAlive(rhythm);
-            return $"No purchase for {days} days; this customer usually buys every {Math.Round(rhythm.UsualIntervalDays.Value):0} days " +
-                $"({rhythm.RepeatPurchases} repeat purchase{(rhythm.RepeatPurchases == 1 ? "" : "s")}; {Percent((decimal)alive)} likely still active; {outlook})";
+            return rhythm.UsualIntervalDays.HasValue
+                ? $"No purchase for {days} days; this customer usually buys every {Math.Round(interval):0} days"
+                : $"No second purchase {days} days after the first; customers here usually buy every {Math.Round(interval):0} days";
         }
 
         /// <summary>Full weight once the signal reaches 100%; at least half weight once it crosses its threshold.</summary>

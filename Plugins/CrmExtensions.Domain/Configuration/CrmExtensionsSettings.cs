@@ -149,6 +149,9 @@ namespace CrmExtensions.Domain.Configuration
         /// <summary>Horizon of the purchase-rhythm signal: risk is the chance of no purchase within this many months.</summary>
         public int HorizonMonths { get; set; }
 
+        /// <summary>Weight of silence beyond the customer's own rhythm, reached at lifecycle.overdueIntervals.</summary>
+        public int OverduePoints { get; set; }
+
         public decimal ActivityDeclineThreshold { get; set; }
         public int ActivityDeclinePoints { get; set; }
         public decimal SatisfactionDropThreshold { get; set; }
@@ -189,6 +192,9 @@ namespace CrmExtensions.Domain.Configuration
     public sealed class CalibrationSettings
     {
         public System.DateTime CalibratedOn { get; set; }
+
+        /// <summary>When the org was first calibrated: tiers placed before it were placed against the placeholder lines.</summary>
+        public System.DateTime FirstCalibratedOn { get; set; }
 
         /// <summary>Customers the purchase model was fitted on (every customer with a purchase).</summary>
         public int Population { get; set; }

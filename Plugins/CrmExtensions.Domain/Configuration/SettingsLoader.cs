@@ -186,6 +186,7 @@ namespace CrmExtensions.Domain.Configuration
                 Check(ch.ActivityDeclineThreshold > 0 && ch.ActivityDeclineThreshold <= 1, "churn.activityDeclineThreshold", "must be above 0 and at most 1");
                 Check(ch.SatisfactionDropThreshold > 0 && ch.SatisfactionDropThreshold <= 1, "churn.satisfactionDropThreshold", "must be above 0 and at most 1");
                 void Points(int value, string name) => Check(value >= 0 && value <= 100, "churn." + name, "must be between 0 and 100");
+                Points(ch.OverduePoints, "overduePoints");
                 Points(ch.ActivityDeclinePoints, "activityDeclinePoints");
                 Points(ch.SatisfactionDropPoints, "satisfactionDropPoints");
                 Points(ch.OpenComplaintPoints, "openComplaintPoints");
@@ -220,6 +221,7 @@ namespace CrmExtensions.Domain.Configuration
             if (cal != null)
             {
                 Check(cal.Population >= 1 && cal.ActiveCustomers >= 1 && cal.ActiveCustomers <= cal.Population, "calibration.population/activeCustomers", "must satisfy 1 <= activeCustomers <= population");
+                Check(cal.FirstCalibratedOn <= cal.CalibratedOn, "calibration.firstCalibratedOn", "must not be after calibratedOn");
                 Check(cal.CurrentValueThreshold > 0, "calibration.currentValueThreshold", "must be greater than 0");
                 Check(cal.GrowthPotentialThreshold > 0, "calibration.growthPotentialThreshold", "must be greater than 0");
                 Check(cal.GrowthPotentialThresholdAtHighValue > 0, "calibration.growthPotentialThresholdAtHighValue", "must be greater than 0");

@@ -21,6 +21,9 @@ namespace CrmExtensions.Domain.Evaluation
         public IReadOnlyCollection<Complaint> Complaints { get; set; } = Array.Empty<Complaint>();
         public int ReferralsMade { get; set; }
         public ValueTier? PreviousTier { get; set; }
+
+        /// <summary>When the previous tier was placed (the customer's last evaluation), if known.</summary>
+        public DateTime? PreviousEvaluatedOn { get; set; }
         public IReadOnlyDictionary<RetentionActionKind, DateTime> LastCompletedActions { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
     }
 
@@ -66,6 +69,18 @@ namespace CrmExtensions.Domain.Evaluation
 
         public CrmExtensionsSettings Settings => _settings;
 
+        /// <summary>
+        /// The previous tier the hysteresis band holds on to; none when it was placed at or before the org's first
+        /// calibration, i.e. against the placeholder lines rather than the org's own percentiles.
+        /// </summary>
+        private ValueTier? AnchoringTier(CustomerFacts facts)
+        {
+            var calibration = _settings.Calibration;
+            var placeholder = _settings.ValueMatrix.Thresholds == ThresholdMode.Percentile && calibration != null
+                && facts.PreviousEvaluatedOn.HasValue && facts.PreviousEvaluatedOn.Value <= calibration.FirstCalibratedOn;
+            return placeholder ? null : facts.PreviousTier;
+        }
+
         public CustomerAssessment Evaluate(CustomerFacts facts)
         {
             if (facts == null) throw new DomainValidationException("Customer facts are required.");
@@ -76,11 +91,12 @@ namespace CrmExtensions.Domain.Evaluation
             var window = purchases.Recent(_settings.Analysis.WindowPeriods);
             int? recencyDays = purchases.LastPurchaseOn.HasValue ? Math.Max(0, (int)(facts.AsOf - purchases.LastPurchaseOn.Value).TotalDays) : (int?)null;
             var rfm = _rfm.Score(recencyDays, window.Orders, window.Revenue);
-            var value = _clp.Evaluate(purchases, facts.ReferralsMade, facts.AsOf);
-            var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, facts.PreviousTier);
+            var churn = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
+            // What the purchase model expects is kept only as far as the other warning signs leave the customer with us.
+            var value = _clp.Evaluate(purchases, facts.ReferralsMade, facts.AsOf, churn.StayingDespiteOtherSigns);
+            var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, AnchoringTier(facts));
             var lifecycle = _lifecycle.Classify(purchases, facts.AsOf);
             var loyalty = _loyalty.Assess(purchases, facts.Surveys, facts.ReferralsMade, lifecycle.Stage);
-            var churn = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
             var actions = _retention.DueActions(facts.CustomerId, tier, lifecycle.Stage, churn.Band, facts.AsOf, facts.LastCompletedActions);
             return new CustomerAssessment
             {

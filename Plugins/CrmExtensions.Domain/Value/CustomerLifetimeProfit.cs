@@ -24,7 +24,8 @@ namespace CrmExtensions.Domain.Value
             _model = model;
         }
 
-        public CustomerValue Evaluate(PurchaseSummary purchases, int referralsMade, DateTime asOf)
+        /// <param name="staying">Chance the customer stays given warning signs the purchase model does not see (1 = none).</param>
+        public CustomerValue Evaluate(PurchaseSummary purchases, int referralsMade, DateTime asOf, double staying = 1.0)
         {
             if (purchases == null) throw new DomainValidationException("Purchase summary is required.");
             if (referralsMade < 0) throw new DomainValidationException($"Referral count must not be negative (got {referralsMade}).");
@@ -40,13 +41,13 @@ namespace CrmExtensions.Domain.Value
             var history = purchases.Recent(purchases.Periods.Count);
             var profitPerPurchase = history.Orders > 0 ? (double)(history.Profit / history.Orders) : 0.0;
             var rhythm = PurchaseRhythm.Of(purchases, asOf);
-            var alive = rhythm.HasValue ? _model.ProbabilityAlive(rhythm.Value) : 0.0;
+            var alive = rhythm.HasValue ? _model.ProbabilityAlive(rhythm.Value) * staying : 0.0;
             var expected = new decimal[clp.HorizonYears];
             var before = 0.0;
             for (var t = 1; t <= clp.HorizonYears && rhythm.HasValue; t++)
             {
                 var upTo = _model.ExpectedPurchases(rhythm.Value, t * DaysPerYear);
-                expected[t - 1] = (decimal)(Math.Max(0.0, upTo - before) * profitPerPurchase);
+                expected[t - 1] = (decimal)(Math.Max(0.0, upTo - before) * profitPerPurchase * staying);
                 before = upTo;
             }
             // Incremental purchase: the profit the model expects from the customer's further purchases over the next year.

@@ -16,7 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public static readonly string[] Columns =
         {
             CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn,
         };
 
         public CustomerSnapshot(Entity row)

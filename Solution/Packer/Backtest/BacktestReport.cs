@@ -12,7 +12,8 @@ namespace CrmExtensions.Packer.Backtest
     /// <summary>
     /// The model-quality report: ranking measures against the holdout next to naive yardsticks on the same customers,
     /// churn and revenue per tier and stage, and one verdict line. The verdict asks what holds on any data: the rules
-    /// rank churners and future revenue at least as well as the naive yardsticks, and the tiers separate customers.
+    /// rank churners and future revenue at least as well as the naive yardsticks (a shortfall inside two standard
+    /// errors is sampling noise, not a verdict), and the tiers separate customers.
     /// </summary>
     public static class BacktestReport
     {
@@ -50,14 +51,18 @@ namespace CrmExtensions.Packer.Backtest
         {
             var failed = Checks(r).Where(c => !c.ok).Select(c => c.name).ToList();
             return failed.Count == 0
-                ? "Verdict: PASS - churn and value rank at least as well as the naive yardsticks, and the tiers separate customers."
+                ? "Verdict: PASS - churn and value rank at least as well as the naive yardsticks (within two standard errors), and the tiers separate customers."
                 : "Verdict: REVIEW - " + string.Join("; ", failed) + ".";
         }
 
         public static IEnumerable<(string name, bool ok)> Checks(BacktestResult r)
         {
-            yield return ("churn ranks worse than days since last purchase", !(r.ChurnAuc < r.RecencyAuc));
-            yield return ("value ranks worse than past revenue", !(r.ValueSpearman < r.PastRevenueSpearman));
+            // "Worse" means by more than two standard errors: differences inside sampling noise count as a tie.
+            var churned = r.Customers.Count(c => c.Churned);
+            var aucError = RankMetrics.RocAucStandardError(r.ChurnAuc, churned, r.Customers.Count - churned);
+            yield return ("churn ranks clearly worse than days since last purchase", !(r.ChurnAuc < r.RecencyAuc - 2 * aucError));
+            var spearmanError = RankMetrics.SpearmanStandardError(r.ValueSpearman, r.Customers.Count);
+            yield return ("value ranks clearly worse than past revenue", !(r.ValueSpearman < r.PastRevenueSpearman - 2 * spearmanError));
             var topChurn = r.ChurnRate(r.InTier(ValueTier.Platinum, ValueTier.Gold));
             var leadChurn = r.ChurnRate(r.InTier(ValueTier.Lead));
             yield return ("platinum + gold churn more than half as often as lead", double.IsNaN(topChurn) || double.IsNaN(leadChurn) || topChurn <= leadChurn / 2);

@@ -17,6 +17,16 @@ namespace CrmExtensions.Packer.Backtest
             return (sum - positives * (positives + 1) / 2) / (positives * negatives);
         }
 
+        /// <summary>Standard error of an AUC (Hanley &amp; McNeil 1982).</summary>
+        public static double RocAucStandardError(double auc, int positives, int negatives)
+        {
+            double q1 = auc / (2 - auc), q2 = 2 * auc * auc / (1 + auc);
+            return Math.Sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / ((double)positives * negatives));
+        }
+
+        /// <summary>Approximate standard error of a rank correlation over n pairs, (1 − r²) / √(n − 3).</summary>
+        public static double SpearmanStandardError(double r, int n) => n <= 3 ? double.NaN : (1 - r * r) / Math.Sqrt(n - 3);
+
         /// <summary>Spearman's rank correlation (Pearson correlation of average ranks).</summary>
         public static double Spearman(IReadOnlyList<double> a, IReadOnlyList<double> b)
         {
