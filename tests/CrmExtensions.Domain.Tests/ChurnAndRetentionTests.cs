@@ -80,9 +80,11 @@ namespace CrmExtensions.Domain.Tests
         [Fact]
         public void The_activity_baseline_starts_at_the_first_purchase()
         {
-            // A customer who started a year ago and buys 1,000 a quarter is steady, not 50 % down against empty earlier quarters.
-            var purchases = Build.Quarters(new[] { 0m, 0m, 0m, 0m, 1000m, 1000m, 1000m, 1000m }, first: AsOf.AddMonths(-11), last: AsOf.AddDays(-5));
-            Assert.DoesNotContain(_churn.Assess(purchases, null, null, AsOf).Reasons, r => r.Code == ChurnReasonCode.ActivityDecline);
+            // A customer of one year: 2,000 a quarter, then 500 in each of the last two. Against its own baseline that is a
+            // 75 % fall; averaged over the six quarters before, most of them before it existed, it would hide as 25 %.
+            var purchases = Build.Quarters(new[] { 0m, 0m, 0m, 0m, 2000m, 2000m, 500m, 500m }, first: AsOf.AddMonths(-11), last: AsOf.AddDays(-5));
+            var decline = _churn.Assess(purchases, null, null, AsOf).Reasons.Single(r => r.Code == ChurnReasonCode.ActivityDecline);
+            Assert.Equal("Purchase value fell 75% below the customer's own baseline", decline.Description);
         }
 
         [Fact]
