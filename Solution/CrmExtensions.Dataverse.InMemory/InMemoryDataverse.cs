@@ -289,24 +289,6 @@ namespace CrmExtensions.Dataverse.InMemory
             }
         }
 
-        // customapifieldtype → the SDK type a request must carry for it.
-        private static readonly Dictionary<int, Tuple<Type, string>> CustomApiTypes = new Dictionary<int, Tuple<Type, string>>
-        {
-            [0] = Tuple.Create(typeof(bool), "Boolean"),
-            [1] = Tuple.Create(typeof(DateTime), "DateTime"),
-            [2] = Tuple.Create(typeof(decimal), "Decimal"),
-            [3] = Tuple.Create(typeof(Entity), "Entity"),
-            [4] = Tuple.Create(typeof(EntityCollection), "EntityCollection"),
-            [5] = Tuple.Create(typeof(EntityReference), "EntityReference"),
-            [6] = Tuple.Create(typeof(double), "Float"),
-            [7] = Tuple.Create(typeof(int), "Integer"),
-            [8] = Tuple.Create(typeof(Money), "Money"),
-            [9] = Tuple.Create(typeof(OptionSetValue), "Picklist"),
-            [10] = Tuple.Create(typeof(string), "String"),
-            [11] = Tuple.Create(typeof(string[]), "StringArray"),
-            [12] = Tuple.Create(typeof(Guid), "Guid"),
-        };
-
         private static void ValidateCustomApiParameters(CustomApiDefinition api, OrganizationRequest request)
         {
             foreach (var parameter in api.RequestParameters.Where(p => !p.IsOptional))
@@ -317,9 +299,9 @@ namespace CrmExtensions.Dataverse.InMemory
             foreach (var parameter in api.RequestParameters)
             {
                 if (!request.Parameters.TryGetValue(parameter.UniqueName, out var value) || value == null) continue;
-                if (!CustomApiTypes.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
+                if (!CustomApiParameter.Types.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
                     throw new DataverseFaultException(ErrorCodes.InvalidArgument,
-                        $"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(CustomApiTypes.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
+                        $"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(CustomApiParameter.Types.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
             }
             var known = new HashSet<string>(api.RequestParameters.Select(p => p.UniqueName), StringComparer.OrdinalIgnoreCase) { "Target" };
             var unknown = request.Parameters.Keys.FirstOrDefault(k => !known.Contains(k));
@@ -332,7 +314,7 @@ namespace CrmExtensions.Dataverse.InMemory
             var message = operation.MessageName;
             var target = operation.Request.Parameters.Contains("Target") ? operation.Request["Target"] as Entity : null;
             return _steps
-                .Where(s => s.Enabled && string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
+                .Where(s => string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
                 .Where(s => string.IsNullOrEmpty(s.PrimaryEntity) || s.PrimaryEntity == "none" || string.Equals(s.PrimaryEntity, operation.PrimaryEntity, StringComparison.OrdinalIgnoreCase))
                 // Filtering attributes apply to Update: the step fires only when the Target carries one of them.
                 .Where(s => message != "Update" || s.FilteringAttributes.Count == 0 || (target != null && s.FilteringAttributes.Any(target.Contains)))

@@ -4,13 +4,14 @@ using System.IO;
 
 namespace CrmExtensions.Packer
 {
-    /// <summary>Builds what the package embeds: the net462 plugin assembly and, when WebResources exists, the compiled scripts.</summary>
+    /// <summary>Builds what the package embeds: the net462 plug-in and workflow assemblies and, when WebResources exists, the compiled scripts.</summary>
     public static class Builds
     {
-        public static void PluginAssembly(RepositoryLayout layout, TextWriter log)
+        public static void Assemblies(RepositoryLayout layout, TextWriter log)
         {
-            log.WriteLine("Building the plugin assembly for net462 (Release)...");
+            log.WriteLine("Building the plug-in and workflow assemblies for net462 (Release)...");
             Run("dotnet", $"build \"{layout.PluginProject}\" -c Release -f net462 -nologo -v q", layout.Root, log);
+            Run("dotnet", $"build \"{layout.WorkflowProject}\" -c Release -f net462 -nologo -v q", layout.Root, log);
         }
 
         public static void WebResources(RepositoryLayout layout, TextWriter log)

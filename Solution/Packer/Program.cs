@@ -5,6 +5,9 @@ using System.Linq;
 using CrmExtensions.Domain;
 using CrmExtensions.Packer.Backtest;
 using CrmExtensions.Packer.Demo;
+using CrmExtensions.Packer.Generation;
+using CrmExtensions.Packer.Packing;
+using CrmExtensions.Packer.Validation;
 
 namespace CrmExtensions.Packer
 {
@@ -13,7 +16,8 @@ namespace CrmExtensions.Packer
         private const string Usage = @"Usage: dotnet run --project Solution/Packer -c Release -- [command] [options]
   run        (default) build, pack, validate, then run the demo over the sample dataset
   pack       build and write CrmExtensions_<version>.zip   [--managed] [--out DIR] [--no-build]
-  validate   check the solution source against the built plugins and web resources   [--source DIR] [--no-build]
+  validate   check the solution source, then pack it (unmanaged and managed) and check both zips against Microsoft's schema   [--source DIR] [--no-build]
+  generate   write the files generated from the plug-in declarations (steps, Custom APIs, plug-in types, Solution.xml's components)   [--no-build]
   demo       run the demo only   [--sample DIR]
   backtest   evaluate customers as of a cut-off and compare with what they did next
              --transactions FILE --as-of yyyy-MM-dd --holdout-until yyyy-MM-dd [--settings FILE]";
@@ -31,8 +35,8 @@ namespace CrmExtensions.Packer
                 {
                     case "run":
                         Build(layout, noBuild);
-                        var zip = Pack(layout, source, output, managed: false);
-                        if (Validate(layout, source, zip) > 0) return 1;
+                        Pack(layout, source, output, managed: false);
+                        if (Validate(layout, source) > 0) return 1;
                         return Demo(layout, Option(args, "--sample") ?? layout.SampleData);
                     case "pack":
                         Build(layout, noBuild);
@@ -40,7 +44,10 @@ namespace CrmExtensions.Packer
                         return 0;
                     case "validate":
                         Build(layout, noBuild);
-                        return Validate(layout, source, null) > 0 ? 1 : 0;
+                        return Validate(layout, source) > 0 ? 1 : 0;
+                    case "generate":
+                        Build(layout, noBuild);
+                        return Generate(layout, source);
                     case "demo":
                         return Demo(layout, Option(args, "--sample") ?? layout.SampleData);
                     case "backtest":
@@ -87,35 +94,56 @@ namespace CrmExtensions.Packer
         private static void Build(RepositoryLayout layout, bool noBuild)
         {
             if (noBuild) return;
-            Builds.PluginAssembly(layout, Console.Out);
+            Builds.Assemblies(layout, Console.Out);
             Builds.WebResources(layout, Console.Out);
+        }
+
+        private static SolutionSource Load(string source)
+        {
+            var solution = new SolutionSource(source);
+            if (solution.ParseErrors.Count == 0) return solution;
+            foreach (var issue in solution.ParseErrors) Console.Error.WriteLine(issue);
+            throw new InvalidOperationException("The solution source has malformed XML.");
         }
 
         private static string Pack(RepositoryLayout layout, string source, string output, bool managed)
         {
-            var solution = new SolutionSource(source);
-            if (solution.ParseErrors.Count > 0)
-            {
-                foreach (var issue in solution.ParseErrors) Console.Error.WriteLine(issue);
-                throw new InvalidOperationException("The solution source has malformed XML; nothing was packed.");
-            }
-            var plugins = new PluginAssemblyInfo(Path.Combine(layout.PluginOutput, "CrmExtensions.Plugins.dll"));
-            var path = new SolutionPacker(solution, plugins, layout.WebResourcesOutput).Pack(output, managed);
+            var solution = Load(source);
+            var path = new SolutionPacker(solution, SolutionBuild.Of(layout)).Pack(output, managed);
             Console.WriteLine($"Packed {(managed ? "managed" : "unmanaged")} solution {solution.UniqueName} {solution.Version}: {path}");
             return path;
         }
 
-        private static int Validate(RepositoryLayout layout, string source, string zip)
+        private static int Validate(RepositoryLayout layout, string source)
         {
-            var solution = new SolutionSource(source);
-            var plugins = new PluginAssemblyInfo(Path.Combine(layout.PluginOutput, "CrmExtensions.Plugins.dll"));
-            var issues = new SolutionValidator(solution, plugins, layout.WebResourcesOutput).Validate().ToList();
-            if (zip != null) issues.AddRange(PackageInspector.Inspect(zip));
+            var solution = Load(source);
+            var build = SolutionBuild.Of(layout);
+            var issues = new SolutionValidator(solution, build, new GeneratedFiles(solution, build, layout.TypeScriptContracts)).Validate().ToList();
+            var schema = SolutionSchema.Load(layout.SolutionSchemas);
+            if (schema == null) Console.WriteLine($"Microsoft's solution schema is not at {layout.SolutionSchemas}: the zips are checked without it.");
+            var scratch = Path.Combine(Path.GetTempPath(), "cx-validate-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                foreach (var managed in new[] { false, true })
+                    issues.AddRange(PackageInspector.Inspect(new SolutionPacker(solution, build).Pack(scratch, managed), schema));
+            }
+            finally
+            {
+                if (Directory.Exists(scratch)) Directory.Delete(scratch, true);
+            }
             foreach (var issue in issues) Console.Error.WriteLine(issue);
             Console.WriteLine(issues.Count == 0
-                ? $"Validated {solution.Documents.Count} source files{(zip != null ? " and " + Path.GetFileName(zip) : "")}: no problems."
+                ? $"Validated {solution.Documents.Count} source files and the unmanaged and managed zips{(schema != null ? " against Microsoft's schema" : "")}: no problems."
                 : $"Validation found {issues.Count} problem(s).");
             return issues.Count;
+        }
+
+        private static int Generate(RepositoryLayout layout, string source)
+        {
+            var changed = new GeneratedFiles(Load(source), SolutionBuild.Of(layout), layout.TypeScriptContracts).Write();
+            foreach (var path in changed) Console.WriteLine("  " + Path.GetRelativePath(layout.Root, path));
+            Console.WriteLine(changed.Count == 0 ? "Generated files are current." : $"Wrote {changed.Count} generated file(s).");
+            return 0;
         }
 
         private static int Demo(RepositoryLayout layout, string sample)

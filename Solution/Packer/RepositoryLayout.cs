@@ -16,9 +16,15 @@ namespace CrmExtensions.Packer
         public string SampleData => Path.Combine(Root, "Solution", "sample");
         public string PluginProject => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "CrmExtensions.Plugins.csproj");
         public string PluginOutput => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "bin", "Release", "net462");
+        public string WorkflowProject => Path.Combine(Root, "Plugins", "CrmExtensions.Workflow", "CrmExtensions.Workflow.csproj");
+        public string WorkflowOutput => Path.Combine(Root, "Plugins", "CrmExtensions.Workflow", "bin", "Release", "net462");
         public string WebResourcesProject => Path.Combine(Root, "WebResources");
         public string WebResourcesOutput => Path.Combine(Root, "WebResources", "dist");
+        public string TypeScriptContracts => Path.Combine(Root, "WebResources", "src", "shared", "customApis.ts");
         public string ArtifactsDirectory => Path.Combine(Root, "artifacts");
+
+        /// <summary>Microsoft's solution XSDs beside the repository (../shared); absent outside CI and this workplace.</summary>
+        public string SolutionSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "solution-9.0.0.2090"));
 
         public static RepositoryLayout Find()
         {

@@ -1,15 +1,16 @@
-import { RecalculateApi, Tiers } from "./shared/schema";
+import { RecalculateCustomer, type RecalculateCustomerResponse } from "./shared/customApis";
+import { Tiers } from "./shared/schema";
 import { refreshAfterRecalculation } from "./customerForm";
 
-/** The request Xrm.WebApi.online.execute sends for the bound cx_RecalculateCustomer Custom API. */
+/** The request Xrm.WebApi.online.execute sends for the bound cx_RecalculateCustomer Custom API (names from its generated contract). */
 export function recalculateRequest(accountId: string): { entity: { entityType: string; id: string }; getMetadata: () => object } {
   return {
-    entity: { entityType: "account", id: accountId.replace(/[{}]/g, "").toLowerCase() },
+    entity: { entityType: RecalculateCustomer.boundTo, id: accountId.replace(/[{}]/g, "").toLowerCase() },
     getMetadata: () => ({
       boundParameter: "entity",
-      parameterTypes: { entity: { typeName: "mscrm.account", structuralProperty: 5 } },
-      operationType: 0,
-      operationName: RecalculateApi,
+      parameterTypes: { entity: { typeName: `mscrm.${RecalculateCustomer.boundTo}`, structuralProperty: 5 } },
+      operationType: RecalculateCustomer.operationType,
+      operationName: RecalculateCustomer.name,
     }),
   };
 }
@@ -30,7 +31,7 @@ export async function recalculate(primaryControl: Xrm.FormContext): Promise<void
   try {
     const response = await Xrm.WebApi.online.execute(recalculateRequest(id));
     if (!response.ok) throw new Error(`The server answered ${response.status} ${response.statusText}.`);
-    const result = (await response.json()) as { Tier: number; ActivitiesCreated: number; ActivitiesUpdated: number; ActivitiesCancelled: number };
+    const result = (await response.json()) as RecalculateCustomerResponse;
     Xrm.Utility.closeProgressIndicator();
     const tier = Tiers[result.Tier]?.label ?? `value ${result.Tier}`;
     primaryControl.ui.setFormNotification(

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -72,11 +73,9 @@ namespace CrmExtensions.Benchmarks
             string checkpoint = null;
             for (var calls = 1; ; calls++)
             {
-                var request = new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = PageSize, ["MaxPages"] = 1 };
-                if (checkpoint != null) request["Checkpoint"] = checkpoint;
-                var response = service.Execute(request);
-                if ((bool)response["Completed"]) return calls;
-                checkpoint = (string)response["NextCheckpoint"];
+                var response = service.Execute(new BulkRecalculateRequest { PageSize = PageSize, MaxPages = 1, Checkpoint = checkpoint });
+                if (response.Completed) return calls;
+                checkpoint = response.NextCheckpoint;
             }
         }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Crm.Sdk.Messages;
@@ -64,7 +65,7 @@ namespace CrmExtensions.Benchmarks
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);
                 for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3)));
-                Service.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = _account.ToEntityReference() });
+                Service.Execute(new RecalculateCustomerRequest { Target = _account.ToEntityReference() });
             }
 
             public InMemoryDataverse Host { get; }

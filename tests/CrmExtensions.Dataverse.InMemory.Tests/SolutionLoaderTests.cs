@@ -39,15 +39,30 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             Assert.Equal("HI@30", host.GetService().Execute(new OrganizationRequest("cx_Echo") { ["Text"] = "hi" })["Echo"]);
         }
 
+        private const string Update = "<SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
+        private const string Create = "<SdkMessageId>9ebdbb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
+        private const string Delete = "<SdkMessageId>a1bdbb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
+        private const string RecordOnlyType = "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly, CrmExtensions.Dataverse.InMemory.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null</PluginTypeName><PluginTypeId>0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1</PluginTypeId>";
+
+        private const string ImageStart = "<SdkMessageProcessingStepImages><SdkMessageProcessingStepImage><EntityAlias>Image</EntityAlias>";
+        private const string ImageEnd = "</SdkMessageProcessingStepImage></SdkMessageProcessingStepImages>";
+        private const string PostImageOfTarget = ImageStart + "<ImageType>1</ImageType><MessagePropertyName>Target</MessagePropertyName>" + ImageEnd;
+        private const string PreImageOfId = ImageStart + "<ImageType>0</ImageType><MessagePropertyName>Id</MessagePropertyName>" + ImageEnd;
+
         [Theory]
-        [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>", "malformed XML")]
+        [InlineData("<SdkMessageProcessingStep Name='x'>" + Update, "malformed XML")]
         [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>00000000-0000-0000-0000-000000000001</SdkMessageId></SdkMessageProcessingStep>", "is not a platform message")]
-        [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId><PluginTypeName>No.Such.Type, CrmExtensions.Dataverse.InMemory.Tests</PluginTypeName><Stage>40</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "plugin type 'No.Such.Type' was not found")]
-        [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId><PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeName><Stage>20</Stage><Mode>1</Mode></SdkMessageProcessingStep>", "asynchronous steps must be registered on PostOperation")]
-        [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId><PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeName><Stage>later</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "<Stage> must be a whole number, not 'later'")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeName><PluginTypeId>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeId><Stage>40</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "plug-in type 'CrmExtensions.Dataverse.InMemory.Tests.RecordOnly' is not defined under PluginAssemblies/")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.EchoApi, CrmExtensions.Dataverse.InMemory.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null</PluginTypeName><PluginTypeId>0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1</PluginTypeId><Stage>40</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "is not the plug-in type 0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + RecordOnlyType + "<Stage>20</Stage><Mode>1</Mode></SdkMessageProcessingStep>", "asynchronous steps must be registered on PostOperation")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + RecordOnlyType + "<Stage>later</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "<Stage> must be a whole number, not 'later'")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Create + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PostImageOfTarget + "</SdkMessageProcessingStep>", "image 'Image' of a Create step is taken from 'Id', not 'Target'")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Create + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PreImageOfId + "</SdkMessageProcessingStep>", "a Create step has no pre-image")]
+        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Delete + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PostImageOfTarget + "</SdkMessageProcessingStep>", "post-image 'Image' needs a PostOperation step of a message that leaves a record")]
         public void Broken_registrations_get_a_message_naming_file_and_problem(string xml, string expected)
         {
             var dir = Path.Combine(Path.GetTempPath(), "cx-loader-" + Guid.NewGuid().ToString("N"));
+            CopyPluginAssemblies(dir);
             Directory.CreateDirectory(Path.Combine(dir, "SdkMessageProcessingSteps"));
             var file = Path.Combine(dir, "SdkMessageProcessingSteps", "{step}.xml");
             File.WriteAllText(file, xml);
@@ -60,6 +75,36 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             finally
             {
                 Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void A_custom_api_naming_its_plugin_type_by_class_name_is_refused_as_an_import_would()
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "cx-loader-" + Guid.NewGuid().ToString("N"));
+            CopyPluginAssemblies(dir);
+            var api = Path.Combine(dir, "customapis", "cx_Echo");
+            Directory.CreateDirectory(api);
+            File.WriteAllText(Path.Combine(api, "customapi.xml"), File.ReadAllText(Path.Combine(Fixture, "customapis", "cx_Echo", "customapi.xml"))
+                .Replace("0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b2", "CrmExtensions.Dataverse.InMemory.Tests.EchoApi"));
+            try
+            {
+                var error = Assert.Throws<InvalidDataException>(() => SolutionRegistrationLoader.Load(dir, typeof(RecordOnly).Assembly));
+                Assert.Contains("plug-in type 'CrmExtensions.Dataverse.InMemory.Tests.EchoApi' is not defined under PluginAssemblies/", error.Message);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        private static void CopyPluginAssemblies(string dir)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(Fixture, "PluginAssemblies"), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(dir, Path.GetRelativePath(Fixture, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target));
+                File.Copy(file, target);
             }
         }
     }

@@ -2,11 +2,16 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using CrmExtensions.Packer;
+using CrmExtensions.Packer.Generation;
+using CrmExtensions.Packer.Packing;
+using CrmExtensions.Packer.Validation;
 
 namespace CrmExtensions.Packer.Tests
 {
-    /// <summary>A copy of Solution/src in a temp folder (so tests can break it) and placeholder web resource files.</summary>
+    /// <summary>
+    /// A copy of Solution/src and of the generated TypeScript contracts in a temp folder (so tests can break them),
+    /// placeholder web resource files, and the built net462 assemblies.
+    /// </summary>
     public sealed class PackerFixture : IDisposable
     {
         public PackerFixture()
@@ -15,6 +20,8 @@ namespace CrmExtensions.Packer.Tests
             Root = Path.Combine(Path.GetTempPath(), "cx-packer-" + Guid.NewGuid().ToString("N"));
             Source = Path.Combine(Root, "src");
             Copy(Layout.SolutionSource, Source);
+            TypeScriptContracts = Path.Combine(Root, "customApis.ts");
+            System.IO.File.Copy(Layout.TypeScriptContracts, TypeScriptContracts);
             WebResources = Path.Combine(Root, "web");
             foreach (var name in new[] { "cx_/scripts/customerForm.js", "cx_/scripts/recalculateCommand.js", "cx_/dashboard/customerValue.html", "cx_/dashboard/customerValue.js" })
             {
@@ -24,17 +31,28 @@ namespace CrmExtensions.Packer.Tests
             }
             var configuration = typeof(PackerFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
             PluginAssembly = Path.Combine(Layout.Root, "Plugins", "CrmExtensions.Plugins", "bin", configuration, "net462", "CrmExtensions.Plugins.dll");
+            WorkflowAssembly = Path.Combine(Layout.Root, "Plugins", "CrmExtensions.Workflow", "bin", configuration, "net462", "CrmExtensions.Workflow.dll");
         }
 
         public RepositoryLayout Layout { get; }
         public string Root { get; }
         public string Source { get; }
+        public string TypeScriptContracts { get; }
         public string WebResources { get; }
         public string PluginAssembly { get; }
+        public string WorkflowAssembly { get; }
 
         public SolutionSource Load() => new SolutionSource(Source);
-        public PluginAssemblyInfo Plugins() => new PluginAssemblyInfo(PluginAssembly);
-        public SolutionValidator Validator() => new SolutionValidator(Load(), Plugins(), WebResources);
+        public SolutionBuild Build() => new SolutionBuild(new PluginAssemblyInfo(PluginAssembly), new PluginAssemblyInfo(WorkflowAssembly), WebResources);
+        public GeneratedFiles Generated() => new GeneratedFiles(Load(), Build(), TypeScriptContracts);
+
+        public SolutionValidator Validator()
+        {
+            var source = Load();
+            return new SolutionValidator(source, Build(), new GeneratedFiles(source, Build(), TypeScriptContracts));
+        }
+
+        public string Pack(bool managed) => new SolutionPacker(Load(), Build()).Pack(Path.Combine(Root, "out"), managed);
 
         public string File(string relative) => Path.Combine(Source, relative);
 

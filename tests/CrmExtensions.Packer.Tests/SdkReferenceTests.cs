@@ -37,6 +37,21 @@ namespace CrmExtensions.Packer.Tests
             }
         }
 
+        [Fact]
+        public void The_workflow_assembly_is_signed_and_references_only_the_framework_and_microsofts_sdk()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var workflow = new PluginAssemblyInfo(fixture.WorkflowAssembly);
+                Assert.NotEmpty(workflow.PublicKeyToken);
+                var references = References(fixture.WorkflowAssembly);
+                Assert.Contains("Microsoft.Xrm.Sdk.Workflow, 9.0.0.0, " + MicrosoftToken, references);
+                Assert.DoesNotContain(references, r => r.StartsWith("Newtonsoft.", StringComparison.Ordinal) || r.StartsWith("CrmExtensions.", StringComparison.Ordinal));
+                Assert.Empty(new PluginAssemblyInfo(fixture.PluginAssembly).TypesDerivedFrom("System.Activities.CodeActivity"));
+                Assert.Equal(3, workflow.TypesDerivedFrom("System.Activities.CodeActivity").Count());
+            }
+        }
+
         private static string[] References(string assembly)
         {
             using (var stream = File.OpenRead(assembly))

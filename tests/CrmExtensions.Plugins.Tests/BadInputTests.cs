@@ -3,6 +3,7 @@ using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -82,11 +83,14 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Theory]
-        [InlineData("PageSize", "ten", "parameter 'PageSize' must be Integer, not String")]
-        [InlineData("Checkpoint", 12, "parameter 'Checkpoint' must be String, not Int32")]
+        [InlineData(nameof(BulkRecalculateRequest.PageSize), "ten", "parameter 'PageSize' must be Integer, not String")]
+        [InlineData(nameof(BulkRecalculateRequest.Checkpoint), 12, "parameter 'Checkpoint' must be String, not Int32")]
         public void Custom_api_parameters_of_the_wrong_type_are_refused(string parameter, object value, string expected)
         {
-            var error = Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { [parameter] = value }));
+            // A wrong type cannot be written through the typed contract, so the raw request is sent.
+            var request = new BulkRecalculateRequest().ToOrganizationRequest();
+            request[parameter] = value;
+            var error = Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(request));
             Assert.Contains(expected, error.Message);
         }
 
@@ -94,15 +98,15 @@ namespace CrmExtensions.Plugins.Tests
         public void Preview_without_a_customer_or_with_a_null_one_is_refused()
         {
             Assert.Contains("required parameter 'Customer' is missing",
-                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier"))).Message);
+                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new PreviewTierRequest())).Message);
             Assert.Contains("must be EntityReference",
-                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = "Contoso" })).Message);
+                Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest(PreviewTierRequest.ApiName) { [nameof(PreviewTierRequest.Customer)] = "Contoso" })).Message);
         }
 
         [Fact]
         public void Recalculating_a_deleted_account_says_it_does_not_exist()
         {
-            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = new EntityReference("account", Guid.NewGuid()) }));
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new RecalculateCustomerRequest { Target = new EntityReference("account", Guid.NewGuid()) }));
             Assert.Contains("does not exist (deleted or never created)", error.Message);
         }
 

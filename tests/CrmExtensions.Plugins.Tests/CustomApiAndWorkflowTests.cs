@@ -1,12 +1,14 @@
+extern alias workflow;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using CrmExtensions.Domain.Loyalty;
 using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.WorkflowActivities;
 using Microsoft.Xrm.Sdk;
+using workflow::CrmExtensions.Workflow;
 using Xunit;
 
 namespace CrmExtensions.Plugins.Tests
@@ -23,12 +25,12 @@ namespace CrmExtensions.Plugins.Tests
             var before = _org.Reload(account);
             var calls = _org.Host.Calls.For("Update");
 
-            var response = _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
+            var response = _org.As(_org.Clerk).Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
 
             // High current value, and the purchase model expects a steady monthly buyer to keep buying: platinum.
-            Assert.Equal(Org.Option(ValueTier.Platinum), response["Tier"]);
-            Assert.Equal(13750m, response["CurrentValue"]); // 11 monthly orders in the current 12-month window × 5,000 × 25%
-            Assert.Equal("", response["ChurnReasons"]);
+            Assert.Equal(Org.Option(ValueTier.Platinum), response.Tier);
+            Assert.Equal(13750m, response.CurrentValue); // 11 monthly orders in the current 12-month window × 5,000 × 25%
+            Assert.Equal("", response.ChurnReasons);
             Assert.Equal(calls, _org.Host.Calls.For("Update"));
             Assert.Equal(0, _org.Host.Calls.For("Create"));
             Assert.Equal(before.Attributes.Count, _org.Reload(account).Attributes.Count);
@@ -38,10 +40,10 @@ namespace CrmExtensions.Plugins.Tests
         public void Preview_of_a_missing_or_wrong_customer_says_so()
         {
             var missing = Assert.Throws<InvalidPluginExecutionException>(() =>
-                _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = new EntityReference("account", Guid.NewGuid()) }));
+                _org.Admin.Execute(new PreviewTierRequest { Customer = new EntityReference("account", Guid.NewGuid()) }));
             Assert.Contains("does not exist", missing.Message);
             var wrong = Assert.Throws<InvalidPluginExecutionException>(() =>
-                _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = new EntityReference("lead", Guid.NewGuid()) }));
+                _org.Admin.Execute(new PreviewTierRequest { Customer = new EntityReference("lead", Guid.NewGuid()) }));
             Assert.Contains("Only accounts and contacts are customers", wrong.Message);
         }
 
@@ -63,12 +65,12 @@ namespace CrmExtensions.Plugins.Tests
             var accounts = SeedAccounts(2500);
             _org.Host.Calls.Reset();
 
-            var response = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250, ["MaxPages"] = 100 });
+            var response = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250, MaxPages = 100 });
 
-            Assert.True((bool)response["Completed"]);
-            Assert.Equal(2500, response["Processed"]);
-            Assert.Equal(0, response["Failures"]);
-            Assert.Null(response["NextCheckpoint"]);
+            Assert.True(response.Completed);
+            Assert.Equal(2500, response.Processed);
+            Assert.Equal(0, response.Failures);
+            Assert.Null(response.NextCheckpoint);
             Assert.All(accounts.Take(50), a => Assert.NotNull(_org.Tier(a)));
             var perAccount = (double)_org.Host.Calls.FromPlugins / accounts.Count;
             // Per page of 250: 1 page query + 11 set-based reads + ExecuteMultiple batches; each write inside a batch counts too.
@@ -82,36 +84,43 @@ namespace CrmExtensions.Plugins.Tests
         public void Bulk_recalculation_resumes_from_its_checkpoint_with_the_same_result()
         {
             var accounts = SeedAccounts(600);
-            var first = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 2 });
-            Assert.False((bool)first["Completed"]);
-            Assert.Equal(200, first["Processed"]);
-            var rest = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 100, ["Checkpoint"] = first["NextCheckpoint"] });
-            Assert.True((bool)rest["Completed"]);
-            Assert.Equal(400, rest["Processed"]);
+            var first = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 2 });
+            Assert.False(first.Completed);
+            Assert.Equal(200, first.Processed);
+            var rest = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 100, Checkpoint = first.NextCheckpoint });
+            Assert.True(rest.Completed);
+            Assert.Equal(400, rest.Processed);
             var resumed = accounts.ToDictionary(a => a.Id, a => _org.Tier(a));
 
-            var again = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250, ["MaxPages"] = 10 });
-            Assert.Equal(600, again["Processed"]);
+            var again = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250, MaxPages = 10 });
+            Assert.Equal(600, again.Processed);
             Assert.Equal(resumed, accounts.ToDictionary(a => a.Id, a => _org.Tier(a)));
             Assert.All(accounts, a => Assert.NotNull(resumed[a.Id]));
         }
 
-        [Theory]
-        [InlineData("PageSize", 0, "PageSize must be between 1 and 5000")]
-        [InlineData("PageSize", 5001, "PageSize must be between 1 and 5000")]
-        [InlineData("MaxPages", 0, "MaxPages must be at least 1")]
-        [InlineData("Checkpoint", "yesterday", "Checkpoint 'yesterday' is not one this API returned")]
-        [InlineData("TableName", "lead", "TableName must be 'account' or 'contact'")]
-        public void Bulk_recalculation_rejects_bad_parameters(string parameter, object value, string expected)
+        public static TheoryData<Action<BulkRecalculateRequest>, string> BadBulkParameters => new TheoryData<Action<BulkRecalculateRequest>, string>
         {
-            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { [parameter] = value }));
+            { r => r.PageSize = 0, "PageSize must be between 1 and 5000" },
+            { r => r.PageSize = 5001, "PageSize must be between 1 and 5000" },
+            { r => r.MaxPages = 0, "MaxPages must be at least 1" },
+            { r => r.Checkpoint = "yesterday", "Checkpoint 'yesterday' is not one this API returned" },
+            { r => r.TableName = "lead", "TableName must be 'account' or 'contact'" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BadBulkParameters))]
+        public void Bulk_recalculation_rejects_bad_parameters(Action<BulkRecalculateRequest> set, string expected)
+        {
+            var request = new BulkRecalculateRequest();
+            set(request);
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(request));
             Assert.Contains(expected, error.Message);
         }
 
         [Fact]
         public void Bulk_recalculation_is_for_administrators()
         {
-            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_BulkRecalculate")));
+            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new BulkRecalculateRequest()));
             Assert.Contains("requires the prvWritecx_setting privilege", error.Message);
         }
 
@@ -123,17 +132,26 @@ namespace CrmExtensions.Plugins.Tests
             var service = _org.Admin;
 
             var outcome = CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference());
-            Assert.Equal(Org.Option(ValueTier.Platinum), outcome.TierOption);
+            Assert.Equal(Org.Option(ValueTier.Platinum), outcome.Tier);
             Assert.True(outcome.TierChanged);
             Assert.Equal(4, outcome.Created);
             Assert.False(CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference()).TierChanged);
 
-            var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, _org.Host.OrganizationId, account.ToEntityReference(), Org.Now);
-            Assert.Equal(LoyaltyLevel.Trust, loyalty.Level);
-            Assert.Equal(Math.Round(23m / 24m, 4), loyalty.Indicators.RepeatPurchaseRate);
+            var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, account.ToEntityReference());
+            Assert.Equal(Org.Option(LoyaltyLevel.Trust), loyalty.LoyaltyLevel);
+            Assert.Equal(Math.Round(23m / 24m, 4), loyalty.RepeatPurchaseRate);
 
-            Assert.Throws<Domain.DomainValidationException>(() => CustomerWorkflowOperations.Recalculate(service, null));
-            Assert.Throws<Domain.DomainValidationException>(() => CustomerWorkflowOperations.Recalculate(service, new EntityReference("contact", Guid.NewGuid())));
+            Assert.Contains("Customer is required", Assert.Throws<InvalidPluginExecutionException>(() => CustomerWorkflowOperations.Recalculate(service, null)).Message);
+            Assert.Contains("cx_RecalculateCustomer is bound to account", Assert.Throws<InvalidPluginExecutionException>(() =>
+                CustomerWorkflowOperations.Recalculate(service, new EntityReference("contact", Guid.NewGuid()))).Message);
+        }
+
+        [Fact]
+        public void Workflow_outputs_map_to_the_columns_the_solution_declares()
+        {
+            Assert.Equal(CustomerColumns.Tier, CustomerWorkflowOperations.TierColumn);
+            Assert.Equal(CustomerColumns.LoyaltyLevel, CustomerWorkflowOperations.LoyaltyLevelColumn);
+            Assert.Equal(Account.EntityLogicalName, CustomerWorkflowOperations.CustomerTable);
         }
 
         [Fact]
@@ -154,8 +172,8 @@ namespace CrmExtensions.Plugins.Tests
             });
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
-            var response = _org.Admin.Execute(new OrganizationRequest("cx_PreviewTier") { ["Customer"] = account.ToEntityReference() });
-            Assert.Equal(Org.Option(ValueTier.Lead), response["Tier"]);
+            var response = _org.Admin.Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
+            Assert.Equal(Org.Option(ValueTier.Lead), response.Tier);
         }
 
         private void RecalculateAll()
@@ -163,11 +181,9 @@ namespace CrmExtensions.Plugins.Tests
             string checkpoint = null;
             while (true)
             {
-                var request = new OrganizationRequest("cx_BulkRecalculate");
-                if (checkpoint != null) request["Checkpoint"] = checkpoint;
-                var response = _org.Admin.Execute(request);
-                if ((bool)response["Completed"]) return;
-                checkpoint = (string)response["NextCheckpoint"];
+                var response = _org.Admin.Execute(new BulkRecalculateRequest { Checkpoint = checkpoint });
+                if (response.Completed) return;
+                checkpoint = response.NextCheckpoint;
             }
         }
 
@@ -185,8 +201,8 @@ namespace CrmExtensions.Plugins.Tests
             RecalculateAll();
             Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
 
-            var response = _org.Admin.Execute(new OrganizationRequest("cx_CalibrateSettings"));
-            Assert.Equal(20, response["Population"]);
+            var response = _org.Admin.Execute(new CalibrateSettingsRequest());
+            Assert.Equal(20, response.Population);
             var stored = Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
             Assert.Contains(@"""calibration""", stored.GetAttributeValue<string>(Setting.Value));
             RecalculateAll();
@@ -199,12 +215,12 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(30, _org.Reload(accounts[10]).GetAttributeValue<int?>(CustomerColumns.PurchaseInterval));
 
             // Calibrating again updates the one row; an admin's absolute lines win over the calibration.
-            _org.Admin.Execute(new OrganizationRequest("cx_CalibrateSettings"));
+            _org.Admin.Execute(new CalibrateSettingsRequest());
             Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
             _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }" });
             RecalculateAll();
             Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
-            Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new OrganizationRequest("cx_CalibrateSettings")));
+            Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new CalibrateSettingsRequest()));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using CrmExtensions.Domain.Retention;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
@@ -33,7 +34,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.FaultInjector = (request, scope) =>
                 IsCreateOf(request, RetentionActivity.Task) && ++creates == 2 ? new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "Generic SQL error") : null;
 
-            Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = account.ToEntityReference() }));
+            Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(new RecalculateCustomerRequest { Target = account.ToEntityReference() }));
 
             var row = _org.Reload(account);
             Assert.False(row.Contains(CustomerColumns.Tier));
@@ -225,22 +226,21 @@ namespace CrmExtensions.Plugins.Tests
                 return a;
             }).ToList();
 
-            var first = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 2 });
-            var checkpoint = (string)first["NextCheckpoint"];
+            var checkpoint = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 2 }).NextCheckpoint;
             var pageQueries = 0;
             _org.Host.FaultInjector = (request, scope) =>
                 request.RequestName == "ExecuteMultiple" && ++pageQueries == 2 ? new TimeoutException("worker recycled") : null;
-            Assert.ThrowsAny<Exception>(() => _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 10, ["Checkpoint"] = checkpoint }));
+            Assert.ThrowsAny<Exception>(() => _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 10, Checkpoint = checkpoint }));
             // The killed call committed nothing: its first page is still unevaluated.
             Assert.Equal(100, accounts.Count(a => _org.Reload(a).Contains(CustomerColumns.LastEvaluatedOn)));
 
             _org.Host.FaultInjector = null;
-            var resumed = _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 50, ["MaxPages"] = 10, ["Checkpoint"] = checkpoint });
-            Assert.True((bool)resumed["Completed"]);
+            var resumed = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 10, Checkpoint = checkpoint });
+            Assert.True(resumed.Completed);
             var afterResume = accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length));
 
-            _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
-            _org.Admin.Execute(new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 250 });
+            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250 });
+            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250 });
             Assert.Equal(afterResume, accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length)));
         }
     }

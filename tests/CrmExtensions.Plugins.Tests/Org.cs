@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -65,7 +66,7 @@ namespace CrmExtensions.Plugins.Tests
 
         /// <summary>Runs cx_RecalculateCustomer on the customer (a full read) as the administrator.</summary>
         public void Recalculate(Entity customer) =>
-            Admin.Execute(new OrganizationRequest("cx_RecalculateCustomer") { ["Target"] = customer.ToEntityReference() });
+            Admin.Execute(new RecalculateCustomerRequest { Target = customer.ToEntityReference() });
 
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
 

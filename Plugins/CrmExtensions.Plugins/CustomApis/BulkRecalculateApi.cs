@@ -1,10 +1,11 @@
 using System;
 using System.Linq;
 using CrmExtensions.Domain;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
-using Microsoft.Xrm.Sdk;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Plugins.CustomApis
@@ -16,9 +17,12 @@ namespace CrmExtensions.Plugins.CustomApis
     /// A page is evaluated from the ledgers on the rows it reads (one read per page plus the writes, batched up to 1,000
     /// a request); customers without a ledger, or all of them with Rebuild, get the set-based full read.
     /// </summary>
+    [CustomApi(typeof(BulkRecalculateRequest), "Bulk recalculate customers",
+        "Recalculates all active accounts or contacts page by page; resumable from the returned checkpoint.", ExecutePrivilege = BulkPrivilege)]
     public sealed class BulkRecalculateApi : PluginBase
     {
-        public const string MessageName = "cx_BulkRecalculate";
+        /// <summary>Only who may change the settings (Customer Value Administrator) may start a bulk run.</summary>
+        public const string BulkPrivilege = "prvWritecx_setting";
         public const int DefaultPageSize = 1000;
         public const int MaxPageSize = 5000;
         public const int DefaultMaxPages = 2;
@@ -28,19 +32,19 @@ namespace CrmExtensions.Plugins.CustomApis
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            var input = execution.InputParameters;
-            var table = input.TryGetValue<string>("TableName", out var t) && !string.IsNullOrWhiteSpace(t) ? t.Trim().ToLowerInvariant() : Account.EntityLogicalName;
+            var request = new BulkRecalculateRequest(execution.InputParameters);
+            var table = string.IsNullOrWhiteSpace(request.TableName) ? Account.EntityLogicalName : request.TableName.Trim().ToLowerInvariant();
             if (table != Account.EntityLogicalName && table != Contact.EntityLogicalName)
                 throw new DomainValidationException($"TableName must be 'account' or 'contact', not '{table}'.");
-            var pageSize = input.TryGetValue<int>("PageSize", out var p) ? p : DefaultPageSize;
+            var pageSize = request.PageSize ?? DefaultPageSize;
             if (pageSize < 1 || pageSize > MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {MaxPageSize} (got {pageSize}).");
-            var maxPages = input.TryGetValue<int>("MaxPages", out var m) ? m : DefaultMaxPages;
+            var maxPages = request.MaxPages ?? DefaultMaxPages;
             if (maxPages < 1) throw new DomainValidationException($"MaxPages must be at least 1 (got {maxPages}).");
-            var rebuild = input.TryGetValue<bool>("Rebuild", out var r) && r;
+            var rebuild = request.Rebuild ?? false;
             Guid? checkpoint = null;
-            if (input.TryGetValue<string>("Checkpoint", out var c) && !string.IsNullOrWhiteSpace(c))
+            if (!string.IsNullOrWhiteSpace(request.Checkpoint))
             {
-                if (!Guid.TryParse(c, out var parsed)) throw new DomainValidationException($"Checkpoint '{c}' is not one this API returned (expected a record id).");
+                if (!Guid.TryParse(request.Checkpoint, out var parsed)) throw new DomainValidationException($"Checkpoint '{request.Checkpoint}' is not one this API returned (expected a record id).");
                 checkpoint = parsed;
             }
 
@@ -72,10 +76,11 @@ namespace CrmExtensions.Plugins.CustomApis
                     break;
                 }
             }
-            execution.OutputParameters["Processed"] = processed;
-            execution.OutputParameters["Failures"] = failures;
-            execution.OutputParameters["NextCheckpoint"] = completed ? null : checkpoint?.ToString("D");
-            execution.OutputParameters["Completed"] = completed;
+            var response = CustomApiResponse.Over<BulkRecalculateResponse>(execution.OutputParameters);
+            response.Processed = processed;
+            response.Failures = failures;
+            response.NextCheckpoint = completed ? null : checkpoint?.ToString("D");
+            response.Completed = completed;
         }
     }
 }

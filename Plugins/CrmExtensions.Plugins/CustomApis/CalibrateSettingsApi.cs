@@ -4,8 +4,10 @@ using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,9 +19,11 @@ namespace CrmExtensions.Plugins.CustomApis
     /// cx_setting row "CustomerValueCalibration". Run it after a bulk recalculation has built the ledgers, then
     /// recalculate again (from the ledgers, cheap) so the tiers follow the new lines; events use them at once.
     /// </summary>
+    [CustomApi(typeof(CalibrateSettingsRequest), "Calibrate customer value settings",
+        "Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the settings' calibration.",
+        ExecutePrivilege = BulkRecalculateApi.BulkPrivilege)]
     public sealed class CalibrateSettingsApi : PluginBase
     {
-        public const string MessageName = "cx_CalibrateSettings";
         private const int PageSize = 5000;
 
         public CalibrateSettingsApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
@@ -63,11 +67,12 @@ namespace CrmExtensions.Plugins.CustomApis
             SettingsProvider.Evict(execution.OrganizationId);
             context.Trace("Calibrated on {0} customers ({1} active).", calibration.Population, calibration.ActiveCustomers);
 
-            execution.OutputParameters["Population"] = calibration.Population;
-            execution.OutputParameters["ActiveCustomers"] = calibration.ActiveCustomers;
-            execution.OutputParameters["CurrentValueThreshold"] = calibration.CurrentValueThreshold;
-            execution.OutputParameters["GrowthPotentialThreshold"] = calibration.GrowthPotentialThreshold;
-            execution.OutputParameters["GrowthPotentialThresholdAtHighValue"] = calibration.GrowthPotentialThresholdAtHighValue;
+            var response = CustomApiResponse.Over<CalibrateSettingsResponse>(execution.OutputParameters);
+            response.Population = calibration.Population;
+            response.ActiveCustomers = calibration.ActiveCustomers;
+            response.CurrentValueThreshold = calibration.CurrentValueThreshold;
+            response.GrowthPotentialThreshold = calibration.GrowthPotentialThreshold;
+            response.GrowthPotentialThresholdAtHighValue = calibration.GrowthPotentialThresholdAtHighValue;
         }
     }
 }

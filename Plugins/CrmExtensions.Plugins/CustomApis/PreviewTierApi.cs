@@ -1,33 +1,39 @@
 using CrmExtensions.Domain;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
-using Microsoft.Xrm.Sdk;
+using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.CustomApis
 {
     /// <summary>cx_PreviewTier, unbound (a function): what a recalculation would give an account or contact, without writing anything.</summary>
+    [CustomApi(typeof(PreviewTierRequest), "Preview customer tier", "What a recalculation would give the customer, without saving anything.", IsFunction = true)]
     public sealed class PreviewTierApi : PluginBase
     {
-        public const string MessageName = "cx_PreviewTier";
-
         public PreviewTierApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            if (!(execution.InputParameters.Contains(Parameters.Customer) && execution.InputParameters[Parameters.Customer] is EntityReference customer) || customer.Id == System.Guid.Empty)
-                throw new DomainValidationException($"{MessageName} needs Customer: a reference to an account or contact.");
+            var customer = new PreviewTierRequest(execution.InputParameters).Customer;
+            if (customer == null || customer.Id == System.Guid.Empty)
+                throw new DomainValidationException($"{PreviewTierRequest.ApiName} needs Customer: a reference to an account or contact.");
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             var assessment = new CustomerRecalculation(context.SystemService, settings).Preview(customer, execution.OperationCreatedOn);
-            execution.OutputParameters["Tier"] = Choice.ToOption(assessment.Tier);
-            execution.OutputParameters["CurrentValue"] = assessment.Value.CurrentValue;
-            execution.OutputParameters["GrowthPotential"] = assessment.Value.GrowthPotential;
-            execution.OutputParameters["LifetimeProfit"] = assessment.Value.LifetimeProfit;
-            execution.OutputParameters["LifecycleStage"] = Choice.ToOption(assessment.Lifecycle.Stage);
-            execution.OutputParameters["LoyaltyLevel"] = Choice.ToOption(assessment.Loyalty.Level);
-            execution.OutputParameters["ChurnRisk"] = assessment.Churn.Score;
-            execution.OutputParameters["ChurnReasons"] = assessment.Churn.ReasonsText;
+            var response = CustomApiResponse.Over<PreviewTierResponse>(execution.OutputParameters);
+            response.Tier = Choice.ToOption(assessment.Tier);
+            response.CurrentValue = assessment.Value.CurrentValue;
+            response.GrowthPotential = assessment.Value.GrowthPotential;
+            response.LifetimeProfit = assessment.Value.LifetimeProfit;
+            response.LifecycleStage = Choice.ToOption(assessment.Lifecycle.Stage);
+            response.LoyaltyLevel = Choice.ToOption(assessment.Loyalty.Level);
+            response.RepeatPurchaseRate = assessment.Loyalty.Indicators.RepeatPurchaseRate;
+            response.CrossPurchaseBreadth = assessment.Loyalty.Indicators.CrossPurchaseBreadth;
+            response.Referrals = assessment.Loyalty.Indicators.Referrals;
+            response.PriceTolerance = assessment.Loyalty.Indicators.PriceTolerance;
+            response.ChurnRisk = assessment.Churn.Score;
+            response.ChurnReasons = assessment.Churn.ReasonsText;
         }
     }
 }

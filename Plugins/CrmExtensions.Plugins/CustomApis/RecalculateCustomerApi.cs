@@ -1,30 +1,33 @@
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.CustomApis
 {
     /// <summary>cx_RecalculateCustomer, bound to account: recalculates now and returns the outcome (the form's "Recalculate value" command).</summary>
+    [CustomApi(typeof(RecalculateCustomerRequest), "Recalculate customer value", "Recalculates the account now: value, tier, lifecycle, loyalty, churn and retention activities.")]
     public sealed class RecalculateCustomerApi : PluginBase
     {
-        public const string MessageName = "cx_RecalculateCustomer";
-
         public RecalculateCustomerApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            var customer = context.TargetReference ?? throw new InvalidPluginExecutionException($"{MessageName} must be called on an account.");
+            var customer = new RecalculateCustomerRequest(execution.InputParameters).Target
+                ?? throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} must be called on an account.");
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
             var result = new CustomerRecalculation(context.SystemService, settings).Rebuild(new[] { customer }, execution.OperationCreatedOn, batched: false);
             var assessment = result.Assessments[customer.Id];
-            execution.OutputParameters["Tier"] = Choice.ToOption(assessment.Tier);
-            execution.OutputParameters["ChurnRisk"] = assessment.Churn.Score;
-            execution.OutputParameters["ActivitiesCreated"] = result.ActivitiesCreated;
-            execution.OutputParameters["ActivitiesUpdated"] = result.ActivitiesUpdated;
-            execution.OutputParameters["ActivitiesCancelled"] = result.ActivitiesCancelled;
+            var response = CustomApiResponse.Over<RecalculateCustomerResponse>(execution.OutputParameters);
+            response.Tier = Choice.ToOption(assessment.Tier);
+            response.ChurnRisk = assessment.Churn.Score;
+            response.ActivitiesCreated = result.ActivitiesCreated;
+            response.ActivitiesUpdated = result.ActivitiesUpdated;
+            response.ActivitiesCancelled = result.ActivitiesCancelled;
         }
     }
 }

@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -16,6 +17,11 @@ namespace CrmExtensions.Plugins.Steps
     /// A tier changes only by recalculation or by an authorised override with a reason; the override is stamped with
     /// who made it and recorded in cx_tieroverrideaudit inside the same transaction, so a rejected edit leaves nothing.
     /// </summary>
+    [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        Description = "A new customer gets its tier from recalculation, never by hand.")]
+    [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        FilteringAttributes = StepColumns.TierGuard, PreImage = StepColumns.TierGuard,
+        Description = "A tier changes only by recalculation or an authorised override with a reason.")]
     public sealed class EnforceTierChange : PluginBase
     {
         public const int MinReasonLength = 10;

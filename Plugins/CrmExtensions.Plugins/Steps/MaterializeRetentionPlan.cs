@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -16,6 +17,9 @@ namespace CrmExtensions.Plugins.Steps
     /// post-image plans: creates need no read; activities to move or cancel are first checked to be still open. A plan
     /// whose writer already made the activities match (a full read) is skipped.
     /// </summary>
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        FilteringAttributes = CustomerColumns.RetentionPlan, PreImage = CustomerColumns.RetentionPlan, PostImage = CustomerColumns.RetentionPlan,
+        Description = "Create, move and cancel retention activities so they follow the customer retention plan.")]
     public sealed class MaterializeRetentionPlan : PluginBase
     {
         public MaterializeRetentionPlan(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }

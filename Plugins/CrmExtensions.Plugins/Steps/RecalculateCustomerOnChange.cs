@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,6 +18,51 @@ namespace CrmExtensions.Plugins.Steps
     /// concerned customer's ledger from the event's images and recalculates from the ledger: a read and a write of the
     /// customer, plus the order's product families for an order whose lines may have changed.
     /// </summary>
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        PostImage = StepColumns.Referral,
+        Description = "Recalculate the referrer of a new customer (referral potential).")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        FilteringAttributes = CustomerColumns.ReferredBy, PreImage = StepColumns.Referral, PostImage = StepColumns.Referral,
+        Description = "Recalculate old and new referrer when the referral link changes.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+        PreImage = StepColumns.Referral,
+        Description = "Recalculate the referrer of a deleted customer.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PostImage = StepColumns.SalesOrderImage,
+        Description = "Recalculate the customer of a new order.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, FilteringAttributes = StepColumns.SalesOrderChange,
+        PreImage = StepColumns.SalesOrderImage, PostImage = StepColumns.SalesOrderImage,
+        Description = "Recalculate the customer(s) of a changed order.")]
+    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PostImage = StepColumns.SalesOrderImage,
+        Description = "Recalculate the customer when an order changes state (legacy SetState).")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PreImage = StepColumns.SalesOrderImage,
+        Description = "Recalculate the customer of a deleted order.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PostImage = StepColumns.InvoiceImage,
+        Description = "Recalculate the customer of a new invoice.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, FilteringAttributes = StepColumns.InvoiceChange,
+        PreImage = StepColumns.InvoiceImage, PostImage = StepColumns.InvoiceImage,
+        Description = "Recalculate the customer(s) of a changed invoice.")]
+    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PostImage = StepColumns.InvoiceImage,
+        Description = "Recalculate the customer when an invoice changes state (legacy SetState).")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PreImage = StepColumns.InvoiceImage,
+        Description = "Recalculate the customer of a deleted invoice.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, OpportunityClose.EntityLogicalName, PostImage = OpportunityClose.Opportunity,
+        Description = "Recalculate the customer of a won opportunity.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Incident.EntityLogicalName, PostImage = StepColumns.IncidentImage,
+        Description = "Recalculate churn risk when a case is opened.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Incident.EntityLogicalName, FilteringAttributes = StepColumns.IncidentChange,
+        PreImage = StepColumns.IncidentImage, PostImage = StepColumns.IncidentImage,
+        Description = "Recalculate churn risk when a case changes state or type.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Incident.EntityLogicalName, PreImage = StepColumns.IncidentImage,
+        Description = "Recalculate the customer of a deleted case.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, IncidentResolution.EntityLogicalName, PostImage = IncidentResolution.Incident,
+        Description = "Recalculate churn risk when a case is resolved.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, CxSurveyResponse.EntityLogicalName, PostImage = StepColumns.SurveyImage,
+        Description = "Recalculate loyalty and churn from a new survey answer.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, CxSurveyResponse.EntityLogicalName, FilteringAttributes = StepColumns.SurveyChange,
+        PreImage = StepColumns.SurveyImage, PostImage = StepColumns.SurveyImage,
+        Description = "Recalculate loyalty and churn from a corrected survey answer.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, CxSurveyResponse.EntityLogicalName, PreImage = StepColumns.SurveyImage,
+        Description = "Recalculate the customer of a deleted survey response.")]
     public sealed class RecalculateCustomerOnChange : PluginBase
     {
         /// <summary>Beyond this depth the event came from a chain of automation; it is traced and not recalculated again.</summary>

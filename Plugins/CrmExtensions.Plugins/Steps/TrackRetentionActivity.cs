@@ -2,6 +2,7 @@ using System;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Steps
@@ -12,6 +13,11 @@ namespace CrmExtensions.Plugins.Steps
     /// cycle) and the customer is re-evaluated from its ledger, so the next activity is scheduled. Activities the plan no
     /// longer holds — the product cancelled them itself — cost one read and change nothing.
     /// </summary>
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, RetentionActivity.Task, RetentionActivity.PhoneCall,
+        FilteringAttributes = RetentionActivity.StateCode, PostImage = StepColumns.RetentionActivityImage,
+        Description = "Schedule the next retention activity when a user completes or cancels one.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, RetentionActivity.Task, RetentionActivity.PhoneCall, PreImage = StepColumns.RetentionActivityImage,
+        Description = "Let the retention plan go of a retention activity a user deleted.")]
     public sealed class TrackRetentionActivity : PluginBase
     {
         public TrackRetentionActivity(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }

@@ -60,7 +60,6 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
         public ISet<string> FilteringAttributes { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         public string UnsecureConfiguration { get; set; }
         public string SecureConfiguration { get; set; }
-        public bool Enabled { get; set; } = true;
         public Type PluginType { get; set; }
         public IList<StepImage> Images { get; } = new List<StepImage>();
 

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -49,22 +50,20 @@ namespace CrmExtensions.Packer.Demo
             var processed = 0;
             while (true)
             {
-                var request = new OrganizationRequest("cx_BulkRecalculate") { ["PageSize"] = 100, ["MaxPages"] = 1 };
-                if (checkpoint != null) request["Checkpoint"] = checkpoint;
-                var response = service.Execute(request);
-                processed += (int)response["Processed"];
+                var response = service.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 1, Checkpoint = checkpoint });
+                processed += response.Processed;
                 _out.WriteLine($"  recalculating customers: {processed}/{customers} ({host.Calls.FromPlugins} service calls from plugins so far)");
-                if ((bool)response["Completed"]) break;
-                checkpoint = (string)response["NextCheckpoint"];
+                if (response.Completed) break;
+                checkpoint = response.NextCheckpoint;
             }
         }
 
         /// <summary>The real cx_CalibrateSettings Custom API: value-matrix lines and purchase model from the customers' ledgers.</summary>
         private void Calibrate(InMemoryDataverse host)
         {
-            var response = host.GetService().Execute(new OrganizationRequest("cx_CalibrateSettings"));
-            _out.WriteLine($"Calibrated on {response["Population"]} customers ({response["ActiveCustomers"]} active): current value high from {response["CurrentValueThreshold"]:N0}, " +
-                $"growth potential high from {response["GrowthPotentialThreshold"]:N0} (low-value row) / {response["GrowthPotentialThresholdAtHighValue"]:N0} (high-value row)");
+            var response = host.GetService().Execute(new CalibrateSettingsRequest());
+            _out.WriteLine($"Calibrated on {response.Population} customers ({response.ActiveCustomers} active): current value high from {response.CurrentValueThreshold:N0}, " +
+                $"growth potential high from {response.GrowthPotentialThreshold:N0} (low-value row) / {response.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
         }
 
         private void LiveEvents(InMemoryDataverse host, SampleDataset data)

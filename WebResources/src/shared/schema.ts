@@ -45,7 +45,5 @@ export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";
 
 export const MinReasonLength = 10;
 
-export const RecalculateApi = "cx_RecalculateCustomer";
-
 /** Defaults of valueMatrix thresholds when no cx_setting row overrides them (Plugins default-settings.json). */
 export const DefaultThresholds = { currentValue: 5000, growthPotential: 2000 };

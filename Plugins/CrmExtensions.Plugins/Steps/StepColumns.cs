@@ -1,0 +1,39 @@
+using CrmExtensions.Plugins.Model;
+
+namespace CrmExtensions.Plugins.Steps
+{
+    /// <summary>
+    /// The columns the steps filter on and take images of, each list written once as the platform stores it
+    /// (comma-separated, so the <see cref="Registration.StepAttribute"/> declarations can use them as constants).
+    /// </summary>
+    internal static class StepColumns
+    {
+        public const string TierGuard = CustomerColumns.Tier + "," + CustomerColumns.TierOverride + "," + CustomerColumns.TierOverrideReason + ","
+            + CustomerColumns.TierOverrideUntil + "," + CustomerColumns.TierOverrideBy;
+
+        public const string Referral = CustomerColumns.ReferredBy + "," + Common.ModifiedOn;
+
+        public const string SalesOrderChange = SalesOrder.Customer + "," + SalesOrder.TotalAmountBase + "," + SalesOrder.TotalDiscountAmountBase + ","
+            + SalesOrder.SubmitDate + "," + SalesOrder.StateCode;
+
+        public const string SalesOrderImage = SalesOrder.Customer + "," + SalesOrder.SubmitDate + "," + SalesOrder.TotalAmountBase + ","
+            + SalesOrder.TotalDiscountAmountBase + "," + SalesOrder.StateCode + "," + Common.ModifiedOn;
+
+        public const string InvoiceChange = Invoice.Customer + "," + Invoice.TotalAmountBase + "," + Invoice.TotalDiscountAmountBase + ","
+            + Invoice.CreatedOn + "," + Invoice.StateCode + "," + Invoice.SalesOrder;
+
+        public const string InvoiceImage = Invoice.Customer + "," + Invoice.CreatedOn + "," + Invoice.TotalAmountBase + "," + Invoice.TotalDiscountAmountBase + ","
+            + Invoice.StateCode + "," + Invoice.SalesOrder + "," + Common.ModifiedOn;
+
+        public const string IncidentChange = Incident.StateCode + "," + Incident.CaseTypeCode + "," + Incident.Customer;
+
+        public const string IncidentImage = Incident.Customer + "," + Incident.CaseTypeCode + "," + Incident.StateCode + "," + Incident.CreatedOn + "," + Common.ModifiedOn;
+
+        public const string SurveyChange = CxSurveyResponse.Score + "," + CxSurveyResponse.Customer + "," + CxSurveyResponse.AnsweredOn;
+
+        public const string SurveyImage = CxSurveyResponse.Customer + "," + CxSurveyResponse.Score + "," + CxSurveyResponse.AnsweredOn + "," + Common.ModifiedOn;
+
+        public const string RetentionActivityImage = RetentionActivity.Key + "," + RetentionActivity.Action + "," + RetentionActivity.Regarding + ","
+            + RetentionActivity.StateCode + "," + RetentionActivity.ActualEnd;
+    }
+}
