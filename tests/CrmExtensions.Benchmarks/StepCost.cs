@@ -55,6 +55,7 @@ namespace CrmExtensions.Benchmarks
             private readonly Entity _referrer;
             private readonly Guid _manager;
             private int _n;
+            private static readonly TierChoice[] TierChoices = (TierChoice[])Enum.GetValues(typeof(TierChoice));
 
             public Scenario(string solutionSource)
             {
@@ -155,7 +156,7 @@ namespace CrmExtensions.Benchmarks
                         var target = table == "account" ? _account : Seeded(new Entity(table));
                         return () => Host.GetService(_manager).Update(new Entity(table, target.Id)
                         {
-                            [CustomerColumns.Tier] = new OptionSetValue(Choice.OptionBase + 1 + _n++ % 4),
+                            [CustomerColumns.Tier] = new OptionSetValue((int)TierChoices[_n++ % TierChoices.Length]),
                             [CustomerColumns.TierOverride] = true,
                             [CustomerColumns.TierOverrideReason] = "Benchmark override " + _n,
                         });

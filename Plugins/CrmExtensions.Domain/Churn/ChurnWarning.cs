@@ -20,7 +20,7 @@ namespace CrmExtensions.Domain.Churn
         Overdue = 5,
     }
 
-    /// <summary>Risk bands. Choice value of cx_churnriskband = 100000000 + this number.</summary>
+    /// <summary>Risk bands. Stored in the cx_churnriskband choice, as the option of the same name.</summary>
     public enum ChurnRiskBand
     {
         Low = 1,

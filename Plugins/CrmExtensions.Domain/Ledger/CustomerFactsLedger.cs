@@ -119,6 +119,15 @@ namespace CrmExtensions.Domain.Ledger
         public static DateTime WindowStart(DateTime asOf, AnalysisSettings analysis) =>
             new DateTime(asOf.Year, asOf.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-analysis.HistoryPeriods * analysis.PeriodMonths);
 
+        /// <summary>Survey answers older than this many years say nothing about the customer now.</summary>
+        public const int SurveyYears = 2;
+
+        /// <summary>The oldest survey answer that still counts.</summary>
+        public static DateTime SurveysFrom(DateTime asOf) => asOf.AddYears(-SurveyYears);
+
+        /// <summary>The oldest closed complaint that still counts (open ones always do).</summary>
+        public static DateTime ComplaintsFrom(DateTime asOf, ChurnSettings churn) => asOf.AddDays(-churn.RecentComplaintDays);
+
         /// <summary>Whether a purchase on this date is held one by one (and so can be set or removed by id).</summary>
         public bool HoldsPurchasesOn(DateTime date) => date >= Cut;
 
@@ -145,8 +154,8 @@ namespace CrmExtensions.Domain.Ledger
             // A removal marker is kept long enough to refuse a late event that still carries the removed state.
             var markersBefore = asOf.AddDays(-RemovalMarkerDays);
             bool Expired(LedgerEntry e) => e.Removed && (e.Changed ?? DateTime.MinValue) < markersBefore;
-            var complaintsBefore = asOf.AddDays(-settings.Churn.RecentComplaintDays);
-            var surveysBefore = asOf.AddYears(-2);
+            var complaintsBefore = ComplaintsFrom(asOf, settings.Churn);
+            var surveysBefore = SurveysFrom(asOf);
             Drop(Purchases, Expired);
             Drop(Complaints, c => c.Removed ? Expired(c) : !c.IsOpen && c.OpenedOn < complaintsBefore);
             Drop(Surveys, s => s.Removed ? Expired(s) : s.AnsweredOn < surveysBefore);
@@ -193,8 +202,8 @@ namespace CrmExtensions.Domain.Ledger
                 : new PurchaseSummary(lifetime.First, lifetime.Last, lifetime.Orders, periods, lifetime.Families.Count,
                     gross <= 0 ? 1m : Math.Max(0m, Math.Min(1m, lifetime.Revenue / gross)));
 
-            var complaintsFrom = asOf.AddDays(-settings.Churn.RecentComplaintDays);
-            var surveysFrom = asOf.AddYears(-2);
+            var complaintsFrom = ComplaintsFrom(asOf, settings.Churn);
+            var surveysFrom = SurveysFrom(asOf);
             return new CustomerFacts
             {
                 CustomerId = customerId,

@@ -4,7 +4,7 @@ using CrmExtensions.Domain.Purchases;
 
 namespace CrmExtensions.Domain.Lifecycle
 {
-    /// <summary>Relationship lifecycle stages. Choice value of cx_lifecyclestage = 100000000 + this number.</summary>
+    /// <summary>Relationship lifecycle stages. Stored in the cx_lifecyclestage choice, as the option of the same name.</summary>
     public enum LifecycleStage
     {
         Exploration = 1,
@@ -13,7 +13,7 @@ namespace CrmExtensions.Domain.Lifecycle
         Decline = 4,
     }
 
-    /// <summary>How a relationship that is ending got there. Choice value of cx_lifecyclepattern = 100000000 + this number.</summary>
+    /// <summary>How a relationship that is ending got there. Stored in the cx_lifecyclepattern choice, as the option of the same name.</summary>
     public enum LifecyclePattern
     {
         /// <summary>Ended while still exploring.</summary>

@@ -7,7 +7,7 @@ using CrmExtensions.Domain.Purchases;
 
 namespace CrmExtensions.Domain.Loyalty
 {
-    /// <summary>Loyalty levels, each building on the one before. Choice value of cx_loyaltylevel = 100000000 + this number.</summary>
+    /// <summary>Loyalty levels, each building on the one before. Stored in the cx_loyaltylevel choice, as the option of the same name.</summary>
     public enum LoyaltyLevel
     {
         None = 0,

@@ -85,6 +85,58 @@ namespace CrmExtensions.Domain.Retention
             return next;
         }
 
+        /// <summary>
+        /// The plan as the activities show it, for a full read: the open activity per key (further open ones of a key are
+        /// duplicates, to be cancelled), the cancellations per key (their ids are taken; never fewer than the stored plan
+        /// counted) and the last completion per kind. Activities users closed, as the stored plan remembers them, stay
+        /// remembered. Activities come in id order, so the one kept for a key is the same whoever reads them.
+        /// </summary>
+        public static RetentionPlan FromActivities(RetentionPlan stored, IEnumerable<ExistingActivity> activities, out List<PlannedActivity> duplicates)
+        {
+            var plan = new RetentionPlan
+            {
+                Cancelled = stored?.Cancelled ?? new Dictionary<string, int>(StringComparer.Ordinal),
+                ClosedByUser = stored?.ClosedByUser ?? new List<Guid>(),
+            };
+            duplicates = new List<PlannedActivity>();
+            var counted = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var activity in activities)
+            {
+                var key = activity.Key;
+                if (activity.State == ActivityState.Cancelled)
+                {
+                    counted[key] = (counted.TryGetValue(key, out var n) ? n : 0) + 1;
+                }
+                else if (activity.State == ActivityState.Open)
+                {
+                    var open = Planned(activity);
+                    if (plan.Open.ContainsKey(key)) duplicates.Add(open);
+                    else plan.Open[key] = open;
+                }
+                else if (activity.Kind.HasValue && activity.CompletedOn is DateTime end
+                    && (!plan.LastCompleted.TryGetValue(activity.Kind.Value, out var known) || end > known))
+                {
+                    plan.LastCompleted[activity.Kind.Value] = end;
+                }
+            }
+            foreach (var pair in counted)
+                plan.Cancelled[pair.Key] = Math.Max(pair.Value, plan.Cancelled.TryGetValue(pair.Key, out var before) ? before : 0);
+            return plan;
+        }
+
+        private static PlannedActivity Planned(ExistingActivity activity) => new PlannedActivity
+        {
+            Id = activity.Id,
+            Key = activity.Key,
+            Kind = activity.Kind ?? default(RetentionActionKind),
+            Channel = activity.Channel,
+            Subject = activity.Subject,
+            DueOn = activity.DueOn ?? DateTime.MinValue,
+            Description = activity.Description,
+            OwnerTable = activity.OwnerTable,
+            OwnerId = activity.OwnerId,
+        };
+
         private static PlannedActivity Planned(RetentionAction action, Guid id, string description, string ownerTable, Guid? ownerId) => new PlannedActivity
         {
             Id = id,
@@ -135,29 +187,5 @@ namespace CrmExtensions.Domain.Retention
         public string Serialize() => LedgerJson.Serialize(this);
 
         public static RetentionPlan Parse(string json) => LedgerJson.Parse<RetentionPlan>(json, p => p.Version == CurrentVersion);
-    }
-
-    /// <summary>What turns the activities of one plan into those of the next.</summary>
-    public sealed class RetentionPlanChange
-    {
-        public List<PlannedActivity> ToCreate { get; } = new List<PlannedActivity>();
-        public List<PlannedActivity> ToMove { get; } = new List<PlannedActivity>();
-        public List<PlannedActivity> ToCancel { get; } = new List<PlannedActivity>();
-
-        public bool IsEmpty => ToCreate.Count == 0 && ToMove.Count == 0 && ToCancel.Count == 0;
-
-        public static RetentionPlanChange Between(RetentionPlan before, RetentionPlan after)
-        {
-            var change = new RetentionPlanChange();
-            var was = (before?.Open.Values ?? Enumerable.Empty<PlannedActivity>()).ToDictionary(a => a.Id);
-            var now = after.Open.Values.ToDictionary(a => a.Id);
-            foreach (var activity in now.Values)
-            {
-                if (!was.TryGetValue(activity.Id, out var old)) change.ToCreate.Add(activity);
-                else if (old.DueOn != activity.DueOn || old.Subject != activity.Subject) change.ToMove.Add(activity);
-            }
-            change.ToCancel.AddRange(was.Values.Where(a => !now.ContainsKey(a.Id) && !after.ClosedByUser.Contains(a.Id)));
-            return change;
-        }
     }
 }

@@ -8,7 +8,7 @@ using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Domain.Retention
 {
-    /// <summary>Kinds of retention work. Choice value of cx_retentionaction = 100000000 + this number.</summary>
+    /// <summary>Kinds of retention work. Stored in the cx_retentionaction choice, as the option of the same name.</summary>
     public enum RetentionActionKind
     {
         FollowUpCall = 1,
@@ -91,6 +91,23 @@ namespace CrmExtensions.Domain.Retention
                     today.AddDays(_settings.WinBackDueDays), null, $"Win-back call: {tier} customer at high churn risk"));
             return actions.OrderBy(a => a.DueOn).ThenBy(a => a.Kind).ToList();
         }
+
+        /// <summary>
+        /// Who new retention work goes to: a platinum customer's to the key-account team when one is configured (it is
+        /// strengthened at any cost); null means the customer's owner.
+        /// </summary>
+        public Guid? KeyAccountTeamFor(ValueTier tier) =>
+            tier == ValueTier.Platinum && Guid.TryParse(_settings.KeyAccountTeamId, out var team) ? team : (Guid?)null;
+
+        /// <summary>What a new activity tells its owner about why it exists.</summary>
+        public static string Describe(RetentionAction action, ValueTier tier, RetentionStrategy strategy) =>
+            $"Scheduled by CrmExtensions for a {tier} customer ({strategy}); " + (action.EveryDays.HasValue ? $"repeats every {action.EveryDays} days." : "one-off.");
+
+        /// <summary>Why a plan holds what it holds; it becomes the reason written on the activities the next plan gives up.</summary>
+        public static string Context(ValueTier tier, LifecycleStage stage, ChurnRiskBand risk) => $"a {tier} customer in {stage} (churn risk {risk})";
+
+        /// <summary>How far back a completion can still decide a due date: the longest cadence (a year when none is set).</summary>
+        public int CompletionLookbackDays => _settings.Cadences.Values.SelectMany(c => c).Select(c => c.EveryDays).DefaultIfEmpty(365).Max();
 
         private static string Subject(RetentionActionKind kind, ValueTier tier)
         {

@@ -40,7 +40,7 @@ namespace CrmExtensions.Domain.Rfm
         public override string ToString() => $"R{Recency} F{Frequency} M{Monetary} ({Segment})";
     }
 
-    /// <summary>Named RFM segments. Choice value of cx_rfmsegment = 100000000 + this number.</summary>
+    /// <summary>Named RFM segments. Stored in the cx_rfmsegment choice, as the option of the same name.</summary>
     public enum RfmSegment
     {
         Champions = 1,

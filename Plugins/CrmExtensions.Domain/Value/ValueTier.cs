@@ -1,6 +1,6 @@
 namespace CrmExtensions.Domain.Value
 {
-    /// <summary>The customer value matrix quadrants. Choice value of cx_tier = 100000000 + this number.</summary>
+    /// <summary>The customer value matrix quadrants. Stored in the cx_tier choice, as the option of the same name.</summary>
     public enum ValueTier
     {
         /// <summary>High current value, high growth potential.</summary>

@@ -7,6 +7,7 @@ using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Queries;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -24,8 +25,6 @@ namespace CrmExtensions.Plugins.CustomApis
         ExecutePrivilege = BulkRecalculateApi.BulkPrivilege)]
     public sealed class CalibrateSettingsApi : PluginBase
     {
-        private const int PageSize = 5000;
-
         public CalibrateSettingsApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
@@ -38,22 +37,15 @@ namespace CrmExtensions.Plugins.CustomApis
             var facts = new List<CustomerFacts>();
             foreach (var table in new[] { Account.EntityLogicalName, Contact.EntityLogicalName })
             {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CustomerColumns.FactsLedger), PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 } };
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CustomerColumns.FactsLedger) };
                 query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
                 query.Criteria.AddCondition(CustomerColumns.FactsLedger, ConditionOperator.NotNull);
-                while (true)
+                foreach (var customer in PagedQuery.All(service, query))
                 {
-                    var page = service.RetrieveMultiple(query);
-                    foreach (var customer in page.Entities)
-                    {
-                        var ledger = CustomerFactsLedger.Parse(customer.GetAttributeValue<string>(CustomerColumns.FactsLedger));
-                        if (ledger == null) continue;
-                        ledger.Compact(asOf, settings);
-                        facts.Add(ledger.ToFacts(customer.Id, asOf, settings, null, null));
-                    }
-                    if (!page.MoreRecords) break;
-                    query.PageInfo.PageNumber++;
-                    query.PageInfo.PagingCookie = page.PagingCookie;
+                    var ledger = CustomerFactsLedger.Parse(customer.GetAttributeValue<string>(CustomerColumns.FactsLedger));
+                    if (ledger == null) continue;
+                    ledger.Compact(asOf, settings);
+                    facts.Add(ledger.ToFacts(customer.Id, asOf, settings, null, null));
                 }
             }
 

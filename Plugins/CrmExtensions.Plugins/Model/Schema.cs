@@ -1,8 +1,12 @@
-// Logical names of every table, column and choice value the plugins touch, defined once
-// (the shape early-bound generation produces; publisher prefix "cx").
+// Logical names of every table and column the plug-ins touch, defined once in the shape early-bound generation
+// produces (publisher prefix "cx"): a class per table with its logical name, its primary id column and its columns.
+// Choice values are in Choices.cs.
+using System;
+using System.Collections.Generic;
+
 namespace CrmExtensions.Plugins.Model
 {
-    /// <summary>Columns every table has.</summary>
+    /// <summary>Columns every table has, and each table's primary id column.</summary>
     public static class Common
     {
         public const string StateCode = "statecode";
@@ -10,17 +14,43 @@ namespace CrmExtensions.Plugins.Model
         public const string ModifiedOn = "modifiedon";
         public const int StateActive = 0;
 
-        public static string PrimaryIdOf(string table) => table + "id";
+        // Activity tables share activitypointer's key, so "<table>id" would be wrong for them.
+        private static readonly Dictionary<string, string> PrimaryIds = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Account.EntityLogicalName] = Account.PrimaryId,
+            [Contact.EntityLogicalName] = Contact.PrimaryId,
+            [SystemUser.EntityLogicalName] = SystemUser.PrimaryId,
+            [Team.EntityLogicalName] = Team.PrimaryId,
+            [SalesOrder.EntityLogicalName] = SalesOrder.PrimaryId,
+            [SalesOrderDetail.EntityLogicalName] = SalesOrderDetail.PrimaryId,
+            [Product.EntityLogicalName] = Product.PrimaryId,
+            [Invoice.EntityLogicalName] = Invoice.PrimaryId,
+            [Opportunity.EntityLogicalName] = Opportunity.PrimaryId,
+            [OpportunityClose.EntityLogicalName] = OpportunityClose.PrimaryId,
+            [Incident.EntityLogicalName] = Incident.PrimaryId,
+            [IncidentResolution.EntityLogicalName] = IncidentResolution.PrimaryId,
+            [CxSurveyResponse.EntityLogicalName] = CxSurveyResponse.PrimaryId,
+            [Setting.EntityLogicalName] = Setting.PrimaryId,
+            [TierOverrideAudit.EntityLogicalName] = TierOverrideAudit.PrimaryId,
+            [TaskActivity.EntityLogicalName] = TaskActivity.PrimaryId,
+            [PhoneCallActivity.EntityLogicalName] = PhoneCallActivity.PrimaryId,
+        };
+
+        /// <summary>The primary id column of a table this schema names.</summary>
+        public static string PrimaryIdOf(string table) =>
+            PrimaryIds.TryGetValue(table, out var id) ? id : throw new ArgumentException($"'{table}' is not a table the plug-ins use.", nameof(table));
     }
 
     public static class SystemUser
     {
         public const string EntityLogicalName = "systemuser";
+        public const string PrimaryId = "systemuserid";
     }
 
     public static class Team
     {
         public const string EntityLogicalName = "team";
+        public const string PrimaryId = "teamid";
     }
 
     /// <summary>Message parameter names the plugins read.</summary>
@@ -91,6 +121,9 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>The customer's retention plan (JSON, RetentionPlan); a change of it is materialised into activities.</summary>
         public const string RetentionPlan = "cx_retentionplan";
 
+        /// <summary>Length of cx_churnreasons (its MaxLength in Solution/src).</summary>
+        public const int ChurnReasonsMaxLength = 4000;
+
         /// <summary>Columns only a recalculation or an authorised override may change.</summary>
         public static readonly string[] Guarded = { Tier, TierOverride, TierOverrideReason, TierOverrideUntil, TierOverrideBy };
     }
@@ -110,6 +143,7 @@ namespace CrmExtensions.Plugins.Model
     public static class SalesOrderDetail
     {
         public const string EntityLogicalName = "salesorderdetail";
+        public const string PrimaryId = "salesorderdetailid";
         public const string SalesOrder = "salesorderid";
         public const string Product = "productid";
     }
@@ -137,20 +171,25 @@ namespace CrmExtensions.Plugins.Model
     public static class Opportunity
     {
         public const string EntityLogicalName = "opportunity";
+        public const string PrimaryId = "opportunityid";
         public const string Customer = "customerid";
         public const string StateCode = "statecode";
         public const int StateWon = 1;
     }
 
+    /// <summary>An activity table: its key is activityid.</summary>
     public static class OpportunityClose
     {
         public const string EntityLogicalName = "opportunityclose";
+        public const string PrimaryId = "activityid";
         public const string Opportunity = "opportunityid";
     }
 
+    /// <summary>An activity table: its key is activityid.</summary>
     public static class IncidentResolution
     {
         public const string EntityLogicalName = "incidentresolution";
+        public const string PrimaryId = "activityid";
         public const string Incident = "incidentid";
     }
 
@@ -169,6 +208,7 @@ namespace CrmExtensions.Plugins.Model
     public static class CxSurveyResponse
     {
         public const string EntityLogicalName = "cx_surveyresponse";
+        public const string PrimaryId = "cx_surveyresponseid";
         public const string Customer = "cx_customer";
         public const string Score = "cx_score";
         public const string AnsweredOn = "cx_answeredon";
@@ -177,6 +217,7 @@ namespace CrmExtensions.Plugins.Model
     public static class Setting
     {
         public const string EntityLogicalName = "cx_setting";
+        public const string PrimaryId = "cx_settingid";
         public const string Name = "cx_name";
         public const string Value = "cx_value";
         public const string ActiveSettingsName = "CustomerValue";
@@ -188,6 +229,7 @@ namespace CrmExtensions.Plugins.Model
     public static class TierOverrideAudit
     {
         public const string EntityLogicalName = "cx_tieroverrideaudit";
+        public const string PrimaryId = "cx_tieroverrideauditid";
         public const string Name = "cx_name";
         public const string Account = "cx_accountid";
         public const string Contact = "cx_contactid";
@@ -201,11 +243,27 @@ namespace CrmExtensions.Plugins.Model
         public const string OverridePrivilege = "prvCreatecx_tieroverrideaudit";
     }
 
-    /// <summary>Columns the solution adds to task and phonecall to track retention work.</summary>
+    /// <summary>The task table (named so it cannot be mistaken for System.Threading.Tasks.Task); an activity, keyed by activityid.</summary>
+    public static class TaskActivity
+    {
+        public const string EntityLogicalName = "task";
+        public const string PrimaryId = "activityid";
+        public const int StatusCanceled = 6;
+    }
+
+    /// <summary>The phonecall table; an activity, keyed by activityid.</summary>
+    public static class PhoneCallActivity
+    {
+        public const string EntityLogicalName = "phonecall";
+        public const string PrimaryId = "activityid";
+        public const int StatusCanceled = 3;
+    }
+
+    /// <summary>Columns the solution adds to task and phonecall to track retention work, and the activity columns it sets.</summary>
     public static class RetentionActivity
     {
-        public const string Task = "task";
-        public const string PhoneCall = "phonecall";
+        public const string Task = TaskActivity.EntityLogicalName;
+        public const string PhoneCall = PhoneCallActivity.EntityLogicalName;
         public const string PrimaryId = "activityid";
         public const string Key = "cx_retentionkey";
         public const string Action = "cx_retentionaction";
@@ -220,28 +278,7 @@ namespace CrmExtensions.Plugins.Model
         public const int StateOpen = 0;
         public const int StateCompleted = 1;
         public const int StateCanceled = 2;
-        public const int TaskStatusCanceled = 6;
-        public const int PhoneCallStatusCanceled = 3;
-    }
-
-    /// <summary>Choice values: custom options are numbered from the publisher's option value prefix (10000 → 100000000).</summary>
-    public static class Choice
-    {
-        public const int OptionBase = 100000000;
-
-        public static int ToOption<TEnum>(TEnum value) where TEnum : struct => OptionBase + System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-
-        public static TEnum FromOption<TEnum>(int option) where TEnum : struct =>
-            TryFromOption<TEnum>(option, out var value)
-                ? value
-                : throw new CrmExtensions.Domain.DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (expected {OptionBase + 1} upwards).");
-
-        public static bool TryFromOption<TEnum>(int option, out TEnum value) where TEnum : struct
-        {
-            var raw = option - OptionBase;
-            var known = System.Enum.IsDefined(typeof(TEnum), raw);
-            value = known ? (TEnum)System.Enum.ToObject(typeof(TEnum), raw) : default(TEnum);
-            return known;
-        }
+        public const int TaskStatusCanceled = TaskActivity.StatusCanceled;
+        public const int PhoneCallStatusCanceled = PhoneCallActivity.StatusCanceled;
     }
 }

@@ -46,12 +46,15 @@ namespace CrmExtensions.Plugins.Recalculation
         public bool FromFullRead { get; set; }
 
         /// <summary>Full read only: further open activities with a key the plan already holds (cancelled as duplicates).</summary>
-        public List<Entity> DuplicateActivities { get; } = new List<Entity>();
+        public List<PlannedActivity> DuplicateActivities { get; } = new List<PlannedActivity>();
 
         /// <summary>Full read only: ids of retention activities that exist, which a new activity must not reuse.</summary>
         public HashSet<Guid> ExistingActivityIds { get; } = new HashSet<Guid>();
 
         public bool CanEvaluateWithoutReading => Ledger != null && Plan != null;
+
+        /// <summary>When the stored tier was placed (the customer's last evaluation).</summary>
+        public DateTime? PreviousEvaluatedOn => Row.GetAttributeValue<DateTime?>(CustomerColumns.LastEvaluatedOn);
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
         public ValueTier? PreviousTier

@@ -45,10 +45,12 @@ namespace CrmExtensions.Plugins.Recalculation
         }
 
         /// <summary>Further open activities of a key the plan already holds (found by a full read).</summary>
-        public static OrganizationRequest CancelDuplicate(Entity activity) =>
-            new UpdateRequest { Target = Cancel(activity.LogicalName, activity.Id, "Cancelled by CrmExtensions: duplicate of an open activity with the same retention key.") };
+        public static OrganizationRequest CancelDuplicate(PlannedActivity activity) =>
+            new UpdateRequest { Target = Cancel(TableOf(activity), activity.Id, "Cancelled by CrmExtensions: duplicate of an open activity with the same retention key.") };
 
         public static string TableOf(PlannedActivity activity) => activity.Channel == ActivityChannel.PhoneCall ? RetentionActivity.PhoneCall : RetentionActivity.Task;
+
+        public static ActivityChannel ChannelOf(string table) => table == RetentionActivity.PhoneCall ? ActivityChannel.PhoneCall : ActivityChannel.Task;
 
         private static Entity Cancel(string table, System.Guid id, string reason) =>
             new Entity(table, id)

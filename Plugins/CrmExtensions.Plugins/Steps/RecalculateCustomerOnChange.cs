@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Recalculation.Sources;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -116,10 +117,9 @@ namespace CrmExtensions.Plugins.Steps
             var table = Execution.PrimaryEntityName;
             var source = PurchaseSource.For(table);
             IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> changes;
+            var contribution = ContributionSource.For(table);
             if (source != null) changes = Purchases(source);
-            else if (table == Incident.EntityLogicalName) changes = Complaints();
-            else if (table == CxSurveyResponse.EntityLogicalName) changes = Surveys();
-            else if (table == Account.EntityLogicalName || table == Contact.EntityLogicalName) changes = Referrals();
+            else if (contribution != null) changes = Contributions(contribution);
             else if (table == OpportunityClose.EntityLogicalName) changes = WonOpportunity();
             else if (table == IncidentResolution.EntityLogicalName) changes = ResolvedCase();
             else changes = Enumerable.Empty<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>>();
@@ -166,37 +166,20 @@ namespace CrmExtensions.Plugins.Steps
         {
             if (Execution.MessageName != "Create" && known != null && !known.Removed && known.Families != null && known.Revenue == entry.Revenue && known.Discount == entry.Discount)
                 return known.Families;
-            return CustomerFactsReader.FamiliesOf(_context.SystemService, RecordId);
+            return ProductFamilies.Of(_context.SystemService, RecordId);
         }
-
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Complaints() =>
-            Contributions(Incident.Customer, ledger => ledger.Complaints, CustomerFactsReader.ComplaintOf,
-                incident => incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value == Incident.CaseTypeComplaint);
-
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Surveys() =>
-            Contributions(CxSurveyResponse.Customer, ledger => ledger.Surveys, CustomerFactsReader.SurveyOf,
-                response => response.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && response.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue);
 
         /// <summary>
         /// A record that contributes one entry to its customer's ledger: set from the post-image while it counts for that
         /// customer, withdrawn otherwise (deleted, moved to another customer, no longer qualifying).
         /// </summary>
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Contributions<T>(string customerColumn,
-            Func<CustomerFactsLedger, LedgerEntries<T>> entriesOf, Func<Entity, T> entryOf, Func<Entity, bool> counts) where T : LedgerEntry, new()
+        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Contributions(ContributionSource source)
         {
             var after = After;
-            foreach (var customer in Customers(customerColumn, Before, after))
+            foreach (var customer in Customers(source.Customer, Before, after))
             {
                 var c = customer;
-                yield return Change(c, snapshot =>
-                {
-                    var entries = entriesOf(snapshot.Ledger);
-                    if (after == null || !c.Equals(after.GetAttributeValue<EntityReference>(customerColumn)) || !counts(after))
-                        return Outcome(entries.Withdraw(RecordId, ChangedOn));
-                    var entry = entryOf(after);
-                    entry.Changed = ChangedOn;
-                    return Outcome(entries.Put(RecordId, entry));
-                });
+                yield return Change(c, snapshot => Outcome(source.Apply(snapshot.Ledger, c, RecordId, after, ChangedOn)));
             }
         }
 
@@ -205,20 +188,11 @@ namespace CrmExtensions.Plugins.Steps
         {
             var parent = After?.GetAttributeValue<EntityReference>(IncidentResolution.Incident);
             if (parent == null) yield break;
-            var incident = _context.SystemService.Retrieve(parent.LogicalName, parent.Id,
-                new ColumnSet(Incident.Customer, Incident.CaseTypeCode, Incident.CreatedOn, Incident.StateCode, Common.ModifiedOn));
-            var customer = incident.GetAttributeValue<EntityReference>(Incident.Customer);
-            if (!IsCustomer(customer) || incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value != Incident.CaseTypeComplaint) yield break;
-            yield return Change(customer, snapshot => Outcome(snapshot.Ledger.Complaints.Put(parent.Id, CustomerFactsReader.ComplaintOf(incident))));
-        }
-
-        private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> Referrals()
-        {
-            var from = Before?.GetAttributeValue<EntityReference>(CustomerColumns.ReferredBy);
-            var to = After?.GetAttributeValue<EntityReference>(CustomerColumns.ReferredBy);
-            var changed = ChangedOn;
-            if (IsCustomer(from) && !from.Equals(to)) yield return Change(from, snapshot => Outcome(snapshot.Ledger.Referrals.Withdraw(RecordId, changed)));
-            if (IsCustomer(to)) yield return Change(to, snapshot => Outcome(snapshot.Ledger.Referrals.Put(RecordId, new ReferralEntry { Changed = changed })));
+            var complaints = ContributionSource.Complaints;
+            var incident = _context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(ComplaintSource.Columns));
+            var customer = incident.GetAttributeValue<EntityReference>(complaints.Customer);
+            if (!IsCustomer(customer) || !complaints.Counts(incident)) yield break;
+            yield return Change(customer, snapshot => Outcome(complaints.EntriesOf(snapshot.Ledger).Put(parent.Id, complaints.EntryOf(incident))));
         }
 
         private IEnumerable<KeyValuePair<EntityReference, Func<CustomerSnapshot, LedgerOutcome>>> WonOpportunity()

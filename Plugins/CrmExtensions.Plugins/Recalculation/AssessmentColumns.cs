@@ -6,10 +6,10 @@ using Microsoft.Xrm.Sdk;
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
-    /// Turns an assessment into the customer columns it maintains. An authorised override that has not expired keeps its
+    /// Maps an assessment onto the customer columns it maintains. An authorised override that has not expired keeps its
     /// tier; an expired one is cleared and the computed tier takes over.
     /// </summary>
-    public static class AssessmentWriter
+    public static class AssessmentColumns
     {
         public static Entity ToUpdate(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf)
         {
@@ -51,7 +51,7 @@ namespace CrmExtensions.Plugins.Recalculation
             update[CustomerColumns.Satisfaction] = loyalty.Satisfaction;
             update[CustomerColumns.ChurnRisk] = assessment.Churn.Score;
             update[CustomerColumns.ChurnRiskBand] = new OptionSetValue(Choice.ToOption(assessment.Churn.Band));
-            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, 4000);
+            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, CustomerColumns.ChurnReasonsMaxLength);
             var interval = assessment.Rhythm?.UsualIntervalDays;
             update[CustomerColumns.PurchaseInterval] = interval.HasValue ? (int)Math.Round(interval.Value) : (int?)null;
             var expected = assessment.Churn.ExpectedPurchases;

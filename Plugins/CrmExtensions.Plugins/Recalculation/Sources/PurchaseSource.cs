@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Xml.Linq;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmExtensions.Plugins.Recalculation
+namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
     /// A table whose rows are purchases, and when a row counts: not cancelled, dated, and (for invoices) not raised from an
@@ -51,6 +54,24 @@ namespace CrmExtensions.Plugins.Recalculation
             && row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != CanceledState
             && row.GetAttributeValue<DateTime?>(Date).HasValue
             && (FromOrderColumn == null || row.GetAttributeValue<EntityReference>(FromOrderColumn) == null);
+
+        /// <summary>The full read's rows of these customers dated inside the window (from <paramref name="cut"/> on; no upper bound,
+        /// so a future-dated record reaches the rules and is reported).</summary>
+        public QueryExpression WindowQuery(object[] customerIds, DateTime cut)
+        {
+            var query = new QueryExpression(Table) { ColumnSet = new ColumnSet(Columns) };
+            query.Criteria.AddCondition(Customer, ConditionOperator.In, customerIds);
+            query.Criteria.AddCondition(Date, ConditionOperator.GreaterEqual, cut);
+            query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, CanceledState);
+            if (FromOrderColumn != null) query.Criteria.AddCondition(FromOrderColumn, ConditionOperator.Null);
+            return query;
+        }
+
+        /// <summary>The same rule as <see cref="Counts"/> as a FetchXML filter over [from, to): ge/lt on the full timestamp, so halves of a range never overlap.</summary>
+        public XElement FetchFilter(string[] customerIds, DateTime from, DateTime to) =>
+            new XElement("filter", FetchXml.In(Customer, customerIds), FetchXml.Condition(Common.StateCode, "ne", CanceledState), FetchXml.Condition(Date, "not-null"),
+                FromOrderColumn == null ? null : FetchXml.Condition(FromOrderColumn, "null"),
+                FetchXml.Condition(Date, "ge", FetchXml.Utc(from)), FetchXml.Condition(Date, "lt", FetchXml.Utc(to)));
 
         public PurchaseEntry ToEntry(Entity row, List<string> families) => new PurchaseEntry
         {

@@ -1,0 +1,148 @@
+// Choice (option set) values, as early-bound generation writes them: one enum per global choice of Solution/src/OptionSets,
+// its members named after the labels and valued as the options are. The packer's validator checks them against those files.
+using System;
+using System.Collections.Generic;
+using CrmExtensions.Domain;
+using CrmExtensions.Domain.Churn;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Loyalty;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Rfm;
+using CrmExtensions.Domain.Value;
+
+namespace CrmExtensions.Plugins.Model
+{
+    /// <summary>Names the global choice (Solution/src/OptionSets/&lt;name&gt;.xml) an enum mirrors.</summary>
+    [AttributeUsage(AttributeTargets.Enum)]
+    public sealed class OptionSetAttribute : Attribute
+    {
+        public OptionSetAttribute(string name) { Name = name; }
+
+        public string Name { get; }
+    }
+
+    [OptionSet("cx_tier")]
+    public enum TierChoice
+    {
+        Platinum = 100000001,
+        Gold = 100000002,
+        Iron = 100000003,
+        Lead = 100000004,
+    }
+
+    [OptionSet("cx_rfmsegment")]
+    public enum RfmSegmentChoice
+    {
+        Champions = 100000001,
+        Loyal = 100000002,
+        Promising = 100000003,
+        NewCustomers = 100000004,
+        AtRisk = 100000005,
+        Hibernating = 100000006,
+    }
+
+    [OptionSet("cx_lifecyclestage")]
+    public enum LifecycleStageChoice
+    {
+        Exploration = 100000001,
+        Formation = 100000002,
+        Stability = 100000003,
+        Decline = 100000004,
+    }
+
+    [OptionSet("cx_lifecyclepattern")]
+    public enum LifecyclePatternChoice
+    {
+        EarlyAbort = 100000001,
+        MidWay = 100000002,
+        EarlyExit = 100000003,
+        LongLasting = 100000004,
+    }
+
+    [OptionSet("cx_loyaltylevel")]
+    public enum LoyaltyLevelChoice
+    {
+        None = 100000000,
+        Satisfaction = 100000001,
+        Trust = 100000002,
+        Behavioural = 100000003,
+        Emotional = 100000004,
+        Sustainable = 100000005,
+    }
+
+    [OptionSet("cx_churnriskband")]
+    public enum ChurnRiskBandChoice
+    {
+        Low = 100000001,
+        Medium = 100000002,
+        High = 100000003,
+    }
+
+    [OptionSet("cx_retentionaction")]
+    public enum RetentionActionChoice
+    {
+        FollowUpCall = 100000001,
+        Visit = 100000002,
+        SatisfactionSurvey = 100000003,
+        LoyaltyOffer = 100000004,
+        WinBack = 100000005,
+        PlannedExit = 100000006,
+    }
+
+    /// <summary>
+    /// Stores domain values in choice columns: each domain enum is stored through the choice enum above whose member has
+    /// the same name, so the numbers come from the option sets and never from the domain's own numbering.
+    /// </summary>
+    public static class Choice
+    {
+        /// <summary>The publisher's option value prefix (10000 → 100000000): the first value a custom option can take.</summary>
+        public const int OptionBase = 100000000;
+
+        /// <summary>The choice that stores each domain enum.</summary>
+        public static readonly IReadOnlyDictionary<Type, Type> ChoiceOf = new Dictionary<Type, Type>
+        {
+            [typeof(ValueTier)] = typeof(TierChoice),
+            [typeof(RfmSegment)] = typeof(RfmSegmentChoice),
+            [typeof(LifecycleStage)] = typeof(LifecycleStageChoice),
+            [typeof(LifecyclePattern)] = typeof(LifecyclePatternChoice),
+            [typeof(LoyaltyLevel)] = typeof(LoyaltyLevelChoice),
+            [typeof(ChurnRiskBand)] = typeof(ChurnRiskBandChoice),
+            [typeof(RetentionActionKind)] = typeof(RetentionActionChoice),
+        };
+
+        public static int ToOption<TEnum>(TEnum value) where TEnum : struct =>
+            Map<TEnum>.Options.TryGetValue(value, out var option)
+                ? option
+                : throw new DomainValidationException($"{typeof(TEnum).Name}.{value} has no choice value in {OptionSetName(typeof(TEnum))}.");
+
+        public static TEnum FromOption<TEnum>(int option) where TEnum : struct =>
+            TryFromOption<TEnum>(option, out var value)
+                ? value
+                : throw new DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (the options of {OptionSetName(typeof(TEnum))} are {string.Join(", ", Map<TEnum>.Values.Keys)}).");
+
+        public static bool TryFromOption<TEnum>(int option, out TEnum value) where TEnum : struct => Map<TEnum>.Values.TryGetValue(option, out value);
+
+        private static string OptionSetName(Type domainEnum) =>
+            ChoiceOf.TryGetValue(domainEnum, out var choice) ? ((OptionSetAttribute)Attribute.GetCustomAttribute(choice, typeof(OptionSetAttribute))).Name : "no choice";
+
+        /// <summary>Both directions for one domain enum, built once from the member names the two enums share.</summary>
+        private static class Map<TEnum> where TEnum : struct
+        {
+            public static readonly Dictionary<TEnum, int> Options = new Dictionary<TEnum, int>();
+            public static readonly SortedDictionary<int, TEnum> Values = new SortedDictionary<int, TEnum>();
+
+            static Map()
+            {
+                if (!ChoiceOf.TryGetValue(typeof(TEnum), out var choice)) return;
+                foreach (TEnum value in Enum.GetValues(typeof(TEnum)))
+                {
+                    var name = value.ToString();
+                    if (!Enum.IsDefined(choice, name)) continue;
+                    var option = Convert.ToInt32(Enum.Parse(choice, name), System.Globalization.CultureInfo.InvariantCulture);
+                    Options[value] = option;
+                    Values[option] = value;
+                }
+            }
+        }
+    }
+}

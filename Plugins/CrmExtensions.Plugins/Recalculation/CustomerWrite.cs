@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace CrmExtensions.Plugins.Recalculation
+{
+    /// <summary>
+    /// What recalculating one customer writes, decided without calling the platform: the next retention plan, one update
+    /// of the customer's columns, ledger and plan under its RowVersion (two evaluations of one customer cannot overwrite
+    /// each other), and — after a full read, which saw the activities as they are — the activity writes that make them
+    /// match the plan. A plan written by an event is made real by the MaterializeRetentionPlan step instead.
+    /// </summary>
+    public sealed class CustomerWrite
+    {
+        /// <summary>Ledgers longer than this are not stored (a column holds 1,048,576 characters); such a customer is read in full each time.</summary>
+        public const int MaxLedgerLength = 1000000;
+
+        private CustomerWrite(RetentionPlanChange change, int duplicates, IReadOnlyList<OrganizationRequest> requests)
+        {
+            Change = change;
+            DuplicatesCancelled = duplicates;
+            Requests = requests;
+        }
+
+        /// <summary>The activities the next plan creates, moves and cancels.</summary>
+        public RetentionPlanChange Change { get; }
+
+        /// <summary>Further open activities of a key, found by a full read and cancelled.</summary>
+        public int DuplicatesCancelled { get; }
+
+        public IReadOnlyList<OrganizationRequest> Requests { get; }
+
+        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, RetentionPolicy policy)
+        {
+            var next = NextPlan(snapshot, assessment, policy);
+            var change = RetentionPlanChange.Between(snapshot.Plan, next);
+            // A full read found the activities as they are and makes them match here; an event's plan is made real by
+            // the MaterializeRetentionPlan step when the customer row is written.
+            next.Materialized = snapshot.FromFullRead;
+
+            var update = AssessmentColumns.ToUpdate(snapshot, assessment, asOf);
+            var ledger = snapshot.Ledger.Serialize();
+            if (ledger.Length > MaxLedgerLength) ledger = null;
+            if (ledger != snapshot.StoredLedgerJson) update[CustomerColumns.FactsLedger] = ledger;
+            var plan = next.Serialize();
+            if (plan != snapshot.StoredPlanJson) update[CustomerColumns.RetentionPlan] = plan;
+            update.RowVersion = snapshot.Row.RowVersion;
+            var requests = new List<OrganizationRequest>
+            {
+                new UpdateRequest
+                {
+                    Target = update,
+                    ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
+                },
+            };
+            if (snapshot.FromFullRead)
+            {
+                requests.AddRange(snapshot.DuplicateActivities.Select(RetentionActivitySync.CancelDuplicate));
+                requests.AddRange(RetentionActivitySync.Requests(snapshot.Customer, change, next.Context));
+            }
+            return new CustomerWrite(change, snapshot.DuplicateActivities.Count, requests);
+        }
+
+        /// <summary>The plan that holds exactly the due actions, new work assigned and described as the retention policy says.</summary>
+        private static RetentionPlan NextPlan(CustomerSnapshot snapshot, CustomerAssessment assessment, RetentionPolicy policy)
+        {
+            var team = policy.KeyAccountTeamFor(assessment.Tier);
+            var owner = snapshot.Row.GetAttributeValue<EntityReference>(Common.OwnerId);
+            var assignee = team.HasValue ? new KeyValuePair<string, Guid>(Team.EntityLogicalName, team.Value)
+                : owner == null ? (KeyValuePair<string, Guid>?)null : new KeyValuePair<string, Guid>(owner.LogicalName, owner.Id);
+            return snapshot.Plan.Next(assessment.RetentionActions,
+                RetentionPolicy.Context(assessment.Tier, assessment.Lifecycle.Stage, assessment.Churn.Band),
+                action => RetentionPolicy.Describe(action, assessment.Tier, assessment.Policy.Strategy),
+                _ => assignee,
+                snapshot.FromFullRead ? (Func<Guid, bool>)snapshot.ExistingActivityIds.Contains : null);
+        }
+    }
+}

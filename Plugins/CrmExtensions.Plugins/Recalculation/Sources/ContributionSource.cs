@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Plugins.Recalculation.Queries;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Plugins.Recalculation.Sources
+{
+    /// <summary>
+    /// A table whose rows each contribute one entry, under the row's id, to the ledger of the customer they name:
+    /// complaints, survey answers, referrals. The full read and the event path both use it, so they agree on which rows
+    /// count and what they contribute.
+    /// </summary>
+    public abstract class ContributionSource
+    {
+        public static readonly ComplaintSource Complaints = new ComplaintSource();
+        public static readonly SurveySource Surveys = new SurveySource();
+        public static readonly ReferralSource Referrals = new ReferralSource();
+
+        /// <summary>In the order the full read reads them.</summary>
+        public static readonly IReadOnlyList<ContributionSource> All = new ContributionSource[] { Referrals, Complaints, Surveys };
+
+        /// <summary>The tables whose rows contribute.</summary>
+        public abstract IReadOnlyCollection<string> Tables { get; }
+
+        /// <summary>The lookup naming the customer a row contributes to.</summary>
+        public abstract string Customer { get; }
+
+        public static ContributionSource For(string table) => All.FirstOrDefault(s => s.Tables.Contains(table));
+
+        /// <summary>The full read: sets the contribution of every qualifying row of the page's customers.</summary>
+        public abstract void ReadInto(IOrganizationService service, CustomerPage page);
+
+        /// <summary>
+        /// The event path: sets the record's contribution from its post-image while it counts for this customer, and
+        /// withdraws it otherwise (deleted, moved to another customer, no longer qualifying). False when nothing changed.
+        /// </summary>
+        public abstract bool Apply(CustomerFactsLedger ledger, EntityReference customer, Guid recordId, Entity after, DateTime? changed);
+    }
+
+    /// <summary>A contribution source whose entries are of type <typeparamref name="T"/>.</summary>
+    public abstract class ContributionSource<T> : ContributionSource where T : LedgerEntry, new()
+    {
+        public abstract LedgerEntries<T> EntriesOf(CustomerFactsLedger ledger);
+
+        /// <summary>Whether a row (an image or a read row) contributes at all.</summary>
+        public abstract bool Counts(Entity row);
+
+        public abstract T EntryOf(Entity row);
+
+        /// <summary>The full read's queries for a page: the rows that still count for the rules.</summary>
+        protected abstract IEnumerable<QueryExpression> Queries(CustomerPage page);
+
+        public override void ReadInto(IOrganizationService service, CustomerPage page)
+        {
+            foreach (var query in Queries(page))
+                foreach (var row in PagedQuery.All(service, query))
+                    if (page.ById.TryGetValue(row.GetAttributeValue<EntityReference>(Customer).Id, out var snapshot))
+                        EntriesOf(snapshot.Ledger)[row.Id] = EntryOf(row);
+        }
+
+        public override bool Apply(CustomerFactsLedger ledger, EntityReference customer, Guid recordId, Entity after, DateTime? changed)
+        {
+            var entries = EntriesOf(ledger);
+            if (after == null || !customer.Equals(after.GetAttributeValue<EntityReference>(Customer)) || !Counts(after))
+                return entries.Withdraw(recordId, changed);
+            var entry = EntryOf(after);
+            entry.Changed = changed;
+            return entries.Put(recordId, entry);
+        }
+    }
+}

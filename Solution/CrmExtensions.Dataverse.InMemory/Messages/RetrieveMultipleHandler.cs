@@ -1,0 +1,52 @@
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Query;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Dataverse.InMemory.Messages
+{
+    /// <summary>RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchXML query (aggregates capped as the platform caps them).</summary>
+    internal sealed class RetrieveMultipleHandler : DirectMessage
+    {
+        public RetrieveMultipleHandler(InMemoryDataverse host) : base(host) { }
+
+        public override string RequestName => "RetrieveMultiple";
+
+        public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
+        {
+            var evaluator = new QueryEvaluator(Host.Store, Host.UtcNow, scope.UserId);
+            EntityCollection result;
+            switch ((QueryBase)request["Query"])
+            {
+                case QueryExpression expression:
+                    result = evaluator.Execute(expression);
+                    break;
+                case QueryByAttribute byAttribute:
+                    result = evaluator.Execute(ToExpression(byAttribute));
+                    break;
+                case FetchExpression fetch:
+                    var plan = FetchXmlParser.Parse(fetch.Query);
+                    result = plan.Aggregate
+                        ? AggregateEvaluator.Execute(plan, evaluator.Filter(plan.Query).ToList(), Host.MaxAggregateRecords)
+                        : evaluator.Execute(plan.Query);
+                    break;
+                default:
+                    throw Invalid("RetrieveMultiple needs a QueryExpression, QueryByAttribute or FetchExpression.");
+            }
+            var response = new RetrieveMultipleResponse();
+            response.Results["EntityCollection"] = result;
+            return response;
+        }
+
+        private static QueryExpression ToExpression(QueryByAttribute byAttribute)
+        {
+            if (byAttribute.Attributes.Count != byAttribute.Values.Count) throw Invalid("QueryByAttribute needs as many values as attributes.");
+            var query = new QueryExpression(byAttribute.EntityName) { ColumnSet = byAttribute.ColumnSet, PageInfo = byAttribute.PageInfo, TopCount = byAttribute.TopCount };
+            for (var i = 0; i < byAttribute.Attributes.Count; i++) query.Criteria.AddCondition(byAttribute.Attributes[i], ConditionOperator.Equal, byAttribute.Values[i]);
+            foreach (var order in byAttribute.Orders) query.Orders.Add(order);
+            return query;
+        }
+    }
+}

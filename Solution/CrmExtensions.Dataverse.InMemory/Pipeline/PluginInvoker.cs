@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Dataverse.InMemory.Pipeline
+{
+    /// <summary>
+    /// Runs one step's plugin with the services the platform hands it (its context, an organization service factory
+    /// that carries its depth, a tracing service), and reports any exception other than the plugin's own
+    /// InvalidPluginExecutionException or a platform fault as the platform does: an unexpected plug-in error.
+    /// </summary>
+    internal sealed class PluginInvoker
+    {
+        /// <summary>Marks an unexpected plug-in error, which an async system job retries (a plugin's own rejection it does not).</summary>
+        public const string UnexpectedMarker = "InMemoryDataverse.UnexpectedPluginException";
+
+        private readonly InMemoryDataverse _host;
+        private readonly List<TraceEntry> _traces;
+
+        public PluginInvoker(InMemoryDataverse host, List<TraceEntry> traces)
+        {
+            _host = host;
+            _traces = traces;
+        }
+
+        public void Invoke(StepRegistration step, PluginExecutionContext context)
+        {
+            var name = step.ToString();
+            var provider = new HostServiceProvider(context, new HostServiceFactory(_host, context, name), new HostTracingService(_traces, name));
+            try
+            {
+                step.Instance.Execute(provider);
+            }
+            catch (InvalidPluginExecutionException)
+            {
+                throw;
+            }
+            catch (DataverseFaultException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                var unexpected = new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
+                unexpected.Data[UnexpectedMarker] = true;
+                throw unexpected;
+            }
+        }
+    }
+}
