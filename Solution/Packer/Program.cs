@@ -58,7 +58,8 @@ namespace CrmExtensions.Packer
                         return 2;
                 }
             }
-            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException || ex is IOException || ex is ArgumentException)
+            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException || ex is IOException
+                || ex is ArgumentException)
             {
                 Console.Error.WriteLine("error: " + ex.Message);
                 return 2;

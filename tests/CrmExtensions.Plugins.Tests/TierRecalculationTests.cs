@@ -123,7 +123,8 @@ namespace CrmExtensions.Plugins.Tests
 
             // ...and when it rises again, a new one is scheduled beside the cancelled one.
             foreach (var id in new[] { complaint, complaint2 })
-                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0),
+                    [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
                 _org.Admin.Delete(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using CrmExtensions.Domain;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 
@@ -54,15 +55,18 @@ namespace CrmExtensions.Plugins.Infrastructure
 
         protected abstract void Run(LocalPluginContext context);
 
+        /// <summary>The settings in force: the step's configuration, else the active cx_setting row, else the defaults.</summary>
+        protected CrmExtensionsSettings Settings(LocalPluginContext context) =>
+            SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService);
+
         /// <summary>
-        /// A recalculation with the settings in force (the step's configuration, the active cx_setting row, or the
-        /// defaults) that writes as the system; the pipeline is marked so the tier guard lets its writes through.
+        /// A recalculation with the settings in force that writes as the system; the pipeline is marked so the tier
+        /// guard lets its writes through.
         /// </summary>
         protected CustomerRecalculation Recalculation(LocalPluginContext context)
         {
-            var execution = context.Execution;
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
+            var settings = Settings(context);
+            context.Execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
             return new CustomerRecalculation(context.SystemService, settings);
         }
     }
