@@ -8,3 +8,5 @@ await build({ ...common, entryPoints: ["src/recalculateCommand.ts"], outfile: "d
 await build({ ...common, entryPoints: ["src/dashboard/main.ts"], outfile: "dist/cx_/dashboard/customerValue.js" });
 mkdirSync("dist/cx_/dashboard", { recursive: true });
 copyFileSync("src/dashboard/customerValue.html", "dist/cx_/dashboard/customerValue.html");
+mkdirSync("dist/cx_/icons", { recursive: true });
+copyFileSync("src/icons/customerValue.svg", "dist/cx_/icons/customerValue.svg");

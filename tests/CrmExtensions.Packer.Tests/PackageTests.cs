@@ -37,7 +37,11 @@ namespace CrmExtensions.Packer.Tests
                     var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");
                     Assert.Single(account.Element("FormXml").Elements("forms"));
                     Assert.NotNull(account.Element("RibbonDiffXml").Element("CustomActions"));
-                    Assert.Equal(3, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Equal(5, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Equal(3, account.Element("Visualizations").Elements("visualization").Count());
+                    Assert.Single(customizations.Element("Dashboards").Elements("Dashboard"));
+                    Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModules").Element("AppModule").Element("UniqueName"));
+                    Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModuleSiteMaps").Element("AppModuleSiteMap").Element("SiteMapUniqueName"));
                     Assert.Contains(account.Descendants("attribute"), a => (string)a.Element("LogicalName") == "cx_tier");
                     Assert.Contains(customizations.Element("EntityRelationships").Elements(), r => (string)r.Attribute("Name") == "cx_surveyresponse_customer_contact");
                     foreach (var file in customizations.Descendants("FileName")) Assert.Contains(((string)file).TrimStart('/'), names);
