@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Loyalty;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.CustomApis.Contracts;
@@ -173,6 +174,24 @@ namespace CrmExtensions.Plugins.Tests
             _org.OrderHistory(account, 5000m, months: 24);
             var response = _org.Admin.Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
             Assert.Equal(Org.Option(ValueTier.Lead), response.Tier);
+        }
+
+        [Fact]
+        public void The_value_thresholds_in_force_are_what_any_user_reads_for_the_matrix()
+        {
+            var defaults = SettingsLoader.Load(null).ValueMatrix;
+            var shipped = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
+            Assert.Equal(defaults.CurrentValueThreshold, shipped.CurrentValueThreshold);
+            Assert.Equal(defaults.GrowthPotentialThreshold, shipped.GrowthPotentialThreshold);
+
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.ActiveSettingsName,
+                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 12345, ""growthPotentialThreshold"": 678 } }",
+            });
+            var configured = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
+            Assert.Equal(12345m, configured.CurrentValueThreshold);
+            Assert.Equal(678m, configured.GrowthPotentialThreshold);
         }
     }
 }

@@ -1,0 +1,24 @@
+using CrmExtensions.Plugins.CustomApis.Contracts;
+using CrmExtensions.Plugins.Infrastructure;
+using CrmExtensions.Plugins.Registration;
+
+namespace CrmExtensions.Plugins.CustomApis
+{
+    /// <summary>
+    /// cx_ValueThresholds, unbound (a function): the thresholds in force, resolved exactly as a recalculation resolves its
+    /// settings, so the value-matrix page draws the lines the tiers were computed with instead of a copy of the defaults.
+    /// </summary>
+    [CustomApi(typeof(ValueThresholdsRequest), "Value matrix thresholds", "The current value and growth potential thresholds recalculation uses now.", IsFunction = true)]
+    public sealed class ValueThresholdsApi : PluginBase
+    {
+        public ValueThresholdsApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
+
+        protected override void Run(LocalPluginContext context)
+        {
+            var settings = SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService).ValueMatrix;
+            var response = CustomApiResponse.Over<ValueThresholdsResponse>(context.Execution.OutputParameters);
+            response.CurrentValueThreshold = settings.CurrentValueThreshold;
+            response.GrowthPotentialThreshold = settings.GrowthPotentialThreshold;
+        }
+    }
+}
