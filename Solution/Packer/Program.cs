@@ -1,6 +1,9 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Domain;
+using CrmExtensions.Packer.Backtest;
 using CrmExtensions.Packer.Demo;
 using CrmExtensions.Packer.Generation;
 using CrmExtensions.Packer.Packing;
@@ -15,7 +18,9 @@ namespace CrmExtensions.Packer
   pack       build and write CrmExtensions_<version>.zip   [--managed] [--out DIR] [--no-build]
   validate   check the solution source, then pack it (unmanaged and managed) and check both zips against Microsoft's schema   [--source DIR] [--no-build]
   generate   write the files generated from the plug-in declarations (steps, Custom APIs, plug-in types, Solution.xml's components)   [--no-build]
-  demo       run the demo only   [--sample DIR]";
+  demo       run the demo only   [--sample DIR]
+  backtest   evaluate customers as of a cut-off and compare with what they did next
+             --transactions FILE --as-of yyyy-MM-dd --holdout-until yyyy-MM-dd [--settings FILE]";
 
         private static int Main(string[] args)
         {
@@ -45,13 +50,15 @@ namespace CrmExtensions.Packer
                         return Generate(layout, source);
                     case "demo":
                         return Demo(layout, Option(args, "--sample") ?? layout.SampleData);
+                    case "backtest":
+                        return Backtest(args);
                     default:
                         Console.Error.WriteLine($"Unknown command '{command}'.");
                         Console.Error.WriteLine(Usage);
                         return 2;
                 }
             }
-            catch (Exception ex) when (ex is SampleDataException || ex is InvalidOperationException || ex is IOException || ex is ArgumentException)
+            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException || ex is IOException || ex is ArgumentException)
             {
                 Console.Error.WriteLine("error: " + ex.Message);
                 return 2;
@@ -64,6 +71,24 @@ namespace CrmExtensions.Packer
             if (index < 0) return null;
             if (index + 1 >= args.Length) throw new ArgumentException($"{name} needs a value.");
             return Path.GetFullPath(args[index + 1]);
+        }
+
+        private static int Backtest(string[] args)
+        {
+            var transactions = Option(args, "--transactions") ?? throw new ArgumentException("backtest needs --transactions FILE.");
+            var settings = Option(args, "--settings");
+            var result = BacktestRun.Run(TransactionFile.Load(transactions), settings == null ? null : File.ReadAllText(settings),
+                Day(args, "--as-of"), Day(args, "--holdout-until"));
+            BacktestReport.Write(Console.Out, result);
+            return 0;
+        }
+
+        private static DateTime Day(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            if (index < 0 || index + 1 >= args.Length) throw new ArgumentException($"backtest needs {name} yyyy-MM-dd.");
+            return DateTime.TryParseExact(args[index + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day)
+                ? day : throw new ArgumentException($"{name} '{args[index + 1]}' is not a date (yyyy-MM-dd).");
         }
 
         private static void Build(RepositoryLayout layout, bool noBuild)

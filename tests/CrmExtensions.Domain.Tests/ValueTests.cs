@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Value;
@@ -11,67 +12,73 @@ namespace CrmExtensions.Domain.Tests
     {
         private static CrmExtensionsSettings With(string json) => SettingsLoader.Load(json);
 
+        /// <summary>A model whose customers all buy every 30 days and practically never drop out.</summary>
+        private static PurchaseModel Clockwork => new PurchaseModel(new PurchaseModelParameters { R = 10000, Alpha = 300000, A = 0.001, B = 1000 });
+
+        private static PurchaseSummary Monthly(decimal revenue, int months) =>
+            new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, months).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), revenue, "EUR")), Build.AsOf);
+
         [Fact]
-        public void Lifetime_profit_is_the_discounted_sum_of_yearly_profit()
+        public void Lifetime_profit_is_the_discounted_sum_of_the_profit_the_model_expects()
         {
-            var clp = new CustomerLifetimeProfit(With(@"{ ""clp"": { ""discountRate"": 0.1, ""retentionRate"": 1, ""horizonYears"": 3 } }"));
-            var result = clp.Discount(1000m, 0m);
-            // 1000/1.1 + 1000/1.21 + 1000/1.331
-            Assert.Equal(2486.85m, Math.Round(result.FromCurrent, 2));
-            Assert.Equal(0m, result.FromPotential);
+            var settings = With(@"{ ""clp"": { ""discountRate"": 0.1, ""horizonYears"": 3 } }");
+            var value = new CustomerLifetimeProfit(settings, Clockwork).Evaluate(Monthly(400m, 24), 0, Build.AsOf);
+            // 365.25 / 30 purchases a year × 100 profit each (25 % of 400), discounted at 10 % over three years.
+            var yearly = 365.25 / 30 * 100;
+            var expected = yearly / 1.1 + yearly / 1.21 + yearly / 1.331;
+            Assert.InRange((double)value.LifetimeProfit, expected * 0.995, expected * 1.005);
+            Assert.InRange((double)value.IncrementalPurchase, yearly * 0.995, yearly * 1.005);
         }
 
         [Fact]
-        public void Potential_ramps_in_and_survival_discounts_later_years()
+        public void A_customer_who_stopped_buying_is_expected_to_bring_less_than_one_who_keeps_its_rhythm()
         {
-            var clp = new CustomerLifetimeProfit(With(@"{ ""clp"": { ""discountRate"": 0, ""retentionRate"": 0.5, ""horizonYears"": 3, ""potentialRampYears"": 2 } }"));
-            var result = clp.Discount(0m, 100m);
-            // year 1: 100·½·1, year 2: 100·1·0.5, year 3: 100·1·0.25
-            Assert.Equal(125m, result.FromPotential);
+            var clp = new CustomerLifetimeProfit(Build.Settings, new PurchaseModel(Build.Settings.PurchaseModel));
+            var steady = clp.Evaluate(Monthly(400m, 12), 0, Build.AsOf);
+            var lines = Enumerable.Range(0, 12).Select(m => new PurchaseLine(Build.AsOf.AddDays(-200 - 10 * m), 400m, "EUR"));
+            var stopped = clp.Evaluate(new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf), 0, Build.AsOf);
+            Assert.True(stopped.CurrentValue >= steady.CurrentValue); // at least the same spend in the window...
+            Assert.True(stopped.GrowthPotential < steady.GrowthPotential / 2, $"{stopped.GrowthPotential} vs {steady.GrowthPotential}"); // ...but silence since
+            Assert.True(stopped.LifetimeProfit < steady.LifetimeProfit);
         }
 
         [Fact]
         public void Current_value_and_growth_potential_split_as_documented()
         {
-            var clp = new CustomerLifetimeProfit(Build.Settings);
-            // 8 quarters: 4 older at 2,000 revenue, 4 recent at 4,000 → profit 25%: recent year 4,000.
-            var purchases = Build.Quarters(new[] { 2000m, 2000m, 2000m, 2000m, 4000m, 4000m, 4000m, 4000m }, families: 2);
-            var value = clp.Evaluate(purchases, referralsMade: 3);
-            Assert.Equal(4000m, value.CurrentValue);
-            // This window's profit 4,000 vs 2,000 in the window before: +100%, capped at clp.maxTrendGrowth 0.5.
-            Assert.Equal(2000m, value.IncrementalPurchase);
-            // One more family within a year with chance 0.3, worth 4,000 / 2 families.
-            Assert.Equal(600m, value.CrossPurchase);
+            var clp = new CustomerLifetimeProfit(Build.Settings, Clockwork);
+            // 24 monthly orders of 400 in two families: current value 12 × 100 profit a year.
+            var lines = Enumerable.Range(0, 24).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), 400m, "EUR", m % 2 == 0 ? "a" : "b"));
+            var value = clp.Evaluate(new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf), referralsMade: 3, Build.AsOf);
+            Assert.Equal(1100m, value.CurrentValue); // 11 orders fall in the current and previous 11 calendar months
+            Assert.InRange(value.IncrementalPurchase, 365.25m / 30 * 100 * 0.995m, 365.25m / 30 * 100 * 1.005m);
+            // One more family within a year with chance 0.3, worth 1,100 / 2 families, for a customer still alive.
+            Assert.Equal(165m, Math.Round(value.CrossPurchase, 0));
             Assert.Equal(1500m, value.Referrals);
-            Assert.Equal(4100m, value.GrowthPotential);
-            Assert.True(value.LifetimeProfit > 0);
         }
 
         [Fact]
-        public void Rising_trend_adds_capped_incremental_purchase()
+        public void A_customer_younger_than_the_window_is_valued_per_year_of_its_own_tenure()
         {
-            var clp = new CustomerLifetimeProfit(Build.Settings);
-            var purchases = Build.Quarters(new[] { 0m, 0m, 0m, 0m, 1000m, 1000m, 4000m, 4000m }, families: 6);
-            var value = clp.Evaluate(purchases, 0);
-            Assert.Equal(2500m, value.CurrentValue);
-            Assert.Equal(1250m, value.IncrementalPurchase); // growth capped at clp.maxTrendGrowth 0.5
-            Assert.Equal(0m, value.CrossPurchase);
+            var clp = new CustomerLifetimeProfit(Build.Settings, Clockwork);
+            var value = clp.Evaluate(Monthly(400m, 6), 0, Build.AsOf); // six months of 100 profit, first purchase 165 days ago
+            Assert.Equal(Math.Round(600m / (165m / 365.25m), 0), Math.Round(value.CurrentValue, 0));
         }
 
         [Fact]
         public void No_purchases_is_zero_value_not_an_error()
         {
-            var value = new CustomerLifetimeProfit(Build.Settings).Evaluate(PurchaseSummary.None(8), 0);
+            var value = new CustomerLifetimeProfit(Build.Settings, Clockwork).Evaluate(PurchaseSummary.None(8), 0, Build.AsOf);
             Assert.Equal(0m, value.CurrentValue);
             Assert.Equal(0m, value.LifetimeProfit);
         }
 
         [Property]
-        public bool Lifetime_profit_falls_as_the_discount_rate_rises(FsCheck.PositiveInt profit, byte lowRate, byte step)
+        public bool Lifetime_profit_falls_as_the_discount_rate_rises(FsCheck.PositiveInt revenue, byte lowRate, byte step)
         {
             var low = lowRate % 80 / 100m;
             var high = low + (step % 15 + 1) / 100m;
-            decimal Clp(decimal rate) => new CustomerLifetimeProfit(With($@"{{ ""clp"": {{ ""discountRate"": {rate} }} }}")).Discount(profit.Get, profit.Get).FromCurrent;
+            decimal Clp(decimal rate) => new CustomerLifetimeProfit(With($@"{{ ""clp"": {{ ""discountRate"": {rate} }} }}"), Clockwork)
+                .Evaluate(Monthly(revenue.Get % 100000 + 1, 12), 0, Build.AsOf).LifetimeProfit;
             return Clp(high) < Clp(low);
         }
 
@@ -96,6 +103,49 @@ namespace CrmExtensions.Domain.Tests
         public void Hysteresis_keeps_customers_near_a_line_in_their_tier(ValueTier previous, int current, int potential, ValueTier expected)
         {
             Assert.Equal(expected, new CustomerValueMatrix(Build.Settings.ValueMatrix).Classify(current, potential, previous));
+        }
+
+        private static CalibrationSettings Calibrated => new CalibrationSettings
+        {
+            CalibratedOn = Build.AsOf, FirstCalibratedOn = Build.AsOf, Population = 100, ActiveCustomers = 80, CurrentValueThreshold = 40m,
+            GrowthPotentialThreshold = 10m, GrowthPotentialThresholdAtHighValue = 30m, PurchaseModel = Build.Settings.PurchaseModel,
+        };
+
+        [Theory]
+        [InlineData(50, 30, ValueTier.Platinum)]
+        [InlineData(50, 29, ValueTier.Gold)]
+        [InlineData(39, 10, ValueTier.Iron)]
+        [InlineData(39, 9, ValueTier.Lead)]
+        public void Percentile_mode_uses_the_calibrated_lines_with_growth_compared_within_each_row(int current, int potential, ValueTier expected)
+        {
+            Assert.Equal(expected, new CustomerValueMatrix(Build.Settings.ValueMatrix, Calibrated).Classify(current, potential));
+        }
+
+        [Fact]
+        public void Absolute_mode_ignores_the_calibration_and_hysteresis_works_on_calibrated_lines()
+        {
+            var absolute = With(@"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }").ValueMatrix;
+            Assert.Equal(ValueTier.Lead, new CustomerValueMatrix(absolute, Calibrated).Classify(50, 30));
+            var matrix = new CustomerValueMatrix(Build.Settings.ValueMatrix, Calibrated);
+            Assert.Equal(ValueTier.Gold, matrix.Classify(37, 0, ValueTier.Gold)); // within 10 % below the line of 40
+            Assert.Equal(ValueTier.Lead, matrix.Classify(43, 0, ValueTier.Lead)); // not 10 % above it
+        }
+
+        [Fact]
+        public void A_tier_placed_before_the_first_calibration_does_not_anchor_the_hysteresis()
+        {
+            var settings = SettingsLoader.Load(SettingsLoader.CalibrationDocument(Calibrated), null);
+            var evaluator = new Evaluation.CustomerEvaluator(settings);
+            // Eleven orders of 15.30 in the window: current value ≈ 42, above the line of 40 but inside its band (44).
+            var lines = Enumerable.Range(0, 13).Select(m => new PurchaseLine(Build.AsOf.AddDays(-10 - 30 * m), 15.3m, "EUR"));
+            Evaluation.CustomerFacts Facts(DateTime? evaluatedOn) => new Evaluation.CustomerFacts
+            {
+                CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = new PurchaseSummaryBuilder(settings).Build(lines, Build.AsOf),
+                PreviousTier = ValueTier.Lead, PreviousEvaluatedOn = evaluatedOn,
+            };
+            bool High(ValueTier t) => t == ValueTier.Platinum || t == ValueTier.Gold;
+            Assert.False(High(evaluator.Evaluate(Facts(Build.AsOf.AddDays(1))).Tier)); // placed against these lines: the band holds it
+            Assert.True(High(evaluator.Evaluate(Facts(Build.AsOf.AddDays(-1))).Tier)); // placed before any calibration: no anchor
         }
 
         private static bool HighCurrent(ValueTier t) => t == ValueTier.Platinum || t == ValueTier.Gold;

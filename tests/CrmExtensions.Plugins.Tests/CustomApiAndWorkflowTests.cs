@@ -28,7 +28,8 @@ namespace CrmExtensions.Plugins.Tests
 
             var response = _org.As(_org.Clerk).Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
 
-            Assert.Equal(Org.Option(ValueTier.Gold), response.Tier);
+            // High current value, and the purchase model expects a steady monthly buyer to keep buying: platinum.
+            Assert.Equal(Org.Option(ValueTier.Platinum), response.Tier);
             Assert.Equal(13750m, response.CurrentValue); // 11 monthly orders in the current 12-month window × 5,000 × 25%
             Assert.Equal("", response.ChurnReasons);
             Assert.Equal(calls, _org.Host.Calls.For("Update"));
@@ -132,9 +133,9 @@ namespace CrmExtensions.Plugins.Tests
             var service = _org.Admin;
 
             var outcome = CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference());
-            Assert.Equal(Org.Option(ValueTier.Gold), outcome.Tier);
+            Assert.Equal(Org.Option(ValueTier.Platinum), outcome.Tier);
             Assert.True(outcome.TierChanged);
-            Assert.Equal(3, outcome.Created);
+            Assert.Equal(4, outcome.Created);
             Assert.False(CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference()).TierChanged);
 
             var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, account.ToEntityReference());
@@ -168,12 +169,59 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(new Entity(Setting.EntityLogicalName)
             {
                 [Setting.Name] = Setting.ActiveSettingsName,
-                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 100000 } }",
+                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 100000, ""growthPotentialThreshold"": 100000 } }",
             });
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
             var response = _org.Admin.Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
             Assert.Equal(Org.Option(ValueTier.Lead), response.Tier);
+        }
+
+        private void RecalculateAll()
+        {
+            string checkpoint = null;
+            while (true)
+            {
+                var response = _org.Admin.Execute(new BulkRecalculateRequest { Checkpoint = checkpoint });
+                if (response.Completed) return;
+                checkpoint = response.NextCheckpoint;
+            }
+        }
+
+        [Fact]
+        public void Calibration_learns_the_lines_from_the_orgs_own_customers_and_an_admins_choice_still_wins()
+        {
+            // Twenty customers of a small business, each spending about a third more than the one before: nobody reaches
+            // the absolute lines (5,000 / 2,000 a year), and neighbours differ by more than the hysteresis band.
+            var accounts = Enumerable.Range(1, 20).Select(i =>
+            {
+                var account = _org.Account("Customer " + i);
+                _org.OrderHistory(account, Math.Round(2m * (decimal)Math.Pow(1.3, i), 2), months: 12 + i % 6, skipRecentMonths: i % 3);
+                return account;
+            }).ToList();
+            RecalculateAll();
+            Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
+
+            var response = _org.Admin.Execute(new CalibrateSettingsRequest());
+            Assert.Equal(20, response.Population);
+            var stored = Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
+            Assert.Contains(@"""calibration""", stored.GetAttributeValue<string>(Setting.Value));
+            RecalculateAll();
+            var tiers = accounts.Select(a => _org.Tier(a)).ToList();
+            // The top 20 % by current value are high: the lead tiers placed against the placeholder lines before the first
+            // calibration hold nobody back. Growth potential splits each row.
+            Assert.Equal(4, tiers.Count(t => t == Org.Option(ValueTier.Platinum) || t == Org.Option(ValueTier.Gold)));
+            Assert.True(tiers.Distinct().Count() >= 3, string.Join(", ", tiers));
+            Assert.NotNull(_org.Reload(accounts[10]).GetAttributeValue<decimal?>(CustomerColumns.ExpectedPurchases));
+            Assert.Equal(30, _org.Reload(accounts[10]).GetAttributeValue<int?>(CustomerColumns.PurchaseInterval));
+
+            // Calibrating again updates the one row; an admin's absolute lines win over the calibration.
+            _org.Admin.Execute(new CalibrateSettingsRequest());
+            Assert.Single(_org.Host.Store.Rows(Setting.EntityLogicalName), r => r.GetAttributeValue<string>(Setting.Name) == Setting.CalibrationName);
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }" });
+            RecalculateAll();
+            Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
+            Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new CalibrateSettingsRequest()));
         }
 
         [Fact]
@@ -183,15 +231,24 @@ namespace CrmExtensions.Plugins.Tests
             var shipped = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
             Assert.Equal(defaults.CurrentValueThreshold, shipped.CurrentValueThreshold);
             Assert.Equal(defaults.GrowthPotentialThreshold, shipped.GrowthPotentialThreshold);
+            Assert.Equal(defaults.GrowthPotentialThreshold, shipped.GrowthPotentialThresholdAtHighValue);
+            Assert.Null(shipped.CalibratedOn);
 
             _org.Admin.Create(new Entity(Setting.EntityLogicalName)
             {
-                [Setting.Name] = Setting.ActiveSettingsName,
-                [Setting.Value] = @"{ ""valueMatrix"": { ""currentValueThreshold"": 12345, ""growthPotentialThreshold"": 678 } }",
+                [Setting.Name] = Setting.CalibrationName,
+                [Setting.Value] = SettingsLoader.CalibrationDocument(new CalibrationSettings
+                {
+                    CalibratedOn = Org.Now, FirstCalibratedOn = Org.Now, Population = 40, ActiveCustomers = 30,
+                    CurrentValueThreshold = 1234m, GrowthPotentialThreshold = 56m, GrowthPotentialThresholdAtHighValue = 789m,
+                    PurchaseModel = SettingsLoader.Load(null).PurchaseModel,
+                }),
             });
-            var configured = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
-            Assert.Equal(12345m, configured.CurrentValueThreshold);
-            Assert.Equal(678m, configured.GrowthPotentialThreshold);
+            var calibrated = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
+            Assert.Equal(1234m, calibrated.CurrentValueThreshold);
+            Assert.Equal(56m, calibrated.GrowthPotentialThreshold);
+            Assert.Equal(789m, calibrated.GrowthPotentialThresholdAtHighValue);
+            Assert.Equal(Org.Now, calibrated.CalibratedOn);
         }
     }
 }

@@ -26,9 +26,10 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.ProcessAsyncQueue();
 
             var row = _org.Reload(account);
-            // 12 orders in the current and previous 11 calendar months × 2,500 × 25% margin = 7,500 a year: high current value.
+            // 12 orders in the current and previous 11 calendar months × 2,500 × 25% margin = 7,500 a year: high current value;
+            // a steady monthly buyer is expected to keep buying: high growth potential.
             Assert.Equal(7500m, row.GetAttributeValue<Money>(CustomerColumns.CurrentValue).Value);
-            Assert.Equal(Org.Option(ValueTier.Gold), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
+            Assert.Equal(Org.Option(ValueTier.Platinum), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
             Assert.Equal(Org.Option(LifecycleStage.Stability), row.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value);
             Assert.Equal(Org.Now, row.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn));
             Assert.Equal(5, row.GetAttributeValue<int>(CustomerColumns.RfmRecency));
@@ -58,8 +59,8 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.ProcessAsyncQueue();
 
             var open = _org.OpenRetention(account);
-            Assert.Equal(Org.Option(ValueTier.Gold), _org.Tier(account));
-            Assert.Equal(new[] { RetentionActionKind.FollowUpCall, RetentionActionKind.SatisfactionSurvey, RetentionActionKind.LoyaltyOffer },
+            Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(account));
+            Assert.Equal(new[] { RetentionActionKind.FollowUpCall, RetentionActionKind.Visit, RetentionActionKind.SatisfactionSurvey, RetentionActionKind.LoyaltyOffer },
                 open.Select(a => Choice.FromOption<RetentionActionKind>(a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value)).OrderBy(k => k));
             Assert.Equal(RetentionActivity.PhoneCall, open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall")).LogicalName);
 
@@ -113,10 +114,10 @@ namespace CrmExtensions.Plugins.Tests
             string WinBackKey() => RetentionPolicy.KeyFor(account.Id, RetentionActionKind.WinBack);
             var first = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
 
-            // Risk falls (complaints resolved, buying again): the win-back is cancelled...
+            // Risk falls (complaints resolved, buying again, as events tell the ledger): the win-back is cancelled...
             foreach (var id in new[] { complaint, complaint2 })
                 _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(1), [Incident.CaseTypeCode] = new OptionSetValue(1) });
-            _org.OrderHistory(account, 5000m, months: 6);
+            for (var m = 0; m < 6; m++) _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddMonths(-m).AddDays(-3)));
             _org.Host.ProcessAsyncQueue();
             Assert.DoesNotContain(_org.OpenRetention(account), a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
 
@@ -124,7 +125,7 @@ namespace CrmExtensions.Plugins.Tests
             foreach (var id in new[] { complaint, complaint2 })
                 _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
-                _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
+                _org.Admin.Delete(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
             Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
             var again = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key) == WinBackKey());
@@ -148,7 +149,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             var next = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
             Assert.NotEqual(call.Id, next.Id);
-            Assert.Equal(Org.Now.Date.AddDays(60), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
+            Assert.Equal(Org.Now.Date.AddDays(30), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd)); // platinum: every 30 days
         }
 
         [Fact]
@@ -162,12 +163,14 @@ namespace CrmExtensions.Plugins.Tests
             });
             var platinum = _org.Account("Big and growing");
             for (var m = 0; m < 24; m++) _org.Host.Seed(Org.Order(platinum, m < 12 ? 12000m : 4000m, Org.Now.AddMonths(-m).AddDays(-3)));
-            var gold = _org.Account("Big and steady");
-            _org.OrderHistory(gold, 5000m, months: 24);
+            // Big this year but silent for seven months against a monthly rhythm: high current value, little expected.
+            var gold = _org.Account("Big but gone quiet");
+            _org.OrderHistory(gold, 5000m, months: 24, skipRecentMonths: 7);
             foreach (var account in new[] { platinum, gold })
                 _org.Recalculate(account);
 
             Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(platinum));
+            Assert.Equal(Org.Option(ValueTier.Gold), _org.Tier(gold));
             Assert.All(_org.OpenRetention(platinum), a => Assert.Equal(new EntityReference("team", team), a.GetAttributeValue<EntityReference>(RetentionActivity.Owner)));
             Assert.All(_org.OpenRetention(gold), a => Assert.Equal("systemuser", a.GetAttributeValue<EntityReference>(RetentionActivity.Owner).LogicalName));
         }

@@ -16,6 +16,12 @@ namespace CrmExtensions.Domain.Configuration
         public LoyaltySettings Loyalty { get; set; }
         public ChurnSettings Churn { get; set; }
         public RetentionSettings Retention { get; set; }
+
+        /// <summary>The purchase model used until the first calibration (a neutral prior, not fitted to any one business).</summary>
+        public PurchaseModelParameters PurchaseModel { get; set; }
+
+        /// <summary>What the last calibration learnt from the org's own customers; null until one has run.</summary>
+        public CalibrationSettings Calibration { get; set; }
     }
 
     public sealed class AnalysisSettings
@@ -61,14 +67,8 @@ namespace CrmExtensions.Domain.Configuration
         /// <summary>Expected remaining relationship length in years.</summary>
         public int HorizonYears { get; set; }
 
-        /// <summary>Share of customers expected to stay each year (survival factor).</summary>
-        public decimal RetentionRate { get; set; }
-
         /// <summary>Margin used for lines that carry no cost or margin.</summary>
         public decimal DefaultMarginRate { get; set; }
-
-        /// <summary>Cap on the yearly growth extrapolated from the trend (e.g. 0.5 = +50%).</summary>
-        public decimal MaxTrendGrowth { get; set; }
 
         /// <summary>Number of product families in the catalogue (for cross-purchase headroom).</summary>
         public int ProductFamilyCount { get; set; }
@@ -83,12 +83,30 @@ namespace CrmExtensions.Domain.Configuration
         public int PotentialRampYears { get; set; }
     }
 
+    /// <summary>How the value matrix draws the line between high and low.</summary>
+    public enum ThresholdMode
+    {
+        /// <summary>High means among the top share of the org's own active customers (thresholds from the last calibration).</summary>
+        Percentile = 1,
+
+        /// <summary>High means at or above the configured amounts.</summary>
+        Absolute = 2,
+    }
+
     public sealed class ValueMatrixSettings
     {
-        /// <summary>Current value (profit per year, base currency) at or above which a customer is "high".</summary>
+        public ThresholdMode Thresholds { get; set; }
+
+        /// <summary>Percentile mode: share of active customers whose current value counts as high (0.2 = top 20 %).</summary>
+        public decimal CurrentValueTopShare { get; set; }
+
+        /// <summary>Percentile mode: share of active customers whose growth potential counts as high.</summary>
+        public decimal GrowthPotentialTopShare { get; set; }
+
+        /// <summary>Absolute mode, and percentile mode before the first calibration: current value (profit per year, base currency) at or above which a customer is "high".</summary>
         public decimal CurrentValueThreshold { get; set; }
 
-        /// <summary>Growth potential (incremental profit per year) at or above which a customer is "high".</summary>
+        /// <summary>Absolute mode, and percentile mode before the first calibration: growth potential (incremental profit per year) at or above which a customer is "high".</summary>
         public decimal GrowthPotentialThreshold { get; set; }
 
         /// <summary>Relative band around each threshold a value must cross to change side (0.1 = ±10%).</summary>
@@ -99,12 +117,18 @@ namespace CrmExtensions.Domain.Configuration
 
     public sealed class LifecycleSettings
     {
+        /// <summary>Tenure below which a relationship is still exploring; with the next two, the active months that separate the ending patterns.</summary>
         public int ExplorationMonths { get; set; }
         public int StabilityMonths { get; set; }
         public int LongLastingMonths { get; set; }
-        public int DeclineRecencyDays { get; set; }
 
-        /// <summary>Relative change of recent vs earlier value that counts as rising or falling.</summary>
+        /// <summary>Purchases that make an established rhythm: from this many on, a steady customer is stable.</summary>
+        public int StablePurchases { get; set; }
+
+        /// <summary>Silence, in multiples of the customer's usual interval between purchases, that counts as decline.</summary>
+        public decimal OverdueIntervals { get; set; }
+
+        /// <summary>Relative change of recent vs the customer's own earlier value that counts as rising or falling.</summary>
         public decimal TrendTolerance { get; set; }
     }
 
@@ -122,6 +146,12 @@ namespace CrmExtensions.Domain.Configuration
 
     public sealed class ChurnSettings
     {
+        /// <summary>Horizon of the purchase-rhythm signal: risk is the chance of no purchase within this many months.</summary>
+        public int HorizonMonths { get; set; }
+
+        /// <summary>Weight of silence beyond the customer's own rhythm, reached at lifecycle.overdueIntervals.</summary>
+        public int OverduePoints { get; set; }
+
         public decimal ActivityDeclineThreshold { get; set; }
         public int ActivityDeclinePoints { get; set; }
         public decimal SatisfactionDropThreshold { get; set; }
@@ -130,8 +160,6 @@ namespace CrmExtensions.Domain.Configuration
         public int RecentComplaintPoints { get; set; }
         public int ComplaintPointsCap { get; set; }
         public int RecentComplaintDays { get; set; }
-        public int LongRecencyDays { get; set; }
-        public int LongRecencyPoints { get; set; }
         public int MediumRiskFrom { get; set; }
         public int HighRiskFrom { get; set; }
     }
@@ -146,6 +174,43 @@ namespace CrmExtensions.Domain.Configuration
 
         /// <summary>Team that owns platinum retention work (key-account team); empty: the customer's owner.</summary>
         public string KeyAccountTeamId { get; set; }
+    }
+
+    /// <summary>
+    /// BG/NBD purchase model (Fader, Hardie &amp; Lee 2005), time in days: purchase rates are gamma(r, alpha) distributed
+    /// across customers, and after each purchase a customer drops out with a probability that is beta(a, b) distributed.
+    /// </summary>
+    public sealed class PurchaseModelParameters
+    {
+        public double R { get; set; }
+        public double Alpha { get; set; }
+        public double A { get; set; }
+        public double B { get; set; }
+    }
+
+    /// <summary>Facts about the org's own customers, written by the calibration run (settings row CustomerValueCalibration).</summary>
+    public sealed class CalibrationSettings
+    {
+        public System.DateTime CalibratedOn { get; set; }
+
+        /// <summary>When the org was first calibrated: tiers placed before it were placed against the placeholder lines.</summary>
+        public System.DateTime FirstCalibratedOn { get; set; }
+
+        /// <summary>Customers the purchase model was fitted on (every customer with a purchase).</summary>
+        public int Population { get; set; }
+
+        /// <summary>Active customers the percentile thresholds were taken from.</summary>
+        public int ActiveCustomers { get; set; }
+
+        public decimal CurrentValueThreshold { get; set; }
+
+        /// <summary>Top-share line of growth potential among active customers of low current value.</summary>
+        public decimal GrowthPotentialThreshold { get; set; }
+
+        /// <summary>Top-share line of growth potential among active customers of high current value.</summary>
+        public decimal GrowthPotentialThresholdAtHighValue { get; set; }
+
+        public PurchaseModelParameters PurchaseModel { get; set; }
     }
 
     public sealed class CadenceRule

@@ -38,23 +38,21 @@ namespace CrmExtensions.Domain.Configuration
         public static string DefaultDocument => DefaultJson.Value;
 
         /// <summary>Parses <paramref name="json"/> over the defaults; null or blank means defaults only.</summary>
-        public static CrmExtensionsSettings Load(string json)
+        public static CrmExtensionsSettings Load(string json) => Load(null, json);
+
+        /// <summary>
+        /// The settings in force: the defaults, then the last calibration's document (which may only hold the
+        /// calibration section), then the admin's document, so an admin's explicit choice always wins.
+        /// </summary>
+        public static CrmExtensionsSettings Load(string calibrationJson, string json)
         {
             var merged = JObject.Parse(DefaultJson.Value);
-            if (!string.IsNullOrWhiteSpace(json))
-            {
-                JObject overrides;
-                try
-                {
-                    overrides = JObject.Parse(json);
-                }
-                catch (JsonReaderException ex)
-                {
-                    throw new DomainValidationException($"Settings JSON is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
-                }
+            var calibration = Parse(calibrationJson, "Calibration settings JSON");
+            if (calibration != null && calibration.Properties().Any(p => p.Name != CalibrationSection))
+                throw new DomainValidationException($"The calibration document may only hold the '{CalibrationSection}' section (found '{calibration.Properties().First(p => p.Name != CalibrationSection).Name}').");
+            foreach (var document in new[] { calibration, Parse(json, "Settings JSON") }.Where(d => d != null))
                 // Arrays and cadence lists replace the default rather than being merged item by item.
-                merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
-            }
+                merged.Merge(document, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
 
             CrmExtensionsSettings settings;
             try
@@ -67,6 +65,30 @@ namespace CrmExtensions.Domain.Configuration
             }
             Validate(settings);
             return settings;
+        }
+
+        private const string CalibrationSection = "calibration";
+
+        /// <summary>The document a calibration run stores: only the calibration section, in the settings' own format.</summary>
+        public static string CalibrationDocument(CalibrationSettings calibration)
+        {
+            var document = new JObject { [CalibrationSection] = JObject.FromObject(calibration, Serializer) };
+            var text = document.ToString(Formatting.Indented);
+            Load(text, null); // never store what would not load
+            return text;
+        }
+
+        private static JObject Parse(string json, string what)
+        {
+            if (string.IsNullOrWhiteSpace(json)) return null;
+            try
+            {
+                return JObject.Parse(json);
+            }
+            catch (JsonReaderException ex)
+            {
+                throw new DomainValidationException($"{what} is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
+            }
         }
 
         private static void Validate(CrmExtensionsSettings s)
@@ -112,9 +134,7 @@ namespace CrmExtensions.Domain.Configuration
             {
                 Check(clp.DiscountRate >= 0 && clp.DiscountRate < 1, "clp.discountRate", "must be at least 0 and below 1");
                 Check(clp.HorizonYears >= 1 && clp.HorizonYears <= 50, "clp.horizonYears", "must be between 1 and 50");
-                Check(clp.RetentionRate > 0 && clp.RetentionRate <= 1, "clp.retentionRate", "must be above 0 and at most 1");
                 Check(clp.DefaultMarginRate >= 0 && clp.DefaultMarginRate <= 1, "clp.defaultMarginRate", "must be between 0 and 1");
-                Check(clp.MaxTrendGrowth >= 0 && clp.MaxTrendGrowth <= 10, "clp.maxTrendGrowth", "must be between 0 and 10");
                 Check(clp.ProductFamilyCount >= 1, "clp.productFamilyCount", "must be at least 1");
                 Check(clp.CrossSellProbability >= 0 && clp.CrossSellProbability <= 1, "clp.crossSellProbability", "must be between 0 and 1");
                 Check(clp.ReferralValue >= 0, "clp.referralValue", "must not be negative");
@@ -124,6 +144,9 @@ namespace CrmExtensions.Domain.Configuration
             var v = Section(s.ValueMatrix, "valueMatrix");
             if (v != null)
             {
+                Check(Enum.IsDefined(typeof(ThresholdMode), v.Thresholds), "valueMatrix.thresholds", "must be percentile or absolute");
+                Check(v.CurrentValueTopShare > 0 && v.CurrentValueTopShare < 1, "valueMatrix.currentValueTopShare", "must be above 0 and below 1");
+                Check(v.GrowthPotentialTopShare > 0 && v.GrowthPotentialTopShare < 1, "valueMatrix.growthPotentialTopShare", "must be above 0 and below 1");
                 Check(v.CurrentValueThreshold > 0, "valueMatrix.currentValueThreshold", "must be greater than 0");
                 Check(v.GrowthPotentialThreshold > 0, "valueMatrix.growthPotentialThreshold", "must be greater than 0");
                 Check(v.HysteresisBand >= 0 && v.HysteresisBand < 1, "valueMatrix.hysteresisBand", "must be at least 0 and below 1");
@@ -137,7 +160,8 @@ namespace CrmExtensions.Domain.Configuration
                 Check(l.ExplorationMonths >= 1, "lifecycle.explorationMonths", "must be at least 1");
                 Check(l.StabilityMonths > l.ExplorationMonths, "lifecycle.stabilityMonths", "must be greater than explorationMonths");
                 Check(l.LongLastingMonths > l.StabilityMonths, "lifecycle.longLastingMonths", "must be greater than stabilityMonths");
-                Check(l.DeclineRecencyDays >= 1, "lifecycle.declineRecencyDays", "must be at least 1");
+                Check(l.StablePurchases >= 2, "lifecycle.stablePurchases", "must be at least 2");
+                Check(l.OverdueIntervals > 1, "lifecycle.overdueIntervals", "must be greater than 1");
                 Check(l.TrendTolerance >= 0 && l.TrendTolerance < 1, "lifecycle.trendTolerance", "must be at least 0 and below 1");
             }
 
@@ -158,17 +182,17 @@ namespace CrmExtensions.Domain.Configuration
             var ch = Section(s.Churn, "churn");
             if (ch != null)
             {
+                Check(ch.HorizonMonths >= 1 && ch.HorizonMonths <= 60, "churn.horizonMonths", "must be between 1 and 60");
                 Check(ch.ActivityDeclineThreshold > 0 && ch.ActivityDeclineThreshold <= 1, "churn.activityDeclineThreshold", "must be above 0 and at most 1");
                 Check(ch.SatisfactionDropThreshold > 0 && ch.SatisfactionDropThreshold <= 1, "churn.satisfactionDropThreshold", "must be above 0 and at most 1");
                 void Points(int value, string name) => Check(value >= 0 && value <= 100, "churn." + name, "must be between 0 and 100");
+                Points(ch.OverduePoints, "overduePoints");
                 Points(ch.ActivityDeclinePoints, "activityDeclinePoints");
                 Points(ch.SatisfactionDropPoints, "satisfactionDropPoints");
                 Points(ch.OpenComplaintPoints, "openComplaintPoints");
                 Points(ch.RecentComplaintPoints, "recentComplaintPoints");
                 Points(ch.ComplaintPointsCap, "complaintPointsCap");
-                Points(ch.LongRecencyPoints, "longRecencyPoints");
                 Check(ch.RecentComplaintDays >= 1, "churn.recentComplaintDays", "must be at least 1");
-                Check(ch.LongRecencyDays >= 1, "churn.longRecencyDays", "must be at least 1");
                 Check(ch.MediumRiskFrom > 0 && ch.MediumRiskFrom < ch.HighRiskFrom && ch.HighRiskFrom <= 100, "churn.mediumRiskFrom/highRiskFrom", "must satisfy 0 < mediumRiskFrom < highRiskFrom <= 100");
             }
 
@@ -192,7 +216,26 @@ namespace CrmExtensions.Domain.Configuration
                 Check(string.IsNullOrWhiteSpace(rt.KeyAccountTeamId) || Guid.TryParse(rt.KeyAccountTeamId, out _), "retention.keyAccountTeamId", "must be empty or a team id (GUID)");
             }
 
+            CheckModel(s.PurchaseModel, "purchaseModel", errors);
+            var cal = s.Calibration;
+            if (cal != null)
+            {
+                Check(cal.Population >= 1 && cal.ActiveCustomers >= 1 && cal.ActiveCustomers <= cal.Population, "calibration.population/activeCustomers", "must satisfy 1 <= activeCustomers <= population");
+                Check(cal.FirstCalibratedOn <= cal.CalibratedOn, "calibration.firstCalibratedOn", "must not be after calibratedOn");
+                Check(cal.CurrentValueThreshold > 0, "calibration.currentValueThreshold", "must be greater than 0");
+                Check(cal.GrowthPotentialThreshold > 0, "calibration.growthPotentialThreshold", "must be greater than 0");
+                Check(cal.GrowthPotentialThresholdAtHighValue > 0, "calibration.growthPotentialThresholdAtHighValue", "must be greater than 0");
+                CheckModel(cal.PurchaseModel, "calibration.purchaseModel", errors);
+            }
+
             if (errors.Count > 0) throw new DomainValidationException("Settings are invalid: " + string.Join("; ", errors) + ".");
+        }
+
+        private static void CheckModel(PurchaseModelParameters m, string name, List<string> errors)
+        {
+            if (m == null) errors.Add($"{name} is required");
+            else if (!(m.R > 0 && m.Alpha > 0 && m.A > 0 && m.B > 0) || double.IsInfinity(m.R + m.Alpha + m.A + m.B))
+                errors.Add($"{name}.r, alpha, a and b must be finite and greater than 0");
         }
 
         private static bool Ascending(IEnumerable<decimal> values, int count, decimal minimum)

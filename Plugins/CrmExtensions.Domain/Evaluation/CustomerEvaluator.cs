@@ -21,6 +21,9 @@ namespace CrmExtensions.Domain.Evaluation
         public IReadOnlyCollection<Complaint> Complaints { get; set; } = Array.Empty<Complaint>();
         public int ReferralsMade { get; set; }
         public ValueTier? PreviousTier { get; set; }
+
+        /// <summary>When the previous tier was placed (the customer's last evaluation), if known.</summary>
+        public DateTime? PreviousEvaluatedOn { get; set; }
         public IReadOnlyDictionary<RetentionActionKind, DateTime> LastCompletedActions { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
     }
 
@@ -33,6 +36,9 @@ namespace CrmExtensions.Domain.Evaluation
         public LifecycleAssessment Lifecycle { get; set; }
         public LoyaltyAssessment Loyalty { get; set; }
         public ChurnRisk Churn { get; set; }
+
+        /// <summary>Repeat purchases, tenure and silence as the purchase model saw them; null without a purchase.</summary>
+        public PurchaseRhythm? Rhythm { get; set; }
         public IReadOnlyList<RetentionAction> RetentionActions { get; set; }
     }
 
@@ -52,15 +58,28 @@ namespace CrmExtensions.Domain.Evaluation
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _rfm = new RfmScorer(settings.Rfm);
-            _clp = new CustomerLifetimeProfit(settings);
-            _matrix = new CustomerValueMatrix(settings.ValueMatrix);
-            _lifecycle = new LifecycleClassifier(settings);
+            var model = PurchaseModel.From(settings);
+            _clp = new CustomerLifetimeProfit(settings, model);
+            _matrix = CustomerValueMatrix.From(settings);
+            _lifecycle = new LifecycleClassifier(settings, model);
             _loyalty = new LoyaltyAssessor(settings);
-            _churn = new ChurnWarning(settings);
+            _churn = new ChurnWarning(settings, model);
             _retention = new RetentionPolicy(settings.Retention);
         }
 
         public CrmExtensionsSettings Settings => _settings;
+
+        /// <summary>
+        /// The previous tier the hysteresis band holds on to; none when it was placed at or before the org's first
+        /// calibration, i.e. against the placeholder lines rather than the org's own percentiles.
+        /// </summary>
+        private ValueTier? AnchoringTier(CustomerFacts facts)
+        {
+            var calibration = _settings.Calibration;
+            var placeholder = _settings.ValueMatrix.Thresholds == ThresholdMode.Percentile && calibration != null
+                && facts.PreviousEvaluatedOn.HasValue && facts.PreviousEvaluatedOn.Value <= calibration.FirstCalibratedOn;
+            return placeholder ? null : facts.PreviousTier;
+        }
 
         public CustomerAssessment Evaluate(CustomerFacts facts)
         {
@@ -72,11 +91,12 @@ namespace CrmExtensions.Domain.Evaluation
             var window = purchases.Recent(_settings.Analysis.WindowPeriods);
             int? recencyDays = purchases.LastPurchaseOn.HasValue ? Math.Max(0, (int)(facts.AsOf - purchases.LastPurchaseOn.Value).TotalDays) : (int?)null;
             var rfm = _rfm.Score(recencyDays, window.Orders, window.Revenue);
-            var value = _clp.Evaluate(purchases, facts.ReferralsMade);
-            var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, facts.PreviousTier);
+            var churn = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
+            // What the purchase model expects is kept only as far as the other warning signs leave the customer with us.
+            var value = _clp.Evaluate(purchases, facts.ReferralsMade, facts.AsOf, churn.StayingDespiteOtherSigns);
+            var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, AnchoringTier(facts));
             var lifecycle = _lifecycle.Classify(purchases, facts.AsOf);
             var loyalty = _loyalty.Assess(purchases, facts.Surveys, facts.ReferralsMade, lifecycle.Stage);
-            var churn = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
             var actions = _retention.DueActions(facts.CustomerId, tier, lifecycle.Stage, churn.Band, facts.AsOf, facts.LastCompletedActions);
             return new CustomerAssessment
             {
@@ -87,6 +107,7 @@ namespace CrmExtensions.Domain.Evaluation
                 Lifecycle = lifecycle,
                 Loyalty = loyalty,
                 Churn = churn,
+                Rhythm = PurchaseRhythm.Of(purchases, facts.AsOf),
                 RetentionActions = actions,
             };
         }

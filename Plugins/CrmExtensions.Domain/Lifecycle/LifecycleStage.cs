@@ -47,36 +47,44 @@ namespace CrmExtensions.Domain.Lifecycle
     }
 
     /// <summary>
-    /// Stage from tenure, recency and the trend of transaction value (recent half of the history vs the half before):
-    /// young relationships explore, rising ones form, steady ones are stable, stale or falling ones decline.
+    /// Stage from the customer's own history, whatever its length: a customer who has bought once, or for less than
+    /// lifecycle.explorationMonths, explores; repeat
+    /// buyers form a relationship until their rhythm is established (lifecycle.stablePurchases) and steady, then are
+    /// stable; silence longer than lifecycle.overdueIntervals × their usual interval between purchases (the population's
+    /// typical interval before a second purchase), or value falling against their own baseline, is decline. Tenure
+    /// names how a declining relationship ends.
     /// </summary>
     public sealed class LifecycleClassifier
     {
         private readonly CrmExtensionsSettings _settings;
+        private readonly PurchaseModel _model;
 
-        public LifecycleClassifier(CrmExtensionsSettings settings) { _settings = settings; }
+        public LifecycleClassifier(CrmExtensionsSettings settings, PurchaseModel model)
+        {
+            _settings = settings;
+            _model = model;
+        }
 
         public LifecycleAssessment Classify(PurchaseSummary purchases, DateTime asOf)
         {
             if (purchases == null) throw new DomainValidationException("Purchase summary is required.");
             var lifecycle = _settings.Lifecycle;
-            if (!purchases.HasPurchases) return new LifecycleAssessment(LifecycleStage.Exploration, null, 0);
+            var rhythm = PurchaseRhythm.Of(purchases, asOf);
+            if (!rhythm.HasValue) return new LifecycleAssessment(LifecycleStage.Exploration, null, 0);
 
             var tenure = Months(purchases.FirstPurchaseOn.Value, asOf);
-            var recencyDays = (asOf - purchases.LastPurchaseOn.Value).TotalDays;
-            var half = Math.Max(1, purchases.Periods.Count / 2);
-            var recent = purchases.Recent(half).Revenue;
-            var earlier = purchases.Before(half, half).Revenue;
-            var falling = earlier > 0 && recent < earlier * (1 - lifecycle.TrendTolerance);
-            var rising = recent > earlier * (1 + lifecycle.TrendTolerance);
+            var interval = rhythm.Value.UsualIntervalDays ?? _model.TypicalIntervalDays;
+            var overdue = rhythm.Value.DaysSinceLastPurchase > (double)lifecycle.OverdueIntervals * interval;
+            var trend = ActivityTrend.Of(purchases, asOf, _settings.Analysis.PeriodMonths, Math.Max(1, _settings.Analysis.WindowPeriods / 2));
+            var change = trend?.Change ?? 0m;
 
-            if (recencyDays > lifecycle.DeclineRecencyDays || (falling && tenure >= lifecycle.ExplorationMonths))
+            if (overdue || change < -lifecycle.TrendTolerance)
                 return new LifecycleAssessment(LifecycleStage.Decline, PatternFor(Months(purchases.FirstPurchaseOn.Value, purchases.LastPurchaseOn.Value), lifecycle), tenure);
-            if (tenure < lifecycle.ExplorationMonths) return new LifecycleAssessment(LifecycleStage.Exploration, null, tenure);
-            if (rising && tenure < lifecycle.LongLastingMonths) return new LifecycleAssessment(LifecycleStage.Formation, null, tenure);
-            return new LifecycleAssessment(tenure < lifecycle.StabilityMonths ? LifecycleStage.Formation : LifecycleStage.Stability, null, tenure);
+            if (rhythm.Value.RepeatPurchases == 0 || tenure < lifecycle.ExplorationMonths) return new LifecycleAssessment(LifecycleStage.Exploration, null, tenure);
+            if (purchases.LifetimeOrders < lifecycle.StablePurchases || change > lifecycle.TrendTolerance)
+                return new LifecycleAssessment(LifecycleStage.Formation, null, tenure);
+            return new LifecycleAssessment(LifecycleStage.Stability, null, tenure);
         }
-
         private static LifecyclePattern PatternFor(int activeMonths, LifecycleSettings lifecycle)
         {
             if (activeMonths < lifecycle.ExplorationMonths) return LifecyclePattern.EarlyAbort;

@@ -22,10 +22,10 @@ namespace CrmExtensions.Domain.Value
         public decimal Referrals { get; }
         public decimal GrowthPotential => IncrementalPurchase + CrossPurchase + Referrals;
 
-        /// <summary>Discounted lifetime profit from keeping the current value.</summary>
+        /// <summary>Discounted profit the purchase model expects, up to the current value per year.</summary>
         public decimal LifetimeProfitFromCurrent { get; }
 
-        /// <summary>Discounted lifetime profit from realising the growth potential.</summary>
+        /// <summary>Discounted profit expected beyond the current value, plus the cross-purchase and referral potential.</summary>
         public decimal LifetimeProfitFromPotential { get; }
 
         public decimal LifetimeProfit => LifetimeProfitFromCurrent + LifetimeProfitFromPotential;

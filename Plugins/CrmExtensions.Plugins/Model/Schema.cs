@@ -102,6 +102,12 @@ namespace CrmExtensions.Plugins.Model
         public const string ChurnRisk = "cx_churnrisk";
         public const string ChurnRiskBand = "cx_churnriskband";
         public const string ChurnReasons = "cx_churnreasons";
+
+        /// <summary>The customer's usual days between purchases (empty before a second purchase).</summary>
+        public const string PurchaseInterval = "cx_purchaseinterval";
+
+        /// <summary>Purchases the purchase model expects within the churn horizon (churn.horizonMonths).</summary>
+        public const string ExpectedPurchases = "cx_expectedpurchases";
         public const string LastEvaluatedOn = "cx_lastevaluatedon";
         public const string TierOverride = "cx_tieroverride";
         public const string TierOverrideReason = "cx_tieroverridereason";
@@ -215,6 +221,9 @@ namespace CrmExtensions.Plugins.Model
         public const string Name = "cx_name";
         public const string Value = "cx_value";
         public const string ActiveSettingsName = "CustomerValue";
+
+        /// <summary>The row cx_CalibrateSettings writes: only the calibration section, applied under the admin's document.</summary>
+        public const string CalibrationName = "CustomerValueCalibration";
     }
 
     public static class TierOverrideAudit

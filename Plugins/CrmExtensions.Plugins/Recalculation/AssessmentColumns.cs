@@ -52,6 +52,10 @@ namespace CrmExtensions.Plugins.Recalculation
             update[CustomerColumns.ChurnRisk] = assessment.Churn.Score;
             update[CustomerColumns.ChurnRiskBand] = new OptionSetValue(Choice.ToOption(assessment.Churn.Band));
             update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, CustomerColumns.ChurnReasonsMaxLength);
+            var interval = assessment.Rhythm?.UsualIntervalDays;
+            update[CustomerColumns.PurchaseInterval] = interval.HasValue ? (int)Math.Round(interval.Value) : (int?)null;
+            var expected = assessment.Churn.ExpectedPurchases;
+            update[CustomerColumns.ExpectedPurchases] = expected.HasValue ? Math.Round((decimal)expected.Value, 2) : (decimal?)null;
             update[CustomerColumns.LastEvaluatedOn] = asOf;
             return update;
         }

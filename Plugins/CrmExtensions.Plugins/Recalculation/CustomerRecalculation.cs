@@ -85,7 +85,9 @@ namespace CrmExtensions.Plugins.Recalculation
         private CustomerFacts FactsOf(CustomerSnapshot snapshot, DateTime asOf)
         {
             snapshot.Ledger.Compact(asOf, _settings);
-            return snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted);
+            var facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted);
+            facts.PreviousEvaluatedOn = snapshot.PreviousEvaluatedOn;
+            return facts;
         }
 
         private RecalculationResult Write(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf, bool batched)

@@ -16,7 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public static readonly string[] Columns =
         {
             CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn,
         };
 
         public CustomerSnapshot(Entity row)
@@ -52,6 +52,9 @@ namespace CrmExtensions.Plugins.Recalculation
         public HashSet<Guid> ExistingActivityIds { get; } = new HashSet<Guid>();
 
         public bool CanEvaluateWithoutReading => Ledger != null && Plan != null;
+
+        /// <summary>When the stored tier was placed (the customer's last evaluation).</summary>
+        public DateTime? PreviousEvaluatedOn => Row.GetAttributeValue<DateTime?>(CustomerColumns.LastEvaluatedOn);
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
         public ValueTier? PreviousTier

@@ -13,7 +13,8 @@ namespace CrmExtensions.Packer.Demo
 {
     /// <summary>
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
-    /// customer through the real cx_BulkRecalculate Custom API, fires a couple of live events, and reports.
+    /// customer through the real cx_BulkRecalculate Custom API, calibrates with cx_CalibrateSettings and recalculates, fires a
+    /// couple of live events, and reports.
     /// </summary>
     public sealed class DemoRunner
     {
@@ -32,6 +33,18 @@ namespace CrmExtensions.Packer.Demo
             Seed(host, data);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys");
 
+            Recalculate(host, data.Accounts.Count);
+            Calibrate(host);
+            Recalculate(host, data.Accounts.Count);
+
+            LiveEvents(host, data);
+            _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
+            return host;
+        }
+
+        /// <summary>Every customer through the real cx_BulkRecalculate Custom API, a page at a time.</summary>
+        private void Recalculate(InMemoryDataverse host, int customers)
+        {
             var service = host.GetService();
             string checkpoint = null;
             var processed = 0;
@@ -39,14 +52,18 @@ namespace CrmExtensions.Packer.Demo
             {
                 var response = service.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 1, Checkpoint = checkpoint });
                 processed += response.Processed;
-                _out.WriteLine($"  recalculating customers: {processed}/{data.Accounts.Count} ({host.Calls.FromPlugins} service calls from plugins so far)");
+                _out.WriteLine($"  recalculating customers: {processed}/{customers} ({host.Calls.FromPlugins} service calls from plugins so far)");
                 if (response.Completed) break;
                 checkpoint = response.NextCheckpoint;
             }
+        }
 
-            LiveEvents(host, data);
-            _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
-            return host;
+        /// <summary>The real cx_CalibrateSettings Custom API: value-matrix lines and purchase model from the customers' ledgers.</summary>
+        private void Calibrate(InMemoryDataverse host)
+        {
+            var response = host.GetService().Execute(new CalibrateSettingsRequest());
+            _out.WriteLine($"Calibrated on {response.Population} customers ({response.ActiveCustomers} active): current value high from {response.CurrentValueThreshold:N0}, " +
+                $"growth potential high from {response.GrowthPotentialThreshold:N0} (low-value row) / {response.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
         }
 
         private void LiveEvents(InMemoryDataverse host, SampleDataset data)

@@ -33,6 +33,29 @@ export interface BulkRecalculateResponse {
   Processed: number;
 }
 
+/** cx_CalibrateSettings: Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the settings' calibration. */
+export const CalibrateSettings = {
+  name: "cx_CalibrateSettings",
+  boundTo: null,
+  /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
+  operationType: 0,
+} as const;
+
+export type CalibrateSettingsRequest = Record<string, never>;
+
+export interface CalibrateSettingsResponse {
+  /** Customers with a purchase in the current-value window the lines were taken from */
+  ActiveCustomers: number;
+  /** Current value from which a customer is high */
+  CurrentValueThreshold: number;
+  /** Growth potential from which a customer of low current value is high */
+  GrowthPotentialThreshold: number;
+  /** Growth potential from which a customer of high current value is high */
+  GrowthPotentialThresholdAtHighValue: number;
+  /** Customers with a purchase the purchase model was fitted on */
+  Population: number;
+}
+
 /** cx_PreviewTier: What a recalculation would give the customer, without saving anything. */
 export const PreviewTier = {
   name: "cx_PreviewTier",
@@ -107,8 +130,12 @@ export const ValueThresholds = {
 export type ValueThresholdsRequest = Record<string, never>;
 
 export interface ValueThresholdsResponse {
+  /** When the lines were learnt from the org's customers; empty while they are the configured amounts */
+  CalibratedOn: string | null;
   /** Current value per year from which a customer counts as high */
   CurrentValueThreshold: number;
-  /** Growth potential per year from which a customer counts as high */
+  /** Growth potential per year from which a customer of low current value counts as high */
   GrowthPotentialThreshold: number;
+  /** Growth potential per year from which a customer of high current value counts as high */
+  GrowthPotentialThresholdAtHighValue: number;
 }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.CustomApis.Contracts
@@ -16,7 +17,13 @@ namespace CrmExtensions.Plugins.CustomApis.Contracts
         [Parameter("Current value per year from which a customer counts as high")]
         public decimal CurrentValueThreshold { get => Get<decimal>(nameof(CurrentValueThreshold)); set => Set(nameof(CurrentValueThreshold), value); }
 
-        [Parameter("Growth potential per year from which a customer counts as high")]
+        [Parameter("Growth potential per year from which a customer of low current value counts as high")]
         public decimal GrowthPotentialThreshold { get => Get<decimal>(nameof(GrowthPotentialThreshold)); set => Set(nameof(GrowthPotentialThreshold), value); }
+
+        [Parameter("Growth potential per year from which a customer of high current value counts as high")]
+        public decimal GrowthPotentialThresholdAtHighValue { get => Get<decimal>(nameof(GrowthPotentialThresholdAtHighValue)); set => Set(nameof(GrowthPotentialThresholdAtHighValue), value); }
+
+        [Parameter("When the lines were learnt from the org's customers; empty while they are the configured amounts")]
+        public DateTime? CalibratedOn { get => Get<DateTime?>(nameof(CalibratedOn)); set => Set(nameof(CalibratedOn), value); }
     }
 }

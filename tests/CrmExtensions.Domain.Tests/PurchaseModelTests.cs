@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Domain.Calibration;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Purchases;
+using CrmExtensions.Domain.Value;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace CrmExtensions.Domain.Tests
+{
+    public class PurchaseModelTests
+    {
+        /// <summary>The parameters Fader, Hardie &amp; Lee (2005) publish for the CDNOW sample, with α turned from weeks into days.</summary>
+        private static readonly PurchaseModelParameters Published = new PurchaseModelParameters { R = 0.243, Alpha = 4.414 * 7, A = 0.793, B = 2.426 };
+
+        [Fact]
+        public void Conditional_expectation_matches_the_papers_worked_example()
+        {
+            // The paper: x = 2, t_x = 30.43, T = 38.86 weeks expects 1.226 purchases in the next 39 weeks.
+            var model = new PurchaseModel(Published);
+            var customer = new PurchaseRhythm(2, 30.43 * 7, 38.86 * 7);
+            Assert.Equal(1.226, model.ExpectedPurchases(customer, 39 * 7), 3);
+            Assert.Equal(0.727, model.ProbabilityAlive(customer), 3);
+        }
+
+        [Property(MaxTest = 200)]
+        public bool Longer_silence_never_raises_the_chance_of_being_alive_or_the_expected_purchases(byte repeats, ushort active, ushort silence, ushort more)
+        {
+            var model = new PurchaseModel(Published);
+            var x = repeats % 30 + 1;
+            var earlier = new PurchaseRhythm(x, active % 700 + 1, active % 700 + 1 + silence % 500);
+            var later = new PurchaseRhythm(x, earlier.ActiveDays, earlier.TenureDays + more % 500);
+            return model.ProbabilityAlive(later) <= model.ProbabilityAlive(earlier) + 1e-12
+                && model.ExpectedPurchases(later, 365) <= model.ExpectedPurchases(earlier, 365) + 1e-9;
+        }
+
+        [Fact]
+        public void The_fit_recovers_the_parameters_of_a_population_drawn_from_the_model()
+        {
+            // 4,000 customers simulated from known parameters (a business buying about every 90 days), observed over 2 years.
+            var truth = new PurchaseModelParameters { R = 2.0, Alpha = 180.0, A = 1.5, B = 6.0 };
+            var fitted = PurchaseModelFit.Fit(Synthetic.Population(truth, 4000, 730, seed: 7), new PurchaseModelParameters { R = 1, Alpha = 365, A = 2, B = 6 });
+            Assert.InRange(fitted.R / fitted.Alpha, 0.8 * truth.R / truth.Alpha, 1.2 * truth.R / truth.Alpha); // mean purchase rate
+            Assert.InRange(fitted.A / (fitted.A + fitted.B), 0.8 * truth.A / (truth.A + truth.B), 1.2 * truth.A / (truth.A + truth.B)); // mean dropout
+        }
+
+        [Fact]
+        public void Calibration_draws_the_value_lines_at_the_top_shares_of_active_customers_in_any_currency()
+        {
+            // The same synthetic customers in euros and in yen (× 160): the tiers must not move, only the amounts.
+            var settings = SettingsLoader.Load(null);
+            var rhythms = Synthetic.Population(new PurchaseModelParameters { R = 2.0, Alpha = 180.0, A = 1.5, B = 6.0 }, 1500, 730, seed: 11).ToList();
+            CalibrationSettings Calibrate(decimal scale) => new PopulationCalibrator(settings).Calibrate(Synthetic.Facts(rhythms, scale, settings), Build.AsOf);
+            var euro = Calibrate(1m);
+            var yen = Calibrate(160m);
+            Assert.Equal(euro.CurrentValueThreshold * 160m, yen.CurrentValueThreshold, 0);
+            Assert.Equal(euro.PurchaseModel.R, yen.PurchaseModel.R, 6);
+
+            var calibrated = SettingsLoader.Load(SettingsLoader.CalibrationDocument(yen), null);
+            var evaluator = new CustomerEvaluator(calibrated);
+            // Among active customers (a purchase in the current-value window; the others are lead by definition).
+            var tiers = Synthetic.Facts(rhythms, 160m, calibrated).Where(f => f.Purchases.Recent(4).Orders > 0).Select(f => evaluator.Evaluate(f).Tier).ToList();
+            var high = tiers.Count(t => t == ValueTier.Platinum || t == ValueTier.Gold);
+            Assert.InRange(high, 0.18 * tiers.Count, 0.22 * tiers.Count + 5); // top 20 %
+            Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.True(tiers.Count(x => x == t) <= 0.7 * tiers.Count, $"{t}: {tiers.Count(x => x == t)}"));
+        }
+
+        [Fact]
+        public void A_calibration_document_round_trips_and_an_admin_choice_wins_over_it()
+        {
+            var calibration = new CalibrationSettings
+            {
+                CalibratedOn = Build.AsOf, Population = 10, ActiveCustomers = 8, CurrentValueThreshold = 12.5m,
+                GrowthPotentialThreshold = 3m, GrowthPotentialThresholdAtHighValue = 4m, PurchaseModel = Published,
+            };
+            var document = SettingsLoader.CalibrationDocument(calibration);
+            var loaded = SettingsLoader.Load(document, @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }");
+            Assert.Equal(12.5m, loaded.Calibration.CurrentValueThreshold);
+            Assert.Equal(Build.AsOf, loaded.Calibration.CalibratedOn);
+            Assert.Equal(ThresholdMode.Absolute, loaded.ValueMatrix.Thresholds);
+            Assert.Equal(loaded.ValueMatrix.CurrentValueThreshold, CustomerValueMatrix.From(loaded).CurrentValueThreshold);
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(@"{ ""clp"": { ""discountRate"": 0.2 } }", null));
+            Assert.Contains("may only hold the 'calibration' section", error.Message);
+        }
+    }
+
+    /// <summary>Customers drawn from the BG/NBD process itself: rates from gamma(r, α), dropout chances from beta(a, b).</summary>
+    internal static class Synthetic
+    {
+        public static IEnumerable<PurchaseRhythm> Population(PurchaseModelParameters p, int customers, double days, int seed)
+        {
+            var random = new Random(seed);
+            for (var i = 0; i < customers; i++)
+            {
+                var rate = Gamma(random, p.R) / p.Alpha;
+                var dropout = Beta(random, p.A, p.B);
+                // Everyone makes a first purchase at a uniformly drawn day of the observation period.
+                var tenure = random.NextDouble() * days;
+                double t = 0, last = 0;
+                var repeats = 0;
+                while (true)
+                {
+                    t += -Math.Log(1 - random.NextDouble()) / rate;
+                    if (t > tenure) break;
+                    repeats++;
+                    last = t;
+                    if (random.NextDouble() < dropout) break;
+                }
+                yield return new PurchaseRhythm(repeats, last, tenure);
+            }
+        }
+
+        /// <summary>Facts for the rhythms: purchases spread evenly between first and last, 100 × scale each.</summary>
+        public static List<CustomerFacts> Facts(IEnumerable<PurchaseRhythm> rhythms, decimal scale, CrmExtensionsSettings settings)
+        {
+            var builder = new PurchaseSummaryBuilder(settings);
+            return rhythms.Select((c, i) =>
+            {
+                var first = Build.AsOf.AddDays(-c.TenureDays);
+                var lines = Enumerable.Range(0, c.RepeatPurchases + 1)
+                    .Select(k => new PurchaseLine(first.AddDays(c.RepeatPurchases == 0 ? 0 : c.ActiveDays * k / c.RepeatPurchases), (100 + i % 7 * 20) * scale, "EUR"));
+                return new CustomerFacts { CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = builder.Build(lines, Build.AsOf) };
+            }).ToList();
+        }
+
+        /// <summary>Marsaglia–Tsang gamma(shape, 1) sampler (with the boost for shape below 1).</summary>
+        private static double Gamma(Random random, double shape)
+        {
+            if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
+            var d = shape - 1.0 / 3;
+            var c = 1 / Math.Sqrt(9 * d);
+            while (true)
+            {
+                double x, v;
+                do
+                {
+                    x = Normal(random);
+                    v = 1 + c * x;
+                } while (v <= 0);
+                v = v * v * v;
+                var u = random.NextDouble();
+                if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
+            }
+        }
+
+        private static double Beta(Random random, double a, double b)
+        {
+            var x = Gamma(random, a);
+            return x / (x + Gamma(random, b));
+        }
+
+        private static double Normal(Random random) =>
+            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    }
+}
