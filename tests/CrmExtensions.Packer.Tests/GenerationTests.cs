@@ -20,7 +20,7 @@ namespace CrmExtensions.Packer.Tests
             Assert.Equal(34, Declarations.Steps(plugins).Count);
             Assert.Equal(34, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
-            Assert.Equal(new[] { BulkRecalculateRequest.ApiName, CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName }, apis.Select(a => a.UniqueName).OrderBy(n => n));
+            Assert.Equal(new[] { BulkRecalculateRequest.ApiName, CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, ValueThresholdsRequest.ApiName }, apis.Select(a => a.UniqueName).OrderBy(n => n));
             var bulk = apis.Single(a => a.PluginType == typeof(BulkRecalculateApi));
             Assert.Equal(new[] { "Checkpoint", "MaxPages", "PageSize", "Rebuild", "TableName" }, bulk.RequestParameters.Select(p => p.Name));
             Assert.All(bulk.RequestParameters, p => Assert.True(p.IsOptional));

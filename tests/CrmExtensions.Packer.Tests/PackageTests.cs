@@ -50,7 +50,7 @@ namespace CrmExtensions.Packer.Tests
                     Assert.Equal(new[] { "CrmExtensions.Plugins", "CrmExtensions.Workflow" }, assemblies.Select(a => ((string)a.Attribute("FullName")).Split(',')[0]).OrderBy(n => n));
                     Assert.Contains(names, n => n.StartsWith("PluginAssemblies/CrmExtensionsWorkflow-") && n.EndsWith("/CrmExtensions.Workflow.dll"));
 
-                    Assert.Equal(4, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
+                    Assert.Equal(5, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
                     Assert.Contains("pluginpackages/cx_CrmExtensions/pluginpackage.xml", names);
                     using (var package = new ZipArchive(zip.GetEntry("pluginpackages/cx_CrmExtensions/package/cx_CrmExtensions.nupkg").Open()))
                     {

@@ -133,6 +133,10 @@ namespace CrmExtensions.Packer.Tests
             { "16: a dashboard file not named by its id", f => File.Move(f.File(Dashboard), f.File("Dashboards/customervalue.xml")), "a dashboard lives in Dashboards/{6dd6a866-5d83-5a68-9213-6573002c44fa}.xml" },
             { "16: an activity view naming <table>id", f => f.Edit(f.FirstFile("Entities/task/SavedQueries", "Overdue retention work"), s => s.Replace("<attribute name=\"activityid\" />", "<attribute name=\"taskid\" />")),
                 "view column 'taskid' is not declared on task" },
+            { "16: a form field labelled with its logical name", f => f.Edit(f.FirstFile("Entities/account/FormXml", "systemform"), s => s.Replace("<label description=\"Usual days between purchases\"", "<label description=\"cx_purchaseinterval\"")),
+                "form field 'cx_purchaseinterval' is labelled with its logical name" },
+            { "16: a form web resource the solution lacks", f => f.Edit(f.FirstFile("Entities/contact/FormXml", "systemform"), s => s.Replace("<Url>cx_/form/customerSummary.html<", "<Url>cx_/form/summary.html<")),
+                "web resource 'cx_/form/summary.html' is not a web resource of the solution" },
             { "typescript contracts edited by hand", f => File.WriteAllText(f.TypeScriptContracts, File.ReadAllText(f.TypeScriptContracts).Replace("ActivitiesCreated", "Created")),
                 "customApis.ts(0): differs from what the declarations produce" },
         };

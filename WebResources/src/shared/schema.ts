@@ -10,7 +10,17 @@ export const Columns = {
   churnRisk: "cx_churnrisk",
   churnRiskBand: "cx_churnriskband",
   churnReasons: "cx_churnreasons",
+  loyaltyLevel: "cx_loyaltylevel",
+  repeatPurchaseRate: "cx_repeatpurchaserate",
+  crossPurchaseBreadth: "cx_crosspurchasebreadth",
+  referralCount: "cx_referralcount",
+  priceTolerance: "cx_pricetolerance",
+  satisfaction: "cx_satisfaction",
+  lastEvaluatedOn: "cx_lastevaluatedon",
 } as const;
+
+/** Amounts in the organisation's base currency, which the platform keeps beside each currency column. */
+export const BaseAmount = (column: string): string => `${column}_base`;
 
 export const OptionBase = 100000000;
 
@@ -28,13 +38,19 @@ export const Stages: Record<number, string> = {
   [OptionBase + 4]: "Decline",
 };
 
-export const RetentionActions: Record<number, string> = {
-  [OptionBase + 1]: "Follow-up call",
-  [OptionBase + 2]: "Visit",
-  [OptionBase + 3]: "Satisfaction survey",
-  [OptionBase + 4]: "Loyalty offer",
-  [OptionBase + 5]: "Win-back",
-  [OptionBase + 6]: "Planned exit",
+export const ChurnBands: Record<number, string> = {
+  [OptionBase + 1]: "Low",
+  [OptionBase + 2]: "Medium",
+  [OptionBase + 3]: "High",
+};
+
+export const LoyaltyLevels: Record<number, string> = {
+  [OptionBase]: "None",
+  [OptionBase + 1]: "Satisfaction",
+  [OptionBase + 2]: "Trust",
+  [OptionBase + 3]: "Behavioural",
+  [OptionBase + 4]: "Emotional",
+  [OptionBase + 5]: "Sustainable",
 };
 
 export const ChurnBandHigh = OptionBase + 3;
@@ -45,5 +61,3 @@ export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";
 
 export const MinReasonLength = 10;
 
-/** Defaults of valueMatrix thresholds when no cx_setting row overrides them (Plugins default-settings.json). */
-export const DefaultThresholds = { currentValue: 5000, growthPotential: 2000 };
