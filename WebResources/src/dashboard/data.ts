@@ -1,5 +1,5 @@
 import { ValueThresholds, type ValueThresholdsResponse } from "../shared/customApis";
-import { BaseAmount, Columns } from "../shared/schema";
+import { Columns } from "../shared/schema";
 
 export interface Customer {
   id: string;
@@ -28,6 +28,9 @@ export interface Thresholds {
 type Api = Pick<Xrm.WebApi, "retrieveMultipleRecords"> & { online: Pick<Xrm.WebApiOnline, "execute"> };
 
 const PageSize = 5000;
+
+/** Amounts in the organisation's base currency, which the platform keeps beside each currency column. */
+const BaseAmount = (column: string): string => `${column}_base`;
 const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
 const num = (value: unknown): number => (typeof value === "number" ? value : 0);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");

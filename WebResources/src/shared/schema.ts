@@ -1,4 +1,5 @@
-// Names and choice values the scripts use, defined once (they mirror Plugins/CrmExtensions.Plugins/Model/Schema.cs).
+// Names and choice values the scripts use. Each is a copy of a fact defined elsewhere — the columns, choices and the
+// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy — and the packer's validate (Solution/CrmExtensions.Cli/Validation/SchemaCopies.cs) fails when one differs.
 export const Columns = {
   tier: "cx_tier",
   tierOverride: "cx_tieroverride",
@@ -19,42 +20,45 @@ export const Columns = {
   lastEvaluatedOn: "cx_lastevaluatedon",
 } as const;
 
-/** Amounts in the organisation's base currency, which the platform keeps beside each currency column. */
-export const BaseAmount = (column: string): string => `${column}_base`;
-
+/** The publisher's first option value (its option value prefix 10000 × 10,000). */
 export const OptionBase = 100000000;
 
+/** cx_tier. */
 export const Tiers: Record<number, { label: string; policy: string }> = {
-  [OptionBase + 1]: { label: "Platinum", policy: "top priority: strengthen the relationship at any cost" },
-  [OptionBase + 2]: { label: "Gold", policy: "key investment: keep the relationship high" },
-  [OptionBase + 3]: { label: "Iron", policy: "moderate investment: rebuild the relationship" },
-  [OptionBase + 4]: { label: "Lead", policy: "no investment: wind the relationship down" },
+  100000001: { label: "Platinum", policy: "top priority: strengthen the relationship at any cost" },
+  100000002: { label: "Gold", policy: "key investment: keep the relationship high" },
+  100000003: { label: "Iron", policy: "moderate investment: rebuild the relationship" },
+  100000004: { label: "Lead", policy: "no investment: wind the relationship down" },
 };
 
+/** cx_lifecyclestage. */
 export const Stages: Record<number, string> = {
-  [OptionBase + 1]: "Exploration",
-  [OptionBase + 2]: "Formation",
-  [OptionBase + 3]: "Stability",
-  [OptionBase + 4]: "Decline",
+  100000001: "Exploration",
+  100000002: "Formation",
+  100000003: "Stability",
+  100000004: "Decline",
 };
 
+/** cx_churnriskband. */
 export const ChurnBands: Record<number, string> = {
-  [OptionBase + 1]: "Low",
-  [OptionBase + 2]: "Medium",
-  [OptionBase + 3]: "High",
+  100000001: "Low",
+  100000002: "Medium",
+  100000003: "High",
 };
 
+/** cx_loyaltylevel. */
 export const LoyaltyLevels: Record<number, string> = {
-  [OptionBase]: "None",
-  [OptionBase + 1]: "Satisfaction",
-  [OptionBase + 2]: "Trust",
-  [OptionBase + 3]: "Behavioural",
-  [OptionBase + 4]: "Emotional",
-  [OptionBase + 5]: "Sustainable",
+  100000000: "None",
+  100000001: "Satisfaction",
+  100000002: "Trust",
+  100000003: "Behavioural",
+  100000004: "Emotional",
+  100000005: "Sustainable",
 };
 
-export const ChurnBandHigh = OptionBase + 3;
-export const ChurnBandMedium = OptionBase + 2;
+/** cx_churnriskband High and Medium. */
+export const ChurnBandHigh = 100000003;
+export const ChurnBandMedium = 100000002;
 
 /** The privilege that allows overriding a tier (granted by the Customer Value Manager role); the server checks it too. */
 export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";
