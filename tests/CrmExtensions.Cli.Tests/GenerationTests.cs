@@ -20,7 +20,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(34, Declarations.Steps(plugins).Count);
             Assert.Equal(34, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
-            Assert.Equal(new[] { BulkRecalculateRequest.ApiName, CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName },
+            Assert.Equal(new[] { BulkRecalculateRequest.ApiName, CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, ValueThresholdsRequest.ApiName },
                 apis.Select(a => a.UniqueName).OrderBy(n => n));
             var bulk = apis.Single(a => a.PluginType == typeof(BulkRecalculateApi));
             Assert.Equal(new[] { "Checkpoint", "MaxPages", "PageSize", "Rebuild", "TableName" }, bulk.RequestParameters.Select(p => p.Name));

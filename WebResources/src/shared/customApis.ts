@@ -118,3 +118,24 @@ export interface RecalculateCustomerResponse {
   /** Tier (cx_tier choice value) */
   Tier: number;
 }
+
+/** cx_ValueThresholds: The current value and growth potential thresholds recalculation uses now. */
+export const ValueThresholds = {
+  name: "cx_ValueThresholds",
+  boundTo: null,
+  /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
+  operationType: 1,
+} as const;
+
+export type ValueThresholdsRequest = Record<string, never>;
+
+export interface ValueThresholdsResponse {
+  /** When the lines were learnt from the org's customers; empty while they are the configured amounts */
+  CalibratedOn: string | null;
+  /** Current value per year from which a customer counts as high */
+  CurrentValueThreshold: number;
+  /** Growth potential per year from which a customer of low current value counts as high */
+  GrowthPotentialThreshold: number;
+  /** Growth potential per year from which a customer of high current value counts as high */
+  GrowthPotentialThresholdAtHighValue: number;
+}
