@@ -15,7 +15,7 @@ namespace CrmExtensions.Domain.Tests
     public class ChurnAndRetentionTests
     {
         private readonly ChurnWarning _churn = new ChurnWarning(Build.Settings, new PurchaseModel(Build.Settings.PurchaseModel));
-        private readonly RetentionPolicy _retention = new RetentionPolicy(Build.Settings.Retention);
+        private readonly RetentionPolicy _retention = new RetentionPolicy(Build.Settings.Retention, Build.Settings.Coverage);
         private static readonly DateTime AsOf = Build.AsOf;
 
         [Fact]
