@@ -211,8 +211,10 @@ namespace CrmExtensions.Domain.Ledger
             foreach (var id in entries.Where(e => obsolete(e.Value)).Select(e => e.Key).ToList()) entries.Remove(id);
         }
 
-        /// <summary>The facts as of a date; the same derivation whether the ledger came from a full read or from events.</summary>
-        /// <param name="coversContacts">True for an account: its contacts are part of its facts (coverage).</param>
+        /// <summary>
+        /// The facts as of a date; the same derivation whether the ledger came from a full read or from events. An account's
+        /// facts (<paramref name="coversContacts"/>) carry its contacts, for the coverage rules.
+        /// </summary>
         public CustomerFacts ToFacts(Guid customerId, DateTime asOf, CrmExtensionsSettings settings, ValueTier? previousTier,
             IReadOnlyDictionary<RetentionActionKind, DateTime> lastCompleted, bool coversContacts = false)
         {
@@ -226,7 +228,8 @@ namespace CrmExtensions.Domain.Ledger
                 var revenue = earlier.Revenue + ofTable.Sum(p => p.Revenue);
                 var discount = earlier.Discount + ofTable.Sum(p => p.Discount);
                 if (revenue < 0 || discount < 0)
-                    throw new DomainValidationException($"The {table} records of customer {customerId} add up to a negative amount ({revenue}); correct the records with negative totals or discounts before recalculating.");
+                    throw new DomainValidationException($"The {table} records of customer {customerId} add up to a negative amount ({revenue}); " +
+                        "correct the records with negative totals or discounts before recalculating.");
                 lifetime.Add(earlier.Orders + ofTable.Count, revenue, discount,
                     Min(earlier.First, ofTable.Select(p => (DateTime?)p.Date).Min()), Max(earlier.Last, ofTable.Select(p => (DateTime?)p.Date).Max()),
                     earlier.Families.Concat(ofTable.Where(p => p.Families != null).SelectMany(p => p.Families)));

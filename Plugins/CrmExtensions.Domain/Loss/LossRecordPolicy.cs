@@ -45,7 +45,8 @@ namespace CrmExtensions.Domain.Loss
             if (change.LostOn.HasValue && change.LostOn.Value.Date > now.Date)
                 throw new DomainValidationException($"A customer cannot be lost in the future ({change.LostOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).");
             if (change.ByUser && (change.SetsRecoveredOn || (change.SetsOutcome && change.Outcome == WinBackOutcome.WonBack)))
-                throw new DomainValidationException("'Won back' is recorded by CrmExtensions when the customer buys again after the loss; record an attempt as 'Attempting', 'Failed' or 'Not pursued'.");
+                throw new DomainValidationException(
+                    "'Won back' is recorded by CrmExtensions when the customer buys again after the loss; record an attempt as 'Attempting', 'Failed' or 'Not pursued'.");
             return family;
         }
     }

@@ -48,9 +48,7 @@ namespace CrmExtensions.Plugins.CustomApis
                 checkpoint = parsed;
             }
 
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var recalculation = new CustomerRecalculation(context.SystemService, settings);
+            var recalculation = Recalculation(context);
             int processed = 0, failures = 0;
             var completed = false;
             for (var page = 0; page < maxPages; page++)

@@ -32,7 +32,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var execution = context.Execution;
             var service = context.SystemService;
             var asOf = execution.OperationCreatedOn;
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, service);
+            var settings = Settings(context);
 
             var facts = new List<CustomerFacts>();
             foreach (var table in new[] { Account.EntityLogicalName, Contact.EntityLogicalName })

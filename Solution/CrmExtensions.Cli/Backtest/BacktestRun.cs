@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using CrmExtensions.Domain.Calibration;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Value;
+
+namespace CrmExtensions.Cli.Backtest
+{
+    /// <summary>One customer as evaluated at the cut-off, with what it did in the holdout.</summary>
+    public sealed class BacktestCustomer
+    {
+        public string Customer { get; set; }
+        public bool RepeatBuyer { get; set; }
+        public double DaysSinceLastPurchase { get; set; }
+        public double PastRevenue { get; set; }
+        public CustomerAssessment Assessment { get; set; }
+        public double HoldoutRevenue { get; set; }
+        public bool BoughtInHoldout { get; set; }
+
+        /// <summary>No purchase in the holdout.</summary>
+        public bool Churned => !BoughtInHoldout;
+    }
+
+    public sealed class BacktestResult
+    {
+        public DateTime AsOf { get; set; }
+        public DateTime HoldoutUntil { get; set; }
+        public CrmExtensionsSettings Settings { get; set; }
+        public IReadOnlyList<BacktestCustomer> Customers { get; set; }
+
+        public double ChurnAuc => Auc(Customers);
+        public double ChurnAucRepeatBuyers => Auc(Customers.Where(c => c.RepeatBuyer).ToList());
+        public double ValueSpearman => RankMetrics.Spearman(Customers.Select(LifetimeProfit).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList());
+        public double TopFifthCapture => RankMetrics.TopShareCapture(Customers.Select(LifetimeProfit).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList(), 0.2);
+
+        /// <summary>Naive yardsticks on the same customers: days since the last purchase, and past revenue.</summary>
+        public double RecencyAuc => RankMetrics.RocAuc(Customers.Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Select(c => c.Churned).ToList());
+        public double RecencyAucRepeatBuyers =>
+            RankMetrics.RocAuc(Customers.Where(c => c.RepeatBuyer).Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Where(c => c.RepeatBuyer).Select(c => c.Churned).ToList());
+        public double PastRevenueSpearman => RankMetrics.Spearman(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList());
+        public double PastRevenueTopFifthCapture => RankMetrics.TopShareCapture(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList(), 0.2);
+
+        public double ChurnRate(IEnumerable<BacktestCustomer> group)
+        {
+            var list = group.ToList();
+            return list.Count == 0 ? double.NaN : list.Count(c => c.Churned) / (double)list.Count;
+        }
+
+        public double RevenueShare(IEnumerable<BacktestCustomer> group)
+        {
+            var total = Customers.Sum(c => c.HoldoutRevenue);
+            return total <= 0 ? double.NaN : group.Sum(c => c.HoldoutRevenue) / total;
+        }
+
+        public IEnumerable<BacktestCustomer> InTier(params ValueTier[] tiers) => Customers.Where(c => tiers.Contains(c.Assessment.Tier));
+        public IEnumerable<BacktestCustomer> InStage(LifecycleStage stage) => Customers.Where(c => c.Assessment.Lifecycle.Stage == stage);
+
+        private static double LifetimeProfit(BacktestCustomer c) => (double)c.Assessment.Value.LifetimeProfit;
+        private static double Auc(IReadOnlyList<BacktestCustomer> customers) =>
+            RankMetrics.RocAuc(customers.Select(c => c.Assessment.Churn.Probability).ToList(), customers.Select(c => c.Churned).ToList());
+    }
+
+    /// <summary>
+    /// Evaluates every customer as of a cut-off from the purchases before it, exactly as the plug-ins do (each
+    /// customer's facts ledger built as a full read builds it, then the domain evaluator), after calibrating on that
+    /// population as the bulk run does when the value matrix is in percentile mode; then compares with the holdout.
+    /// </summary>
+    public static class BacktestRun
+    {
+        private const string Table = "salesorder";
+
+        public static BacktestResult Run(IReadOnlyList<Purchase> purchases, string settingsJson, DateTime asOf, DateTime holdoutUntil)
+        {
+            if (holdoutUntil <= asOf) throw new ArgumentException($"The holdout must end after the cut-off (--as-of {asOf:yyyy-MM-dd}, --holdout-until {holdoutUntil:yyyy-MM-dd}).");
+            var cutOff = asOf.Date.AddDays(1).AddTicks(-1); // the whole cut-off day is history
+            var settings = SettingsLoader.Load(settingsJson);
+            var byCustomer = purchases.GroupBy(p => p.Customer).Where(g => g.Any(p => p.Date <= cutOff)).ToList();
+            if (byCustomer.Count == 0) throw new ArgumentException($"No customer bought on or before {asOf:yyyy-MM-dd}.");
+
+            var facts = byCustomer.Select(g => Facts(g.Key, g.Where(p => p.Date <= cutOff), cutOff, settings)).ToList();
+            if (settings.ValueMatrix.Thresholds == ThresholdMode.Percentile)
+            {
+                var calibration = new PopulationCalibrator(settings).Calibrate(facts, cutOff);
+                settings = SettingsLoader.Load(SettingsLoader.CalibrationDocument(calibration), settingsJson);
+                facts = byCustomer.Select(g => Facts(g.Key, g.Where(p => p.Date <= cutOff), cutOff, settings)).ToList();
+            }
+
+            var evaluator = new CustomerEvaluator(settings);
+            var holdoutEnd = holdoutUntil.Date.AddDays(1);
+            var customers = byCustomer.Zip(facts, (g, f) =>
+            {
+                var holdout = g.Where(p => p.Date > cutOff && p.Date < holdoutEnd).ToList();
+                return new BacktestCustomer
+                {
+                    Customer = g.Key,
+                    RepeatBuyer = f.Purchases.LifetimeOrders >= 2,
+                    DaysSinceLastPurchase = (cutOff - f.Purchases.LastPurchaseOn.Value).TotalDays,
+                    PastRevenue = (double)g.Where(p => p.Date <= cutOff).Sum(p => p.Amount),
+                    Assessment = evaluator.Evaluate(f),
+                    HoldoutRevenue = (double)holdout.Sum(p => p.Amount),
+                    BoughtInHoldout = holdout.Count > 0,
+                };
+            }).ToList();
+            return new BacktestResult { AsOf = asOf, HoldoutUntil = holdoutUntil, Settings = settings, Customers = customers };
+        }
+
+        /// <summary>The customer's ledger as a full read would build it: purchases inside the window one by one, older ones as totals.</summary>
+        private static CustomerFacts Facts(string customer, IEnumerable<Purchase> history, DateTime asOf, CrmExtensionsSettings settings)
+        {
+            var ledger = CustomerFactsLedger.Empty(asOf, settings.Analysis);
+            var id = IdOf(customer);
+            var n = 0;
+            foreach (var p in history)
+            {
+                if (ledger.HoldsPurchasesOn(p.Date))
+                    ledger.Purchases[IdOf(customer + "#" + n++)] = new PurchaseEntry { Table = Table, Date = p.Date, Revenue = p.Amount, Families = p.Families.ToList() };
+                else
+                    ledger.EarlierFor(Table).Add(1, p.Amount, 0m, p.Date, p.Date, p.Families);
+            }
+            return ledger.ToFacts(id, asOf, settings, null, null);
+        }
+
+        private static Guid IdOf(string key)
+        {
+            using (var md5 = MD5.Create()) return new Guid(md5.ComputeHash(Encoding.UTF8.GetBytes(key)));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using CrmExtensions.Cli.Backtest;
+using CrmExtensions.Cli.Commands;
+using CrmExtensions.Cli.Demo;
+using CrmExtensions.Domain;
+
+namespace CrmExtensions.Cli
+{
+    /// <summary>
+    /// crmext: one tool with a verb per admin task. Without a verb it runs the main job (build, pack, validate, demo).
+    /// The verbs that talk to an org take a connection string and work against IOrganizationService.
+    /// </summary>
+    public static class CrmextCommand
+    {
+        public static RootCommand Create(CliContext context)
+        {
+            var root = new RootCommand("crmext: build, check and deploy the CrmExtensions solution, run and follow recalculation jobs, report on an org.");
+            SolutionVerbs.AddTo(root, context);
+            root.Subcommands.Add(DemoVerb.Create(context));
+            root.Subcommands.Add(BacktestVerb.Create(context));
+            return root;
+        }
+
+        /// <summary>Runs a verb; the errors a user can fix (bad input, missing files, a refused request) print one line and exit 2.</summary>
+        public static int Guarded(CliContext context, Func<int> verb)
+        {
+            try
+            {
+                return verb();
+            }
+            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException
+                || ex is IOException || ex is ArgumentException)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+        }
+
+        /// <summary>A path option's value as a full path, or null when not given.</summary>
+        public static string FullPath(ParseResult result, Option<string> option)
+        {
+            var value = result.GetValue(option);
+            return string.IsNullOrEmpty(value) ? null : Path.GetFullPath(value);
+        }
+    }
+}

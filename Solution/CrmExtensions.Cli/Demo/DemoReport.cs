@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Domain.Churn;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Cli.Demo
+{
+    /// <summary>The report a new user reads: tiers, the value matrix, lifecycle, churn risks, retention work and KPIs per stage.</summary>
+    public static class DemoReport
+    {
+        public static void Write(TextWriter output, InMemoryDataverse host, SampleDataset data)
+        {
+            var accounts = host.Store.Rows(Account.EntityLogicalName).ToList();
+            var stageOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<LifecycleStage>(a, CustomerColumns.LifecycleStage));
+            var tierOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<ValueTier>(a, CustomerColumns.Tier));
+
+            output.WriteLine();
+            output.WriteLine("== Tier distribution and value matrix (current value × growth potential, per year)");
+            Table(output, new[] { "tier", "customers", "avg current value", "avg growth potential", "avg lifetime profit", "investment", "strategy" },
+                Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(tier =>
+                {
+                    var rows = accounts.Where(a => tierOf[a.Id] == tier).ToList();
+                    var policy = Domain.Configuration.SettingsLoader.Defaults.ValueMatrix.Policies[tier];
+                    return new[]
+                    {
+                        tier.ToString(), rows.Count.ToString(CultureInfo.InvariantCulture), Avg(rows, CustomerColumns.CurrentValue), Avg(rows, CustomerColumns.GrowthPotential),
+                        Avg(rows, CustomerColumns.LifetimeProfit), policy.Investment.ToString(), policy.Strategy.ToString(),
+                    };
+                }));
+            output.WriteLine();
+            output.WriteLine("                 low potential        high potential");
+            output.WriteLine($"  high current    gold     {Count(tierOf, ValueTier.Gold),5}       platinum {Count(tierOf, ValueTier.Platinum),5}");
+            output.WriteLine($"  low current     lead     {Count(tierOf, ValueTier.Lead),5}       iron     {Count(tierOf, ValueTier.Iron),5}");
+
+            output.WriteLine();
+            output.WriteLine("== Lifecycle stages");
+            Table(output, new[] { "stage", "customers", "patterns (declining)" }, Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(stage =>
+            {
+                var rows = accounts.Where(a => stageOf[a.Id] == stage).ToList();
+                var patterns = rows.Select(a => DemoRunner.Label<LifecyclePattern>(a, CustomerColumns.LifecyclePattern)).Where(p => p != "-")
+                    .GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+                return new[] { stage.ToString(), rows.Count.ToString(CultureInfo.InvariantCulture), string.Join(", ", patterns) };
+            }));
+
+            output.WriteLine();
+            output.WriteLine("== Top churn risks");
+            Table(output, new[] { "customer", "tier", "risk", "reasons" }, accounts
+                .OrderByDescending(a => a.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).ThenBy(a => a.GetAttributeValue<string>(Account.Name)).Take(10)
+                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-",
+                    a.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "" }));
+
+            output.WriteLine();
+            output.WriteLine("== Retention activities scheduled (open)");
+            var open = new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }.SelectMany(t => host.Store.Rows(t))
+                .Where(a => a.Contains(RetentionActivity.Key) && a.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value == RetentionActivity.StateOpen).ToList();
+            Table(output, new[] { "action", "activity", "open", "due in next 14 days" }, open
+                .GroupBy(a => Choice.FromOption<RetentionActionKind>(a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value)).OrderBy(g => g.Key)
+                .Select(g => new[] { g.Key.ToString(), g.First().LogicalName, g.Count().ToString(CultureInfo.InvariantCulture),
+                    g.Count(a => a.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd) <= DemoRunner.AsOf.AddDays(14)).ToString(CultureInfo.InvariantCulture) }));
+
+            output.WriteLine();
+            output.WriteLine("== KPIs per lifecycle stage");
+            var ordersBy = data.Orders.GroupBy(o => o.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.SubmittedOn).ToList());
+            var complaintsBy = new HashSet<Guid>(data.Cases.Where(c => c.IsComplaint).Select(c => c.AccountId));
+            Table(output, new[] { "stage", "customers", "conversion", "repeat", "cross-sell", "complaint", "churn (high risk)", "win-back" },
+                Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(stage =>
+                {
+                    var ids = accounts.Where(a => stageOf[a.Id] == stage).Select(a => a.Id).ToList();
+                    List<SampleOrder> Orders(Guid id) => ordersBy.TryGetValue(id, out var o) ? o : new List<SampleOrder>();
+                    string Rate(Func<Guid, bool> test) => ids.Count == 0 ? "-" : (ids.Count(test) / (double)ids.Count).ToString("P0", CultureInfo.InvariantCulture);
+                    return new[]
+                    {
+                        stage.ToString(), ids.Count.ToString(CultureInfo.InvariantCulture),
+                        Rate(id => Orders(id).Count >= 1),
+                        Rate(id => Orders(id).Count >= 2),
+                        Rate(id => Orders(id).Select(o => o.ProductFamily).Distinct().Count() >= 2),
+                        Rate(id => complaintsBy.Contains(id)),
+                        Rate(id => accounts.First(a => a.Id == id).GetAttributeValue<OptionSetValue>(CustomerColumns.ChurnRiskBand)?.Value == Choice.ToOption(ChurnRiskBand.High)),
+                        // Won back: a gap of half a year or more between two purchases, followed by buying again.
+                        Rate(id => Orders(id).Zip(Orders(id).Skip(1), (a, b) => (b.SubmittedOn - a.SubmittedOn).TotalDays).Any(gap => gap >= 180)),
+                    };
+                }));
+        }
+
+        private static int Count(Dictionary<Guid, ValueTier?> tiers, ValueTier tier) => tiers.Values.Count(t => t == tier);
+
+        private static string Avg(List<Entity> rows, string column) =>
+            rows.Count == 0 ? "-" : rows.Average(r => r.GetAttributeValue<Money>(column)?.Value ?? 0m).ToString("N0", CultureInfo.InvariantCulture);
+
+        internal static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
+        {
+            var all = new[] { header }.Concat(rows.Select(r => r.Select(c => c.Length > 90 ? c.Substring(0, 89) + "…" : c).ToArray())).ToList();
+            var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+            string Line(string[] r) => "| " + string.Join(" | ", r.Select((c, i) => c.PadRight(widths[i]))) + " |";
+            output.WriteLine(Line(header));
+            output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
+            foreach (var row in all.Skip(1)) output.WriteLine(Line(row));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.CustomApis.Contracts;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Steps;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Cli.Demo
+{
+    /// <summary>
+    /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
+    /// customer through the real cx_BulkRecalculate Custom API, calibrates with cx_CalibrateSettings and recalculates, fires a
+    /// couple of live events, and reports.
+    /// </summary>
+    public sealed class DemoRunner
+    {
+        public static readonly DateTime AsOf = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        private readonly TextWriter _out;
+
+        public DemoRunner(TextWriter output) { _out = output; }
+
+        public InMemoryDataverse Run(string solutionSource, SampleDataset data)
+        {
+            var watch = Stopwatch.StartNew();
+            var host = new InMemoryDataverse(AsOf);
+            var registrations = host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
+            _out.WriteLine($"Loaded {registrations.Steps.Count} plugin steps and {registrations.CustomApis.Count} Custom APIs from {solutionSource}");
+            Seed(host, data);
+            _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys");
+
+            Recalculate(host, data.Accounts.Count);
+            Calibrate(host);
+            Recalculate(host, data.Accounts.Count);
+
+            LiveEvents(host, data);
+            _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
+            return host;
+        }
+
+        /// <summary>Every customer through the real cx_BulkRecalculate Custom API, a page at a time.</summary>
+        private void Recalculate(InMemoryDataverse host, int customers)
+        {
+            var service = host.GetService();
+            string checkpoint = null;
+            var processed = 0;
+            while (true)
+            {
+                var response = service.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 1, Checkpoint = checkpoint });
+                processed += response.Processed;
+                _out.WriteLine($"  recalculating customers: {processed}/{customers} ({host.Calls.FromPlugins} service calls from plugins so far)");
+                if (response.Completed) break;
+                checkpoint = response.NextCheckpoint;
+            }
+        }
+
+        /// <summary>The real cx_CalibrateSettings Custom API: value-matrix lines and purchase model from the customers' ledgers.</summary>
+        private void Calibrate(InMemoryDataverse host)
+        {
+            var response = host.GetService().Execute(new CalibrateSettingsRequest());
+            _out.WriteLine($"Calibrated on {response.Population} customers ({response.ActiveCustomers} active): current value high from {response.CurrentValueThreshold:N0}, " +
+                $"growth potential high from {response.GrowthPotentialThreshold:N0} (low-value row) / {response.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
+        }
+
+        private void LiveEvents(InMemoryDataverse host, SampleDataset data)
+        {
+            var service = host.GetService();
+            var account = host.Store.Rows(Account.EntityLogicalName)
+                .Where(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier)?.Value == Choice.ToOption(Domain.Value.ValueTier.Iron))
+                .OrderByDescending(a => a.GetAttributeValue<Money>(CustomerColumns.GrowthPotential)?.Value ?? 0).FirstOrDefault();
+            if (account == null) return;
+            var before = Describe(account);
+            service.Create(new Entity(SalesOrder.EntityLogicalName)
+            {
+                [SalesOrder.Customer] = account.ToEntityReference(),
+                [SalesOrder.TotalAmountBase] = new Money(40000m),
+                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                [SalesOrder.SubmitDate] = AsOf.AddHours(-1),
+                ["name"] = "Live demo order",
+            });
+            service.Create(new Entity(Incident.EntityLogicalName)
+            {
+                ["title"] = "Live demo complaint",
+                [Incident.Customer] = account.ToEntityReference(),
+                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
+            });
+            var jobs = host.ProcessAsyncQueue();
+            var after = Describe(host.Store.Get(Account.EntityLogicalName, account.Id));
+            _out.WriteLine();
+            _out.WriteLine($"Live events on '{account.GetAttributeValue<string>(Account.Name)}': a 40,000 order and a complaint case ({jobs} async recalculations ran)");
+            _out.WriteLine($"  before: {before}");
+            _out.WriteLine($"  after:  {after}");
+        }
+
+        private static string Describe(Entity account) =>
+            $"tier {Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
+            $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
+
+        internal static T? Option<T>(Entity row, string column) where T : struct
+        {
+            var option = row.GetAttributeValue<OptionSetValue>(column);
+            return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
+        }
+
+        internal static string Label<T>(Entity row, string column) where T : struct => Option<T>(row, column)?.ToString() ?? "-";
+
+        private static void Seed(InMemoryDataverse host, SampleDataset data)
+        {
+            var products = data.Orders.Select(o => o.ProductFamily).Distinct().ToDictionary(f => f, f =>
+            {
+                var product = new Entity(Product.EntityLogicalName) { ["name"] = f, [Product.Family] = f };
+                host.Seed(product);
+                return product.Id;
+            });
+            foreach (var a in data.Accounts)
+            {
+                var row = new Entity(Account.EntityLogicalName, a.Id) { [Account.Name] = a.Name };
+                if (a.ReferredBy.HasValue) row[CustomerColumns.ReferredBy] = new EntityReference(Account.EntityLogicalName, a.ReferredBy.Value);
+                host.Seed(row);
+            }
+            foreach (var o in data.Orders)
+            {
+                host.Seed(new Entity(SalesOrder.EntityLogicalName, o.Id)
+                {
+                    [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
+                    [SalesOrder.TotalAmountBase] = new Money(o.Amount),
+                    [SalesOrder.TotalDiscountAmountBase] = new Money(o.Discount),
+                    [SalesOrder.SubmitDate] = o.SubmittedOn,
+                    ["createdon"] = o.SubmittedOn,
+                });
+                host.Seed(new Entity(SalesOrderDetail.EntityLogicalName)
+                {
+                    [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, o.Id),
+                    [SalesOrderDetail.Product] = new EntityReference(Product.EntityLogicalName, products[o.ProductFamily]),
+                });
+            }
+            foreach (var i in data.Invoices)
+                host.Seed(new Entity(Invoice.EntityLogicalName, i.Id)
+                {
+                    [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
+                    [Invoice.TotalAmountBase] = new Money(i.Amount),
+                    [Invoice.TotalDiscountAmountBase] = new Money(i.Discount),
+                    [Invoice.CreatedOn] = i.CreatedOn,
+                });
+            foreach (var c in data.Cases)
+                host.Seed(new Entity(Incident.EntityLogicalName, c.Id)
+                {
+                    ["title"] = c.Title,
+                    [Incident.Customer] = new EntityReference(Account.EntityLogicalName, c.AccountId),
+                    [Incident.CaseTypeCode] = new OptionSetValue(c.IsComplaint ? Incident.CaseTypeComplaint : 1),
+                    [Incident.StateCode] = new OptionSetValue(c.IsOpen ? Incident.StateActive : 1),
+                    [Incident.CreatedOn] = c.CreatedOn,
+                });
+            foreach (var s in data.Surveys)
+                host.Seed(new Entity(CxSurveyResponse.EntityLogicalName)
+                {
+                    [CxSurveyResponse.Customer] = new EntityReference(Account.EntityLogicalName, s.AccountId),
+                    [CxSurveyResponse.Score] = s.Score,
+                    [CxSurveyResponse.AnsweredOn] = s.AnsweredOn,
+                });
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace CrmExtensions.Cli.Demo
+{
+    /// <summary>A problem in the sample files, located by file and line.</summary>
+    public sealed class SampleDataException : Exception
+    {
+        public SampleDataException(string file, int line, string message) : base($"{file}({line}): {message}")
+        {
+            File = file;
+            Line = line;
+        }
+
+        public string File { get; }
+        public int Line { get; }
+    }
+
+    public sealed class SampleAccount { public Guid Id; public string Name; public Guid? ReferredBy; }
+    public sealed class SampleOrder { public Guid Id; public Guid AccountId; public DateTime SubmittedOn; public decimal Amount; public decimal Discount; public string ProductFamily; }
+    public sealed class SampleInvoice { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public decimal Amount; public decimal Discount; }
+    public sealed class SampleCase { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public bool IsComplaint; public bool IsOpen; public string Title; }
+    public sealed class SampleSurvey { public Guid AccountId; public DateTime AnsweredOn; public decimal Score; }
+
+    /// <summary>
+    /// The shipped sample: accounts, orders, invoices, cases and surveys as CSV files with a header row. Every value is
+    /// checked as it is read; unknown or missing columns, bad values and dangling references name file and line.
+    /// </summary>
+    public sealed class SampleDataset
+    {
+        public List<SampleAccount> Accounts { get; } = new List<SampleAccount>();
+        public List<SampleOrder> Orders { get; } = new List<SampleOrder>();
+        public List<SampleInvoice> Invoices { get; } = new List<SampleInvoice>();
+        public List<SampleCase> Cases { get; } = new List<SampleCase>();
+        public List<SampleSurvey> Surveys { get; } = new List<SampleSurvey>();
+
+        public static SampleDataset Load(string directory)
+        {
+            var data = new SampleDataset();
+            foreach (var row in Read(directory, "accounts.csv", "id", "name", "referred_by"))
+                data.Accounts.Add(new SampleAccount { Id = row.Guid("id"), Name = row.Text("name"), ReferredBy = row.OptionalGuid("referred_by") });
+            var ids = new HashSet<Guid>();
+            foreach (var a in data.Accounts)
+                if (!ids.Add(a.Id)) throw new SampleDataException("accounts.csv", 0, $"account id {a.Id} appears twice");
+            foreach (var row in Read(directory, "orders.csv", "id", "account_id", "submitted_on", "amount", "discount", "product_family"))
+                data.Orders.Add(new SampleOrder { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), SubmittedOn = row.Date("submitted_on"), Amount = row.Money("amount"),
+                    Discount = row.Money("discount"), ProductFamily = row.Text("product_family") });
+            foreach (var row in Read(directory, "invoices.csv", "id", "account_id", "created_on", "amount", "discount"))
+                data.Invoices.Add(new SampleInvoice { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), Amount = row.Money("amount"),
+                    Discount = row.Money("discount") });
+            foreach (var row in Read(directory, "cases.csv", "id", "account_id", "created_on", "type", "status", "title"))
+                data.Cases.Add(new SampleCase { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"),
+                    IsComplaint = row.Choice("type", "complaint", "question") == "complaint", IsOpen = row.Choice("status", "open", "resolved") == "open", Title = row.Text("title") });
+            foreach (var row in Read(directory, "surveys.csv", "account_id", "answered_on", "score"))
+                data.Surveys.Add(new SampleSurvey { AccountId = row.Account("account_id", ids), AnsweredOn = row.Date("answered_on"), Score = row.Decimal("score", 0, 5) });
+            foreach (var a in data.Accounts.Where(a => a.ReferredBy.HasValue && !ids.Contains(a.ReferredBy.Value)))
+                throw new SampleDataException("accounts.csv", 0, $"account {a.Id} is referred by {a.ReferredBy}, which is not in the file");
+            return data;
+        }
+
+        private static IEnumerable<Row> Read(string directory, string file, params string[] columns)
+        {
+            var path = Path.Combine(directory, file);
+            if (!System.IO.File.Exists(path)) throw new SampleDataException(file, 0, $"file not found in {directory}");
+            using (var reader = new StreamReader(path))
+            {
+                var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim()).ToArray();
+                var unknown = header.FirstOrDefault(h => !columns.Contains(h));
+                if (unknown != null) throw new SampleDataException(file, 1, $"unknown column '{unknown}' (expected {string.Join(", ", columns)})");
+                var missing = columns.FirstOrDefault(c => !header.Contains(c));
+                if (missing != null) throw new SampleDataException(file, 1, $"missing column '{missing}'");
+                var lineNumber = 1;
+                string line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    lineNumber++;
+                    if (line.Trim().Length == 0) continue;
+                    var values = line.Split(',');
+                    if (values.Length != header.Length)
+                        throw new SampleDataException(file, lineNumber, $"expected {header.Length} values but found {values.Length}");
+                    yield return new Row(file, lineNumber, header, values);
+                }
+            }
+        }
+
+        private sealed class Row
+        {
+            private readonly string _file;
+            private readonly int _line;
+            private readonly Dictionary<string, string> _values;
+
+            public Row(string file, int line, string[] header, string[] values)
+            {
+                _file = file;
+                _line = line;
+                _values = header.Zip(values, (h, v) => (h, v.Trim())).ToDictionary(p => p.h, p => p.Item2);
+            }
+
+            private SampleDataException Bad(string column, string what) => new SampleDataException(_file, _line, $"{column} '{_values[column]}' {what}");
+
+            public string Text(string column) => _values[column].Length <= 200 ? _values[column] : throw Bad(column, "is longer than 200 characters");
+            public Guid Guid(string column) => System.Guid.TryParse(_values[column], out var g) ? g : throw Bad(column, "is not an id (GUID)");
+            public Guid? OptionalGuid(string column) => _values[column].Length == 0 ? (Guid?)null : Guid(column);
+            public Guid Account(string column, HashSet<Guid> known) => known.Contains(Guid(column)) ? Guid(column) : throw Bad(column, "is not an account in accounts.csv");
+
+            public DateTime Date(string column) =>
+                DateTime.TryParseExact(_values[column], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
+                    ? d : throw Bad(column, "is not a date (yyyy-MM-dd)");
+
+            public decimal Money(string column) => Decimal(column, 0, 100_000_000);
+
+            public decimal Decimal(string column, decimal min, decimal max)
+            {
+                if (!decimal.TryParse(_values[column], NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) throw Bad(column, "is not a number");
+                if (value < min || value > max) throw Bad(column, $"is outside {min}–{max}");
+                return value;
+            }
+
+            public string Choice(string column, params string[] allowed) =>
+                allowed.Contains(_values[column]) ? _values[column] : throw Bad(column, $"must be one of {string.Join(", ", allowed)}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml.Linq;
+
+namespace CrmExtensions.Cli.Generation
+{
+    /// <summary>
+    /// Everything in the repository that is generated rather than written: the registration files from the plug-in
+    /// declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, and the TypeScript
+    /// Custom API contracts. <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
+    /// </summary>
+    public sealed class GeneratedFiles
+    {
+        /// <summary>Folders of Solution/src whose every file is generated: a file there that is not generated is stale.</summary>
+        public static readonly string[] GeneratedFolders = { "SdkMessageProcessingSteps", "customapis", "PluginAssemblies" };
+
+        private readonly Dictionary<string, string> _files = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly string _sourceDirectory;
+
+        /// <param name="committed">Solution/src as committed.</param>
+        /// <param name="build">The built assemblies the declarations are read from.</param>
+        /// <param name="typeScriptContracts">Where WebResources/src/shared/customApis.ts lies.</param>
+        public GeneratedFiles(SolutionSource committed, SolutionBuild build, string typeScriptContracts)
+        {
+            _sourceDirectory = committed.Directory;
+            var registrations = new RegistrationFiles(build);
+            var registered = committed.With(registrations.Files(), IsGenerated);
+            var derived = new Dictionary<string, XDocument>
+            {
+                ["Other/Solution.xml"] = SolutionManifest.Generate(registered),
+                ["Other/Relationships.xml"] = RelationshipIndex(registered),
+            };
+            Source = registered.With(derived, _ => false);
+            foreach (var file in registrations.Files().Concat(derived)) _files[Path.Combine(_sourceDirectory, file.Key)] = GeneratedXml.Text(file.Value);
+            _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
+        }
+
+        /// <summary>The solution source as it is once generated: what is validated and packed.</summary>
+        public SolutionSource Source { get; }
+
+        /// <summary>Generated text by absolute path.</summary>
+        public IReadOnlyDictionary<string, string> Files => _files;
+
+        public static bool IsGenerated(string relativeToSource) => GeneratedFolders.Any(f => relativeToSource.StartsWith(f + "/", StringComparison.Ordinal));
+
+        /// <summary>Writes every generated file and removes stale ones; returns the paths that changed.</summary>
+        public IReadOnlyList<string> Write()
+        {
+            var changed = Compare().ToList();
+            foreach (var stale in StaleFiles().ToList()) File.Delete(stale);
+            foreach (var file in _files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file.Key));
+                File.WriteAllText(file.Key, file.Value, new UTF8Encoding(false));
+            }
+            return changed;
+        }
+
+        /// <summary>Paths whose content on disk differs from what the declarations produce (missing, changed or stale).</summary>
+        public IEnumerable<string> Compare()
+        {
+            foreach (var file in _files)
+                if (!File.Exists(file.Key) || Normalize(File.ReadAllText(file.Key)) != Normalize(file.Value)) yield return file.Key;
+            foreach (var stale in StaleFiles()) yield return stale;
+        }
+
+        private IEnumerable<string> StaleFiles()
+        {
+            foreach (var folder in GeneratedFolders)
+            {
+                var directory = Path.Combine(_sourceDirectory, folder);
+                if (!Directory.Exists(directory)) continue;
+                foreach (var file in Directory.GetFiles(directory, "*.xml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                    if (!_files.ContainsKey(file)) yield return file;
+            }
+        }
+
+        private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+
+        private static XDocument RelationshipIndex(SolutionSource source) =>
+            new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("EntityRelationships", new XAttribute(XNamespace.Xmlns + "xsi", GeneratedXml.Xsi),
+                source.Under("Other/Relationships").SelectMany(r => r.Value.Root.Elements("EntityRelationship")).Select(r => (string)r.Attribute("Name"))
+                    .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).Select(n => new XElement("EntityRelationship", new XAttribute("Name", n)))));
+    }
+}

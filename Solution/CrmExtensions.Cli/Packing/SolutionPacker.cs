@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace CrmExtensions.Cli.Packing
+{
+    /// <summary>
+    /// Writes CrmExtensions_&lt;version&gt;[_managed].zip in the shape Dataverse exports and imports: [Content_Types].xml,
+    /// solution.xml, customizations.xml with every section filled from Solution/src (see <see cref="SolutionComponents"/>),
+    /// and the files the components carry (web resources, the workflow assembly, Custom API folders, the plug-in package).
+    /// </summary>
+    public sealed class SolutionPacker
+    {
+        private readonly SolutionSource _source;
+        private readonly SolutionBuild _build;
+
+        public SolutionPacker(SolutionSource source, SolutionBuild build)
+        {
+            _source = source;
+            _build = build;
+        }
+
+        public static string ZipName(string version, bool managed) => $"CrmExtensions_{version.Replace('.', '_')}{(managed ? "_managed" : "")}.zip";
+
+        public string Pack(string outputDirectory, bool managed)
+        {
+            Directory.CreateDirectory(outputDirectory);
+            var path = Path.Combine(outputDirectory, ZipName(_source.Version, managed));
+            if (File.Exists(path)) File.Delete(path);
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+            {
+                ZipEntries.Write(zip, "[Content_Types].xml", ContentTypes);
+                ZipEntries.Write(zip, "solution.xml", SolutionXml(managed).ToString());
+                ZipEntries.Write(zip, "customizations.xml", Customizations().ToString());
+                foreach (var part in SolutionComponents.All.SelectMany(kind => kind.Files(_source, _build)))
+                    ZipEntries.Write(zip, part.Name, part.Content());
+            }
+            return path;
+        }
+
+        private const string ContentTypes = @"<?xml version=""1.0"" encoding=""utf-8""?>
+<Types xmlns=""http://schemas.openxmlformats.org/package/2006/content-types"">
+  <Default Extension=""xml"" ContentType=""application/octet-stream"" />
+  <Default Extension=""js"" ContentType=""application/octet-stream"" />
+  <Default Extension=""html"" ContentType=""application/octet-stream"" />
+  <Default Extension=""dll"" ContentType=""application/octet-stream"" />
+  <Default Extension=""nupkg"" ContentType=""application/octet-stream"" />
+</Types>";
+
+        private XDocument SolutionXml(bool managed)
+        {
+            var doc = new XDocument(_source.Get("Other/Solution.xml"));
+            doc.Root.Element("SolutionManifest").Element("Managed").Value = managed ? "1" : "0";
+            return doc;
+        }
+
+        /// <summary>Other/Customizations.xml with each component kind's section placeholder filled, in the schema's order.</summary>
+        public XDocument Customizations()
+        {
+            var doc = new XDocument(_source.Get("Other/Customizations.xml"));
+            foreach (var kind in SolutionComponents.All.Where(k => k.Section != null))
+            {
+                var section = doc.Root.Element(kind.Section)
+                    ?? throw new InvalidOperationException($"Other/Customizations.xml has no <{kind.Section} /> placeholder for the {kind.Name}.");
+                section.Add(kind.SectionContent(_source));
+            }
+            return doc;
+        }
+    }
+}

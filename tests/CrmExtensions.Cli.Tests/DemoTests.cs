@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Cli.Demo;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Cli.Tests
+{
+    public class DemoTests
+    {
+        private static readonly RepositoryLayout Layout = RepositoryLayout.Find();
+
+        [Fact]
+        public void The_demo_evaluates_every_sample_customer_across_all_four_tiers_and_reports()
+        {
+            var data = SampleDataset.Load(Layout.SampleData);
+            Assert.True(data.Accounts.Count >= 200);
+            var output = new StringWriter();
+            var host = new DemoRunner(output).Run(Layout.SolutionSource, data);
+            var accounts = host.Store.Rows(Account.EntityLogicalName).ToList();
+            Assert.All(accounts, a => Assert.Equal(DemoRunner.AsOf, a.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn)));
+            var tiers = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value).Distinct().Count();
+            var stages = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value).Distinct().Count();
+            Assert.Equal(4, tiers);
+            Assert.Equal(4, stages);
+            DemoReport.Write(output, host, data);
+            var report = output.ToString();
+            Assert.Contains("recalculating customers: 320/320", report);
+            Assert.Contains("== KPIs per lifecycle stage", report);
+            Assert.Contains("| Platinum |", report);
+            Assert.Contains("Live events on", report);
+        }
+
+        private static string SampleCopy(Action<string> change)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "cx-sample-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            foreach (var file in Directory.GetFiles(Layout.SampleData)) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            change(dir);
+            return dir;
+        }
+
+        [Theory]
+        [InlineData("orders.csv", 3, ",extra", "orders.csv(3): expected 6 values but found 7")]
+        [InlineData("orders.csv", 1, ",colour", "orders.csv(1): unknown column 'colour'")]
+        [InlineData("surveys.csv", 2, "x", "surveys.csv(2): score")]
+        public void Bad_sample_files_name_file_and_line(string file, int line, string append, string expected)
+        {
+            var dir = SampleCopy(d =>
+            {
+                var path = Path.Combine(d, file);
+                var lines = File.ReadAllLines(path);
+                lines[line - 1] += append;
+                File.WriteAllLines(path, lines);
+            });
+            var error = Assert.Throws<SampleDataException>(() => SampleDataset.Load(dir));
+            Assert.StartsWith(expected, error.Message);
+        }
+
+        [Fact]
+        public void Unknown_accounts_and_bad_dates_are_reported()
+        {
+            var dir = SampleCopy(d =>
+            {
+                var path = Path.Combine(d, "cases.csv");
+                var lines = File.ReadAllLines(path);
+                var parts = lines[1].Split(',');
+                parts[1] = Guid.NewGuid().ToString();
+                lines[1] = string.Join(",", parts);
+                File.WriteAllLines(path, lines);
+            });
+            Assert.Contains("cases.csv(2): account_id", Assert.Throws<SampleDataException>(() => SampleDataset.Load(dir)).Message);
+
+            var dates = SampleCopy(d =>
+            {
+                var path = Path.Combine(d, "invoices.csv");
+                var lines = File.ReadAllLines(path);
+                var parts = lines[4].Split(',');
+                parts[2] = "31/12/2025";
+                lines[4] = string.Join(",", parts);
+                File.WriteAllLines(path, lines);
+            });
+            Assert.Equal("invoices.csv(5): created_on '31/12/2025' is not a date (yyyy-MM-dd)", Assert.Throws<SampleDataException>(() => SampleDataset.Load(dates)).Message);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using CrmExtensions.Cli.Validation;
+using Xunit;
+
+namespace CrmExtensions.Cli.Tests
+{
+    public class PackageTests
+    {
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void The_zip_has_the_parts_an_import_needs_and_they_cross_reference(bool managed)
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var zipPath = fixture.Pack(managed);
+                Assert.Equal(managed ? "CrmExtensions_1_0_0_0_managed.zip" : "CrmExtensions_1_0_0_0.zip", Path.GetFileName(zipPath));
+                Assert.Empty(PackageInspector.Inspect(zipPath, schema: null));
+
+                using (var zip = ZipFile.OpenRead(zipPath))
+                {
+                    var names = zip.Entries.Select(e => e.FullName).ToList();
+                    Assert.Contains("[Content_Types].xml", names);
+                    var solution = XDocument.Load(zip.GetEntry("solution.xml").Open()).Root.Element("SolutionManifest");
+                    Assert.Equal("CrmExtensions", (string)solution.Element("UniqueName"));
+                    Assert.Equal(managed ? "1" : "0", (string)solution.Element("Managed"));
+                    Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
+
+                    var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
+                    Assert.Equal(34, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(7, customizations.Element("optionsets").Elements("optionset").Count());
+                    Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
+                    Assert.Null(customizations.Element("pluginpackages"));
+                    var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");
+                    Assert.Single(account.Element("FormXml").Elements("forms"));
+                    Assert.NotNull(account.Element("RibbonDiffXml").Element("CustomActions"));
+                    Assert.Equal(3, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Contains(account.Descendants("attribute"), a => (string)a.Element("LogicalName") == "cx_tier");
+                    Assert.Contains(customizations.Element("EntityRelationships").Elements(), r => (string)r.Attribute("Name") == "cx_surveyresponse_customer_contact");
+                    foreach (var file in customizations.Descendants("FileName")) Assert.Contains(((string)file).TrimStart('/'), names);
+
+                    var assemblies = customizations.Element("SolutionPluginAssemblies").Elements("PluginAssembly").ToList();
+                    Assert.Equal(new[] { "CrmExtensions.Plugins", "CrmExtensions.Workflow" }, assemblies.Select(a => ((string)a.Attribute("FullName")).Split(',')[0]).OrderBy(n => n));
+                    Assert.Contains(names, n => n.StartsWith("PluginAssemblies/CrmExtensionsWorkflow-") && n.EndsWith("/CrmExtensions.Workflow.dll"));
+
+                    Assert.Equal(4, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
+                    Assert.Contains("pluginpackages/cx_CrmExtensions/pluginpackage.xml", names);
+                    using (var package = new ZipArchive(zip.GetEntry("pluginpackages/cx_CrmExtensions/package/cx_CrmExtensions.nupkg").Open()))
+                    {
+                        var libs = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/")).OrderBy(n => n).ToList();
+                        Assert.Equal(new[] { "lib/net462/CrmExtensions.Domain.dll", "lib/net462/CrmExtensions.Plugins.dll", "lib/net462/Newtonsoft.Json.dll" }, libs);
+                        Assert.Contains(package.Entries, e => e.FullName == "CrmExtensions.nuspec");
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void A_plugin_package_whose_xml_and_nuspec_disagree_on_the_version_is_reported()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                fixture.Edit("pluginpackages/cx_CrmExtensions/pluginpackage.xml", s => s.Replace("<version>1.0.0</version>", "<version>1.0.0.0</version>"));
+                var issues = PackageInspector.Inspect(fixture.Pack(managed: false), schema: null).Select(i => i.ToString()).ToList();
+                Assert.Contains(issues, i => i.Contains("version '1.0.0.0' differs from the .nuspec's '1.0.0'"));
+            }
+        }
+
+        [Fact]
+        public void A_broken_zip_is_reported()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var path = Path.Combine(fixture.Root, "broken.zip");
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+                {
+                    using (var writer = new StreamWriter(zip.CreateEntry("solution.xml").Open())) writer.Write("<ImportExportXml><SolutionManifest>");
+                }
+                var issues = PackageInspector.Inspect(path, schema: null).Select(i => i.ToString()).ToList();
+                Assert.Contains(issues, i => i.Contains("missing customizations.xml"));
+                Assert.Contains(issues, i => i.Contains("broken.zip:solution.xml") && i.Contains("malformed XML"));
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CrmExtensions.Cli.Generation;
+using CrmExtensions.Cli.Validation;
+using Xunit;
+
+namespace CrmExtensions.Cli.Tests
+{
+    public class ValidationTests
+    {
+        [Fact]
+        public void The_shipped_source_validates_clean()
+        {
+            using (var fixture = new PackerFixture())
+                Assert.Empty(fixture.Validator().Validate());
+        }
+
+        private static Action<PackerFixture> Cut(string file, string pattern) =>
+            f => f.Edit(file, s => Regex.Replace(s, pattern, "", RegexOptions.Singleline));
+
+        private static string Step(PackerFixture f, string name) => f.FirstFile("SdkMessageProcessingSteps", name);
+
+        /// <summary>Each of issue 11's defects in its old form (by number), and the defects validate caught before.</summary>
+        public static TheoryData<string, Action<PackerFixture>, string> Defects => new TheoryData<string, Action<PackerFixture>, string>
+        {
+            { "1: steps after Languages", f => f.Edit("Other/Customizations.xml", s => s.Replace("  <SdkMessageProcessingSteps />\n", "").Replace("</ImportExportXml>",
+                "  <SdkMessageProcessingSteps />\n</ImportExportXml>")),
+                "<SdkMessageProcessingSteps> must come before <Languages>" },
+            { "1: a section placeholder missing", f => f.Edit("Other/Customizations.xml", s => s.Replace("  <WebResources />\n", "")), "the <WebResources /> placeholder is missing" },
+            { "2: pluginpackages inside customizations.xml", f => f.Edit("Other/Customizations.xml", s => s.Replace("  <Languages>", "  <pluginpackages />\n  <Languages>")),
+                "<pluginpackages> is not a customizations.xml section" },
+            { "2: package version other than the nuspec's", f => f.Edit("pluginpackages/cx_CrmExtensions/pluginpackage.xml", s => s.Replace("<version>1.0.0</version>", "<version>1.0.0.0</version>")),
+                "plug-in package version '1.0.0.0' differs from the .nuspec's '1.0.0'" },
+            { "2: package without the fields of an export", Cut("pluginpackages/cx_CrmExtensions/pluginpackage.xml", @"\s*<(exportkeyversion|statecode)>\d</\1>"),
+                "a real export's pluginpackage.xml has exportkeyversion" },
+            { "3: LookupTargets", f => f.Edit("Entities/cx_tieroverrideaudit/Entity.xml", s => s.Replace("<LogicalName>cx_accountid</LogicalName>",
+                "<LogicalName>cx_accountid</LogicalName><LookupTargets>account</LookupTargets>")),
+                "<LookupTargets> is not in the schema" },
+            { "3: a lookup without its relationship", f => File.Delete(f.File("Other/Relationships/Account.xml")), "lookup 'cx_referredby' needs one relationship per target" },
+            { "3: a customer column with one target", Cut("Other/Relationships/Contact.xml", "<EntityRelationship Name=\"cx_surveyresponse_customer_contact\">.*?</EntityRelationship>"),
+                "lookup 'cx_customer' needs one relationship per target under Other/Relationships/ (account, contact), found 1" },
+            { "4: PrimaryNameAttribute", f => f.Edit("Entities/cx_setting/Entity.xml", s => s.Replace("<EntitySetName>", "<PrimaryNameAttribute>cx_name</PrimaryNameAttribute><EntitySetName>")),
+                "<PrimaryNameAttribute> is not in the schema" },
+            { "4: no primary name by DisplayMask", f => f.Edit("Entities/cx_setting/Entity.xml", s => s.Replace("PrimaryName|", "")), "exactly one column is the primary name" },
+            { "4: no primary key", Cut("Entities/cx_setting/Entity.xml", "<attribute PhysicalName=\"cx_settingId\">.*?</attribute>"), "needs its primary key column cx_settingid" },
+            { "4: a system column missing", Cut("Entities/cx_surveyresponse/Entity.xml", "<attribute PhysicalName=\"statecode\">.*?</attribute>"),
+                "the system column statecode of a UserOwned table is missing" },
+            { "4: statuscode without its option set", Cut("Entities/cx_setting/Entity.xml", "<optionset Name=\"cx_setting_statuscode\">.*?</optionset>"), "statuscode is Type status" },
+            { "4: a system relationship missing", f => File.Delete(f.File("Other/Relationships/Owner.xml")), "the system relationship owner_cx_surveyresponse of a UserOwned table is missing" },
+            { "5: ismanaged in a role", f => f.Edit("Roles/Customer Value Manager.xml", s => s.Replace("<IsCustomizable>", "<ismanaged>0</ismanaged><IsCustomizable>")),
+                "<ismanaged> is not part of a role" },
+            { "6: CustomConfiguration and StateCode", f => f.Edit(Step(f, "EnforceTierChange: Update of account"), s => s.Replace("<Description>",
+                "<CustomConfiguration></CustomConfiguration><StateCode>0</StateCode><Description>")),
+                "<CustomConfiguration> is not in the schema's step type" },
+            { "6: a step without PluginTypeId", f => f.Edit(Step(f, "ValidateSettings: Update of cx_setting"), s => Regex.Replace(s, "<PluginTypeId>[^<]*</PluginTypeId>", "")),
+                "the step names its plug-in type by a PluginTypeId defined under PluginAssemblies/" },
+            { "6: a step edited by hand", f => f.Edit(Step(f, "TrackRetentionActivity: Update of task"), s => s.Replace("<Rank>1</Rank>", "<Rank>2</Rank>")),
+                "differs from what the declarations produce" },
+            { "6: a step nobody declares", f => File.Copy(f.File(Step(f, "TrackRetentionActivity: Update of task")), f.File("SdkMessageProcessingSteps/{00000000-0000-0000-0000-000000000001}.xml")),
+                "SdkMessageProcessingSteps/{00000000-0000-0000-0000-000000000001}.xml(0): differs from what the declarations produce" },
+            { "7: IsHidden on an option", f => f.Edit("OptionSets/cx_tier.xml", s => s.Replace("<option value=\"100000001\"", "<option value=\"100000001\" IsHidden=\"0\"")),
+                "IsHidden is not an attribute of <option>" },
+            { "8: plugintypeexportkey as a type name", f => f.Edit("customapis/cx_PreviewTier/customapi.xml", s => Regex.Replace(s, "<plugintypeexportkey>[^<]*<",
+                "<plugintypeexportkey>CrmExtensions.Plugins.CustomApis.PreviewTierApi<")),
+                "plugintypeexportkey must hold the id of a plug-in type defined under PluginAssemblies/, not 'CrmExtensions.Plugins.CustomApis.PreviewTierApi'" },
+            { "9: Yes/No without its option set", Cut("Entities/account/Entity.xml", "<optionset Name=\"account_cx_tieroverride\">.*?</optionset>"),
+                "Yes/No column 'cx_tieroverride' carries its bit option set" },
+            { "9: currency without its base companion", Cut("Entities/contact/Entity.xml", "<attribute PhysicalName=\"cx_currentvalue_Base\">.*?</attribute>"),
+                "currency column 'cx_currentvalue' needs its base-currency companion cx_currentvalue_base" },
+            { "9: currency without its precision source", f => f.Edit("Entities/account/Entity.xml", s => new Regex("<AccuracySource>2</AccuracySource>").Replace(s, "", 1)),
+                "says where its precision comes from (AccuracySource)" },
+            { "10: a step missing from RootComponents", f => f.Edit("Other/Solution.xml", s => new Regex("<RootComponent type=\"92\"[^>]*/>").Replace(s, "", 1)),
+                "but does not list it under RootComponents" },
+            { "10: web resources missing from RootComponents", Cut("Other/Solution.xml", "<RootComponent type=\"61\"[^>]*/>"),
+                "<RootComponent type=\"61\" schemaName=\"cx_/scripts/recalculateCommand.js\"" },
+            { "11: no MissingDependencies", Cut("Other/Solution.xml", "<MissingDependency>.*</MissingDependency>"),
+                "the solution uses salesorder, which only Dynamics 365 apps bring, without declaring it under MissingDependencies" },
+            { "12: a money field with the text control", f => f.Edit(f.FirstFile("Entities/account/FormXml", "systemform"), s =>
+                s.Replace("classid=\"{533B9E00-756B-4312-95A0-DC888637AC78}\" datafieldname=\"cx_currentvalue\"",
+                "classid=\"{4273EDBD-AC1D-40d3-9FB2-095C621B552D}\" datafieldname=\"cx_currentvalue\"")),
+                "form field 'cx_currentvalue' is a money column: its control class is {533B9E00-756B-4312-95A0-DC888637AC78}" },
+            { "13: a Create post-image taken from Target", f => f.Edit(Step(f, "RecalculateCustomerOnChange: Create of salesorder"), s => s.Replace("<MessagePropertyName>Id</MessagePropertyName>",
+                "<MessagePropertyName>Target</MessagePropertyName>")),
+                "a Create step's images are taken from 'Id', not 'Target'" },
+            { "15: Entity.xml without its FormXml placeholder", f => f.Edit("Entities/account/Entity.xml", s => s.Replace("  <FormXml />\n", "")),
+                "the <FormXml /> placeholder an extract writes is missing" },
+            { "15: a table without RibbonDiff.xml", f => File.Delete(f.File("Entities/task/RibbonDiff.xml")), "Entities/task/RibbonDiff.xml is missing" },
+            { "15: a form outside FormXml/<type>", f => File.Move(f.File(f.FirstFile("Entities/contact/FormXml", "systemform")), f.File("Entities/contact/form.xml")),
+                "not where SolutionPackager reads a table's parts" },
+            { "malformed view", f => f.Edit(f.FirstFile("Entities/account/SavedQueries", "Platinum accounts"), s => s.Replace("</savedquery>", "")), "malformed XML" },
+            { "unknown plug-in type", f => f.Edit(f.FirstFile("PluginAssemblies", "EnforceTierChange"), s => s.Replace("Name=\"CrmExtensions.Plugins.Steps.EnforceTierChange\"",
+                "Name=\"CrmExtensions.Plugins.Steps.EnforceTierChanges\"")),
+                "plug-in type 'CrmExtensions.Plugins.Steps.EnforceTierChanges' is not a public class of CrmExtensions.Plugins" },
+            { "wrong assembly version in a step", f => f.Edit(Step(f, "ValidateSettings: Update"), s => s.Replace("Version=1.0.0.0", "Version=1.0.0.1")), "PluginTypeName is not the plug-in type" },
+            { "undeclared filtering attribute", f => f.Edit(Step(f, "EnforceTierChange: Update of contact"), s => s.Replace("<FilteringAttributes>cx_tier,", "<FilteringAttributes>cx_tiers,")),
+                "filtering attribute 'cx_tiers' is not declared on contact" },
+            { "undeclared view column", f => f.Edit(f.FirstFile("Entities/account/SavedQueries", "Churn risk high"), s => s.Replace("attribute=\"cx_churnriskband\"", "attribute=\"cx_churnband\"")),
+                "view column 'cx_churnband' is not declared on account" },
+            { "undeclared form field", f => f.Edit(f.FirstFile("Entities/contact/FormXml", "systemform"), s => s.Replace("datafieldname=\"cx_loyaltylevel\"", "datafieldname=\"cx_loyalty\"")),
+                "form field 'cx_loyalty' is not declared on contact" },
+            { "missing web resource file", f => File.Delete(Path.Combine(f.WebResources, "cx_", "dashboard", "customerValue.js")), "web resource file 'cx_/dashboard/customerValue.js' is missing" },
+            { "form library not in the solution", f => f.Edit(f.FirstFile("Entities/account/FormXml", "systemform"), s => s.Replace("name=\"cx_/scripts/customerForm.js\"",
+                "name=\"cx_/scripts/customerForms.js\"")),
+                "form library 'cx_/scripts/customerForms.js' is not a web resource" },
+            { "ribbon library not in the solution", f => f.Edit("Entities/account/RibbonDiff.xml", s => s.Replace("$webresource:cx_/scripts/recalculateCommand.js\" Default",
+                "$webresource:cx_/scripts/recalc.js\" Default")),
+                "ribbon library 'cx_/scripts/recalc.js'" },
+            { "solution version drift", f => f.Edit("Other/Solution.xml", s => s.Replace("<Version>1.0.0.0</Version>", "<Version>1.1.0.0</Version>")),
+                "differs from the CrmExtensions.Plugins version" },
+            { "choice not defined", f => File.Delete(f.File("OptionSets/cx_churnriskband.xml")), "choice 'cx_churnriskband' is not defined" },
+            { "role for an undeclared table", f => f.Edit("Roles/Customer Value Manager.xml", s => s.Replace("prvReadcx_surveyresponse", "prvReadcx_survey")),
+                "privilege 'prvReadcx_survey' names a table the solution does not declare" },
+            { "custom api privilege nobody holds", f => f.Edit("Roles/Customer Value Administrator.xml", s => s.Replace("prvWritecx_setting", "prvAppendcx_setting")),
+                "no role of the solution grants prvWritecx_setting" },
+            { "typescript contracts edited by hand", f => File.WriteAllText(f.TypeScriptContracts, File.ReadAllText(f.TypeScriptContracts).Replace("ActivitiesCreated", "Created")),
+                "customApis.ts(0): differs from what the declarations produce" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Defects))]
+        public void Validate_catches_each_seeded_defect(string defect, Action<PackerFixture> seed, string expected)
+        {
+            using (var fixture = new PackerFixture())
+            {
+                seed(fixture);
+                var issues = fixture.Validator().Validate().Select(i => i.ToString()).ToList();
+                Assert.True(issues.Any(i => i.Contains(expected)), $"{defect}: expected an issue containing '{expected}', got:\n{string.Join("\n", issues)}");
+                Assert.All(issues, i => Assert.Matches(@"^[^()]+\(\d+\): ", i));
+            }
+        }
+
+        [Fact]
+        public void Workflow_activities_inside_the_plugin_package_are_refused()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var build = new SolutionBuild(new PluginAssemblyInfo(fixture.WorkflowAssembly), new PluginAssemblyInfo(fixture.WorkflowAssembly), fixture.WebResources);
+                var source = fixture.Load();
+                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString());
+                Assert.Contains(issues, i => i.Contains("CrmExtensions.Workflow has workflow activities: plug-in packages do not support them"));
+            }
+        }
+
+        [Fact]
+        public void A_workflow_assembly_with_dependencies_is_refused()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var build = new SolutionBuild(new PluginAssemblyInfo(fixture.PluginAssembly), new PluginAssemblyInfo(fixture.PluginAssembly), fixture.WebResources);
+                var source = fixture.Load();
+                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString());
+                Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references CrmExtensions.Domain: a classic assembly carries no dependencies"));
+            }
+        }
+    }
+}

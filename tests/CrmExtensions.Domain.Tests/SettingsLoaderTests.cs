@@ -1,0 +1,66 @@
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Value;
+using Xunit;
+
+namespace CrmExtensions.Domain.Tests
+{
+    public class SettingsLoaderTests
+    {
+        [Fact]
+        public void Shipped_defaults_load_and_validate()
+        {
+            var s = SettingsLoader.Load(null);
+            Assert.Equal("EUR", s.Currency.BaseCurrency);
+            Assert.Equal(new[] { 30, 90, 180, 365 }, s.Rfm.RecencyDays);
+            Assert.Equal(InvestmentLevel.TopPriority, s.ValueMatrix.Policies[ValueTier.Platinum].Investment);
+            Assert.Equal(RetentionStrategy.WindDown, s.ValueMatrix.Policies[ValueTier.Lead].Strategy);
+            Assert.Equal(RetentionActionKind.Visit, s.Retention.Cadences[ValueTier.Platinum][1].Kind);
+            Assert.Empty(s.Retention.Cadences[ValueTier.Lead]);
+        }
+
+        [Fact]
+        public void A_document_overrides_only_what_it_sets()
+        {
+            var s = SettingsLoader.Load(@"{ ""valueMatrix"": { ""currentValueThreshold"": 12000 }, ""rfm"": { ""frequency"": [1, 3, 6, 9] } }");
+            Assert.Equal(12000m, s.ValueMatrix.CurrentValueThreshold);
+            Assert.Equal(2000m, s.ValueMatrix.GrowthPotentialThreshold);
+            Assert.Equal(new[] { 1, 3, 6, 9 }, s.Rfm.Frequency);
+        }
+
+        [Theory]
+        [InlineData(@"{ ""clp"": { ""discountRate"": 1.5 } }", "clp.discountRate must be at least 0 and below 1")]
+        [InlineData(@"{ ""rfm"": { ""recencyDays"": [90, 30, 180, 365] } }", "rfm.recencyDays must be 4 ascending")]
+        [InlineData(@"{ ""rfm"": { ""monetary"": [1, 2, 3] } }", "rfm.monetary must be 4 ascending")]
+        [InlineData(@"{ ""currency"": { ""baseCurrency"": ""USD"" } }", "currency.exchangeRates.USD must be 1")]
+        [InlineData(@"{ ""currency"": { ""exchangeRates"": { ""JPY"": -1 } } }", "currency.exchangeRates.JPY must be greater than 0")]
+        [InlineData(@"{ ""lifecycle"": { ""stabilityMonths"": 3 } }", "lifecycle.stabilityMonths must be greater than explorationMonths")]
+        [InlineData(@"{ ""churn"": { ""mediumRiskFrom"": 70 } }", "churn.mediumRiskFrom/highRiskFrom")]
+        [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""visit"", ""everyDays"": 0 } ] } } }", "retention.cadences.gold[0].everyDays must be between 1 and 3650")]
+        [InlineData(@"{ ""rfm"": { ""recency"": [1, 2, 3, 4] } }", "Could not find member 'recency'")]
+        [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""carrierPigeon"", ""everyDays"": 5 } ] } } }", "carrierPigeon")]
+        [InlineData(@"{ ""clp"": { ""horizonYears"": ""five"" } }", "clp.horizonYears")]
+        [InlineData(@"{ ""clp"": ", "Settings JSON is malformed at line 1")]
+        [InlineData(@"{ ""coverage"": { ""tiers"": [""diamond""] } }", "diamond")]
+        [InlineData(@"{ ""coverage"": { ""decisionContactDays"": 0 } }", "coverage.decisionContactDays must be at least 1")]
+        [InlineData(@"{ ""competition"": { ""gainingGroundPoints"": 120 } }", "competition.gainingGroundPoints/lostOpportunityPoints must be between 0 and 100")]
+        [InlineData(@"{ ""relationshipType"": { ""minPriceTolerance"": 2 } }", "relationshipType.minPriceTolerance must be between 0 and 1")]
+        [InlineData(@"{ ""loss"": { ""ownIntervals"": 0.5 } }", "loss.ownIntervals must be at least 1")]
+        [InlineData(@"{ ""hierarchy"": { ""churn"": ""average"" } }", "average")]
+        [InlineData(@"{ ""hierarchy"": { ""maxDepth"": 0 } }", "hierarchy.maxDepth must be between 1 and 50")]
+        [InlineData(@"{ ""retention"": { ""relationshipBuilding"": null } }", "retention.relationshipBuilding must list retention action kinds")]
+        public void Bad_documents_are_rejected_naming_the_field(string json, string expected)
+        {
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(json));
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void Every_problem_is_reported_at_once()
+        {
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(@"{ ""clp"": { ""discountRate"": -1, ""horizonYears"": 0 } }"));
+            Assert.Contains("clp.discountRate", error.Message);
+            Assert.Contains("clp.horizonYears", error.Message);
+        }
+    }
+}
