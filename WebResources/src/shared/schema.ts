@@ -41,6 +41,7 @@ export const RetentionActions: Record<number, string> = {
   100000004: "Loyalty offer",
   100000005: "Win-back",
   100000006: "Planned exit",
+  100000007: "Meet decision maker",
 };
 
 /** cx_churnriskband High and Medium. */
