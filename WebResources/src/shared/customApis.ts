@@ -86,7 +86,7 @@ export interface PreviewTierResponse {
   LifetimeProfit: number;
   /** Loyalty level (cx_loyaltylevel choice value) */
   LoyaltyLevel: number;
-  /** Share of revenue bought at list price, 0-1 */
+  /** Share of the list price paid, 0-1 */
   PriceTolerance: number;
   /** Customers this one referred */
   Referrals: number;
