@@ -23,7 +23,9 @@ describe("Customer value dashboard in Chromium", () => {
     expect(await page.locator("#dashboard-title").textContent()).toBe("Customer value");
     const tiles = await page.locator("[data-testid=tile] h2").allTextContents();
     expect(tiles).toEqual(["Value matrix", "Customers by tier", "Churn risk band by tier", "Customers by lifecycle stage", "Platinum and gold at high churn risk",
-      "Retention tasks due this week, by owner", "Retention calls due this week, by owner"]);
+      "Retention tasks due this week, by owner", "Retention calls due this week, by owner", "Lost customers by cause and tier",
+      "Lost customers by cause and ending pattern", "Win-back outcome (recovered share)", "Average days to win back, by tier",
+      "Lost customers without a recorded cause", "Coverage gaps at platinum and gold accounts"]);
 
     // The charts' own group-by over the sample rows (Dynamics draws them; the harness shows what they count).
     const tierChart = page.locator("[data-testid=tile]", { hasText: "Customers by tier" }).locator("[data-testid=stand-in-bar]");

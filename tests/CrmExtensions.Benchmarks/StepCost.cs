@@ -114,14 +114,32 @@ namespace CrmExtensions.Benchmarks
                 [CxSurveyResponse.AnsweredOn] = BulkScale.AsOf.AddDays(-1),
             };
 
+            private Entity Presence() => new Entity(CompetitorPresence.EntityLogicalName)
+            {
+                [CompetitorPresence.Account] = _account.ToEntityReference(),
+                [CompetitorPresence.Name] = "Fabrikam",
+                [CompetitorPresence.Trend] = new OptionSetValue(100000003),
+                [CompetitorPresence.RecordedOn] = BulkScale.AsOf.AddDays(-3),
+            };
+
+            /// <summary>The account closed as lost by a user: a competitor's better price.</summary>
+            private Entity Loss() => new Entity(CustomerLoss.EntityLogicalName)
+            {
+                [CustomerLoss.Customer] = _account.ToEntityReference(),
+                [CustomerLoss.Cause] = new OptionSetValue(100000005),
+                [CustomerLoss.LostOn] = BulkScale.AsOf.AddDays(-1),
+            };
+
             public Action EventFor(StepRegistration step)
             {
                 var table = step.PrimaryEntity;
                 switch ((step.Message, table))
                 {
                     case ("Create", "account"):
+                        return () => Service.Create(new Entity(table) { [CustomerColumns.ReferredBy] = _referrer.ToEntityReference() });
                     case ("Create", "contact"):
-                        return () => Service.Create(new Entity(table) { [CustomerColumns.ReferredBy] = table == "account" ? _referrer.ToEntityReference() : null });
+                        // A new decision maker at the account: its coverage changes.
+                        return () => Service.Create(new Entity(table) { [Contact.ParentCustomer] = _account.ToEntityReference(), [Contact.Layer] = new OptionSetValue(100000003) });
                     case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.RetentionPlan):
                     case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.RetentionPlan):
                     {
@@ -161,11 +179,15 @@ namespace CrmExtensions.Benchmarks
                         });
                     }
                     case ("Update", "account"):
-                    case ("Update", "contact"):
                     {
                         var referred = Seeded(new Entity(table));
-                        var referrer = table == "account" ? _referrer : Seeded(new Entity(table));
-                        return () => Service.Update(new Entity(table, referred.Id) { [CustomerColumns.ReferredBy] = _n++ % 2 == 0 ? referrer.ToEntityReference() : null });
+                        return () => Service.Update(new Entity(table, referred.Id) { [CustomerColumns.ReferredBy] = _n++ % 2 == 0 ? _referrer.ToEntityReference() : null });
+                    }
+                    case ("Update", "contact"):
+                    {
+                        // A contact at the account moves between the operational and the decision layer.
+                        var contact = Seeded(new Entity(table) { [Contact.ParentCustomer] = _account.ToEntityReference() });
+                        return () => Service.Update(new Entity(table, contact.Id) { [Contact.Layer] = new OptionSetValue(100000001 + 2 * (_n++ % 2)) });
                     }
                     case ("Create", "salesorder"): return () => Service.Create(Order(BulkScale.AsOf.AddDays(-1)));
                     case ("Create", "invoice"): return () => Service.Create(Invoice());
@@ -182,11 +204,24 @@ namespace CrmExtensions.Benchmarks
                         return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n % 2), Status = new OptionSetValue(1 + _n++ % 2) });
                     }
                     case ("Delete", "account"):
+                        return () => Service.Delete(table, Seeded(new Entity(table) { [CustomerColumns.ReferredBy] = _referrer.ToEntityReference() }).Id);
                     case ("Delete", "contact"):
+                        return () => Service.Delete(table, Seeded(new Entity(table) { [Contact.ParentCustomer] = _account.ToEntityReference() }).Id);
+                    case ("Create", "cx_competitorpresence"): return () => Service.Create(Presence());
+                    case ("Update", "cx_competitorpresence"):
                     {
-                        var referrer = table == "account" ? _referrer : Seeded(new Entity(table));
-                        return () => Service.Delete(table, Seeded(new Entity(table) { [CustomerColumns.ReferredBy] = referrer.ToEntityReference() }).Id);
+                        var row = Seeded(Presence());
+                        return () => Service.Update(new Entity(table, row.Id) { [CompetitorPresence.Trend] = new OptionSetValue(100000002 + _n++ % 2) });
                     }
+                    case ("Delete", "cx_competitorpresence"): return () => Service.Delete(table, Seeded(Presence()).Id);
+                    case ("Create", "cx_customerloss"): return () => Service.Create(Loss());
+                    case ("Update", "cx_customerloss"):
+                    {
+                        var row = Seeded(Loss());
+                        // A win-back attempt, then given up, then attempted again.
+                        return () => Service.Update(new Entity(table, row.Id) { [CustomerLoss.WinBackOutcome] = new OptionSetValue(100000001 + 2 * (_n++ % 2)) });
+                    }
+                    case ("Delete", "cx_customerloss"): return () => Service.Delete(table, Seeded(Loss()).Id);
                     case ("Delete", "incident"): return () => Service.Delete(table, Seeded(Case()).Id);
                     case ("Delete", "cx_surveyresponse"): return () => Service.Delete(table, Seeded(Survey()).Id);
                     case ("Delete", "salesorder"):

@@ -30,14 +30,14 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(34, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
-                    Assert.Equal(7, customizations.Element("optionsets").Elements("optionset").Count());
+                    Assert.Equal(42, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(16, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     Assert.Null(customizations.Element("pluginpackages"));
                     var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");
                     Assert.Single(account.Element("FormXml").Elements("forms"));
                     Assert.NotNull(account.Element("RibbonDiffXml").Element("CustomActions"));
-                    Assert.Equal(5, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Equal(6, account.Element("SavedQueries").Descendants("savedquery").Count());
                     Assert.Equal(3, account.Element("Visualizations").Elements("visualization").Count());
                     Assert.Single(customizations.Element("Dashboards").Elements("Dashboard"));
                     Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModules").Element("AppModule").Element("UniqueName"));

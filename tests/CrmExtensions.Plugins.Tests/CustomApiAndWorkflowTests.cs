@@ -31,7 +31,9 @@ namespace CrmExtensions.Plugins.Tests
             // High current value, and the purchase model expects a steady monthly buyer to keep buying: platinum.
             Assert.Equal(Org.Option(ValueTier.Platinum), response.Tier);
             Assert.Equal(13750m, response.CurrentValue); // 11 monthly orders in the current 12-month window × 5,000 × 25%
-            Assert.Equal("", response.ChurnReasons);
+            // Nothing in its purchases warns; nobody known there who decides or pays does (the coverage rule of platinum accounts).
+            Assert.Equal("No contact at the decision layer of this Platinum account; No contact in finance, who approves the money, at this Platinum account",
+                response.ChurnReasons);
             Assert.Equal(calls, _org.Host.Calls.For("Update"));
             Assert.Equal(0, _org.Host.Calls.For("Create"));
             Assert.Equal(before.Attributes.Count, _org.Reload(account).Attributes.Count);
@@ -73,9 +75,11 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Null(response.NextCheckpoint);
             Assert.All(accounts.Take(50), a => Assert.NotNull(_org.Tier(a)));
             var perAccount = (double)_org.Host.Calls.FromPlugins / accounts.Count;
-            // Per page of 250: 1 page query + 11 set-based reads + ExecuteMultiple batches; each write inside a batch counts too.
+            // Per page of 250: 1 page query + 16 set-based reads (purchases 4, product families 2, referrals, complaints, surveys,
+            // contacts, competitor presences, losses, lost opportunities, retention activities 2, subsidiaries) + ExecuteMultiple
+            // batches; each write inside a batch counts too.
             var reads = _org.Host.Calls.For("RetrieveMultiple");
-            Assert.True(reads <= 11 * 12, $"{reads} reads for 10 pages");
+            Assert.True(reads <= 17 * 10 + 2, $"{reads} reads for 10 pages");
             Assert.True(_org.Host.Calls.For("ExecuteMultiple") <= 30, $"{_org.Host.Calls.For("ExecuteMultiple")} batches");
             Assert.True(perAccount < 6, $"{perAccount:0.00} service calls per account");
         }
@@ -134,7 +138,7 @@ namespace CrmExtensions.Plugins.Tests
             var outcome = CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference());
             Assert.Equal(Org.Option(ValueTier.Platinum), outcome.Tier);
             Assert.True(outcome.TierChanged);
-            Assert.Equal(4, outcome.Created);
+            Assert.Equal(5, outcome.Created); // the platinum cadence, and meeting the decision maker (no contact known there)
             Assert.False(CustomerWorkflowOperations.Recalculate(service, account.ToEntityReference()).TierChanged);
 
             var loyalty = CustomerWorkflowOperations.LoyaltyIndicators(service, account.ToEntityReference());

@@ -111,7 +111,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
             Assert.Equal(AsyncJobStatus.Succeeded, _org.Host.AsyncJobs.Last().Status);
-            Assert.Equal(4, _org.OpenRetention(account).Length); // the platinum cadence, once each
+            Assert.Equal(5, _org.OpenRetention(account).Length); // the platinum cadence and meeting the decision maker, once each
         }
 
         private Entity EvaluatedAccount(string name)

@@ -60,7 +60,9 @@ namespace CrmExtensions.Plugins.Tests
 
             var open = _org.OpenRetention(account);
             Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(account));
-            Assert.Equal(new[] { RetentionActionKind.FollowUpCall, RetentionActionKind.Visit, RetentionActionKind.SatisfactionSurvey, RetentionActionKind.LoyaltyOffer },
+            // The platinum cadence, and meeting the decision maker: nobody who decides or pays is known at this account.
+            Assert.Equal(new[] { RetentionActionKind.FollowUpCall, RetentionActionKind.Visit, RetentionActionKind.SatisfactionSurvey, RetentionActionKind.LoyaltyOffer,
+                    RetentionActionKind.MeetDecisionMaker },
                 open.Select(a => Choice.FromOption<RetentionActionKind>(a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value)).OrderBy(k => k));
             Assert.Equal(RetentionActivity.PhoneCall, open.Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall")).LogicalName);
 

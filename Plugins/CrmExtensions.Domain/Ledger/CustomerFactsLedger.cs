@@ -168,6 +168,16 @@ namespace CrmExtensions.Domain.Ledger
         /// <summary>The oldest closed complaint that still counts (open ones always do).</summary>
         public static DateTime ComplaintsFrom(DateTime asOf, ChurnSettings churn) => asOf.AddDays(-churn.RecentComplaintDays);
 
+        /// <summary>
+        /// A rebuilt ledger keeps the losses users deleted from the one it replaces: no source record says so any more,
+        /// and without them the rules would record those losses again.
+        /// </summary>
+        public void KeepDismissedLosses(CustomerFactsLedger replaced)
+        {
+            foreach (var dismissed in (replaced?.Losses ?? new LedgerEntries<LossEntry>()).Where(l => l.Value.Removed))
+                Losses.Put(dismissed.Key, dismissed.Value);
+        }
+
         /// <summary>Whether a purchase on this date is held one by one (and so can be set or removed by id).</summary>
         public bool HoldsPurchasesOn(DateTime date) => date >= Cut;
 

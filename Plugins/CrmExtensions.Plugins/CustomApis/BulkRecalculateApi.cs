@@ -53,7 +53,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var completed = false;
             for (var page = 0; page < maxPages; page++)
             {
-                var query = new QueryExpression(table) { ColumnSet = CustomerSnapshot.ColumnSet, TopCount = pageSize };
+                var query = new QueryExpression(table) { ColumnSet = CustomerSnapshot.ColumnSetFor(table), TopCount = pageSize };
                 query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
                 if (checkpoint.HasValue) query.Criteria.AddCondition(Common.PrimaryIdOf(table), ConditionOperator.GreaterThan, checkpoint.Value);
                 query.AddOrder(Common.PrimaryIdOf(table), OrderType.Ascending);

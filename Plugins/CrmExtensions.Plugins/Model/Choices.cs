@@ -4,11 +4,16 @@ using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Churn;
+using CrmExtensions.Domain.Competition;
+using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Loyalty;
+using CrmExtensions.Domain.Relationship;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Rfm;
 using CrmExtensions.Domain.Value;
+using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Model
 {
@@ -90,6 +95,86 @@ namespace CrmExtensions.Plugins.Model
         MeetDecisionMaker = 100000007,
     }
 
+    [OptionSet("cx_contactlayer")]
+    public enum ContactLayerChoice
+    {
+        Operational = 100000001,
+        Management = 100000002,
+        Decision = 100000003,
+    }
+
+    [OptionSet("cx_contactfunction")]
+    public enum ContactFunctionChoice
+    {
+        UserDepartment = 100000001,
+        Technical = 100000002,
+        Finance = 100000003,
+    }
+
+    [OptionSet("cx_relationshiptype")]
+    public enum RelationshipTypeChoice
+    {
+        OneTime = 100000001,
+        Transactional = 100000002,
+        Relationship = 100000003,
+    }
+
+    [OptionSet("cx_competitortrend")]
+    public enum CompetitorTrendChoice
+    {
+        LosingGround = 100000001,
+        Holding = 100000002,
+        GainingGround = 100000003,
+    }
+
+    [OptionSet("cx_competitorrelationship")]
+    public enum CompetitorRelationshipChoice
+    {
+        Weak = 100000001,
+        Moderate = 100000002,
+        Strong = 100000003,
+    }
+
+    [OptionSet("cx_lossdetection")]
+    public enum LossDetectionChoice
+    {
+        NoPurchase = 100000001,
+        ClosedByUser = 100000002,
+    }
+
+    [OptionSet("cx_losscausefamily")]
+    public enum LossCauseFamilyChoice
+    {
+        OurSide = 100000001,
+        Competitor = 100000002,
+        CustomerSide = 100000003,
+    }
+
+    [OptionSet("cx_losscause")]
+    public enum LossCauseChoice
+    {
+        ProductQuality = 100000001,
+        ServiceQuality = 100000002,
+        DeliveryProblems = 100000003,
+        NeglectedRelationship = 100000004,
+        CompetitorPrice = 100000005,
+        CompetitorProduct = 100000006,
+        CompetitorRelationship = 100000007,
+        BusinessClosed = 100000008,
+        NeedEnded = 100000009,
+        BudgetCut = 100000010,
+        MergedOrAcquired = 100000011,
+    }
+
+    [OptionSet("cx_winbackoutcome")]
+    public enum WinBackOutcomeChoice
+    {
+        Attempting = 100000001,
+        WonBack = 100000002,
+        Failed = 100000003,
+        NotPursued = 100000004,
+    }
+
     /// <summary>
     /// Stores domain values in choice columns: each domain enum is stored through the choice enum above whose member has
     /// the same name, so the numbers come from the option sets and never from the domain's own numbering.
@@ -109,6 +194,15 @@ namespace CrmExtensions.Plugins.Model
             [typeof(LoyaltyLevel)] = typeof(LoyaltyLevelChoice),
             [typeof(ChurnRiskBand)] = typeof(ChurnRiskBandChoice),
             [typeof(RetentionActionKind)] = typeof(RetentionActionChoice),
+            [typeof(ContactLayer)] = typeof(ContactLayerChoice),
+            [typeof(ContactFunction)] = typeof(ContactFunctionChoice),
+            [typeof(RelationshipType)] = typeof(RelationshipTypeChoice),
+            [typeof(CompetitorTrend)] = typeof(CompetitorTrendChoice),
+            [typeof(CompetitorRelationship)] = typeof(CompetitorRelationshipChoice),
+            [typeof(LossDetection)] = typeof(LossDetectionChoice),
+            [typeof(LossCauseFamily)] = typeof(LossCauseFamilyChoice),
+            [typeof(LossCause)] = typeof(LossCauseChoice),
+            [typeof(WinBackOutcome)] = typeof(WinBackOutcomeChoice),
         };
 
         public static int ToOption<TEnum>(TEnum value) where TEnum : struct =>
@@ -123,6 +217,13 @@ namespace CrmExtensions.Plugins.Model
                     $"(the options of {OptionSetName(typeof(TEnum))} are {string.Join(", ", Map<TEnum>.Values.Keys)}).");
 
         public static bool TryFromOption<TEnum>(int option, out TEnum value) where TEnum : struct => Map<TEnum>.Values.TryGetValue(option, out value);
+
+        /// <summary>A choice column's domain value; null when empty or an option this version does not know (a customizer may add one).</summary>
+        public static TEnum? Known<TEnum>(OptionSetValue option) where TEnum : struct =>
+            option != null && TryFromOption<TEnum>(option.Value, out var value) ? value : (TEnum?)null;
+
+        /// <summary>The option of a domain value, or null.</summary>
+        public static OptionSetValue Option<TEnum>(TEnum? value) where TEnum : struct => value.HasValue ? new OptionSetValue(ToOption(value.Value)) : null;
 
         private static string OptionSetName(Type domainEnum) =>
             ChoiceOf.TryGetValue(domainEnum, out var choice) ? ((OptionSetAttribute)Attribute.GetCustomAttribute(choice, typeof(OptionSetAttribute))).Name : "no choice";

@@ -12,6 +12,7 @@ namespace CrmExtensions.Plugins.Model
         public const string StateCode = "statecode";
         public const string OwnerId = "ownerid";
         public const string ModifiedOn = "modifiedon";
+        public const string CreatedOn = "createdon";
         public const int StateActive = 0;
 
         // Activity tables share activitypointer's key, so "<table>id" would be wrong for them.
@@ -34,6 +35,11 @@ namespace CrmExtensions.Plugins.Model
             [TierOverrideAudit.EntityLogicalName] = TierOverrideAudit.PrimaryId,
             [TaskActivity.EntityLogicalName] = TaskActivity.PrimaryId,
             [PhoneCallActivity.EntityLogicalName] = PhoneCallActivity.PrimaryId,
+            [CompetitorPresence.EntityLogicalName] = CompetitorPresence.PrimaryId,
+            [CustomerLoss.EntityLogicalName] = CustomerLoss.PrimaryId,
+            [Competitor.EntityLogicalName] = Competitor.PrimaryId,
+            [ActivityPointer.EntityLogicalName] = ActivityPointer.PrimaryId,
+            [ActivityParty.EntityLogicalName] = ActivityParty.PrimaryId,
         };
 
         /// <summary>The primary id column of a table this schema names.</summary>
@@ -69,6 +75,9 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "account";
         public const string PrimaryId = "accountid";
         public const string Name = "name";
+
+        /// <summary>The parent account (the platform's hierarchical relationship account_parent_account).</summary>
+        public const string ParentAccount = "parentaccountid";
     }
 
     public static class Contact
@@ -76,6 +85,42 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "contact";
         public const string PrimaryId = "contactid";
         public const string FullName = "fullname";
+
+        /// <summary>The account (or contact) the contact works for.</summary>
+        public const string ParentCustomer = "parentcustomerid";
+        public const string Layer = "cx_contactlayer";
+        public const string Function = "cx_contactfunction";
+    }
+
+    /// <summary>Columns the solution adds to accounts only: who we know there (coverage) and the group it heads.</summary>
+    public static class AccountColumns
+    {
+        public const string DecisionContacts = "cx_decisioncontacts";
+        public const string LastDecisionActivity = "cx_lastdecisionactivity";
+        public const string ManagementContacts = "cx_managementcontacts";
+        public const string LastManagementActivity = "cx_lastmanagementactivity";
+        public const string OperationalContacts = "cx_operationalcontacts";
+        public const string LastOperationalActivity = "cx_lastoperationalactivity";
+        public const string UserDepartmentContacts = "cx_userdeptcontacts";
+        public const string LastUserDepartmentActivity = "cx_lastuserdeptactivity";
+        public const string TechnicalContacts = "cx_technicalcontacts";
+        public const string LastTechnicalActivity = "cx_lasttechnicalactivity";
+        public const string FinanceContacts = "cx_financecontacts";
+        public const string LastFinanceActivity = "cx_lastfinanceactivity";
+        public const string CoverageGaps = "cx_coveragegaps";
+
+        /// <summary>Length of cx_coveragegaps (its MaxLength in Solution/src).</summary>
+        public const int CoverageGapsMaxLength = 2000;
+
+        public const string GroupSize = "cx_groupsize";
+        public const string GroupCurrentValue = "cx_groupcurrentvalue";
+        public const string GroupGrowthPotential = "cx_groupgrowthpotential";
+        public const string GroupTier = "cx_grouptier";
+        public const string GroupChurnRisk = "cx_groupchurnrisk";
+        public const string GroupChurnView = "cx_groupchurnview";
+
+        /// <summary>Length of cx_groupchurnview.</summary>
+        public const int GroupChurnViewMaxLength = 4000;
     }
 
     /// <summary>Columns the solution adds to both account and contact.</summary>
@@ -114,6 +159,13 @@ namespace CrmExtensions.Plugins.Model
         public const string TierOverrideBy = "cx_tieroverrideby";
         public const string TierOverrideUntil = "cx_tieroverrideuntil";
         public const string ReferredBy = "cx_referredby";
+
+        /// <summary>One-time, transactional or relationship: the type in force (a user's override, else derived).</summary>
+        public const string RelationshipType = "cx_relationshiptype";
+
+        /// <summary>The type a user set; empty lets the rules derive it.</summary>
+        public const string RelationshipTypeOverride = "cx_relationshiptypeoverride";
+        public const string KeyAccount = "cx_keyaccount";
 
         /// <summary>The customer's facts ledger (JSON, CustomerFactsLedger) that events keep current.</summary>
         public const string FactsLedger = "cx_factsledger";
@@ -175,6 +227,7 @@ namespace CrmExtensions.Plugins.Model
         public const string Customer = "customerid";
         public const string StateCode = "statecode";
         public const int StateWon = 1;
+        public const int StateLost = 2;
     }
 
     /// <summary>An activity table: its key is activityid.</summary>
@@ -183,6 +236,77 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "opportunityclose";
         public const string PrimaryId = "activityid";
         public const string Opportunity = "opportunityid";
+
+        /// <summary>The competitor that won a lost opportunity.</summary>
+        public const string Competitor = "competitorid";
+        public const string ActualEnd = "actualend";
+    }
+
+    /// <summary>The Sales app's competitor table.</summary>
+    public static class Competitor
+    {
+        public const string EntityLogicalName = "competitor";
+        public const string PrimaryId = "competitorid";
+        public const string Name = "name";
+    }
+
+    /// <summary>A competitor at an account, as users record it.</summary>
+    public static class CompetitorPresence
+    {
+        public const string EntityLogicalName = "cx_competitorpresence";
+        public const string PrimaryId = "cx_competitorpresenceid";
+        public const string Name = "cx_name";
+        public const string Account = "cx_account";
+        public const string Competitor = "cx_competitor";
+        public const string Products = "cx_products";
+        public const string Satisfaction = "cx_satisfaction";
+        public const string Representative = "cx_representative";
+        public const string Relationship = "cx_relationship";
+        public const string Trend = "cx_trend";
+        public const string RecordedOn = "cx_recordedon";
+    }
+
+    /// <summary>A lost customer: when, its cause, and whether it was won back.</summary>
+    public static class CustomerLoss
+    {
+        public const string EntityLogicalName = "cx_customerloss";
+        public const string PrimaryId = "cx_customerlossid";
+        public const string Name = "cx_name";
+        public const string Customer = "cx_customer";
+        public const string LostOn = "cx_loston";
+        public const string Detection = "cx_detection";
+        public const string CauseFamily = "cx_causefamily";
+        public const string Cause = "cx_cause";
+        public const string Details = "cx_details";
+        public const string TierAtLoss = "cx_tieratloss";
+        public const string StageAtLoss = "cx_stageatloss";
+        public const string PatternAtLoss = "cx_patternatloss";
+        public const string LastPurchaseOn = "cx_lastpurchaseon";
+        public const string WinBackOutcome = "cx_winbackoutcome";
+        public const string RecoveredOn = "cx_recoveredon";
+        public const string DaysToRecovery = "cx_daystorecovery";
+
+        /// <summary>Length of cx_details.</summary>
+        public const int DetailsMaxLength = 4000;
+    }
+
+    /// <summary>Every activity, whatever its table (activities share activityid); queryable, not a table of its own rows.</summary>
+    public static class ActivityPointer
+    {
+        public const string EntityLogicalName = "activitypointer";
+        public const string PrimaryId = "activityid";
+        public const string ActualEnd = "actualend";
+        public const string StateCode = "statecode";
+        public const int StateCompleted = 1;
+    }
+
+    /// <summary>Who an activity involves: senders, recipients, attendees, and what it is regarding.</summary>
+    public static class ActivityParty
+    {
+        public const string EntityLogicalName = "activityparty";
+        public const string PrimaryId = "activitypartyid";
+        public const string Activity = "activityid";
+        public const string Party = "partyid";
     }
 
     /// <summary>An activity table: its key is activityid.</summary>

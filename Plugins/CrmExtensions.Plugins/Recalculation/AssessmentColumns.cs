@@ -1,5 +1,7 @@
 using System;
+using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Hierarchy;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -58,7 +60,39 @@ namespace CrmExtensions.Plugins.Recalculation
             var expected = assessment.Churn.ExpectedPurchases;
             update[CustomerColumns.ExpectedPurchases] = expected.HasValue ? Math.Round((decimal)expected.Value, 2) : (decimal?)null;
             update[CustomerColumns.LastEvaluatedOn] = asOf;
+            update[CustomerColumns.RelationshipType] = Choice.Option(assessment.RelationshipType.Type);
+            update[CustomerColumns.KeyAccount] = assessment.IsKeyAccount;
+            if (assessment.Coverage != null) Coverage(update, assessment.Coverage);
+            // A group is written when it was rolled up this time (a full read or bulk page); cleared when there is none.
+            if (snapshot.GroupMembers != null) Group(update, assessment.Group);
             return update;
+        }
+
+        private static void Coverage(Entity update, AccountCoverage coverage)
+        {
+            void Cell(string contacts, string last, CoverageCell cell)
+            {
+                update[contacts] = cell.Contacts;
+                update[last] = cell.LastActivityOn;
+            }
+            Cell(AccountColumns.DecisionContacts, AccountColumns.LastDecisionActivity, coverage.Layers[ContactLayer.Decision]);
+            Cell(AccountColumns.ManagementContacts, AccountColumns.LastManagementActivity, coverage.Layers[ContactLayer.Management]);
+            Cell(AccountColumns.OperationalContacts, AccountColumns.LastOperationalActivity, coverage.Layers[ContactLayer.Operational]);
+            Cell(AccountColumns.UserDepartmentContacts, AccountColumns.LastUserDepartmentActivity, coverage.Functions[ContactFunction.UserDepartment]);
+            Cell(AccountColumns.TechnicalContacts, AccountColumns.LastTechnicalActivity, coverage.Functions[ContactFunction.Technical]);
+            Cell(AccountColumns.FinanceContacts, AccountColumns.LastFinanceActivity, coverage.Functions[ContactFunction.Finance]);
+            var gaps = coverage.GapSummary;
+            update[AccountColumns.CoverageGaps] = gaps == null ? null : Truncate(gaps, AccountColumns.CoverageGapsMaxLength);
+        }
+
+        private static void Group(Entity update, AccountGroupAssessment group)
+        {
+            update[AccountColumns.GroupSize] = group?.Size;
+            update[AccountColumns.GroupCurrentValue] = group == null ? null : new Money(group.CurrentValue);
+            update[AccountColumns.GroupGrowthPotential] = group == null ? null : new Money(group.GrowthPotential);
+            update[AccountColumns.GroupTier] = group == null ? null : Choice.Option<ValueTier>(group.Tier);
+            update[AccountColumns.GroupChurnRisk] = group?.ChurnScore;
+            update[AccountColumns.GroupChurnView] = group == null ? null : Truncate(group.ChurnView, AccountColumns.GroupChurnViewMaxLength);
         }
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";

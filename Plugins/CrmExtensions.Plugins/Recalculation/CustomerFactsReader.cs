@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Recalculation.Sources;
 using Microsoft.Xrm.Sdk;
@@ -11,17 +12,20 @@ namespace CrmExtensions.Plugins.Recalculation
     /// <summary>
     /// The full read: builds each customer's facts ledger from its source records and finds its retention plan in the
     /// activities, with set-based queries for a whole page of customers — purchases, product families, referrals,
-    /// complaints, surveys, retention activities, each from its own source.
+    /// complaints, surveys, contacts and when we last met them, competitor presences and opportunities lost to
+    /// competitors, losses, retention activities, each from its own source — and finds each account's subsidiaries.
     /// </summary>
     public sealed class CustomerFactsReader
     {
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
+        private readonly AccountGroups _groups;
 
-        public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings)
+        public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings, CustomerEvaluator evaluator)
         {
             _service = service;
             _settings = settings;
+            _groups = new AccountGroups(service, settings, evaluator);
         }
 
         /// <summary>Reads the customer rows, then their facts.</summary>
@@ -31,21 +35,40 @@ namespace CrmExtensions.Plugins.Recalculation
             return customers.Select(c => c.Id).Distinct().Select(id => snapshots[id]).ToList();
         }
 
-        /// <summary>Builds ledger and plan for customers whose rows the caller already read.</summary>
+        /// <summary>Builds ledger and plan for customers whose rows the caller already read, and finds their subsidiaries.</summary>
         public IReadOnlyList<CustomerSnapshot> Read(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
         {
             if (snapshots.Count == 0) return snapshots;
+            var page = BuildLedgers(snapshots, asOf);
+            RetentionActivitySource.ReadInto(_service, page);
+            _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
+            return snapshots;
+        }
+
+        /// <summary>For customers evaluated from their ledgers in a bulk run: our last activity with each contact, and the groups.</summary>
+        public void Refresh(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
+        {
+            if (snapshots.Count == 0) return;
+            ContactActivities.ReadInto(_service, new CustomerPage(snapshots, asOf, _settings));
+            _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
+        }
+
+        private CustomerPage BuildLedgers(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
+        {
             foreach (var snapshot in snapshots)
             {
+                var replaced = snapshot.Ledger;
                 snapshot.Ledger = CustomerFactsLedger.Empty(asOf, _settings.Analysis);
+                snapshot.Ledger.KeepDismissedLosses(replaced);
                 snapshot.FromFullRead = true;
             }
             var page = new CustomerPage(snapshots, asOf, _settings);
             new PurchaseHistory(_service).ReadInto(page);
             new ProductFamilies(_service).ReadInto(page);
             foreach (var source in ContributionSource.All) source.ReadInto(_service, page);
-            RetentionActivitySource.ReadInto(_service, page);
-            return snapshots;
+            ContactActivities.ReadInto(_service, page);
+            LostOpportunities.ReadInto(_service, page);
+            return page;
         }
     }
 }

@@ -35,7 +35,7 @@ namespace CrmExtensions.Plugins.Recalculation
             _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
 
-        private CustomerFactsReader Reader => new CustomerFactsReader(_service, _settings);
+        private CustomerFactsReader Reader => new CustomerFactsReader(_service, _settings, _evaluator);
 
         /// <summary>Evaluates without writing anything (preview): one read when the customer has a ledger.</summary>
         public CustomerAssessment Preview(EntityReference customer, DateTime asOf)
@@ -74,6 +74,9 @@ namespace CrmExtensions.Plugins.Recalculation
         {
             var snapshots = rows.Select(r => new CustomerSnapshot(r)).ToList();
             foreach (var chunk in Chunks(snapshots.Where(s => rebuild || !s.CanEvaluateWithoutReading).ToList())) Reader.Read(chunk, asOf);
+            // The rest keep their ledgers; what events cannot keep current is refreshed for them too: when we last met each
+            // contact, and the account groups (the heavy relationship work belongs to the run, not to each event).
+            foreach (var chunk in Chunks(snapshots.Where(s => !s.FromFullRead).ToList())) Reader.Refresh(chunk, asOf);
             return Write(snapshots, asOf, batched: true);
         }
 
@@ -85,8 +88,11 @@ namespace CrmExtensions.Plugins.Recalculation
         private CustomerFacts FactsOf(CustomerSnapshot snapshot, DateTime asOf)
         {
             snapshot.Ledger.Compact(asOf, _settings);
-            var facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted);
+            var facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted, snapshot.IsAccount);
             facts.PreviousEvaluatedOn = snapshot.PreviousEvaluatedOn;
+            facts.RelationshipTypeOverride = snapshot.RelationshipTypeOverride;
+            facts.StoredGroupTier = snapshot.StoredGroupTier;
+            facts.GroupMembers = snapshot.GroupMembers;
             return facts;
         }
 

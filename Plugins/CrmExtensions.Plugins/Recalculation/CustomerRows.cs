@@ -15,7 +15,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public static CustomerSnapshot TryRead(IOrganizationService service, EntityReference customer)
         {
             RequireCustomerTable(customer.LogicalName);
-            var query = new QueryExpression(customer.LogicalName) { ColumnSet = CustomerSnapshot.ColumnSet };
+            var query = new QueryExpression(customer.LogicalName) { ColumnSet = CustomerSnapshot.ColumnSetFor(customer.LogicalName) };
             query.Criteria.AddCondition(Common.PrimaryIdOf(customer.LogicalName), ConditionOperator.Equal, customer.Id);
             var row = service.RetrieveMultiple(query).Entities.FirstOrDefault();
             return row == null ? null : new CustomerSnapshot(row);
@@ -30,7 +30,7 @@ namespace CrmExtensions.Plugins.Recalculation
             foreach (var table in customers.GroupBy(c => c.LogicalName))
             {
                 RequireCustomerTable(table.Key);
-                var query = new QueryExpression(table.Key) { ColumnSet = CustomerSnapshot.ColumnSet };
+                var query = new QueryExpression(table.Key) { ColumnSet = CustomerSnapshot.ColumnSetFor(table.Key) };
                 query.Criteria.AddCondition(Common.PrimaryIdOf(table.Key), ConditionOperator.In, table.Select(c => (object)c.Id).Distinct().ToArray());
                 rows.AddRange(PagedQuery.All(service, query));
             }

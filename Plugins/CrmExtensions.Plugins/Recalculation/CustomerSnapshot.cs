@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Domain.Hierarchy;
 using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Domain.Relationship;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
@@ -13,11 +16,14 @@ namespace CrmExtensions.Plugins.Recalculation
     public sealed class CustomerSnapshot
     {
         /// <summary>The customer columns every evaluation reads (one Retrieve or one page of a bulk run).</summary>
-        public static readonly string[] Columns =
+        private static readonly string[] Columns =
         {
             CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn, CustomerColumns.RelationshipTypeOverride,
         };
+
+        /// <summary>An account's also: the group tier its relationship work follows between roll-ups.</summary>
+        private static readonly string[] AccountColumns = Columns.Concat(new[] { Model.AccountColumns.GroupTier }).ToArray();
 
         public CustomerSnapshot(Entity row)
         {
@@ -29,7 +35,7 @@ namespace CrmExtensions.Plugins.Recalculation
             Plan = RetentionPlan.Parse(StoredPlanJson);
         }
 
-        public static ColumnSet ColumnSet => new ColumnSet(Columns);
+        public static ColumnSet ColumnSetFor(string table) => new ColumnSet(table == Account.EntityLogicalName ? AccountColumns : Columns);
 
         public EntityReference Customer { get; }
         public Entity Row { get; }
@@ -57,13 +63,17 @@ namespace CrmExtensions.Plugins.Recalculation
         public DateTime? PreviousEvaluatedOn => Row.GetAttributeValue<DateTime?>(CustomerColumns.LastEvaluatedOn);
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
-        public ValueTier? PreviousTier
-        {
-            get
-            {
-                var tier = Row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier);
-                return tier != null && Choice.TryFromOption<ValueTier>(tier.Value, out var known) ? known : (ValueTier?)null;
-            }
-        }
+        public ValueTier? PreviousTier => Choice.Known<ValueTier>(Row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier));
+
+        /// <summary>The type a user set (an option this version does not know counts as none).</summary>
+        public RelationshipType? RelationshipTypeOverride => Choice.Known<RelationshipType>(Row.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipTypeOverride));
+
+        /// <summary>The group tier of the last roll-up (accounts only).</summary>
+        public ValueTier? StoredGroupTier => Choice.Known<ValueTier>(Row.GetAttributeValue<OptionSetValue>(Model.AccountColumns.GroupTier));
+
+        public bool IsAccount => Customer.LogicalName == Account.EntityLogicalName;
+
+        /// <summary>The account's subsidiaries as a full read or bulk page found them; null when not rolled up this time.</summary>
+        public IReadOnlyCollection<GroupMember> GroupMembers { get; set; }
     }
 }

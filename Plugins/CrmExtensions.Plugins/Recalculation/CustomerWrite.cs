@@ -12,7 +12,7 @@ namespace CrmExtensions.Plugins.Recalculation
     /// <summary>
     /// What recalculating one customer writes, decided without calling the platform: the next retention plan, one update
     /// of the customer's columns, ledger and plan under its RowVersion (two evaluations of one customer cannot overwrite
-    /// each other), and — after a full read, which saw the activities as they are — the activity writes that make them
+    /// each other), a loss detected or won back (see <see cref="LossRecords"/>), and — after a full read, which saw the activities as they are — the activity writes that make them
     /// match the plan. A plan written by an event is made real by the MaterializeRetentionPlan step instead.
     /// </summary>
     public sealed class CustomerWrite
@@ -37,6 +37,8 @@ namespace CrmExtensions.Plugins.Recalculation
 
         public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, RetentionPolicy policy)
         {
+            // Loss records first: they also set the ledger the customer row stores.
+            var losses = LossRecords.Requests(snapshot, assessment, asOf).ToList();
             var next = NextPlan(snapshot, assessment, policy);
             var change = RetentionPlanChange.Between(snapshot.Plan, next);
             // A full read found the activities as they are and makes them match here; an event's plan is made real by
@@ -58,6 +60,8 @@ namespace CrmExtensions.Plugins.Recalculation
                     ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
                 },
             };
+            // After the customer's own write: if that fails on its RowVersion, a retry evaluates again and decides the same.
+            requests.AddRange(losses);
             if (snapshot.FromFullRead)
             {
                 requests.AddRange(snapshot.DuplicateActivities.Select(RetentionActivitySync.CancelDuplicate));
@@ -74,7 +78,7 @@ namespace CrmExtensions.Plugins.Recalculation
             var assignee = team.HasValue ? new KeyValuePair<string, Guid>(Team.EntityLogicalName, team.Value)
                 : owner == null ? (KeyValuePair<string, Guid>?)null : new KeyValuePair<string, Guid>(owner.LogicalName, owner.Id);
             return snapshot.Plan.Next(assessment.RetentionActions,
-                RetentionPolicy.Context(assessment.Tier, assessment.Lifecycle.Stage, assessment.Churn.Band),
+                RetentionPolicy.Context(assessment.RelationshipTier, assessment.Lifecycle.Stage, assessment.Churn.Band),
                 action => RetentionPolicy.Describe(action, assessment.Tier, assessment.Policy.Strategy),
                 _ => assignee,
                 snapshot.FromFullRead ? (Func<Guid, bool>)snapshot.ExistingActivityIds.Contains : null);

@@ -32,13 +32,36 @@ namespace CrmExtensions.Plugins.Steps
             var table = Execution.PrimaryEntityName;
             var source = PurchaseSource.For(table);
             IEnumerable<LedgerChange> changes;
-            var contribution = ContributionSource.For(table);
             if (source != null) changes = Purchases(source);
-            else if (contribution != null) changes = Contributions(contribution);
-            else if (table == OpportunityClose.EntityLogicalName) changes = WonOpportunity();
+            else if (table == OpportunityClose.EntityLogicalName) changes = ClosedOpportunity();
             else if (table == IncidentResolution.EntityLogicalName) changes = ResolvedCase();
-            else changes = Enumerable.Empty<LedgerChange>();
-            return changes.GetEnumerator();
+            else changes = ContributionSource.For(table).SelectMany(Contributions).Concat(RelationshipTypeSet(table));
+            return Combined(changes).GetEnumerator();
+        }
+
+        /// <summary>
+        /// One change per customer: a contact referred by the account it works at changes that account's ledger twice in
+        /// one event, and one read and one write of the account are enough for both.
+        /// </summary>
+        private static IEnumerable<LedgerChange> Combined(IEnumerable<LedgerChange> changes) =>
+            changes.GroupBy(c => c.Customer.LogicalName + ":" + c.Customer.Id.ToString("N")).Select(g =>
+            {
+                var all = g.ToList();
+                return all.Count == 1 ? all[0] : new LedgerChange(all[0].Customer, snapshot =>
+                {
+                    var outcomes = all.Select(c => c.Apply(snapshot)).ToList();
+                    return outcomes.Contains(LedgerOutcome.NeedsFullRead) ? LedgerOutcome.NeedsFullRead
+                        : outcomes.Contains(LedgerOutcome.Changed) ? LedgerOutcome.Changed : LedgerOutcome.Unchanged;
+                });
+            });
+
+        /// <summary>A user set or cleared a customer's relationship type: the customer itself is re-evaluated.</summary>
+        private IEnumerable<LedgerChange> RelationshipTypeSet(string table)
+        {
+            if (Execution.MessageName != MessageName.Update || (table != Account.EntityLogicalName && table != Contact.EntityLogicalName)) yield break;
+            var before = Before?.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipTypeOverride)?.Value;
+            var after = After?.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipTypeOverride)?.Value;
+            if (before != after) yield return new LedgerChange(new EntityReference(table, RecordId), _ => LedgerOutcome.Changed);
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
@@ -81,12 +104,15 @@ namespace CrmExtensions.Plugins.Steps
 
         /// <summary>
         /// A record that contributes one entry to its customer's ledger: set from the post-image while it counts for that
-        /// customer, withdrawn otherwise (deleted, moved to another customer, no longer qualifying).
+        /// customer, withdrawn otherwise (deleted, moved to another customer, no longer qualifying). An update that leaves
+        /// the source's columns as they were changes nothing and costs nothing.
         /// </summary>
         private IEnumerable<LedgerChange> Contributions(ContributionSource source)
         {
+            var before = Before;
             var after = After;
-            foreach (var customer in Customers(source.Customer, Before, after))
+            if (!source.Touched(before, after)) yield break;
+            foreach (var customer in Customers(source.Customer, before, after))
             {
                 var c = customer;
                 yield return new LedgerChange(c, snapshot => LedgerChange.Outcome(source.Apply(snapshot.Ledger, c, RecordId, after, ChangedOn)));
@@ -99,21 +125,29 @@ namespace CrmExtensions.Plugins.Steps
             var parent = After?.GetAttributeValue<EntityReference>(IncidentResolution.Incident);
             if (parent == null) yield break;
             var complaints = ContributionSource.Complaints;
-            var incident = _context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(ComplaintSource.Columns));
+            var incident = _context.SystemService.Retrieve(parent.LogicalName, parent.Id, new ColumnSet(ComplaintSource.RowColumns));
             var customer = incident.GetAttributeValue<EntityReference>(complaints.Customer);
             if (!IsCustomer(customer) || !complaints.Counts(incident)) yield break;
             yield return new LedgerChange(customer, snapshot => LedgerChange.Outcome(complaints.EntriesOf(snapshot.Ledger).Put(parent.Id, complaints.EntryOf(incident))));
         }
 
-        private IEnumerable<LedgerChange> WonOpportunity()
+        /// <summary>
+        /// A won opportunity is a moment to re-evaluate (its order changes the facts); one lost to a named competitor is a
+        /// competitor entry in the customer's ledger. The opportunity row (1 call) says whose it was and how it closed.
+        /// </summary>
+        private IEnumerable<LedgerChange> ClosedOpportunity()
         {
-            var opportunity = After?.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity);
+            var close = After;
+            var opportunity = close?.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity);
             if (opportunity == null) yield break;
             var row = _context.SystemService.Retrieve(opportunity.LogicalName, opportunity.Id, new ColumnSet(Opportunity.Customer, Common.StateCode));
-            if (row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != Opportunity.StateWon) yield break;
             var customer = row.GetAttributeValue<EntityReference>(Opportunity.Customer);
-            // Winning changes no fact by itself (its order will), but is a moment to re-evaluate.
-            if (IsCustomer(customer)) yield return new LedgerChange(customer, _ => LedgerOutcome.Changed);
+            if (!IsCustomer(customer)) yield break;
+            var state = row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value;
+            if (state == Opportunity.StateWon) yield return new LedgerChange(customer, _ => LedgerOutcome.Changed);
+            else if (state == Opportunity.StateLost && close.GetAttributeValue<EntityReference>(OpportunityClose.Competitor) != null)
+                yield return new LedgerChange(customer, snapshot =>
+                    LedgerChange.Outcome(snapshot.Ledger.Competitors.Put(RecordId, LostOpportunities.EntryOf(close, Execution.OperationCreatedOn))));
         }
     }
 }

@@ -7,20 +7,31 @@ namespace CrmExtensions.Plugins.Steps
 {
     /// <summary>
     /// Asynchronous PostOperation on every record that moves a customer's value or risk: orders and invoices
-    /// (create, update, state change, delete), won opportunities (opportunityclose create), cases (create, update,
-    /// resolution), survey responses, and referral links on accounts/contacts. Sets the record's contribution in each
+    /// (create, update, state change, delete), won opportunities and opportunities lost to a competitor (opportunityclose
+    /// create), cases (create, update, resolution), survey responses, referral links on accounts/contacts, contacts'
+    /// layer, function and account (coverage), competitor presences, customer losses, and a relationship type a user
+    /// sets. Sets the record's contribution in each
     /// concerned customer's ledger from the event's images and recalculates from the ledger: a read and a write of the
     /// customer, plus the order's product families for an order whose lines may have changed.
     /// </summary>
-    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName,
         PostImage = StepColumns.Referral,
         Description = "Recalculate the referrer of a new customer (referral potential).")]
-    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
-        FilteringAttributes = CustomerColumns.ReferredBy, PreImage = StepColumns.Referral, PostImage = StepColumns.Referral,
-        Description = "Recalculate old and new referrer when the referral link changes.")]
-    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Contact.EntityLogicalName,
+        PostImage = StepColumns.ContactImage,
+        Description = "Recalculate the referrer of a new customer and the coverage of the account the contact works at.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName,
+        FilteringAttributes = StepColumns.AccountChange, PreImage = StepColumns.AccountImage, PostImage = StepColumns.AccountImage,
+        Description = "Recalculate old and new referrer when the referral link changes, and the account when a user sets its relationship type.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Contact.EntityLogicalName,
+        FilteringAttributes = StepColumns.ContactChange, PreImage = StepColumns.ContactImage, PostImage = StepColumns.ContactImage,
+        Description = "Recalculate referrers, the coverage of the accounts the contact works at, and the contact when a user sets its relationship type.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Account.EntityLogicalName,
         PreImage = StepColumns.Referral,
         Description = "Recalculate the referrer of a deleted customer.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Contact.EntityLogicalName,
+        PreImage = StepColumns.ContactImage,
+        Description = "Recalculate the referrer of a deleted contact and the coverage of the account it worked at.")]
     [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PostImage = StepColumns.SalesOrderImage,
         Description = "Recalculate the customer of a new order.")]
     [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, FilteringAttributes = StepColumns.SalesOrderChange,
@@ -39,8 +50,8 @@ namespace CrmExtensions.Plugins.Steps
         Description = "Recalculate the customer when an invoice changes state (legacy SetState).")]
     [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PreImage = StepColumns.InvoiceImage,
         Description = "Recalculate the customer of a deleted invoice.")]
-    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, OpportunityClose.EntityLogicalName, PostImage = OpportunityClose.Opportunity,
-        Description = "Recalculate the customer of a won opportunity.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, OpportunityClose.EntityLogicalName, PostImage = StepColumns.OpportunityCloseImage,
+        Description = "Recalculate the customer of a won opportunity, or of one lost to a competitor (a competitor gaining ground).")]
     [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, Incident.EntityLogicalName, PostImage = StepColumns.IncidentImage,
         Description = "Recalculate churn risk when a case is opened.")]
     [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Incident.EntityLogicalName, FilteringAttributes = StepColumns.IncidentChange,
@@ -57,6 +68,20 @@ namespace CrmExtensions.Plugins.Steps
         Description = "Recalculate loyalty and churn from a corrected survey answer.")]
     [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, CxSurveyResponse.EntityLogicalName, PreImage = StepColumns.SurveyImage,
         Description = "Recalculate the customer of a deleted survey response.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, CompetitorPresence.EntityLogicalName, PostImage = StepColumns.CompetitorPresenceImage,
+        Description = "Recalculate churn risk when a competitor presence is recorded.")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, CompetitorPresence.EntityLogicalName, FilteringAttributes = StepColumns.CompetitorPresenceChange,
+        PreImage = StepColumns.CompetitorPresenceImage, PostImage = StepColumns.CompetitorPresenceImage,
+        Description = "Recalculate churn risk when a competitor presence changes (e.g. the competitor gains ground).")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, CompetitorPresence.EntityLogicalName, PreImage = StepColumns.CompetitorPresenceImage,
+        Description = "Recalculate the account of a deleted competitor presence.")]
+    [Step(MessageName.Create, Stage.PostOperation, Mode.Asynchronous, CustomerLoss.EntityLogicalName, PostImage = StepColumns.CustomerLossImage,
+        Description = "Re-plan the customer's retention work when it is lost (win-back or planned exit).")]
+    [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, CustomerLoss.EntityLogicalName, FilteringAttributes = StepColumns.CustomerLossChange,
+        PreImage = StepColumns.CustomerLossImage, PostImage = StepColumns.CustomerLossImage,
+        Description = "Re-plan the customer's retention work when a loss's cause or win-back outcome changes.")]
+    [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, CustomerLoss.EntityLogicalName, PreImage = StepColumns.CustomerLossImage,
+        Description = "A deleted loss is not detected again; re-plan the customer.")]
     public sealed class RecalculateCustomerOnChange : PluginBase
     {
         /// <summary>Beyond this depth the event came from a chain of automation; it is traced and not recalculated again.</summary>

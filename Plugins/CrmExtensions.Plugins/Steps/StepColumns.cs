@@ -13,6 +13,30 @@ namespace CrmExtensions.Plugins.Steps
 
         public const string Referral = CustomerColumns.ReferredBy + "," + Common.ModifiedOn;
 
+        /// <summary>What an account's own update changes for others or itself: whom it was referred by, its relationship type.</summary>
+        public const string AccountChange = CustomerColumns.ReferredBy + "," + CustomerColumns.RelationshipTypeOverride;
+
+        public const string AccountImage = AccountChange + "," + Common.ModifiedOn;
+
+        /// <summary>A contact's also: the account it works at, its layer and function, whether it is active (coverage).</summary>
+        public const string ContactChange = AccountChange + "," + Contact.ParentCustomer + "," + Contact.Layer + "," + Contact.Function + "," + Common.StateCode;
+
+        public const string ContactImage = ContactChange + "," + Common.ModifiedOn;
+
+        public const string OpportunityCloseImage = OpportunityClose.Opportunity + "," + OpportunityClose.Competitor + "," + OpportunityClose.ActualEnd + ","
+            + Common.CreatedOn + "," + Common.ModifiedOn;
+
+        public const string CompetitorPresenceChange = CompetitorPresence.Account + "," + CompetitorPresence.Competitor + "," + CompetitorPresence.Name + ","
+            + CompetitorPresence.Products + "," + CompetitorPresence.Satisfaction + "," + CompetitorPresence.Representative + "," + CompetitorPresence.Relationship + ","
+            + CompetitorPresence.Trend + "," + CompetitorPresence.RecordedOn + "," + Common.StateCode;
+
+        public const string CompetitorPresenceImage = CompetitorPresenceChange + "," + Common.CreatedOn + "," + Common.ModifiedOn;
+
+        public const string CustomerLossChange = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
+            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn;
+
+        public const string CustomerLossImage = CustomerLossChange + "," + Common.ModifiedOn;
+
         public const string SalesOrderChange = SalesOrder.Customer + "," + SalesOrder.TotalAmountBase + "," + SalesOrder.TotalDiscountAmountBase + ","
             + SalesOrder.SubmitDate + "," + SalesOrder.StateCode;
 

@@ -15,6 +15,7 @@ namespace CrmExtensions.Cli.Generation
         /// <summary>Tables that exist only where Dynamics 365 Sales or Customer Service is installed, with their display names.</summary>
         public static readonly IReadOnlyDictionary<string, string> AppTables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["competitor"] = "Competitor",
             ["incident"] = "Case",
             ["incidentresolution"] = "Case Resolution",
             ["invoice"] = "Invoice",
@@ -56,6 +57,19 @@ namespace CrmExtensions.Cli.Generation
                         new XAttribute("schemaName", (string)column.Element("LogicalName")),
                         new XAttribute("displayName", (string)column.Element("displaynames")?.Element("displayname")?.Attribute("description") ?? ""),
                         new XAttribute("parentDisplayName", AppTables[table.Name]))));
+            // A lookup of one of our tables to an app table (the competitor of a competitor presence) needs that table.
+            foreach (var relationship in source.Under("Other/Relationships").SelectMany(r => r.Value.Root.Elements("EntityRelationship")))
+            {
+                var target = ((string)relationship.Element("ReferencedEntityName") ?? "").ToLowerInvariant();
+                var table = source.Tables().FirstOrDefault(t => t.Name == ((string)relationship.Element("ReferencingEntityName") ?? "").ToLowerInvariant());
+                if (!AppTables.ContainsKey(target) || table == null) continue;
+                var entity = source.Get(table.EntityFile).Root;
+                var columnName = ((string)relationship.Element("ReferencingAttributeName") ?? "").ToLowerInvariant();
+                var column = entity.Descendants("attribute").FirstOrDefault(a => (string)a.Element("LogicalName") == columnName);
+                dependencies.Add((target, new XElement("Dependent", new XAttribute("type", 2), new XAttribute("schemaName", columnName),
+                    new XAttribute("displayName", (string)column?.Element("displaynames")?.Element("displayname")?.Attribute("description") ?? ""),
+                    new XAttribute("parentDisplayName", (string)entity.Element("Name")?.Attribute("LocalizedName") ?? table.Name))));
+            }
             return dependencies.Where(d => d.Table != null && AppTables.ContainsKey(d.Table))
                 .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Dependent.ToString(SaveOptions.DisableFormatting), StringComparer.Ordinal)
                 .Select(d => new XElement("MissingDependency",

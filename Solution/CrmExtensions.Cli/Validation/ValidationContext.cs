@@ -58,14 +58,14 @@ namespace CrmExtensions.Cli.Validation
 
         private static readonly Dictionary<string, Dictionary<string, string>> ByTable = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["account"] = Columns(("name", "nvarchar"), ("transactioncurrencyid", "lookup"), ("exchangerate", "decimal")),
-            ["contact"] = Columns(("fullname", "nvarchar"), ("transactioncurrencyid", "lookup"), ("exchangerate", "decimal")),
+            ["account"] = Columns(("name", "nvarchar"), ("transactioncurrencyid", "lookup"), ("exchangerate", "decimal"), ("parentaccountid", "lookup")),
+            ["contact"] = Columns(("fullname", "nvarchar"), ("transactioncurrencyid", "lookup"), ("exchangerate", "decimal"), ("parentcustomerid", "customer")),
             ["task"] = Columns(("subject", "nvarchar"), ("regardingobjectid", "lookup"), ("scheduledend", "datetime"), ("actualend", "datetime"), ("description", "ntext")),
             ["phonecall"] = Columns(("subject", "nvarchar"), ("regardingobjectid", "lookup"), ("scheduledend", "datetime"), ("actualend", "datetime"), ("description", "ntext")),
             ["salesorder"] = Columns(("customerid", "customer"), ("totalamount_base", "money"), ("totaldiscountamount_base", "money"), ("submitdate", "datetime")),
             ["invoice"] = Columns(("customerid", "customer"), ("totalamount_base", "money"), ("totaldiscountamount_base", "money"), ("salesorderid", "lookup")),
             ["incident"] = Columns(("customerid", "customer"), ("casetypecode", "picklist"), ("title", "nvarchar")),
-            ["opportunityclose"] = Columns(("opportunityid", "lookup")),
+            ["opportunityclose"] = Columns(("opportunityid", "lookup"), ("competitorid", "lookup"), ("actualend", "datetime")),
             ["incidentresolution"] = Columns(("incidentid", "lookup")),
             ["product"] = Columns(("name", "nvarchar")),
         };
@@ -76,7 +76,10 @@ namespace CrmExtensions.Cli.Validation
         public static string PrimaryIdOf(string table) => Activities.Contains(table) ? "activityid" : table + "id";
 
         /// <summary>Platform tables the solution refers to without shipping them (lookup targets, bindings).</summary>
-        public static readonly ISet<string> Tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "account", "contact", "systemuser", "team", "businessunit", "organization" };
+        public static readonly ISet<string> Tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "account", "contact", "systemuser", "team", "businessunit", "organization", "competitor",
+        };
 
         public static string TypeOf(string table, string column) =>
             ByTable.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var type) ? type

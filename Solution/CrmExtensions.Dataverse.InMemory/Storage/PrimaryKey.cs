@@ -14,6 +14,9 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Known =
             new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>A table whose rows are activities (not activitypointer itself, which is their shared view).</summary>
+        public static bool IsActivity(string table) => ActivityTables.Contains(table) && !string.Equals(table, "activitypointer", StringComparison.OrdinalIgnoreCase);
+
         public static string For(string table) => Known.GetOrAdd(table, t => ActivityTables.Contains(t) ? "activityid" : t + "id");
     }
 }

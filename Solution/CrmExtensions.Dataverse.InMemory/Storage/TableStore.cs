@@ -55,6 +55,12 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         /// <summary>Inserts a row; <paramref name="logged"/> false writes outside any open transaction (pre-existing or concurrently committed data).</summary>
         public void Insert(Entity row, bool logged = true)
         {
+            Put(row, logged);
+            foreach (var derived in ActivityParties.Of(row)) Put(derived, logged);
+        }
+
+        private void Put(Entity row, bool logged)
+        {
             if (!_tables.TryGetValue(row.LogicalName, out var rows)) _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
             if (rows.ContainsKey(row.Id)) throw new DataverseFaultException(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: {row.LogicalName} with id {row.Id} already exists.");
             row.RowVersion = NextRowVersion();
@@ -68,10 +74,12 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         {
             var rows = _tables[row.LogicalName];
             var previous = rows[row.Id];
+            foreach (var derived in ActivityParties.Of(previous)) Remove(derived.LogicalName, derived.Id);
             row.RowVersion = NextRowVersion();
             rows[row.Id] = row;
             Indexed(row.LogicalName, previous, row);
             _undo?.Add(() => { rows[row.Id] = previous; Indexed(row.LogicalName, row, previous); });
+            foreach (var derived in ActivityParties.Of(row)) Put(derived, logged: true);
         }
 
         public void Remove(string table, Guid id)
@@ -82,6 +90,7 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             Indexed(table, previous, null);
             _orderedIds.Remove(table);
             _undo?.Add(() => { rows[id] = previous; Indexed(table, null, previous); _orderedIds.Remove(table); });
+            foreach (var derived in ActivityParties.Of(previous)) Remove(derived.LogicalName, derived.Id);
         }
 
         /// <summary>

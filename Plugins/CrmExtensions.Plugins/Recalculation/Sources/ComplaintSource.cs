@@ -16,7 +16,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override string Customer => Incident.Customer;
 
         /// <summary>The columns a complaint's entry is made from (the case's images carry them too).</summary>
-        public static readonly string[] Columns = { Incident.Customer, Incident.CaseTypeCode, Incident.StateCode, Incident.CreatedOn, Common.ModifiedOn };
+        public static readonly string[] RowColumns = { Incident.Customer, Incident.CaseTypeCode, Incident.StateCode, Incident.CreatedOn, Common.ModifiedOn };
+
+        public override IReadOnlyCollection<string> Columns { get; } = new[] { Incident.Customer, Incident.CaseTypeCode, Incident.StateCode, Incident.CreatedOn };
 
         public override LedgerEntries<ComplaintEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Complaints;
 

@@ -10,17 +10,20 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
     /// A table whose rows each contribute one entry, under the row's id, to the ledger of the customer they name:
-    /// complaints, survey answers, referrals. The full read and the event path both use it, so they agree on which rows
-    /// count and what they contribute.
+    /// complaints, survey answers, referrals, an account's contacts, competitor presences, losses. The full read and the
+    /// event path both use it, so they agree on which rows count and what they contribute.
     /// </summary>
     public abstract class ContributionSource
     {
         public static readonly ComplaintSource Complaints = new ComplaintSource();
         public static readonly SurveySource Surveys = new SurveySource();
         public static readonly ReferralSource Referrals = new ReferralSource();
+        public static readonly ContactCoverageSource Contacts = new ContactCoverageSource();
+        public static readonly CompetitorPresenceSource Competitors = new CompetitorPresenceSource();
+        public static readonly LossSource Losses = new LossSource();
 
         /// <summary>In the order the full read reads them.</summary>
-        public static readonly IReadOnlyList<ContributionSource> All = new ContributionSource[] { Referrals, Complaints, Surveys };
+        public static readonly IReadOnlyList<ContributionSource> All = new ContributionSource[] { Referrals, Complaints, Surveys, Contacts, Competitors, Losses };
 
         /// <summary>The tables whose rows contribute.</summary>
         public abstract IReadOnlyCollection<string> Tables { get; }
@@ -28,7 +31,30 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// <summary>The lookup naming the customer a row contributes to.</summary>
         public abstract string Customer { get; }
 
-        public static ContributionSource For(string table) => All.FirstOrDefault(s => s.Tables.Contains(table));
+        /// <summary>The columns that decide a row's contribution: an update that changes none of them changes nothing.</summary>
+        public abstract IReadOnlyCollection<string> Columns { get; }
+
+        /// <summary>The sources a table's rows contribute to (a contact is referred and works at an account).</summary>
+        public static IEnumerable<ContributionSource> For(string table) => All.Where(s => s.Tables.Contains(table));
+
+        /// <summary>
+        /// Whether the event can have changed this source's contribution: a create or delete always can, an update only
+        /// when its images differ in the source's columns (which the step's images must carry).
+        /// </summary>
+        public bool Touched(Entity before, Entity after) =>
+            before == null || after == null || Columns.Any(c => !Equals(Comparable(before, c), Comparable(after, c)));
+
+        private static object Comparable(Entity image, string column)
+        {
+            var value = image.Contains(column) ? image[column] : null;
+            switch (value)
+            {
+                case EntityReference reference: return reference.Id;
+                case OptionSetValue option: return option.Value;
+                case Money money: return money.Value;
+                default: return value;
+            }
+        }
 
         /// <summary>The full read: sets the contribution of every qualifying row of the page's customers.</summary>
         public abstract void ReadInto(IOrganizationService service, CustomerPage page);

@@ -16,6 +16,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override IReadOnlyCollection<string> Tables { get; } = new[] { Account.EntityLogicalName, Contact.EntityLogicalName };
         public override string Customer => CustomerColumns.ReferredBy;
 
+        public override IReadOnlyCollection<string> Columns { get; } = new[] { CustomerColumns.ReferredBy };
+
         public override LedgerEntries<ReferralEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Referrals;
 
         public override bool Counts(Entity referred) => true;

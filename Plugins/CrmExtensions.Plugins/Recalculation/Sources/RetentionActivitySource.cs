@@ -66,7 +66,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             {
                 Id = activity.Id,
                 Key = activity.GetAttributeValue<string>(RetentionActivity.Key),
-                Kind = action != null && Choice.TryFromOption<RetentionActionKind>(action.Value, out var kind) ? kind : (RetentionActionKind?)null,
+                Kind = Choice.Known<RetentionActionKind>(action),
                 Channel = RetentionActivitySync.ChannelOf(activity.LogicalName),
                 State = state == RetentionActivity.StateCanceled ? ActivityState.Cancelled : state == RetentionActivity.StateOpen ? ActivityState.Open : ActivityState.Completed,
                 Subject = activity.GetAttributeValue<string>(RetentionActivity.Subject),

@@ -15,6 +15,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override IReadOnlyCollection<string> Tables { get; } = new[] { CxSurveyResponse.EntityLogicalName };
         public override string Customer => CxSurveyResponse.Customer;
 
+        public override IReadOnlyCollection<string> Columns { get; } = new[] { CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn };
+
         public override LedgerEntries<SurveyEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Surveys;
 
         public override bool Counts(Entity response) =>

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Domain.Loss;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Plugins.Recalculation.Sources
+{
+    /// <summary>
+    /// Customer loss records, detected by the rules or closed by users. A deleted one stays in the ledger as removed, so
+    /// the same loss is not detected again. Option values this version does not know count as not recorded.
+    /// </summary>
+    public sealed class LossSource : ContributionSource<LossEntry>
+    {
+        internal LossSource() { }
+
+        public override IReadOnlyCollection<string> Tables { get; } = new[] { CustomerLoss.EntityLogicalName };
+        public override string Customer => CustomerLoss.Customer;
+
+        public override IReadOnlyCollection<string> Columns { get; } = new[]
+        {
+            CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause, CustomerLoss.WinBackOutcome,
+            CustomerLoss.RecoveredOn,
+        };
+
+        public override LedgerEntries<LossEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Losses;
+
+        public override bool Counts(Entity loss) => loss.GetAttributeValue<DateTime?>(CustomerLoss.LostOn).HasValue;
+
+        public override LossEntry EntryOf(Entity loss) => new LossEntry
+        {
+            LostOn = loss.GetAttributeValue<DateTime>(CustomerLoss.LostOn),
+            Detection = Choice.Known<LossDetection>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Detection)) ?? LossDetection.ClosedByUser,
+            Family = Choice.Known<LossCauseFamily>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.CauseFamily)),
+            Cause = Choice.Known<LossCause>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Cause)),
+            Outcome = Choice.Known<WinBackOutcome>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome)),
+            RecoveredOn = loss.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn),
+            Changed = loss.GetAttributeValue<DateTime?>(Common.ModifiedOn),
+        };
+
+        protected override IEnumerable<QueryExpression> Queries(CustomerPage page)
+        {
+            var query = new QueryExpression(CustomerLoss.EntityLogicalName)
+            {
+                ColumnSet = new ColumnSet(CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause,
+                    CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, Common.ModifiedOn),
+            };
+            query.Criteria.AddCondition(CustomerLoss.Customer, ConditionOperator.In, page.Ids);
+            query.Criteria.AddCondition(CustomerLoss.LostOn, ConditionOperator.NotNull);
+            yield return query;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using CrmExtensions.Domain;
+using CrmExtensions.Domain.Loss;
+using CrmExtensions.Plugins.Infrastructure;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Plugins.Steps
+{
+    /// <summary>
+    /// cx_customerloss Create and Update, PreOperation, synchronous: what a loss record may say (the domain's
+    /// LossRecordPolicy). The cause sets its family; a user who creates one closes the customer (recorded as closed by a
+    /// user, lost today unless a date is given) and names at least the family; "won back" is left to the rules. An option
+    /// this version does not know is refused by its number, so the analysis never meets a cause without a family.
+    /// </summary>
+    [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName,
+        Description = "Check a customer loss: the cause decides its family, a user closing a customer names the cause, won back is recorded by the rules.")]
+    [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName, FilteringAttributes = StepColumns.CustomerLossChange,
+        PreImage = StepColumns.CustomerLossChange,
+        Description = "Check a change of a customer loss: the cause decides its family, won back is recorded by the rules.")]
+    public sealed class ValidateCustomerLoss : PluginBase
+    {
+        public ValidateCustomerLoss(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
+
+        protected override void Run(LocalPluginContext context)
+        {
+            var target = context.Target ?? throw new InvalidPluginExecutionException("ValidateCustomerLoss expects a Target entity.");
+            var pre = context.PreImage() ?? new Entity(target.LogicalName);
+            var create = context.Execution.MessageName == MessageName.Create;
+            var byUser = !context.IsTriggeredBy(CustomerRecalculation.SharedVariable);
+            if (create && target.GetAttributeValue<EntityReference>(CustomerLoss.Customer) == null)
+                throw new InvalidPluginExecutionException("A customer loss names the customer (account or contact) that was lost.");
+            if (create && byUser)
+            {
+                target[CustomerLoss.Detection] = Choice.Option<LossDetection>(LossDetection.ClosedByUser);
+                if (target.GetAttributeValue<DateTime?>(CustomerLoss.LostOn) == null) target[CustomerLoss.LostOn] = context.Execution.OperationCreatedOn.Date;
+            }
+
+            var change = new LossRecordChange
+            {
+                IsCreate = create,
+                ByUser = byUser,
+                Family = Known<LossCauseFamily>(target, pre, CustomerLoss.CauseFamily, "cause family"),
+                Cause = Known<LossCause>(target, pre, CustomerLoss.Cause, "cause"),
+                LostOn = Read<DateTime?>(target, pre, CustomerLoss.LostOn),
+                Outcome = Known<WinBackOutcome>(target, pre, CustomerLoss.WinBackOutcome, "win-back outcome"),
+                SetsOutcome = target.Contains(CustomerLoss.WinBackOutcome) && !SameOption(target, pre, CustomerLoss.WinBackOutcome),
+                SetsRecoveredOn = target.Contains(CustomerLoss.RecoveredOn)
+                    && target.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn) != pre.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn),
+            };
+            var family = LossRecordPolicy.Validate(change, context.Execution.OperationCreatedOn);
+            if (family != change.Family) target[CustomerLoss.CauseFamily] = Choice.Option(family);
+            context.Trace("Customer loss {0}: family {1}, cause {2}, by {3}.", context.Execution.PrimaryEntityId, family, change.Cause, byUser ? "a user" : "the rules");
+        }
+
+        private static T Read<T>(Entity target, Entity pre, string column) =>
+            target.Contains(column) ? target.GetAttributeValue<T>(column) : pre.GetAttributeValue<T>(column);
+
+        private static bool SameOption(Entity target, Entity pre, string column) =>
+            target.GetAttributeValue<OptionSetValue>(column)?.Value == pre.GetAttributeValue<OptionSetValue>(column)?.Value;
+
+        /// <summary>The choice's domain value; an option this version does not know is refused, naming the known ones.</summary>
+        private static TEnum? Known<TEnum>(Entity target, Entity pre, string column, string what) where TEnum : struct
+        {
+            var option = Read<OptionSetValue>(target, pre, column);
+            if (option == null) return null;
+            if (Choice.TryFromOption<TEnum>(option.Value, out var value)) return value;
+            var known = string.Join(", ", Enum.GetValues(typeof(TEnum)).Cast<TEnum>().Select(v => $"{Choice.ToOption(v)} ({v})"));
+            throw new DomainValidationException($"The {what} {option.Value} is not one CrmExtensions knows; choose one of {known}.");
+        }
+    }
+}
