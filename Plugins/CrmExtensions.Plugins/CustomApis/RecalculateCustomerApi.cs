@@ -20,7 +20,7 @@ namespace CrmExtensions.Plugins.CustomApis
                 ?? throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} must be called on an account.");
             var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
             execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var result = new CustomerRecalculation(context.SystemService, settings).Rebuild(new[] { customer }, execution.OperationCreatedOn, batched: false);
+            var result = new CustomerRecalculation(context.SystemService, settings).Rebuild(new[] { customer }, execution.OperationCreatedOn);
             var assessment = result.Assessments[customer.Id];
             var response = CustomApiResponse.Over<RecalculateCustomerResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);
