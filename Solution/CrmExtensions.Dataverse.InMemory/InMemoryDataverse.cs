@@ -147,7 +147,8 @@ namespace CrmExtensions.Dataverse.InMemory
                     case DirectMessage direct: return direct.Execute(request, scope);
                     case PipelineMessage message: return Pipeline.Run(message, request, scope);
                     default:
-                        throw new DataverseFaultException(ErrorCodes.UnsupportedMessage, $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                        throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
+                            $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
                 }
             }
         }

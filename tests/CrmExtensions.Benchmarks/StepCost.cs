@@ -1,16 +1,14 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using CrmExtensions.Domain.Retention;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 
 namespace CrmExtensions.Benchmarks
 {
@@ -148,7 +146,8 @@ namespace CrmExtensions.Benchmarks
                             var plan = RetentionPlan.Parse(Host.Store.Get("account", _account.Id).GetAttributeValue<string>(CustomerColumns.RetentionPlan));
                             var open = plan.Open.Values.First(a => (a.Channel == ActivityChannel.PhoneCall ? "phonecall" : "task") == table);
                             if (step.Message == "Delete") Service.Delete(table, open.Id);
-                            else Service.Update(new Entity(table, open.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(table == "task" ? 5 : 2), [RetentionActivity.ActualEnd] = JobScale.AsOf.AddDays(-(_n++ % 2)) });
+                            else Service.Update(new Entity(table, open.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
+                                [RetentionActivity.StatusCode] = new OptionSetValue(table == "task" ? 5 : 2), [RetentionActivity.ActualEnd] = JobScale.AsOf.AddDays(-(_n++ % 2)) });
                         };
                     case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
                     case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
@@ -197,7 +196,8 @@ namespace CrmExtensions.Benchmarks
                         return () =>
                         {
                             var opportunity = Seeded(new Entity(Opportunity.EntityLogicalName) { [Opportunity.Customer] = _account.ToEntityReference() });
-                            Service.Execute(new WinOpportunityRequest { OpportunityClose = new Entity(table) { [OpportunityClose.Opportunity] = opportunity.ToEntityReference() }, Status = new OptionSetValue(3) });
+                            Service.Execute(new WinOpportunityRequest { OpportunityClose = new Entity(table) { [OpportunityClose.Opportunity] = opportunity.ToEntityReference() },
+                                Status = new OptionSetValue(3) });
                         };
                     case ("Create", "incident"): return () => Service.Create(Case());
                     case ("Update", "incident"):
@@ -206,7 +206,8 @@ namespace CrmExtensions.Benchmarks
                         return () => Service.Update(new Entity(table, row.Id) { [Incident.CaseTypeCode] = new OptionSetValue(1 + _n++ % 2) });
                     }
                     case ("Create", "incidentresolution"):
-                        return () => Service.Execute(new CloseIncidentRequest { IncidentResolution = new Entity(table) { [IncidentResolution.Incident] = Seeded(Case()).ToEntityReference() }, Status = new OptionSetValue(5) });
+                        return () => Service.Execute(new CloseIncidentRequest { IncidentResolution = new Entity(table) { [IncidentResolution.Incident] = Seeded(Case()).ToEntityReference() },
+                            Status = new OptionSetValue(5) });
                     case ("Create", "cx_surveyresponse"): return () => Service.Create(Survey());
                     case ("Update", "cx_surveyresponse"):
                     {

@@ -20,9 +20,11 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(36, Declarations.Steps(plugins).Count);
             Assert.Equal(36, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
-            Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName }, apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName },
+                apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
             var start = apis.Single(a => a.PluginType == typeof(StartRecalculationApi));
-            Assert.Equal(new[] { "Calibrate", "EvaluatedBefore", "Filter", "Name", "PageSize", "Rebuild", "TableName" }, start.RequestParameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Calibrate", "EvaluatedBefore", "Filter", "Name", "PageSize", "Rebuild", "TableName" },
+                start.RequestParameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(start.RequestParameters, p => Assert.True(p.IsOptional));
             Assert.Equal(7, start.RequestParameters.Single(p => p.Name == "PageSize").Type);
             Assert.Equal(12, start.ResponseProperties.Single(p => p.Name == "JobId").Type);

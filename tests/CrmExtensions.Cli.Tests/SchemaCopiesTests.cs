@@ -17,10 +17,49 @@ namespace CrmExtensions.Cli.Tests
         public static TheoryData<string, Action<PackerFixture>, string> Drifts => new TheoryData<string, Action<PackerFixture>, string>
         {
             { "option renumbered", f => f.Edit("OptionSets/cx_tier.xml", s => s.Replace("\"100000004\"", "\"100000005\"")), "option 100000005 'Lead' has no member in TierChoice" },
-            { "option relabelled", f => f.Edit("OptionSets/cx_retentionaction.xml", s => s.Replace("\"Win-back\"", "\"Win back call\"")), "option 100000005 is labelled 'Win back call' but RetentionActionChoice.WinBack" },
+            { "option relabelled", f => f.Edit("OptionSets/cx_retentionaction.xml", s => s.Replace("\"Win-back\"", "\"Win back call\"")),
+                "option 100000005 is labelled 'Win back call' but RetentionActionChoice.WinBack" },
             { "option removed", f => f.Edit("OptionSets/cx_churnriskband.xml", s => s.Replace("\"100000003\"", "\"100000009\"")), "ChurnRiskBandChoice.High = 100000003" },
             { "choice missing", f => System.IO.File.Delete(f.File("OptionSets/cx_loyaltylevel.xml")), "LoyaltyLevelChoice mirrors the choice 'cx_loyaltylevel'" },
+            { "reason column shortened", f => f.Edit("Entities/contact/Entity.xml", s => s.Replace("<MaxLength>2000</MaxLength>", "<MaxLength>1000</MaxLength>")),
+                "cx_tieroverridereason holds 1000 characters, but TierOverridePolicy.MaxReasonLength is 2000" },
+            { "publisher prefix changed", f => f.Edit("Other/Solution.xml", s => s.Replace("<CustomizationOptionValuePrefix>10000<", "<CustomizationOptionValuePrefix>12000<")),
+                "the publisher's options start at 120000000, but Choice.OptionBase" },
         };
+
+        private static string Shipped(string relative) => System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryLayout.Find().Root, relative));
+
+        public static TheoryData<string, Func<string, string>, Func<string, string>, string> WebDrifts =>
+            new TheoryData<string, Func<string, string>, Func<string, string>, string>
+            {
+                { "column renamed", ts => ts.Replace("\"cx_churnrisk\"", "\"cx_churn\""), json => json, "Columns.churnRisk 'cx_churn' is not a column of account" },
+                { "tier relabelled", ts => ts.Replace("label: \"Iron\"", "label: \"Bronze\""), json => json, "Tiers[100000003] is labelled 'Bronze', but cx_tier labels it 'Iron'" },
+                { "stage dropped", ts => ts.Replace("  100000004: \"Decline\",\n", ""), json => json, "Stages lacks option 100000004 'Decline' of cx_lifecyclestage" },
+                { "action renumbered", ts => ts.Replace("100000006: \"Planned exit\"", "100000007: \"Planned exit\""), json => json,
+                    "RetentionActions[100000007] is not an option of cx_retentionaction" },
+                { "band swapped", ts => ts.Replace("ChurnBandHigh = 100000003", "ChurnBandHigh = 100000002"), json => json, "ChurnBandHigh 100000002 is not the option 'High' of cx_churnriskband" },
+                { "option base", ts => ts.Replace("OptionBase = 100000000", "OptionBase = 100000001"), json => json, "OptionBase 100000001 is not the publisher's first option value" },
+                { "privilege", ts => ts.Replace("prvCreatecx_tieroverrideaudit", "prvWritecx_tieroverrideaudit"), json => json,
+                    "OverridePrivilege 'prvWritecx_tieroverrideaudit' is not the one the plug-ins check" },
+                { "reason length", ts => ts.Replace("MinReasonLength = 10", "MinReasonLength = 12"), json => json, "MinReasonLength 12 is not TierOverridePolicy.MinReasonLength (10)" },
+                { "threshold moved", ts => ts, json => json.Replace("\"currentValueThreshold\": 5000", "\"currentValueThreshold\": 6000"),
+                    "DefaultThresholds.currentValue 5000 is not valueMatrix.currentValueThreshold in default-settings.json (6000)" },
+            };
+
+        [Theory]
+        [MemberData(nameof(WebDrifts))]
+        public void A_schema_ts_copy_that_drifted_is_reported_at_its_line(string drift, Func<string, string> schema, Func<string, string> defaults, string expected)
+        {
+            var ts = Shipped(WebSchemaCopies.SchemaFile);
+            var json = Shipped(WebSchemaCopies.DefaultsFile);
+            Assert.True(schema(ts) != ts || defaults(json) != json, $"{drift}: the seed changed nothing");
+            using (var fixture = new PackerFixture())
+            {
+                var issues = SchemaCopies.Check(fixture.Load(), schema(ts), defaults(json)).Select(i => i.ToString()).ToList();
+                Assert.True(issues.Any(i => i.Contains(expected) && i.StartsWith(WebSchemaCopies.SchemaFile + "(", StringComparison.Ordinal) && !i.Contains("(0):")),
+                    $"{drift}: expected an issue containing '{expected}', got:\n{string.Join("\n", issues)}");
+            }
+        }
 
         [Theory]
         [MemberData(nameof(Drifts))]

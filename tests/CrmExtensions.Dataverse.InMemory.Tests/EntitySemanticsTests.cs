@@ -75,7 +75,8 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             var error = Assert.Throws<DataverseFaultException>(() => service.Execute(new UpdateRequest { Target = stale, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
             Assert.Equal(ErrorCodes.ConcurrencyVersionMismatch, error.ErrorCode);
             var fresh = service.Retrieve("account", id, new ColumnSet("name"));
-            service.Execute(new UpdateRequest { Target = new Entity("account", id) { ["name"] = "mine", RowVersion = fresh.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+            service.Execute(new UpdateRequest { Target = new Entity("account", id) { ["name"] = "mine", RowVersion = fresh.RowVersion },
+                ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
             Assert.Equal("mine", service.Retrieve("account", id, new ColumnSet("name")).GetAttributeValue<string>("name"));
         }
 

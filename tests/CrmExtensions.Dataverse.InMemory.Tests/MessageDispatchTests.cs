@@ -1,4 +1,3 @@
-using System;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Crm.Sdk.Messages;

@@ -68,7 +68,8 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             Assert.Equal("stamped at 20", _host.GetService().Retrieve("account", id, new ColumnSet("description")).GetAttributeValue<string>("description"));
 
             var host2 = new InMemoryDataverse();
-            host2.Register(new StepRegistration { Message = "Update", PrimaryEntity = "account", Stage = PipelineStage.PostOperation, PluginType = typeof(StampDescription), UnsecureConfiguration = _recorder.Key });
+            host2.Register(new StepRegistration { Message = "Update", PrimaryEntity = "account", Stage = PipelineStage.PostOperation, PluginType = typeof(StampDescription),
+                UnsecureConfiguration = _recorder.Key });
             var account = new Entity("account") { ["name"] = "B" };
             host2.Seed(account);
             host2.GetService().Update(new Entity("account", account.Id) { ["name"] = "Renamed" });

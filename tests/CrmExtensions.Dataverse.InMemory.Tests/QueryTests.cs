@@ -223,7 +223,8 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         [Theory]
         [InlineData("<fetch><entity name='account'>", "Malformed FetchXML")]
         [InlineData("<fetch><entity><attribute name='name'/></entity></fetch>", "<entity> is missing the 'name' attribute")]
-        [InlineData("<fetch><entity name='account'><filter><condition attribute='name' operator='sounds-like' value='x'/></filter></entity></fetch>", "condition operator 'sounds-like' on 'name' is not supported")]
+        [InlineData("<fetch><entity name='account'><filter><condition attribute='name' operator='sounds-like' value='x'/></filter></entity></fetch>",
+            "condition operator 'sounds-like' on 'name' is not supported")]
         [InlineData("<fetch aggregate='true'><entity name='account'><attribute name='revenue' aggregate='median' alias='m'/></entity></fetch>", "aggregate 'median'")]
         [InlineData("<fetch count='-1'><entity name='account'/></fetch>", "'count' on <fetch> must be a non-negative whole number")]
         public void Bad_FetchXml_gets_a_message_naming_the_problem(string fetch, string expected)

@@ -42,7 +42,12 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         private const string Update = "<SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
         private const string Create = "<SdkMessageId>9ebdbb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
         private const string Delete = "<SdkMessageId>a1bdbb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>";
-        private const string RecordOnlyType = "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly, CrmExtensions.Dataverse.InMemory.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null</PluginTypeName><PluginTypeId>0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1</PluginTypeId>";
+        private const string FixtureAssembly = ", CrmExtensions.Dataverse.InMemory.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
+        private const string FixtureTypeId = "<PluginTypeId>0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1</PluginTypeId>";
+        private const string RecordOnlyType = "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly" + FixtureAssembly + "</PluginTypeName>" + FixtureTypeId;
+        private const string StepX = "<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>";
+        private const string Sync40 = "<Stage>40</Stage><Mode>0</Mode>";
+        private const string End = "</SdkMessageProcessingStep>";
 
         private const string ImageStart = "<SdkMessageProcessingStepImages><SdkMessageProcessingStepImage><EntityAlias>Image</EntityAlias>";
         private const string ImageEnd = "</SdkMessageProcessingStepImage></SdkMessageProcessingStepImages>";
@@ -52,13 +57,16 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         [Theory]
         [InlineData("<SdkMessageProcessingStep Name='x'>" + Update, "malformed XML")]
         [InlineData("<SdkMessageProcessingStep Name='x'><SdkMessageId>00000000-0000-0000-0000-000000000001</SdkMessageId></SdkMessageProcessingStep>", "is not a platform message")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeName><PluginTypeId>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeId><Stage>40</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "plug-in type 'CrmExtensions.Dataverse.InMemory.Tests.RecordOnly' is not defined under PluginAssemblies/")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.EchoApi, CrmExtensions.Dataverse.InMemory.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null</PluginTypeName><PluginTypeId>0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1</PluginTypeId><Stage>40</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "is not the plug-in type 0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + RecordOnlyType + "<Stage>20</Stage><Mode>1</Mode></SdkMessageProcessingStep>", "asynchronous steps must be registered on PostOperation")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Update + RecordOnlyType + "<Stage>later</Stage><Mode>0</Mode></SdkMessageProcessingStep>", "<Stage> must be a whole number, not 'later'")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Create + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PostImageOfTarget + "</SdkMessageProcessingStep>", "image 'Image' of a Create step is taken from 'Id', not 'Target'")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Create + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PreImageOfId + "</SdkMessageProcessingStep>", "a Create step has no pre-image")]
-        [InlineData("<SdkMessageProcessingStep Name='x' SdkMessageProcessingStepId='{00000000-0000-0000-0000-0000000000a1}'>" + Delete + RecordOnlyType + "<Stage>40</Stage><Mode>0</Mode>" + PostImageOfTarget + "</SdkMessageProcessingStep>", "post-image 'Image' needs a PostOperation step of a message that leaves a record")]
+        [InlineData(StepX + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeName>" +
+            "<PluginTypeId>CrmExtensions.Dataverse.InMemory.Tests.RecordOnly</PluginTypeId>" + Sync40 + End,
+            "plug-in type 'CrmExtensions.Dataverse.InMemory.Tests.RecordOnly' is not defined under PluginAssemblies/")]
+        [InlineData(StepX + Update + "<PluginTypeName>CrmExtensions.Dataverse.InMemory.Tests.EchoApi" + FixtureAssembly + "</PluginTypeName>" + FixtureTypeId + Sync40 + End,
+            "is not the plug-in type 0b0f6c55-1f43-4f7e-9d55-3d3f1a2b00b1")]
+        [InlineData(StepX + Update + RecordOnlyType + "<Stage>20</Stage><Mode>1</Mode>" + End, "asynchronous steps must be registered on PostOperation")]
+        [InlineData(StepX + Update + RecordOnlyType + "<Stage>later</Stage><Mode>0</Mode>" + End, "<Stage> must be a whole number, not 'later'")]
+        [InlineData(StepX + Create + RecordOnlyType + Sync40 + PostImageOfTarget + End, "image 'Image' of a Create step is taken from 'Id', not 'Target'")]
+        [InlineData(StepX + Create + RecordOnlyType + Sync40 + PreImageOfId + End, "a Create step has no pre-image")]
+        [InlineData(StepX + Delete + RecordOnlyType + Sync40 + PostImageOfTarget + End, "post-image 'Image' needs a PostOperation step of a message that leaves a record")]
         public void Broken_registrations_get_a_message_naming_file_and_problem(string xml, string expected)
         {
             var dir = Path.Combine(Path.GetTempPath(), "cx-loader-" + Guid.NewGuid().ToString("N"));

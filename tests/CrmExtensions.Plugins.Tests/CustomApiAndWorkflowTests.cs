@@ -36,15 +36,14 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(before.Attributes.Count, _org.Reload(account).Attributes.Count);
         }
 
-        [Fact]
-        public void Preview_of_a_missing_or_wrong_customer_says_so()
+        [Theory]
+        [InlineData("account", "does not exist")]
+        [InlineData("lead", "Only accounts and contacts are customers")]
+        public void Preview_of_a_missing_or_wrong_customer_says_so(string table, string expected)
         {
-            var missing = Assert.Throws<InvalidPluginExecutionException>(() =>
-                _org.Admin.Execute(new PreviewTierRequest { Customer = new EntityReference("account", Guid.NewGuid()) }));
-            Assert.Contains("does not exist", missing.Message);
-            var wrong = Assert.Throws<InvalidPluginExecutionException>(() =>
-                _org.Admin.Execute(new PreviewTierRequest { Customer = new EntityReference("lead", Guid.NewGuid()) }));
-            Assert.Contains("Only accounts and contacts are customers", wrong.Message);
+            var error = Assert.Throws<InvalidPluginExecutionException>(() =>
+                _org.Admin.Execute(new PreviewTierRequest { Customer = new EntityReference(table, Guid.NewGuid()) }));
+            Assert.Contains(expected, error.Message);
         }
 
         private List<Entity> SeedAccounts(int count)

@@ -5,7 +5,6 @@ using CrmExtensions.Dataverse.InMemory.Storage;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -135,7 +134,8 @@ namespace CrmExtensions.Plugins.Tests
             {
                 if (scope.Depth == 0 || faults >= 3) return null;
                 if (request.RequestName == "Update" && request["Target"] is Entity e && e.LogicalName == Account.EntityLogicalName && faults < 2)
-                    return faults++ == 0 ? new TimeoutException("SQL timeout") : (Exception)new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
+                    return faults++ == 0 ? new TimeoutException("SQL timeout") : (Exception)new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch,
+                        "The version of the existing record doesn't match the RowVersion property provided.");
                 if (faults == 2 && scope.StepName != null && scope.StepName.Contains("MaterializeRetentionPlan"))
                 {
                     faults++;
@@ -144,10 +144,11 @@ namespace CrmExtensions.Plugins.Tests
                 return null;
             };
             _org.Admin.Create(Org.Order(account, 7000m, Org.Now.AddDays(-1)));
-            _org.Admin.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 1m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
-            _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Angry", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            _org.Admin.Create(Org.Survey(account, 1m));
+            _org.Admin.Create(Org.Complaint(account, "Angry"));
             var call = _org.OpenRetention(account).First(a => a.LogicalName == RetentionActivity.PhoneCall);
-            _org.Admin.Update(new Entity(RetentionActivity.PhoneCall, call.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(2) });
+            _org.Admin.Update(new Entity(RetentionActivity.PhoneCall, call.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
+                [RetentionActivity.StatusCode] = new OptionSetValue(2) });
             _org.Host.ProcessAsyncQueue();
 
             Assert.Equal(3, faults);

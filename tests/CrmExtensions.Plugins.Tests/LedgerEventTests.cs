@@ -48,7 +48,8 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         private void Line(Guid order, Guid product) =>
-            _org.Host.Seed(new Entity(SalesOrderDetail.EntityLogicalName) { [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order), [SalesOrderDetail.Product] = new EntityReference(CrmExtensions.Plugins.Model.Product.EntityLogicalName, product) });
+            _org.Host.Seed(new Entity(SalesOrderDetail.EntityLogicalName) { [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),
+                [SalesOrderDetail.Product] = new EntityReference(CrmExtensions.Plugins.Model.Product.EntityLogicalName, product) });
 
         [Fact]
         public void A_stream_of_events_ends_where_a_full_read_does()
@@ -61,24 +62,27 @@ namespace CrmExtensions.Plugins.Tests
             Line(big, Product("hardware"));
             service.Update(new Entity(SalesOrder.EntityLogicalName, big) { [SalesOrder.TotalAmountBase] = new Money(9500m) });
             var cancelled = service.Create(Org.Order(account, 4000m, Org.Now.AddDays(-20)));
-            service.Execute(new SetStateRequest { EntityMoniker = new EntityReference(SalesOrder.EntityLogicalName, cancelled), State = new OptionSetValue(SalesOrder.StateCanceled), Status = new OptionSetValue(4) });
+            service.Execute(new SetStateRequest { EntityMoniker = new EntityReference(SalesOrder.EntityLogicalName, cancelled), State = new OptionSetValue(SalesOrder.StateCanceled),
+                Status = new OptionSetValue(4) });
             var deleted = service.Create(Org.Order(account, 3000m, Org.Now.AddDays(-40)));
             service.Delete(SalesOrder.EntityLogicalName, deleted);
             var moved = service.Create(Org.Order(account, 2500m, Org.Now.AddDays(-50)));
             service.Update(new Entity(SalesOrder.EntityLogicalName, moved) { [SalesOrder.Customer] = other.ToEntityReference() });
-            service.Create(new Entity(Invoice.EntityLogicalName) { [Invoice.Customer] = account.ToEntityReference(), [Invoice.TotalAmountBase] = new Money(700m), [Invoice.CreatedOn] = Org.Now.AddDays(-3) });
-            var complaint = service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Late", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
-            service.Execute(new CloseIncidentRequest { IncidentResolution = new Entity(IncidentResolution.EntityLogicalName) { [IncidentResolution.Incident] = new EntityReference(Incident.EntityLogicalName, complaint) }, Status = new OptionSetValue(5) });
-            service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
-            var mistake = service.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Logged by mistake", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            service.Create(Org.Invoice(account, 700m, Org.Now.AddDays(-3)));
+            var complaint = service.Create(Org.Complaint(account, "Late"));
+            var resolution = new Entity(IncidentResolution.EntityLogicalName) { [IncidentResolution.Incident] = new EntityReference(Incident.EntityLogicalName, complaint) };
+            service.Execute(new CloseIncidentRequest { IncidentResolution = resolution, Status = new OptionSetValue(5) });
+            service.Create(Org.Complaint(account, "Broken"));
+            var mistake = service.Create(Org.Complaint(account, "Logged by mistake"));
             service.Delete(Incident.EntityLogicalName, mistake);
-            var duplicateSurvey = service.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 1m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
+            var duplicateSurvey = service.Create(Org.Survey(account, 1m));
             service.Delete(CxSurveyResponse.EntityLogicalName, duplicateSurvey);
-            var survey = service.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 2m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
+            var survey = service.Create(Org.Survey(account, 2m));
             service.Update(new Entity(CxSurveyResponse.EntityLogicalName, survey) { [CxSurveyResponse.Score] = 3m });
             var referred = service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
             service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred too", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
-            var gone = service.Create(new Entity(Contact.EntityLogicalName) { ["lastname"] = "Referred, then deleted", [CustomerColumns.ReferredBy] = new EntityReference(Contact.EntityLogicalName, Guid.NewGuid()) });
+            var gone = service.Create(new Entity(Contact.EntityLogicalName) { ["lastname"] = "Referred, then deleted", [CustomerColumns.ReferredBy] = new EntityReference(Contact.EntityLogicalName,
+                Guid.NewGuid()) });
             var referredAndDeleted = service.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "Referred, then deleted", [CustomerColumns.ReferredBy] = account.ToEntityReference() });
             service.Delete(Account.EntityLogicalName, referredAndDeleted);
             service.Delete(Contact.EntityLogicalName, gone);
@@ -147,7 +151,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(3, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
 
             _org.Host.Calls.Reset();
-            _org.Admin.Create(new Entity(CxSurveyResponse.EntityLogicalName) { [CxSurveyResponse.Customer] = account.ToEntityReference(), [CxSurveyResponse.Score] = 5m, [CxSurveyResponse.AnsweredOn] = Org.Now.AddDays(-1) });
+            _org.Admin.Create(Org.Survey(account, 5m));
             _org.Host.ProcessAsyncQueue();
             Assert.Equal(2, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
         }
@@ -202,7 +206,8 @@ namespace CrmExtensions.Plugins.Tests
             var call = open.Single(a => a.LogicalName == RetentionActivity.PhoneCall);
             var task = open.First(a => a.LogicalName == RetentionActivity.Task);
             // The user completes the call; its event has not reached the plan when the plan next changes.
-            _org.Admin.Update(new Entity(RetentionActivity.PhoneCall, call.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted), [RetentionActivity.StatusCode] = new OptionSetValue(2) });
+            _org.Admin.Update(new Entity(RetentionActivity.PhoneCall, call.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
+                [RetentionActivity.StatusCode] = new OptionSetValue(2) });
             var plan = RetentionPlan.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.RetentionPlan));
             plan.Materialized = false;
             plan.Open.Remove(call.GetAttributeValue<string>(RetentionActivity.Key));

@@ -64,6 +64,33 @@ namespace CrmExtensions.Plugins.Tests
                 ["name"] = $"Order {amount} {submitted:yyyy-MM-dd}",
             };
 
+        /// <summary>A case of type complaint, open, for the customer.</summary>
+        public static Entity Complaint(Entity customer, string title) =>
+            new Entity(Incident.EntityLogicalName)
+            {
+                ["title"] = title,
+                [Incident.Customer] = customer.ToEntityReference(),
+                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
+            };
+
+        /// <summary>A survey answer of the customer, given yesterday.</summary>
+        public static Entity Survey(Entity customer, decimal score) =>
+            new Entity(CxSurveyResponse.EntityLogicalName)
+            {
+                [CxSurveyResponse.Customer] = customer.ToEntityReference(),
+                [CxSurveyResponse.Score] = score,
+                [CxSurveyResponse.AnsweredOn] = Now.AddDays(-1),
+            };
+
+        /// <summary>An invoice of <paramref name="amount"/> raised on its own (not from an order).</summary>
+        public static Entity Invoice(Entity customer, decimal amount, DateTime created) =>
+            new Entity(Model.Invoice.EntityLogicalName)
+            {
+                [Model.Invoice.Customer] = customer.ToEntityReference(),
+                [Model.Invoice.TotalAmountBase] = new Money(amount),
+                [Model.Invoice.CreatedOn] = created,
+            };
+
         /// <summary>Runs cx_RecalculateCustomer on the customer (a full read) as the administrator.</summary>
         public void Recalculate(Entity customer) =>
             Admin.Execute(new RecalculateCustomerRequest { Target = customer.ToEntityReference() });

@@ -36,13 +36,17 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         private static bool IsCustomerWrite(OrganizationRequest request, ExecutionScope scope) =>
-            scope.StepName != null && scope.StepName.Contains("RecalculateJobPage") && request.RequestName == "Update" && request["Target"] is Entity e && e.LogicalName == Account.EntityLogicalName;
+            scope.StepName != null && scope.StepName.Contains("RecalculateJobPage")
+            && request.RequestName == "Update" && request["Target"] is Entity e && e.LogicalName == Account.EntityLogicalName;
 
         /// <summary>Every account's tier and evaluated columns, and its open retention activities (action, due date), by name: what "the same end state" means.</summary>
         private static Dictionary<string, string> EndState(Org org) =>
             org.Host.Store.Rows(Account.EntityLogicalName).ToDictionary(a => a.GetAttributeValue<string>(Account.Name), a =>
-                org.Assessment(a, CustomerColumns.Tier, CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.ChurnRisk, CustomerColumns.LifecycleStage, CustomerColumns.LoyaltyLevel)
-                + " | " + string.Join(",", org.OpenRetention(a).Select(x => $"{x.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value}@{x.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd):yyyy-MM-dd}").OrderBy(k => k, StringComparer.Ordinal)));
+                org.Assessment(a, CustomerColumns.Tier, CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.ChurnRisk,
+                    CustomerColumns.LifecycleStage, CustomerColumns.LoyaltyLevel)
+                + " | " + string.Join(",", org.OpenRetention(a)
+                    .Select(x => $"{x.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value}@{x.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd):yyyy-MM-dd}")
+                    .OrderBy(k => k, StringComparer.Ordinal)));
 
         private static void AssertNoDuplicateActivities(Org org)
         {
@@ -178,7 +182,9 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(250, Count(job, RecalculationJob.Done));
             var expected = EndState(clean);
             var actual = EndState(_org);
-            Assert.Equal(string.Join("\n", expected.Where(e => actual[e.Key] != e.Value).Select(e => e.Key + ": " + e.Value)), string.Join("\n", actual.Where(e => expected[e.Key] != e.Value).Select(e => e.Key + ": " + e.Value)));
+            string Differences(Dictionary<string, string> of, Dictionary<string, string> other) =>
+                string.Join("\n", of.Where(e => other[e.Key] != e.Value).Select(e => e.Key + ": " + e.Value));
+            Assert.Equal(Differences(expected, actual), Differences(actual, expected));
             AssertNoDuplicateActivities(_org);
         }
 

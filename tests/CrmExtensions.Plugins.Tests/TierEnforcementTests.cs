@@ -92,20 +92,31 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Contains(expected, error.Message);
         }
 
-        [Fact]
-        public void Unknown_tier_values_oversized_reasons_and_system_columns_are_refused()
+        /// <summary>Edits a manager may not make, by case name (the refusal each gets is the theory's data).</summary>
+        private Action RefusedEdit(string edit, IOrganizationService manager)
         {
-            var manager = _org.As(_org.Manager);
-            Assert.Contains("is not a known ValueTier choice value", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
-                (CustomerColumns.Tier, new OptionSetValue(7)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "A perfectly good reason")))).Message);
-            Assert.Contains("at most 2000 are allowed", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
-                (CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, new string('x', 2001))))).Message);
-            Assert.Contains("set by the system", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
-                (CustomerColumns.TierOverrideBy, new EntityReference("systemuser", _org.Clerk))))).Message);
-            Assert.Contains("only applies with 'Tier override' ticked", Assert.Throws<InvalidPluginExecutionException>(() => manager.Update(Edit(
-                (CustomerColumns.TierOverrideReason, "Reason without an override")))).Message);
-            Assert.Contains("gets its tier from its first recalculation", Assert.Throws<InvalidPluginExecutionException>(() => manager.Create(new Entity(Account.EntityLogicalName)
-            { [Account.Name] = "New", [CustomerColumns.Tier] = Tier(ValueTier.Gold) })).Message);
+            switch (edit)
+            {
+                case "unknown tier value": return () => manager.Update(Edit(
+                    (CustomerColumns.Tier, new OptionSetValue(7)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, "A perfectly good reason")));
+                case "oversized reason": return () => manager.Update(Edit(
+                    (CustomerColumns.Tier, Tier(ValueTier.Gold)), (CustomerColumns.TierOverride, true), (CustomerColumns.TierOverrideReason, new string('x', 2001))));
+                case "override by": return () => manager.Update(Edit((CustomerColumns.TierOverrideBy, new EntityReference("systemuser", _org.Clerk))));
+                case "reason without override": return () => manager.Update(Edit((CustomerColumns.TierOverrideReason, "Reason without an override")));
+                case "tier on create": return () => manager.Create(new Entity(Account.EntityLogicalName) { [Account.Name] = "New", [CustomerColumns.Tier] = Tier(ValueTier.Gold) });
+                default: throw new ArgumentOutOfRangeException(nameof(edit));
+            }
+        }
+
+        [Theory]
+        [InlineData("unknown tier value", "is not a known ValueTier choice value")]
+        [InlineData("oversized reason", "at most 2000 are allowed")]
+        [InlineData("override by", "set by the system")]
+        [InlineData("reason without override", "only applies with 'Tier override' ticked")]
+        [InlineData("tier on create", "gets its tier from its first recalculation")]
+        public void A_manager_s_edit_that_breaks_a_rule_is_refused(string edit, string expected)
+        {
+            Assert.Contains(expected, Assert.Throws<InvalidPluginExecutionException>(RefusedEdit(edit, _org.As(_org.Manager))).Message);
         }
 
         [Fact]

@@ -106,8 +106,8 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 5000m, months: 24);
-            var complaint = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
-            var complaint2 = _org.Admin.Create(new Entity(Incident.EntityLogicalName) { ["title"] = "Broken again", [Incident.Customer] = account.ToEntityReference(), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+            var complaint = _org.Admin.Create(Org.Complaint(account, "Broken"));
+            var complaint2 = _org.Admin.Create(Org.Complaint(account, "Broken again"));
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
                 _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
@@ -123,7 +123,8 @@ namespace CrmExtensions.Plugins.Tests
 
             // ...and when it rises again, a new one is scheduled beside the cancelled one.
             foreach (var id in new[] { complaint, complaint2 })
-                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0), [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
+                _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0),
+                    [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
             foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
                 _org.Admin.Delete(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
@@ -180,12 +181,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var account = _org.Account();
             _org.OrderHistory(account, 1000m, months: 24);
-            _org.Admin.Create(new Entity(Incident.EntityLogicalName)
-            {
-                ["title"] = "Late delivery",
-                [Incident.Customer] = account.ToEntityReference(),
-                [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint),
-            });
+            _org.Admin.Create(Org.Complaint(account, "Late delivery"));
             _org.Host.ProcessAsyncQueue();
             var row = _org.Reload(account);
             Assert.Equal(15, row.GetAttributeValue<int>(CustomerColumns.ChurnRisk));

@@ -149,7 +149,8 @@ namespace CrmExtensions.Domain.Churn
                     var drop = 1m - latest / earlier;
                     if (drop >= churn.SatisfactionDropThreshold)
                         reasons.Add(new ChurnReason(ChurnReasonCode.SatisfactionDecline, Points(churn.SatisfactionDropPoints, drop * 2),
-                            $"Satisfaction dropped {Percent(drop)} (latest survey {latest.ToString("0.#", CultureInfo.InvariantCulture)} vs {earlier.ToString("0.#", CultureInfo.InvariantCulture)} before)"));
+                            $"Satisfaction dropped {Percent(drop)} (latest survey {latest.ToString("0.#", CultureInfo.InvariantCulture)} " +
+                            $"vs {earlier.ToString("0.#", CultureInfo.InvariantCulture)} before)"));
                 }
             }
 

@@ -49,7 +49,8 @@ namespace CrmExtensions.Domain.Configuration
             var merged = JObject.Parse(DefaultJson.Value);
             var calibration = Parse(calibrationJson, "Calibration settings JSON");
             if (calibration != null && calibration.Properties().Any(p => p.Name != CalibrationSection))
-                throw new DomainValidationException($"The calibration document may only hold the '{CalibrationSection}' section (found '{calibration.Properties().First(p => p.Name != CalibrationSection).Name}').");
+                throw new DomainValidationException($"The calibration document may only hold the '{CalibrationSection}' section " +
+                    $"(found '{calibration.Properties().First(p => p.Name != CalibrationSection).Name}').");
             foreach (var document in new[] { calibration, Parse(json, "Settings JSON") }.Where(d => d != null))
                 // Arrays and cadence lists replace the default rather than being merged item by item.
                 merged.Merge(document, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
@@ -193,7 +194,8 @@ namespace CrmExtensions.Domain.Configuration
                 Points(ch.RecentComplaintPoints, "recentComplaintPoints");
                 Points(ch.ComplaintPointsCap, "complaintPointsCap");
                 Check(ch.RecentComplaintDays >= 1, "churn.recentComplaintDays", "must be at least 1");
-                Check(ch.MediumRiskFrom > 0 && ch.MediumRiskFrom < ch.HighRiskFrom && ch.HighRiskFrom <= 100, "churn.mediumRiskFrom/highRiskFrom", "must satisfy 0 < mediumRiskFrom < highRiskFrom <= 100");
+                Check(ch.MediumRiskFrom > 0 && ch.MediumRiskFrom < ch.HighRiskFrom && ch.HighRiskFrom <= 100, "churn.mediumRiskFrom/highRiskFrom",
+                    "must satisfy 0 < mediumRiskFrom < highRiskFrom <= 100");
             }
 
             var rt = Section(s.Retention, "retention");
@@ -220,7 +222,8 @@ namespace CrmExtensions.Domain.Configuration
             var cal = s.Calibration;
             if (cal != null)
             {
-                Check(cal.Population >= 1 && cal.ActiveCustomers >= 1 && cal.ActiveCustomers <= cal.Population, "calibration.population/activeCustomers", "must satisfy 1 <= activeCustomers <= population");
+                Check(cal.Population >= 1 && cal.ActiveCustomers >= 1 && cal.ActiveCustomers <= cal.Population, "calibration.population/activeCustomers",
+                    "must satisfy 1 <= activeCustomers <= population");
                 Check(cal.FirstCalibratedOn <= cal.CalibratedOn, "calibration.firstCalibratedOn", "must not be after calibratedOn");
                 Check(cal.CurrentValueThreshold > 0, "calibration.currentValueThreshold", "must be greater than 0");
                 Check(cal.GrowthPotentialThreshold > 0, "calibration.growthPotentialThreshold", "must be greater than 0");

@@ -181,7 +181,8 @@ namespace CrmExtensions.Domain.Ledger
                 var revenue = earlier.Revenue + ofTable.Sum(p => p.Revenue);
                 var discount = earlier.Discount + ofTable.Sum(p => p.Discount);
                 if (revenue < 0 || discount < 0)
-                    throw new DomainValidationException($"The {table} records of customer {customerId} add up to a negative amount ({revenue}); correct the records with negative totals or discounts before recalculating.");
+                    throw new DomainValidationException($"The {table} records of customer {customerId} add up to a negative amount ({revenue}); " +
+                        "correct the records with negative totals or discounts before recalculating.");
                 lifetime.Add(earlier.Orders + ofTable.Count, revenue, discount,
                     Min(earlier.First, ofTable.Select(p => (DateTime?)p.Date).Min()), Max(earlier.Last, ofTable.Select(p => (DateTime?)p.Date).Max()),
                     earlier.Families.Concat(ofTable.Where(p => p.Families != null).SelectMany(p => p.Families)));

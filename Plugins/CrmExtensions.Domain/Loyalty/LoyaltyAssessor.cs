@@ -92,7 +92,8 @@ namespace CrmExtensions.Domain.Loyalty
                 level = LoyaltyLevel.Satisfaction;
                 if (repeat >= loyalty.TrustRepeatRate) level = LoyaltyLevel.Trust;
                 if (level == LoyaltyLevel.Trust && repeat >= loyalty.BehaviouralRepeatRate && breadth >= loyalty.BehaviouralCrossBreadth) level = LoyaltyLevel.Behavioural;
-                if (level == LoyaltyLevel.Behavioural && referrals >= loyalty.EmotionalReferrals && purchases.UndiscountedRevenueShare >= loyalty.EmotionalPriceTolerance) level = LoyaltyLevel.Emotional;
+                if (level == LoyaltyLevel.Behavioural && referrals >= loyalty.EmotionalReferrals
+                    && purchases.UndiscountedRevenueShare >= loyalty.EmotionalPriceTolerance) level = LoyaltyLevel.Emotional;
                 if (level == LoyaltyLevel.Emotional && referrals >= loyalty.SustainableReferrals) level = LoyaltyLevel.Sustainable;
             }
             return new LoyaltyAssessment(indicators, (LoyaltyLevel)Math.Min((int)level, (int)CapFor(stage)));

@@ -24,7 +24,7 @@ namespace CrmExtensions.Domain.Value
             _model = model;
         }
 
-        /// <param name="staying">Chance the customer stays given warning signs the purchase model does not see (1 = none).</param>
+        /// <summary><paramref name="staying"/>: the chance the customer stays given warning signs the purchase model does not see (1 = none).</summary>
         public CustomerValue Evaluate(PurchaseSummary purchases, int referralsMade, DateTime asOf, double staying = 1.0)
         {
             if (purchases == null) throw new DomainValidationException("Purchase summary is required.");

@@ -23,7 +23,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var execution = context.Execution;
             var service = context.SystemService;
             var asOf = execution.OperationCreatedOn;
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, service);
+            var settings = Settings(context);
 
             var calibration = SettingsCalibration.Run(service, settings, execution.OrganizationId, asOf);
             context.Trace("Calibrated on {0} customers ({1} active).", calibration.Population, calibration.ActiveCustomers);

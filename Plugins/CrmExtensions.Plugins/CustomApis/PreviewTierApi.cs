@@ -2,7 +2,6 @@ using CrmExtensions.Domain;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.CustomApis
@@ -19,8 +18,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var customer = new PreviewTierRequest(execution.InputParameters).Customer;
             if (customer == null || customer.Id == System.Guid.Empty)
                 throw new DomainValidationException($"{PreviewTierRequest.ApiName} needs Customer: a reference to an account or contact.");
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
-            var assessment = new CustomerRecalculation(context.SystemService, settings).Preview(customer, execution.OperationCreatedOn);
+            var assessment = Recalculation(context).Preview(customer, execution.OperationCreatedOn);
             var response = CustomApiResponse.Over<PreviewTierResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);
             response.CurrentValue = assessment.Value.CurrentValue;

@@ -1,7 +1,6 @@
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
@@ -18,9 +17,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var execution = context.Execution;
             var customer = new RecalculateCustomerRequest(execution.InputParameters).Target
                 ?? throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} must be called on an account.");
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var result = new CustomerRecalculation(context.SystemService, settings).Rebuild(new[] { customer }, execution.OperationCreatedOn);
+            var result = Recalculation(context).Rebuild(new[] { customer }, execution.OperationCreatedOn);
             var assessment = result.Assessments[customer.Id];
             var response = CustomApiResponse.Over<RecalculateCustomerResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);

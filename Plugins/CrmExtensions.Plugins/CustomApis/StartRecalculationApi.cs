@@ -32,9 +32,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var pageSize = request.PageSize ?? JobDefinition.DefaultPageSize;
             if (pageSize < 1 || pageSize > JobDefinition.MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {JobDefinition.MaxPageSize} (got {pageSize}).");
             JobDefinition.CheckedFilter(request.Filter);
-            var name = string.IsNullOrWhiteSpace(request.Name)
-                ? $"{(scope == RecalculationScopeChoice.Contacts ? "Contacts" : "Accounts")}{(request.EvaluatedBefore.HasValue ? " not evaluated since " + request.EvaluatedBefore.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")}, {execution.OperationCreatedOn.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
-                : request.Name.Trim();
+            var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(scope, request.EvaluatedBefore, execution.OperationCreatedOn) : request.Name.Trim();
             var row = new Entity(RecalculationJob.EntityLogicalName)
             {
                 [RecalculationJob.Name] = name,
@@ -47,9 +45,16 @@ namespace CrmExtensions.Plugins.CustomApis
                 [RecalculationJob.Status] = new OptionSetValue((int)RecalculationStatusChoice.Queued),
             };
             TryScope(context.SystemService, new JobDefinition(WithCreatedOn(row, execution.OperationCreatedOn)));
-            var id = context.UserService.Create(row);
+            var id = context.CallerService.Create(row);
             context.Trace("Started recalculation job {0} ({1}).", id, name);
             CustomApiResponse.Over<StartRecalculationResponse>(execution.OutputParameters).JobId = id;
+        }
+
+        private static string DefaultName(RecalculationScopeChoice scope, DateTime? evaluatedBefore, DateTime now)
+        {
+            var customers = scope == RecalculationScopeChoice.Contacts ? "Contacts" : "Accounts";
+            var stale = evaluatedBefore.HasValue ? " not evaluated since " + evaluatedBefore.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+            return $"{customers}{stale}, {now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
         }
 
         private static Entity WithCreatedOn(Entity row, DateTime now)

@@ -1,13 +1,16 @@
 using System;
+using System.Diagnostics;
 using CrmExtensions.Domain;
-using CrmExtensions.Plugins.Model;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Infrastructure
 {
     /// <summary>
     /// Reads the services a plugin needs, runs it, and turns domain validation failures into the platform's
-    /// InvalidPluginExecutionException so the user sees the rule's own message and the transaction rolls back.
+    /// InvalidPluginExecutionException so the user sees the rule's own message and the transaction rolls back. Traces
+    /// entry, exit with the elapsed time, and any unexpected exception before the platform reports it.
     /// Stateless: the platform caches one instance per step and calls it concurrently.
     /// </summary>
     public abstract class PluginBase : IPlugin
@@ -25,7 +28,9 @@ namespace CrmExtensions.Plugins.Infrastructure
         {
             if (serviceProvider == null) throw new InvalidPluginExecutionException("The platform passed no service provider.");
             var context = new LocalPluginContext(serviceProvider);
-            context.Trace("{0} entered: {1} of {2} {3}, stage {4}, depth {5}", GetType().Name, context.Execution.MessageName,
+            var name = GetType().Name;
+            var elapsed = Stopwatch.StartNew();
+            context.Trace("{0} entered: {1} of {2} {3}, stage {4}, depth {5}", name, context.Execution.MessageName,
                 context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId, context.Execution.Stage, context.Execution.Depth);
             try
             {
@@ -36,54 +41,33 @@ namespace CrmExtensions.Plugins.Infrastructure
                 context.Trace("Rejected: {0}", ex.Message);
                 throw new InvalidPluginExecutionException(ex.Message, ex);
             }
+            catch (Exception ex) when (!(ex is InvalidPluginExecutionException))
+            {
+                // The platform reports it as an unexpected plug-in error without our context; the trace keeps what and where.
+                context.Trace("Unexpected {0}: {1}\n{2}", ex.GetType().FullName, ex.Message, ex.StackTrace);
+                throw;
+            }
+            finally
+            {
+                context.Trace("{0} exited after {1} ms", name, elapsed.ElapsedMilliseconds);
+            }
         }
 
         protected abstract void Run(LocalPluginContext context);
-    }
 
-    /// <summary>The execution context and services of one plugin invocation.</summary>
-    public sealed class LocalPluginContext
-    {
-        private readonly ITracingService _tracing;
-        private readonly IOrganizationServiceFactory _factory;
-        private IOrganizationService _userService;
-        private IOrganizationService _systemService;
+        /// <summary>The settings in force: the step's configuration, else the active cx_setting row, else the defaults.</summary>
+        protected CrmExtensionsSettings Settings(LocalPluginContext context) =>
+            SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService);
 
-        public LocalPluginContext(IServiceProvider serviceProvider)
+        /// <summary>
+        /// A recalculation with the settings in force that writes as the system; the pipeline is marked so the tier
+        /// guard lets its writes through.
+        /// </summary>
+        protected CustomerRecalculation Recalculation(LocalPluginContext context)
         {
-            Execution = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))
-                ?? throw new InvalidPluginExecutionException("No IPluginExecutionContext is available.");
-            _tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService));
-            _factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))
-                ?? throw new InvalidPluginExecutionException("No IOrganizationServiceFactory is available.");
-        }
-
-        public IPluginExecutionContext Execution { get; }
-
-        /// <summary>Acts as the calling user: their security applies.</summary>
-        public IOrganizationService UserService => _userService ?? (_userService = _factory.CreateOrganizationService(Execution.UserId));
-
-        /// <summary>Acts as SYSTEM, for bookkeeping a user may not be allowed to write (evaluations, audit rows).</summary>
-        public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
-
-        public Entity Target => Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as Entity : null;
-
-        public EntityReference TargetReference =>
-            Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as EntityReference : null;
-
-        public Entity PreImage(string alias = Parameters.PreImage) => Execution.PreEntityImages.Contains(alias) ? Execution.PreEntityImages[alias] : null;
-        public Entity PostImage(string alias = Parameters.PostImage) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;
-
-        public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);
-
-        /// <summary>True when an ancestor pipeline of this event was marked with <paramref name="sharedVariable"/>.</summary>
-        public bool IsTriggeredBy(string sharedVariable)
-        {
-            for (var parent = Execution.ParentContext; parent != null; parent = parent.ParentContext)
-            {
-                if (parent.SharedVariables.Contains(sharedVariable)) return true;
-            }
-            return false;
+            var settings = Settings(context);
+            context.Execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
+            return new CustomerRecalculation(context.SystemService, settings);
         }
     }
 }

@@ -135,7 +135,8 @@ namespace CrmExtensions.Plugins.Model
         public static TEnum FromOption<TEnum>(int option) where TEnum : struct =>
             TryFromOption<TEnum>(option, out var value)
                 ? value
-                : throw new DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value (the options of {OptionSetName(typeof(TEnum))} are {string.Join(", ", Map<TEnum>.Values.Keys)}).");
+                : throw new DomainValidationException($"{option} is not a known {typeof(TEnum).Name} choice value " +
+                    $"(the options of {OptionSetName(typeof(TEnum))} are {string.Join(", ", Map<TEnum>.Values.Keys)}).");
 
         public static bool TryFromOption<TEnum>(int option, out TEnum value) where TEnum : struct => Map<TEnum>.Values.TryGetValue(option, out value);
 

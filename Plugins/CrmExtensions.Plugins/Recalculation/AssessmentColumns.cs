@@ -1,5 +1,6 @@
 using System;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -17,7 +18,7 @@ namespace CrmExtensions.Plugins.Recalculation
             var row = snapshot.Row;
             var overridden = row.GetAttributeValue<bool>(CustomerColumns.TierOverride);
             var until = row.GetAttributeValue<DateTime?>(CustomerColumns.TierOverrideUntil);
-            var overrideActive = overridden && (!until.HasValue || until.Value >= asOf);
+            var overrideActive = TierOverridePolicy.Holds(overridden, until, asOf);
             if (!overrideActive)
             {
                 update[CustomerColumns.Tier] = new OptionSetValue(Choice.ToOption(assessment.Tier));

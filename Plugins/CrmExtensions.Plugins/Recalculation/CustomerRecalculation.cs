@@ -65,13 +65,13 @@ namespace CrmExtensions.Plugins.Recalculation
         /// plan, evaluates and writes (1 call). A customer without a ledger, or a change that cannot be applied by id,
         /// gets the full read instead.
         /// </summary>
-        public RecalculationResult ApplyEvent(EntityReference customer, DateTime asOf, Func<CustomerSnapshot, LedgerOutcome> change)
+        public RecalculationResult ApplyEvent(LedgerChange change, DateTime asOf)
         {
             var result = new RecalculationResult();
             // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
-            var snapshot = CustomerRows.TryRead(_service, customer);
+            var snapshot = CustomerRows.TryRead(_service, change.Customer);
             if (snapshot == null) return result;
-            var outcome = snapshot.CanEvaluateWithoutReading ? change(snapshot) : LedgerOutcome.NeedsFullRead;
+            var outcome = snapshot.CanEvaluateWithoutReading ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
             if (outcome == LedgerOutcome.Unchanged) return result;
             if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
             Write(snapshot, asOf, null, result);

@@ -18,17 +18,4 @@ namespace CrmExtensions.Plugins.Recalculation
         public List<string> Errors { get; } = new List<string>();
         public Dictionary<Guid, CustomerAssessment> Assessments { get; } = new Dictionary<Guid, CustomerAssessment>();
     }
-
-    /// <summary>What an event did to a customer's ledger or plan.</summary>
-    public enum LedgerOutcome
-    {
-        /// <summary>Something changed: evaluate and write.</summary>
-        Changed,
-
-        /// <summary>Nothing to do (the ledger already holds this state or a newer one).</summary>
-        Unchanged,
-
-        /// <summary>The change cannot be applied by record id: rebuild the ledger with a full read.</summary>
-        NeedsFullRead,
-    }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.ServiceModel;
 using CrmExtensions.Domain;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -5,7 +7,6 @@ using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Recalculation.Jobs;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
-using System.ServiceModel;
 
 namespace CrmExtensions.Plugins.Steps
 {
@@ -32,12 +33,11 @@ namespace CrmExtensions.Plugins.Steps
                 var job = new JobDefinition(row);
                 JobPlanner.Plan(service, job, now, () =>
                 {
-                    var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, service);
-                    var calibration = SettingsCalibration.Run(service, settings, execution.OrganizationId, job.AsOf);
+                    var calibration = SettingsCalibration.Run(service, Settings(context), execution.OrganizationId, job.AsOf);
                     context.Trace("Calibrated on {0} customers ({1} active) before planning.", calibration.Population, calibration.ActiveCustomers);
                 });
             }
-            catch (System.Exception ex) when (ex is DomainValidationException || ex is FaultException<OrganizationServiceFault>)
+            catch (Exception ex) when (ex is DomainValidationException || ex is FaultException<OrganizationServiceFault>)
             {
                 context.Trace("Planning failed: {0}", ex.Message);
                 service.Update(new Entity(RecalculationJob.EntityLogicalName, execution.PrimaryEntityId)

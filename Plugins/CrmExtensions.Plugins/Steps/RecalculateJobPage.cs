@@ -26,7 +26,7 @@ namespace CrmExtensions.Plugins.Steps
             {
                 // After a calibration this job ran, do not trust a cached copy from before it on this worker.
                 if (job.Calibrate) SettingsProvider.Evict(execution.OrganizationId);
-                return SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
+                return Settings(context);
             }, execution.OperationCreatedOn, text => context.Trace(text));
         }
     }

@@ -25,7 +25,7 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            var deleted = execution.MessageName == "Delete";
+            var deleted = execution.MessageName == MessageName.Delete;
             var activity = deleted ? context.PreImage() : context.PostImage();
             var key = activity?.GetAttributeValue<string>(RetentionActivity.Key);
             var customer = activity?.GetAttributeValue<EntityReference>(RetentionActivity.Regarding);
@@ -35,10 +35,8 @@ namespace CrmExtensions.Plugins.Steps
 
             var completed = !deleted && state == RetentionActivity.StateCompleted;
             var when = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd) ?? execution.OperationCreatedOn;
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, execution.OrganizationId, context.SystemService);
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
-            var result = new CustomerRecalculation(context.SystemService, settings).ApplyEvent(customer, execution.OperationCreatedOn,
-                snapshot => snapshot.Plan.CloseByUser(key, execution.PrimaryEntityId, completed, when) ? LedgerOutcome.Changed : LedgerOutcome.Unchanged);
+            var result = Recalculation(context).ApplyEvent(
+                new LedgerChange(customer, snapshot => LedgerChange.Outcome(snapshot.Plan.CloseByUser(key, execution.PrimaryEntityId, completed, when))), execution.OperationCreatedOn);
             context.Trace("Retention activity {0} {1} by a user: {2}.", execution.PrimaryEntityId, deleted ? "deleted" : completed ? "completed" : "cancelled",
                 result.Customers == 0 ? "not held by the plan (or the customer no longer exists), nothing to do" : $"re-planned, {result.ActivitiesCreated} to create");
         }

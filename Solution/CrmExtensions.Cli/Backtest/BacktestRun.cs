@@ -41,7 +41,8 @@ namespace CrmExtensions.Cli.Backtest
 
         /// <summary>Naive yardsticks on the same customers: days since the last purchase, and past revenue.</summary>
         public double RecencyAuc => RankMetrics.RocAuc(Customers.Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Select(c => c.Churned).ToList());
-        public double RecencyAucRepeatBuyers => RankMetrics.RocAuc(Customers.Where(c => c.RepeatBuyer).Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Where(c => c.RepeatBuyer).Select(c => c.Churned).ToList());
+        public double RecencyAucRepeatBuyers =>
+            RankMetrics.RocAuc(Customers.Where(c => c.RepeatBuyer).Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Where(c => c.RepeatBuyer).Select(c => c.Churned).ToList());
         public double PastRevenueSpearman => RankMetrics.Spearman(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList());
         public double PastRevenueTopFifthCapture => RankMetrics.TopShareCapture(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList(), 0.2);
 

@@ -29,7 +29,11 @@ namespace CrmExtensions.Cli.Demo
                 {
                     var rows = accounts.Where(a => tierOf[a.Id] == tier).ToList();
                     var policy = Domain.Configuration.SettingsLoader.Defaults.ValueMatrix.Policies[tier];
-                    return new[] { tier.ToString(), rows.Count.ToString(CultureInfo.InvariantCulture), Avg(rows, CustomerColumns.CurrentValue), Avg(rows, CustomerColumns.GrowthPotential), Avg(rows, CustomerColumns.LifetimeProfit), policy.Investment.ToString(), policy.Strategy.ToString() };
+                    return new[]
+                    {
+                        tier.ToString(), rows.Count.ToString(CultureInfo.InvariantCulture), Avg(rows, CustomerColumns.CurrentValue), Avg(rows, CustomerColumns.GrowthPotential),
+                        Avg(rows, CustomerColumns.LifetimeProfit), policy.Investment.ToString(), policy.Strategy.ToString(),
+                    };
                 }));
             output.WriteLine();
             output.WriteLine("                 low potential        high potential");
@@ -50,7 +54,8 @@ namespace CrmExtensions.Cli.Demo
             output.WriteLine("== Top churn risks");
             Table(output, new[] { "customer", "tier", "risk", "reasons" }, accounts
                 .OrderByDescending(a => a.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).ThenBy(a => a.GetAttributeValue<string>(Account.Name)).Take(10)
-                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-", a.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "" }));
+                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-",
+                    a.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "" }));
 
             output.WriteLine();
             output.WriteLine("== Retention activities scheduled (open)");

@@ -46,11 +46,14 @@ namespace CrmExtensions.Cli.Demo
             foreach (var a in data.Accounts)
                 if (!ids.Add(a.Id)) throw new SampleDataException("accounts.csv", 0, $"account id {a.Id} appears twice");
             foreach (var row in Read(directory, "orders.csv", "id", "account_id", "submitted_on", "amount", "discount", "product_family"))
-                data.Orders.Add(new SampleOrder { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), SubmittedOn = row.Date("submitted_on"), Amount = row.Money("amount"), Discount = row.Money("discount"), ProductFamily = row.Text("product_family") });
+                data.Orders.Add(new SampleOrder { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), SubmittedOn = row.Date("submitted_on"), Amount = row.Money("amount"),
+                    Discount = row.Money("discount"), ProductFamily = row.Text("product_family") });
             foreach (var row in Read(directory, "invoices.csv", "id", "account_id", "created_on", "amount", "discount"))
-                data.Invoices.Add(new SampleInvoice { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), Amount = row.Money("amount"), Discount = row.Money("discount") });
+                data.Invoices.Add(new SampleInvoice { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), Amount = row.Money("amount"),
+                    Discount = row.Money("discount") });
             foreach (var row in Read(directory, "cases.csv", "id", "account_id", "created_on", "type", "status", "title"))
-                data.Cases.Add(new SampleCase { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), IsComplaint = row.Choice("type", "complaint", "question") == "complaint", IsOpen = row.Choice("status", "open", "resolved") == "open", Title = row.Text("title") });
+                data.Cases.Add(new SampleCase { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"),
+                    IsComplaint = row.Choice("type", "complaint", "question") == "complaint", IsOpen = row.Choice("status", "open", "resolved") == "open", Title = row.Text("title") });
             foreach (var row in Read(directory, "surveys.csv", "account_id", "answered_on", "score"))
                 data.Surveys.Add(new SampleSurvey { AccountId = row.Account("account_id", ids), AnsweredOn = row.Date("answered_on"), Score = row.Decimal("score", 0, 5) });
             foreach (var a in data.Accounts.Where(a => a.ReferredBy.HasValue && !ids.Contains(a.ReferredBy.Value)))

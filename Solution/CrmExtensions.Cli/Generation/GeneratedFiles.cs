@@ -20,6 +20,8 @@ namespace CrmExtensions.Cli.Generation
         private readonly Dictionary<string, string> _files = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly string _sourceDirectory;
 
+        /// <param name="committed">Solution/src as committed.</param>
+        /// <param name="build">The built assemblies the declarations are read from.</param>
         /// <param name="typeScriptContracts">Where WebResources/src/shared/customApis.ts lies.</param>
         public GeneratedFiles(SolutionSource committed, SolutionBuild build, string typeScriptContracts)
         {

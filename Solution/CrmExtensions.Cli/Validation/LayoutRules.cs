@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Xml.Linq;
 
 namespace CrmExtensions.Cli.Validation
 {

@@ -17,7 +17,8 @@ namespace CrmExtensions.Cli.Validation
     public static class RegistrationRules
     {
         /// <summary>What a workflow assembly may reference: the framework and the SDK the platform provides.</summary>
-        private static readonly string[] PlatformAssemblies = { "mscorlib", "System", "System.Activities", "System.Runtime.Serialization", "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.Workflow", "Microsoft.Crm.Sdk.Proxy" };
+        private static readonly string[] PlatformAssemblies = { "mscorlib", "System", "System.Activities", "System.Runtime.Serialization", "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.Workflow",
+            "Microsoft.Crm.Sdk.Proxy" };
 
         /// <summary>The fields of pluginpackage.xml in a real export (mikefactorial/PluginPackageWorkaround, src/pluginpackages/).</summary>
         private static readonly string[] PackageFields = { "exportkeyversion", "iscustomizable", "name", "package", "statecode", "statuscode", "version" };
@@ -83,7 +84,8 @@ namespace CrmExtensions.Cli.Validation
                 var message = Guid.TryParse((string)root.Element("SdkMessageId"), out var messageId) ? PlatformMessage.WithId(messageId) : null;
                 if (message == null) c.Add(file, root, $"SdkMessageId '{(string)root.Element("SdkMessageId")}' is not a platform message");
                 var table = (string)root.Element("PrimaryEntity");
-                foreach (var column in ValidationContext.Split((string)root.Element("FilteringAttributes"))) c.CheckColumn(file, root.Element("FilteringAttributes"), table, column, "filtering attribute");
+                foreach (var column in ValidationContext.Split((string)root.Element("FilteringAttributes")))
+                    c.CheckColumn(file, root.Element("FilteringAttributes"), table, column, "filtering attribute");
                 foreach (var image in root.Descendants("SdkMessageProcessingStepImage"))
                 {
                     foreach (var column in ValidationContext.Split((string)image.Element("Attributes"))) c.CheckColumn(file, image, table, column, "image column");
@@ -100,7 +102,8 @@ namespace CrmExtensions.Cli.Validation
             {
                 var key = ((string)root.Element("plugintypeid")?.Element("plugintypeexportkey") ?? "").Trim();
                 if (!Guid.TryParse(key, out _) || !types.ContainsKey(key))
-                    c.Add(file, root.Element("plugintypeid") ?? root, $"plugintypeexportkey must hold the id of a plug-in type defined under PluginAssemblies/, not '{key}' (the import cannot resolve anything else)");
+                    c.Add(file, root.Element("plugintypeid") ?? root,
+                        $"plugintypeexportkey must hold the id of a plug-in type defined under PluginAssemblies/, not '{key}' (the import cannot resolve anything else)");
                 var folder = Path.GetFileName(Path.GetDirectoryName(file));
                 if ((string)root.Attribute("uniquename") != folder) c.Add(file, root, $"uniquename '{(string)root.Attribute("uniquename")}' must match its folder '{folder}'");
                 var privilege = (string)root.Element("executeprivilegename");
@@ -130,7 +133,8 @@ namespace CrmExtensions.Cli.Validation
                     c.Add(file, root.Element("package") ?? root, $"<package mimetype=\"application/octet-stream\">{name}.nupkg</package> names the file under package/");
                 var version = PluginPackageBuilder.VersionOf(c.Build.Plugins);
                 if ((string)root.Element("version") != version)
-                    c.Add(file, root.Element("version") ?? root, $"plug-in package version '{(string)root.Element("version")}' differs from the .nuspec's '{version}' (the plug-in assembly's version)");
+                    c.Add(file, root.Element("version") ?? root,
+                        $"plug-in package version '{(string)root.Element("version")}' differs from the .nuspec's '{version}' (the plug-in assembly's version)");
             }
         }
     }

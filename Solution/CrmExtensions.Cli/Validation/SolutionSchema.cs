@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -59,7 +58,8 @@ namespace CrmExtensions.Cli.Validation
         public IReadOnlyList<ValidationIssue> ValidateAsWritten(string file, XDocument document)
         {
             var issues = new List<ValidationIssue>();
-            document.Validate(_schemas, (sender, e) => issues.Add(new ValidationIssue(file, e.Exception?.LineNumber > 0 ? e.Exception.LineNumber : SolutionSource.Line(sender as XObject), "schema: " + e.Message)));
+            document.Validate(_schemas, (sender, e) => issues.Add(new ValidationIssue(file, e.Exception?.LineNumber > 0 ? e.Exception.LineNumber : SolutionSource.Line(sender as XObject),
+                "schema: " + e.Message)));
             return issues;
         }
     }

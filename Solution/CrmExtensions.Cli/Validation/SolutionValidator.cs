@@ -74,7 +74,8 @@ namespace CrmExtensions.Cli.Validation
                 c.Add("Other/Solution.xml", manifest.Element("Version") ?? (XObject)manifest, $"<Version> '{_committed.Version}' must be major.minor.build.revision");
             else
                 foreach (var assembly in new[] { _build.Plugins, _build.Workflow }.Where(a => a.Name.Version != version))
-                    c.Add("Other/Solution.xml", manifest.Element("Version"), $"solution version {version} differs from the {assembly.Name.Name} version {assembly.Name.Version} (CrmExtensionsVersion in Directory.Build.props)");
+                    c.Add("Other/Solution.xml", manifest.Element("Version"),
+                        $"solution version {version} differs from the {assembly.Name.Name} version {assembly.Name.Version} (CrmExtensionsVersion in Directory.Build.props)");
             if (_committed.Prefix != "cx") c.Add("Other/Solution.xml", manifest, "publisher prefix must be 'cx' (the prefix every column uses)");
         }
     }

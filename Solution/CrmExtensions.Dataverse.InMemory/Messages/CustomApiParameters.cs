@@ -20,11 +20,12 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             foreach (var parameter in api.RequestParameters)
             {
                 if (!request.Parameters.TryGetValue(parameter.UniqueName, out var value) || value == null) continue;
-                if (!CustomApiParameter.Types.TryGetValue(parameter.Type, out var expected) || !expected.Item1.IsInstanceOfType(value))
-                    throw Invalid($"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(CustomApiParameter.Types.TryGetValue(parameter.Type, out var e) ? e.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
+                var known = CustomApiParameter.Types.TryGetValue(parameter.Type, out var expected);
+                if (!known || !expected.Item1.IsInstanceOfType(value))
+                    throw Invalid($"{api.UniqueName}: parameter '{parameter.UniqueName}' must be {(known ? expected.Item2 : "type " + parameter.Type)}, not {value.GetType().Name}.");
             }
-            var known = new HashSet<string>(api.RequestParameters.Select(p => p.UniqueName), StringComparer.OrdinalIgnoreCase) { "Target" };
-            var unknown = request.Parameters.Keys.FirstOrDefault(k => !known.Contains(k));
+            var declared = new HashSet<string>(api.RequestParameters.Select(p => p.UniqueName), StringComparer.OrdinalIgnoreCase) { "Target" };
+            var unknown = request.Parameters.Keys.FirstOrDefault(k => !declared.Contains(k));
             if (unknown != null) throw Invalid($"{api.UniqueName}: '{unknown}' is not a parameter of this Custom API.");
         }
 

@@ -22,7 +22,8 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             var settings = request.Parameters.Contains("Settings") ? (ExecuteMultipleSettings)request["Settings"] : new ExecuteMultipleSettings();
             if (requests == null) throw Invalid("ExecuteMultiple needs Requests.");
             if (requests.Count > Host.MaxExecuteMultipleRequests)
-                throw new DataverseFaultException(ErrorCodes.ExecuteMultipleBatchTooLarge, $"The number of requests in ExecuteMultiple ({requests.Count}) exceeds the maximum of {Host.MaxExecuteMultipleRequests}.");
+                throw new DataverseFaultException(ErrorCodes.ExecuteMultipleBatchTooLarge,
+                    $"The number of requests in ExecuteMultiple ({requests.Count}) exceeds the maximum of {Host.MaxExecuteMultipleRequests}.");
             var responses = new ExecuteMultipleResponseItemCollection();
             var faulted = false;
             var inner = scope.Copy(inBatch: true);

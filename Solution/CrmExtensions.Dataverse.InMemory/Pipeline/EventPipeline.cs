@@ -41,7 +41,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             var images = steps.SelectMany(s => s.Images).ToList();
             var imaged = images.Count > 0;
             Func<string, bool> imagedColumn = images.Any(i => i.Attributes.Count == 0) ? (Func<string, bool>)(_ => true) : c => images.Any(i => i.Attributes.Contains(c));
-            operation.PreImageSource = imaged && operation.PrimaryId != Guid.Empty && store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var existing) ? EntityCloner.Clone(existing, imagedColumn) : null;
+            operation.PreImageSource = imaged && operation.PrimaryId != Guid.Empty && store.TryGet(operation.PrimaryEntity, operation.PrimaryId, out var existing)
+                ? EntityCloner.Clone(existing, imagedColumn)
+                : null;
 
             // A top-level call's PreValidation runs before the database transaction opens, as on the platform.
             var ownsTransaction = !store.InTransaction;

@@ -120,7 +120,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 case ConditionOperator.OlderThanXMonths: return value is DateTime o5 && o5 < _now.AddMonths(-IntArg(condition, operands));
                 case ConditionOperator.OlderThanXYears: return value is DateTime o6 && o6 < _now.AddYears(-IntArg(condition, operands));
                 default:
-                    throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"The in-memory host does not evaluate condition operator {condition.Operator} (column '{condition.AttributeName}').");
+                    throw new DataverseFaultException(ErrorCodes.InvalidArgument,
+                        $"The in-memory host does not evaluate condition operator {condition.Operator} (column '{condition.AttributeName}').");
             }
         }
 
@@ -138,7 +139,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         private static object Single(ConditionExpression condition, object[] operands)
         {
             if (operands.Length != 1)
-                throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"Condition operator {condition.Operator} on '{condition.AttributeName}' expects exactly one value but got {operands.Length}.");
+                throw new DataverseFaultException(ErrorCodes.InvalidArgument,
+                    $"Condition operator {condition.Operator} on '{condition.AttributeName}' expects exactly one value but got {operands.Length}.");
             return operands[0];
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using CrmExtensions.Dataverse.InMemory.Storage;

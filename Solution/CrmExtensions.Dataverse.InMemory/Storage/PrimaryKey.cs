@@ -11,7 +11,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             "activitypointer", "task", "phonecall", "email", "appointment", "letter", "fax", "serviceappointment", "campaignactivity", "recurringappointmentmaster",
         };
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Known = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Known =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         public static string For(string table) => Known.GetOrAdd(table, t => ActivityTables.Contains(t) ? "activityid" : t + "id");
     }

@@ -1,4 +1,6 @@
-// Names and choice values the scripts use, defined once (they mirror Plugins/CrmExtensions.Plugins/Model/Schema.cs).
+// Names and choice values the scripts use. Each is a copy of a fact defined elsewhere — the columns, choices and the
+// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy, the thresholds in
+// default-settings.json — and the packer's validate (Solution/CrmExtensions.Cli/Validation/SchemaCopies.cs) fails when one differs.
 export const Columns = {
   tier: "cx_tier",
   tierOverride: "cx_tieroverride",
@@ -12,33 +14,38 @@ export const Columns = {
   churnReasons: "cx_churnreasons",
 } as const;
 
+/** The publisher's first option value (its option value prefix 10000 × 10,000). */
 export const OptionBase = 100000000;
 
+/** cx_tier. */
 export const Tiers: Record<number, { label: string; policy: string }> = {
-  [OptionBase + 1]: { label: "Platinum", policy: "top priority: strengthen the relationship at any cost" },
-  [OptionBase + 2]: { label: "Gold", policy: "key investment: keep the relationship high" },
-  [OptionBase + 3]: { label: "Iron", policy: "moderate investment: rebuild the relationship" },
-  [OptionBase + 4]: { label: "Lead", policy: "no investment: wind the relationship down" },
+  100000001: { label: "Platinum", policy: "top priority: strengthen the relationship at any cost" },
+  100000002: { label: "Gold", policy: "key investment: keep the relationship high" },
+  100000003: { label: "Iron", policy: "moderate investment: rebuild the relationship" },
+  100000004: { label: "Lead", policy: "no investment: wind the relationship down" },
 };
 
+/** cx_lifecyclestage. */
 export const Stages: Record<number, string> = {
-  [OptionBase + 1]: "Exploration",
-  [OptionBase + 2]: "Formation",
-  [OptionBase + 3]: "Stability",
-  [OptionBase + 4]: "Decline",
+  100000001: "Exploration",
+  100000002: "Formation",
+  100000003: "Stability",
+  100000004: "Decline",
 };
 
+/** cx_retentionaction. */
 export const RetentionActions: Record<number, string> = {
-  [OptionBase + 1]: "Follow-up call",
-  [OptionBase + 2]: "Visit",
-  [OptionBase + 3]: "Satisfaction survey",
-  [OptionBase + 4]: "Loyalty offer",
-  [OptionBase + 5]: "Win-back",
-  [OptionBase + 6]: "Planned exit",
+  100000001: "Follow-up call",
+  100000002: "Visit",
+  100000003: "Satisfaction survey",
+  100000004: "Loyalty offer",
+  100000005: "Win-back",
+  100000006: "Planned exit",
 };
 
-export const ChurnBandHigh = OptionBase + 3;
-export const ChurnBandMedium = OptionBase + 2;
+/** cx_churnriskband High and Medium. */
+export const ChurnBandHigh = 100000003;
+export const ChurnBandMedium = 100000002;
 
 /** The privilege that allows overriding a tier (granted by the Customer Value Manager role); the server checks it too. */
 export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";

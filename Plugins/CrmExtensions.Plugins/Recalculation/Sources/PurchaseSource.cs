@@ -15,8 +15,10 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     /// </summary>
     public sealed class PurchaseSource
     {
-        public static readonly PurchaseSource Orders = new PurchaseSource(SalesOrder.EntityLogicalName, SalesOrder.PrimaryId, SalesOrder.SubmitDate, SalesOrder.TotalAmountBase, SalesOrder.TotalDiscountAmountBase, SalesOrder.StateCanceled, null);
-        public static readonly PurchaseSource Invoices = new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase, Invoice.StateCanceled, Invoice.SalesOrder);
+        public static readonly PurchaseSource Orders = new PurchaseSource(SalesOrder.EntityLogicalName, SalesOrder.PrimaryId, SalesOrder.SubmitDate, SalesOrder.TotalAmountBase,
+            SalesOrder.TotalDiscountAmountBase, SalesOrder.StateCanceled, null);
+        public static readonly PurchaseSource Invoices = new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase,
+            Invoice.StateCanceled, Invoice.SalesOrder);
         public static readonly IReadOnlyList<PurchaseSource> All = new[] { Orders, Invoices };
 
         private PurchaseSource(string table, string id, string date, string amount, string discount, int canceledState, string fromOrderColumn)

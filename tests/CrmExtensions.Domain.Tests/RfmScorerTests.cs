@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CrmExtensions.Domain.Tests
 {
-    public class RfmTests
+    public class RfmScorerTests
     {
         private readonly RfmScorer _scorer = new RfmScorer(Build.Settings.Rfm);
 
@@ -29,12 +29,13 @@ namespace CrmExtensions.Domain.Tests
             Assert.Equal("111", _scorer.Score(null, 0, 0).Code);
         }
 
-        [Fact]
-        public void Negative_inputs_are_rejected_with_a_reason()
+        [Theory]
+        [InlineData(1, -1, 0, "Frequency must not be negative")]
+        [InlineData(1, 1, -5, "Monetary value must not be negative")]
+        [InlineData(-3, 1, 5, "after the evaluation date")]
+        public void A_negative_input_is_rejected_with_a_reason(int days, int frequency, int monetary, string expected)
         {
-            Assert.Contains("Frequency must not be negative", Assert.Throws<DomainValidationException>(() => _scorer.Score(1, -1, 0)).Message);
-            Assert.Contains("Monetary value must not be negative", Assert.Throws<DomainValidationException>(() => _scorer.Score(1, 1, -5)).Message);
-            Assert.Contains("after the evaluation date", Assert.Throws<DomainValidationException>(() => _scorer.Score(-3, 1, 5)).Message);
+            Assert.Contains(expected, Assert.Throws<DomainValidationException>(() => _scorer.Score(days, frequency, monetary)).Message);
         }
 
         [Fact]

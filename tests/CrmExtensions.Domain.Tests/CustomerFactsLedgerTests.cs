@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
@@ -9,7 +8,7 @@ using Xunit;
 
 namespace CrmExtensions.Domain.Tests
 {
-    public class LedgerAndPlanTests
+    public class CustomerFactsLedgerTests
     {
         private static readonly DateTime AsOf = Build.AsOf;
 
@@ -138,58 +137,6 @@ namespace CrmExtensions.Domain.Tests
             }
             var expected = events.GroupBy(e => e.Id).Select(g => g.OrderBy(e => e.At).Last()).Where(e => !e.Withdraw).Sum(e => e.Amount);
             return ledger.Purchases.Live.Sum(p => p.Revenue) == expected;
-        }
-
-        private static RetentionAction Due(string key, RetentionActionKind kind, int inDays) => new RetentionAction(key, kind, AsOf.AddDays(inDays), 90, kind + " " + key);
-
-        private static RetentionPlan Plan(RetentionPlan from, params RetentionAction[] due) =>
-            from.Next(due, "a Gold customer", a => "why " + a.Key, _ => null);
-
-        [Fact]
-        public void A_plan_keeps_an_open_activity_moves_it_and_gives_up_what_is_no_longer_due()
-        {
-            var first = Plan(new RetentionPlan(), Due("call", RetentionActionKind.FollowUpCall, 10), Due("visit", RetentionActionKind.Visit, 30));
-            var second = Plan(first, Due("call", RetentionActionKind.FollowUpCall, 20));
-
-            Assert.Equal(first.Open["call"].Id, second.Open["call"].Id);
-            var change = RetentionPlanChange.Between(first, second);
-            Assert.Equal(new[] { first.Open["call"].Id }, change.ToMove.Select(a => a.Id));
-            Assert.Equal(new[] { first.Open["visit"].Id }, change.ToCancel.Select(a => a.Id));
-            Assert.Empty(change.ToCreate);
-            Assert.Equal(1, second.Cancelled["visit"]);
-
-            var third = Plan(second, Due("call", RetentionActionKind.FollowUpCall, 20), Due("visit", RetentionActionKind.Visit, 30));
-            Assert.NotEqual(first.Open["visit"].Id, third.Open["visit"].Id); // the cancelled one's id is taken
-            Assert.Equal(new[] { third.Open["visit"].Id }, RetentionPlanChange.Between(second, third).ToCreate.Select(a => a.Id));
-        }
-
-        [Fact]
-        public void An_activity_a_user_completed_is_not_cancelled_and_the_next_cycle_gets_a_new_id()
-        {
-            var plan = Plan(new RetentionPlan(), Due("call", RetentionActionKind.FollowUpCall, 10));
-            var closed = plan.Open["call"].Id;
-            var after = Plan(plan, Due("call", RetentionActionKind.FollowUpCall, 10));
-            Assert.True(after.CloseByUser("call", closed, completed: true, when: AsOf));
-            Assert.False(after.CloseByUser("call", closed, completed: true, when: AsOf)); // delivered twice: nothing more
-            var next = Plan(after, Due("call", RetentionActionKind.FollowUpCall, 100));
-
-            var change = RetentionPlanChange.Between(plan, next);
-            Assert.Empty(change.ToCancel);
-            Assert.Single(change.ToCreate);
-            Assert.NotEqual(closed, next.Open["call"].Id);
-            Assert.Equal(AsOf, next.LastCompleted[RetentionActionKind.FollowUpCall]);
-        }
-
-        [Fact]
-        public void Activity_ids_are_stable_for_the_same_key_and_cycle()
-        {
-            var a = Plan(new RetentionPlan(), Due("call", RetentionActionKind.FollowUpCall, 10));
-            var b = Plan(new RetentionPlan(), Due("call", RetentionActionKind.FollowUpCall, 12));
-            Assert.Equal(a.Open["call"].Id, b.Open["call"].Id);
-            Assert.Equal(RetentionPlan.ActivityId("call|first|0"), a.Open["call"].Id);
-            var taken = new HashSet<Guid> { a.Open["call"].Id };
-            var c = new RetentionPlan().Next(new[] { Due("call", RetentionActionKind.FollowUpCall, 10) }, null, _ => null, _ => null, taken.Contains);
-            Assert.Equal(RetentionPlan.ActivityId("call|first|1"), c.Open["call"].Id);
         }
     }
 }

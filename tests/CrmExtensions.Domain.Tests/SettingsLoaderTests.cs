@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CrmExtensions.Domain.Tests
 {
-    public class SettingsTests
+    public class SettingsLoaderTests
     {
         [Fact]
         public void Shipped_defaults_load_and_validate()
