@@ -1,7 +1,10 @@
+using System;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmExtensions.Dataverse.InMemory.Tests
@@ -41,6 +44,20 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             var who = (WhoAmIResponse)_host.GetService(user).Execute(new WhoAmIRequest());
             Assert.Equal(user, who.UserId);
             Assert.Equal(_host.OrganizationId, who.OrganizationId);
+        }
+
+        [Fact]
+        public void Upsert_by_id_creates_a_missing_row_then_updates_it_as_one_call_each()
+        {
+            var service = _host.GetService();
+            var id = Guid.NewGuid();
+            _host.Calls.Reset();
+            var created = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("account", id) { ["name"] = "First" } });
+            var updated = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("account", id) { ["name"] = "Second" } });
+            Assert.Equal(2, _host.Calls.Total);
+            Assert.True(created.RecordCreated);
+            Assert.False(updated.RecordCreated);
+            Assert.Equal("Second", service.Retrieve("account", id, new ColumnSet("name")).GetAttributeValue<string>("name"));
         }
     }
 }

@@ -38,15 +38,15 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void A_bulk_run_rolls_up_every_parent_and_clears_a_group_that_is_gone()
+        public void A_recalculation_job_rolls_up_every_parent_and_clears_a_group_that_is_gone()
         {
             var group = Account("Group", null, 100m);
             var child = Account("Subsidiary", group, 1000m);
-            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 10, MaxPages = 10 });
+            _org.RunJob(new StartRecalculationRequest { PageSize = 10 });
             Assert.Equal(2, _org.Reload(group).GetAttributeValue<int>(AccountColumns.GroupSize));
 
             _org.Admin.Update(new Entity(Model.Account.EntityLogicalName, child.Id) { [Model.Account.ParentAccount] = null });
-            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 10, MaxPages = 10 });
+            _org.RunJob(new StartRecalculationRequest { PageSize = 10 });
             var row = _org.Reload(group);
             Assert.False(row.Contains(AccountColumns.GroupSize));
             Assert.False(row.Contains(AccountColumns.GroupTier));

@@ -95,6 +95,14 @@ namespace CrmExtensions.Plugins.Tests
         public void Recalculate(Entity customer) =>
             Admin.Execute(new RecalculateCustomerRequest { Target = customer.ToEntityReference() });
 
+        /// <summary>Starts a recalculation job as the administrator and lets the async service run it; returns the job row.</summary>
+        public Entity RunJob(StartRecalculationRequest request)
+        {
+            var id = Admin.Execute(request).JobId;
+            Host.ProcessAsyncQueue();
+            return Admin.Retrieve(RecalculationJob.EntityLogicalName, id, new ColumnSet(true));
+        }
+
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
 
         /// <summary>The customer's evaluated columns as one comparable line ("column=value; …").</summary>

@@ -175,6 +175,23 @@ namespace CrmExtensions.Plugins.Model
         NotPursued = 100000004,
     }
 
+    [OptionSet("cx_recalculationscope")]
+    public enum RecalculationScopeChoice
+    {
+        Accounts = 100000001,
+        Contacts = 100000002,
+    }
+
+    [OptionSet("cx_recalculationstatus")]
+    public enum RecalculationStatusChoice
+    {
+        Queued = 100000001,
+        Running = 100000002,
+        Completed = 100000003,
+        CompletedWithFailures = 100000004,
+        Failed = 100000005,
+    }
+
     /// <summary>
     /// Stores domain values in choice columns: each domain enum is stored through the choice enum above whose member has
     /// the same name, so the numbers come from the option sets and never from the domain's own numbering.

@@ -19,7 +19,8 @@ namespace CrmExtensions.Plugins.Recalculation
         private static readonly string[] Columns =
         {
             CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn, CustomerColumns.RelationshipTypeOverride,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationJob,
+            CustomerColumns.RelationshipTypeOverride,
         };
 
         /// <summary>An account's also: the group tier its relationship work follows between roll-ups.</summary>
@@ -61,6 +62,9 @@ namespace CrmExtensions.Plugins.Recalculation
 
         /// <summary>When the stored tier was placed (the customer's last evaluation).</summary>
         public DateTime? PreviousEvaluatedOn => Row.GetAttributeValue<DateTime?>(CustomerColumns.LastEvaluatedOn);
+
+        /// <summary>The job that wrote the last evaluation, if a job did.</summary>
+        public EntityReference LastEvaluationJob => Row.GetAttributeValue<EntityReference>(CustomerColumns.LastEvaluationJob);
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
         public ValueTier? PreviousTier => Choice.Known<ValueTier>(Row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier));

@@ -12,8 +12,12 @@ namespace CrmExtensions.Plugins.Recalculation
     /// <summary>
     /// What recalculating one customer writes, decided without calling the platform: the next retention plan, one update
     /// of the customer's columns, ledger and plan under its RowVersion (two evaluations of one customer cannot overwrite
-    /// each other), a loss detected or won back (see <see cref="LossRecords"/>), and — after a full read, which saw the activities as they are — the activity writes that make them
-    /// match the plan. A plan written by an event is made real by the MaterializeRetentionPlan step instead.
+    /// each other), a loss detected or won back (see <see cref="LossRecords"/>), and — after a full read, which saw the
+    /// activities as they are — the activity writes that make them match the plan. A plan written by an event is made
+    /// real by the MaterializeRetentionPlan step instead. The customer row comes last: outside a transaction (an async
+    /// step, a job's page) a write that never happened leaves the customer as it was, so the next attempt reads in full
+    /// again and finds the activities already written (their ids are the plan's own), instead of a plan that claims
+    /// activities nobody created; a loss record is written the same way (upserted under its own id).
     /// </summary>
     public sealed class CustomerWrite
     {
@@ -35,7 +39,7 @@ namespace CrmExtensions.Plugins.Recalculation
 
         public IReadOnlyList<OrganizationRequest> Requests { get; }
 
-        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, RetentionPolicy policy)
+        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, EntityReference job, RetentionPolicy policy)
         {
             // Loss records first: they also set the ledger the customer row stores.
             var losses = LossRecords.Requests(snapshot, assessment, asOf).ToList();
@@ -51,22 +55,19 @@ namespace CrmExtensions.Plugins.Recalculation
             if (ledger != snapshot.StoredLedgerJson) update[CustomerColumns.FactsLedger] = ledger;
             var plan = next.Serialize();
             if (plan != snapshot.StoredPlanJson) update[CustomerColumns.RetentionPlan] = plan;
+            if (job?.Id != snapshot.LastEvaluationJob?.Id) update[CustomerColumns.LastEvaluationJob] = job;
             update.RowVersion = snapshot.Row.RowVersion;
-            var requests = new List<OrganizationRequest>
-            {
-                new UpdateRequest
-                {
-                    Target = update,
-                    ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
-                },
-            };
-            // After the customer's own write: if that fails on its RowVersion, a retry evaluates again and decides the same.
-            requests.AddRange(losses);
+            var requests = new List<OrganizationRequest>(losses);
             if (snapshot.FromFullRead)
             {
                 requests.AddRange(snapshot.DuplicateActivities.Select(RetentionActivitySync.CancelDuplicate));
                 requests.AddRange(RetentionActivitySync.Requests(snapshot.Customer, change, next.Context));
             }
+            requests.Add(new UpdateRequest
+            {
+                Target = update,
+                ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
+            });
             return new CustomerWrite(change, snapshot.DuplicateActivities.Count, requests);
         }
 

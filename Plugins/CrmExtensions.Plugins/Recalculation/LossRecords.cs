@@ -11,8 +11,8 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
-    /// What an evaluation records about losses, decided without a call: a loss the rules detected is created (under its
-    /// name-based id, so a retry or a second evaluation cannot create it twice) with the tier, stage and warning signs at
+    /// What an evaluation records about losses, decided without a call: a loss the rules detected is written (upserted
+    /// under its name-based id, so a retry or a second evaluation cannot create it twice) with the tier, stage and warning signs at
     /// the time and the cause family they suggest; a lost customer's first purchase after the loss records it as won
     /// back. The ledger takes the same facts at once, so the next evaluation does not detect the loss again.
     /// </summary>
@@ -29,7 +29,8 @@ namespace CrmExtensions.Plugins.Recalculation
                     LostOn = detected.LostOn, Detection = LossDetection.NoPurchase, Family = detected.SuggestedFamily, Changed = asOf,
                 });
                 var details = $"No purchase for {detected.SilentDays} days. Warning signs at the time: " + (detected.Evidence.Length == 0 ? "none" : detected.Evidence);
-                yield return new CreateRequest
+                // Upserted under its name-based id: a retried evaluation (whose customer write never happened) writes the same row.
+                yield return new UpsertRequest
                 {
                     Target = new Entity(CustomerLoss.EntityLogicalName, detected.Id)
                     {

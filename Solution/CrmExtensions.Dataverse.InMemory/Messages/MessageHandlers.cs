@@ -24,6 +24,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 new UserPrivilegeHandler(host),
                 new CreateHandler(host),
                 new UpdateHandler(host),
+                new UpsertHandler(host),
                 new DeleteHandler(host),
                 new AssignHandler(host),
                 new SetStateHandler(host),
