@@ -155,5 +155,17 @@ namespace CrmExtensions.Domain.Tests
             var lost = new CustomerLossRecord(Guid.NewGuid(), Build.AsOf.AddDays(-20), LossDetection.ClosedByUser, family, null, outcome);
             Assert.Empty(Kinds(ValueTier.Platinum, new RetentionCircumstances { OpenLoss = lost }, ChurnRiskBand.High, LifecycleStage.Decline));
         }
+
+        [Fact]
+        public void A_lost_customer_is_won_back_by_what_it_was_worth_when_it_last_bought_not_by_the_lead_tier_silence_left()
+        {
+            CustomerLossRecord Lost(ValueTier? worth) =>
+                new CustomerLossRecord(Guid.NewGuid(), Build.AsOf.AddDays(-20), LossDetection.NoPurchase, tierAtLoss: worth);
+            var call = Policy.DueActions(Customer, ValueTier.Lead, LifecycleStage.Decline, ChurnRiskBand.High, Build.AsOf, null,
+                new RetentionCircumstances { OpenLoss = Lost(ValueTier.Platinum) }).Single();
+            Assert.Equal("Win-back call: Platinum customer lost on 2026-10-12 (record why it left)", call.Subject);
+            Assert.Empty(Kinds(ValueTier.Lead, new RetentionCircumstances { OpenLoss = Lost(ValueTier.Lead) }, ChurnRiskBand.High, LifecycleStage.Decline));
+            Assert.Empty(Kinds(ValueTier.Lead, new RetentionCircumstances { OpenLoss = Lost(null) }, ChurnRiskBand.High, LifecycleStage.Decline));
+        }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Retention;
-using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

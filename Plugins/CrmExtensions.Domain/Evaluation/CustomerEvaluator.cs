@@ -153,7 +153,7 @@ namespace CrmExtensions.Domain.Evaluation
             // Relationship signals follow the tier the relationship work follows: a parent's is its group's (the parent enters
             // its group with its purchase-based risk, as the coverage that group tier decides is not known yet).
             var group = facts.GroupMembers == null ? null : _groups.Roll(
-                new GroupMember(facts.CustomerId, null, null, value.CurrentValue, value.GrowthPotential, value.LifetimeProfit, purchaseRisk.Score, purchaseRisk.ReasonsText),
+                new GroupMember(facts.CustomerId, null, "the parent itself", value.CurrentValue, value.GrowthPotential, value.LifetimeProfit, purchaseRisk.Score, purchaseRisk.ReasonsText),
                 facts.GroupMembers, tier, facts.StoredGroupTier);
             var relationshipTier = group?.Tier ?? (facts.GroupMembers == null ? facts.StoredGroupTier : null) ?? tier;
             var decisionMakerMet = facts.LastCompletedActions.TryGetValue(RetentionActionKind.MeetDecisionMaker, out var met) ? met : (DateTime?)null;

@@ -84,6 +84,9 @@ namespace CrmExtensions.Domain.Ledger
         [JsonProperty("c", NullValueHandling = NullValueHandling.Ignore)] public LossCause? Cause { get; set; }
         [JsonProperty("o", NullValueHandling = NullValueHandling.Ignore)] public WinBackOutcome? Outcome { get; set; }
         [JsonProperty("r", NullValueHandling = NullValueHandling.Ignore)] public DateTime? RecoveredOn { get; set; }
+
+        /// <summary>The tier the customer had when it last bought (what a win-back is decided by).</summary>
+        [JsonProperty("t", NullValueHandling = NullValueHandling.Ignore)] public ValueTier? TierAtLoss { get; set; }
     }
 
     /// <summary>Contributions by source record id, with last-writer-wins by change time.</summary>
@@ -277,7 +280,8 @@ namespace CrmExtensions.Domain.Ledger
                 Competitors = Competitors.Where(c => !c.Value.Removed).Select(c => new CompetitorSignal(c.Key, c.Value.Competitor, c.Value.Kind, c.Value.On, c.Value.Trend,
                     c.Value.Satisfaction, c.Value.Relationship, c.Value.Representative, c.Value.Products)).ToList(),
                 Losses = Losses.Where(l => !l.Value.Removed)
-                    .Select(l => new CustomerLossRecord(l.Key, l.Value.LostOn, l.Value.Detection, l.Value.Family, l.Value.Cause, l.Value.Outcome, l.Value.RecoveredOn)).ToList(),
+                    .Select(l => new CustomerLossRecord(l.Key, l.Value.LostOn, l.Value.Detection, l.Value.Family, l.Value.Cause, l.Value.Outcome, l.Value.RecoveredOn,
+                        l.Value.TierAtLoss)).ToList(),
                 DismissedLosses = new HashSet<Guid>(Losses.Where(l => l.Value.Removed).Select(l => l.Key)),
             };
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Purchases;
+using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Domain.Loss
 {
@@ -12,8 +13,9 @@ namespace CrmExtensions.Domain.Loss
     public sealed class CustomerLossRecord
     {
         public CustomerLossRecord(Guid id, DateTime lostOn, LossDetection detection, LossCauseFamily? family = null, LossCause? cause = null,
-            WinBackOutcome? outcome = null, DateTime? recoveredOn = null)
+            WinBackOutcome? outcome = null, DateTime? recoveredOn = null, ValueTier? tierAtLoss = null)
         {
+            TierAtLoss = tierAtLoss;
             Id = id;
             LostOn = lostOn;
             Detection = detection;
@@ -34,6 +36,9 @@ namespace CrmExtensions.Domain.Loss
         public DateTime? RecoveredOn { get; }
 
         public bool IsOpen => !RecoveredOn.HasValue;
+
+        /// <summary>The tier the customer had when it last bought; null when not recorded.</summary>
+        public ValueTier? TierAtLoss { get; }
     }
 
     /// <summary>A loss the rules found and that is to be recorded.</summary>
@@ -116,7 +121,7 @@ namespace CrmExtensions.Domain.Loss
                 if (last.HasValue && last.Value > loss.LostOn)
                 {
                     var back = (recentPurchaseDates ?? Array.Empty<DateTime>()).Where(d => d > loss.LostOn).DefaultIfEmpty(last.Value).Min();
-                    recovered.Add(new CustomerLossRecord(loss.Id, loss.LostOn, loss.Detection, loss.Family, loss.Cause, WinBackOutcome.WonBack, back));
+                    recovered.Add(new CustomerLossRecord(loss.Id, loss.LostOn, loss.Detection, loss.Family, loss.Cause, WinBackOutcome.WonBack, back, loss.TierAtLoss));
                 }
                 else open.Add(loss);
             }

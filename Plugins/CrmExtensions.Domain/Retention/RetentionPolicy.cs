@@ -75,8 +75,8 @@ namespace CrmExtensions.Domain.Retention
     /// The retention work due for a customer: the tier's recurring cadence (strengthen platinum, keep gold high,
     /// rebuild iron) without the relationship-building kinds for one-time and transactional customers, a "meet the decision
     /// maker" task while a watched account's coverage has a gap, a win-back call when churn risk is high, and a planned
-    /// exit for lead customers in decline. A lost customer gets no recurring work: a win-back call unless it left for its
-    /// own circumstances or the win-back was given up. Due dates follow the last completed action of the same kind, so
+    /// exit for lead customers in decline. A lost customer gets no recurring work: a win-back call when it was worth more
+    /// than lead when it last bought, unless it left for its own circumstances or the win-back was given up. Due dates follow the last completed action of the same kind, so
     /// re-evaluating never moves work earlier.
     /// </summary>
     public sealed class RetentionPolicy
@@ -101,22 +101,24 @@ namespace CrmExtensions.Domain.Retention
             var today = asOf.Date;
             var actions = new List<RetentionAction>();
 
+            var loss = circumstances.OpenLoss;
+            if (loss != null)
+            {
+                // Won back or not by what the customer was worth when it last bought: a year of silence leaves every lost customer lead.
+                var worth = loss.TierAtLoss ?? tier;
+                var givenUp = loss.Outcome == WinBackOutcome.Failed || loss.Outcome == WinBackOutcome.NotPursued;
+                if (worth != ValueTier.Lead && loss.Family != LossCauseFamily.CustomerSide && !givenUp)
+                    actions.Add(new RetentionAction(KeyFor(customerId, RetentionActionKind.WinBack), RetentionActionKind.WinBack,
+                        today.AddDays(_settings.WinBackDueDays), null, $"Win-back call: {worth} customer lost on {Day(loss.LostOn)} ({LossSubject(loss)})"));
+                return actions;
+            }
+
             if (tier == ValueTier.Lead)
             {
                 // No investment: wind the relationship down, with one planned-exit conversation once it is declining.
                 if (stage == LifecycleStage.Decline)
                     actions.Add(new RetentionAction(KeyFor(customerId, RetentionActionKind.PlannedExit), RetentionActionKind.PlannedExit,
                         today.AddDays(_settings.PlannedExitDueDays), null, "Planned exit: agree how to wind down the relationship"));
-                return actions;
-            }
-
-            var loss = circumstances.OpenLoss;
-            if (loss != null)
-            {
-                var givenUp = loss.Outcome == WinBackOutcome.Failed || loss.Outcome == WinBackOutcome.NotPursued;
-                if (loss.Family != LossCauseFamily.CustomerSide && !givenUp)
-                    actions.Add(new RetentionAction(KeyFor(customerId, RetentionActionKind.WinBack), RetentionActionKind.WinBack,
-                        today.AddDays(_settings.WinBackDueDays), null, $"Win-back call: {tier} customer lost on {Day(loss.LostOn)} ({LossSubject(loss)})"));
                 return actions;
             }
 

@@ -177,7 +177,10 @@ namespace CrmExtensions.Plugins.Recalculation
         private void Write(CustomerSnapshot snapshot, DateTime asOf, EntityReference job, RecalculationResult result)
         {
             var assessment = _evaluator.Evaluate(FactsOf(snapshot, asOf));
-            var write = CustomerWrite.For(snapshot, assessment, asOf, job, _retention);
+            // A lost customer is analysed by where it stood when it last bought, not by the lead tier a year of silence leaves.
+            var detected = assessment.Loss.Detected;
+            var standing = detected == null ? null : _evaluator.Evaluate(snapshot.Ledger.ToFacts(snapshot.Customer.Id, detected.LastPurchaseOn, _settings, null, null));
+            var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
             foreach (var request in write.Requests) _service.Execute(request);
             result.Assessments[snapshot.Customer.Id] = assessment;
             result.Customers++;

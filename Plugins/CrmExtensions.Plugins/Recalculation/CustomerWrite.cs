@@ -39,10 +39,12 @@ namespace CrmExtensions.Plugins.Recalculation
 
         public IReadOnlyList<OrganizationRequest> Requests { get; }
 
-        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, EntityReference job, RetentionPolicy policy)
+        /// <summary>The writes for one customer; <paramref name="standing"/> is a newly lost customer's evaluation as of its last purchase.</summary>
+        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, CustomerAssessment standing, DateTime asOf, EntityReference job,
+            RetentionPolicy policy)
         {
             // Loss records first: they also set the ledger the customer row stores.
-            var losses = LossRecords.Requests(snapshot, assessment, asOf).ToList();
+            var losses = LossRecords.Requests(snapshot, assessment, standing, asOf).ToList();
             var next = NextPlan(snapshot, assessment, policy);
             var change = RetentionPlanChange.Between(snapshot.Plan, next);
             // A full read found the activities as they are and makes them match here; an event's plan is made real by

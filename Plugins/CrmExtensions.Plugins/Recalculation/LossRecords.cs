@@ -18,7 +18,8 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public static class LossRecords
     {
-        public static IEnumerable<OrganizationRequest> Requests(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf)
+        /// <summary>The writes; <paramref name="standing"/> is the customer's evaluation as of its last purchase (a detected loss is analysed by it).</summary>
+        public static IEnumerable<OrganizationRequest> Requests(CustomerSnapshot snapshot, CustomerAssessment assessment, CustomerAssessment standing, DateTime asOf)
         {
             var loss = assessment.Loss;
             var detected = loss.Detected;
@@ -26,7 +27,7 @@ namespace CrmExtensions.Plugins.Recalculation
             {
                 snapshot.Ledger.Losses.Put(detected.Id, new LossEntry
                 {
-                    LostOn = detected.LostOn, Detection = LossDetection.NoPurchase, Family = detected.SuggestedFamily, Changed = asOf,
+                    LostOn = detected.LostOn, Detection = LossDetection.NoPurchase, Family = detected.SuggestedFamily, TierAtLoss = (standing ?? assessment).Tier, Changed = asOf,
                 });
                 var details = $"No purchase for {detected.SilentDays} days. Warning signs at the time: " + (detected.Evidence.Length == 0 ? "none" : detected.Evidence);
                 // Upserted under its name-based id: a retried evaluation (whose customer write never happened) writes the same row.
@@ -40,8 +41,8 @@ namespace CrmExtensions.Plugins.Recalculation
                         [CustomerLoss.Detection] = Choice.Option<LossDetection>(LossDetection.NoPurchase),
                         [CustomerLoss.CauseFamily] = Choice.Option(detected.SuggestedFamily),
                         [CustomerLoss.Details] = details.Length <= CustomerLoss.DetailsMaxLength ? details : details.Substring(0, CustomerLoss.DetailsMaxLength - 1) + "…",
-                        [CustomerLoss.TierAtLoss] = Choice.Option<Domain.Value.ValueTier>(assessment.Tier),
-                        [CustomerLoss.StageAtLoss] = Choice.Option<Domain.Lifecycle.LifecycleStage>(assessment.Lifecycle.Stage),
+                        [CustomerLoss.TierAtLoss] = Choice.Option<Domain.Value.ValueTier>((standing ?? assessment).Tier),
+                        [CustomerLoss.StageAtLoss] = Choice.Option<Domain.Lifecycle.LifecycleStage>((standing ?? assessment).Lifecycle.Stage),
                         [CustomerLoss.PatternAtLoss] = Choice.Option(assessment.Lifecycle.Pattern),
                         [CustomerLoss.LastPurchaseOn] = detected.LastPurchaseOn,
                     },

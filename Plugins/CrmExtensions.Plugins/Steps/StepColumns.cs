@@ -33,7 +33,7 @@ namespace CrmExtensions.Plugins.Steps
         public const string CompetitorPresenceImage = CompetitorPresenceChange + "," + Common.CreatedOn + "," + Common.ModifiedOn;
 
         public const string CustomerLossChange = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
-            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn;
+            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn + "," + CustomerLoss.TierAtLoss;
 
         public const string CustomerLossImage = CustomerLossChange + "," + Common.ModifiedOn;
 

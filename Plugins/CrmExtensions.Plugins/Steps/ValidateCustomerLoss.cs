@@ -13,7 +13,8 @@ namespace CrmExtensions.Plugins.Steps
     /// <summary>
     /// cx_customerloss Create and Update, PreOperation, synchronous: what a loss record may say (the domain's
     /// LossRecordPolicy). The cause sets its family; a user who creates one closes the customer (recorded as closed by a
-    /// user, lost today unless a date is given) and names at least the family; "won back" is left to the rules. An option
+    /// user, lost today unless a date is given, with the tier and stage the customer has) and names at least the family;
+    /// "won back" is left to the rules. An option
     /// this version does not know is refused by its number, so the analysis never meets a cause without a family.
     /// </summary>
     [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName,
@@ -37,6 +38,7 @@ namespace CrmExtensions.Plugins.Steps
             {
                 target[CustomerLoss.Detection] = Choice.Option<LossDetection>(LossDetection.ClosedByUser);
                 if (target.GetAttributeValue<DateTime?>(CustomerLoss.LostOn) == null) target[CustomerLoss.LostOn] = context.Execution.OperationCreatedOn.Date;
+                StandingAtLoss(context, target);
             }
 
             var change = new LossRecordChange
@@ -54,6 +56,18 @@ namespace CrmExtensions.Plugins.Steps
             var family = LossRecordPolicy.Validate(change, context.Execution.OperationCreatedOn);
             if (family != change.Family) target[CustomerLoss.CauseFamily] = Choice.Option(family);
             context.Trace("Customer loss {0}: family {1}, cause {2}, by {3}.", context.Execution.PrimaryEntityId, family, change.Cause, byUser ? "a user" : "the rules");
+        }
+
+        /// <summary>A customer closed by a user is analysed by the tier and stage it had when it was closed (1 call, only then).</summary>
+        private static void StandingAtLoss(LocalPluginContext context, Entity target)
+        {
+            var customer = target.GetAttributeValue<EntityReference>(CustomerLoss.Customer);
+            if (customer.LogicalName != Account.EntityLogicalName && customer.LogicalName != Contact.EntityLogicalName) return;
+            var row = context.SystemService.Retrieve(customer.LogicalName, customer.Id,
+                new Microsoft.Xrm.Sdk.Query.ColumnSet(CustomerColumns.Tier, CustomerColumns.LifecycleStage, CustomerColumns.LifecyclePattern));
+            foreach (var (loss, own) in new[] { (CustomerLoss.TierAtLoss, CustomerColumns.Tier), (CustomerLoss.StageAtLoss, CustomerColumns.LifecycleStage),
+                         (CustomerLoss.PatternAtLoss, CustomerColumns.LifecyclePattern) })
+                if (!target.Contains(loss) && row.Contains(own)) target[loss] = row[own];
         }
 
         private static T Read<T>(Entity target, Entity pre, string column) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Loss;
+using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -10,7 +11,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
     /// Customer loss records, detected by the rules or closed by users. A deleted one stays in the ledger as removed, so
-    /// the same loss is not detected again. Option values this version does not know count as not recorded.
+    /// the same loss is not detected again. Option values this version does not know count as not recorded; a cause
+    /// without its family (a row imported with the steps off) counts in its own family.
     /// </summary>
     public sealed class LossSource : ContributionSource<LossEntry>
     {
@@ -22,30 +24,36 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override IReadOnlyCollection<string> Columns { get; } = new[]
         {
             CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause, CustomerLoss.WinBackOutcome,
-            CustomerLoss.RecoveredOn,
+            CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss,
         };
 
         public override LedgerEntries<LossEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Losses;
 
         public override bool Counts(Entity loss) => loss.GetAttributeValue<DateTime?>(CustomerLoss.LostOn).HasValue;
 
-        public override LossEntry EntryOf(Entity loss) => new LossEntry
+        public override LossEntry EntryOf(Entity loss)
         {
-            LostOn = loss.GetAttributeValue<DateTime>(CustomerLoss.LostOn),
-            Detection = Choice.Known<LossDetection>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Detection)) ?? LossDetection.ClosedByUser,
-            Family = Choice.Known<LossCauseFamily>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.CauseFamily)),
-            Cause = Choice.Known<LossCause>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Cause)),
-            Outcome = Choice.Known<WinBackOutcome>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome)),
-            RecoveredOn = loss.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn),
-            Changed = loss.GetAttributeValue<DateTime?>(Common.ModifiedOn),
-        };
+            var cause = Choice.Known<LossCause>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Cause));
+            var family = Choice.Known<LossCauseFamily>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.CauseFamily));
+            return new LossEntry
+            {
+                LostOn = loss.GetAttributeValue<DateTime>(CustomerLoss.LostOn),
+                Detection = Choice.Known<LossDetection>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.Detection)) ?? LossDetection.ClosedByUser,
+                Family = family ?? (cause.HasValue ? LossCauses.FamilyOf(cause.Value) : (LossCauseFamily?)null),
+                Cause = cause,
+                Outcome = Choice.Known<WinBackOutcome>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome)),
+                RecoveredOn = loss.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn),
+                TierAtLoss = Choice.Known<ValueTier>(loss.GetAttributeValue<OptionSetValue>(CustomerLoss.TierAtLoss)),
+                Changed = loss.GetAttributeValue<DateTime?>(Common.ModifiedOn),
+            };
+        }
 
         protected override IEnumerable<QueryExpression> Queries(CustomerPage page)
         {
             var query = new QueryExpression(CustomerLoss.EntityLogicalName)
             {
                 ColumnSet = new ColumnSet(CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause,
-                    CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, Common.ModifiedOn),
+                    CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss, Common.ModifiedOn),
             };
             query.Criteria.AddCondition(CustomerLoss.Customer, ConditionOperator.In, page.Ids);
             query.Criteria.AddCondition(CustomerLoss.LostOn, ConditionOperator.NotNull);
