@@ -113,6 +113,24 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(5, _org.OpenRetention(account).Length); // the platinum cadence and meeting the decision maker, once each
         }
 
+        [Fact]
+        public void A_job_page_that_meets_activities_no_stored_plan_names_reads_the_customer_in_full_and_keeps_them()
+        {
+            var account = EvaluatedAccount("Half-written");
+            var open = _org.OpenRetention(account).Select(a => a.Id).OrderBy(id => id).ToList();
+            // Another writer created these activities and stopped before writing the customer: its stored plan names none.
+            var row = _org.Host.Store.Get(Account.EntityLogicalName, account.Id);
+            var stale = new Entity(row.LogicalName, row.Id);
+            foreach (var column in row.Attributes) stale[column.Key] = column.Value;
+            stale[CustomerColumns.RetentionPlan] = new RetentionPlan().Serialize();
+            _org.Host.Store.Replace(stale);
+
+            var job = _org.RunJob(new StartRecalculationRequest());
+
+            Assert.Equal(0, job.GetAttributeValue<int>(RecalculationJob.Failed));
+            Assert.Equal(open, _org.OpenRetention(account).Select(a => a.Id).OrderBy(id => id).ToList());
+        }
+
         private Entity EvaluatedAccount(string name)
         {
             var account = ValuableAccount(name);

@@ -83,7 +83,7 @@ namespace CrmExtensions.Plugins.Recalculation
         /// job already evaluated (a retried or redelivered page) or that has a newer evaluation is left as it is; those
         /// without a ledger (all of them with <paramref name="rebuild"/>) get the set-based full read. One customer's bad
         /// data or failed write is reported and the others go on; a customer changed by another writer between read and
-        /// write is read and evaluated again.
+        /// write is read in full and evaluated again.
         /// </summary>
         public RecalculationResult Page(IReadOnlyCollection<Entity> rows, DateTime asOf, bool rebuild, EntityReference job)
         {
@@ -92,7 +92,10 @@ namespace CrmExtensions.Plugins.Recalculation
             for (var round = 0; round <= ConflictRetries && pending.Count > 0; round++)
             {
                 var toEvaluate = pending.Where(s => !IsCurrent(s, asOf, job, result)).ToList();
-                foreach (var chunk in Chunks(toEvaluate.Where(s => rebuild || !s.CanEvaluateWithoutReading).ToList())) ReadIsolated(chunk, asOf, toEvaluate, result);
+                // A customer another writer changed meanwhile is read in full: a write of either that stopped half-way may have
+                // left activities under the plan's ids that no stored plan names yet (creating them again would fail each round).
+                var retry = round > 0;
+                foreach (var chunk in Chunks(toEvaluate.Where(s => rebuild || retry || !s.CanEvaluateWithoutReading).ToList())) ReadIsolated(chunk, asOf, toEvaluate, result);
                 // The rest keep their ledgers; what events cannot keep current is refreshed for them too: when we last met each
                 // contact, and the account groups (the heavy relationship work belongs to the run, not to each event).
                 foreach (var chunk in Chunks(toEvaluate.Where(s => !s.FromFullRead).ToList())) Reader.Refresh(chunk, asOf);
