@@ -23,13 +23,13 @@ namespace CrmExtensions.Domain.Tests
         private static IReadOnlyList<StageKpi> Compute(params KpiCustomer[] customers) => LifecycleKpis.Compute(customers, 3, 8, AsOf, Build.Settings);
 
         [Fact]
-        public void Acquisition_counts_new_customers_among_exploring_buyers_and_the_opportunity_win_rate()
+        public void Acquisition_counts_new_customers_against_the_customers_at_the_start_and_the_opportunity_win_rate()
         {
             var kpis = Compute(Customer(LifecycleStage.Exploration, (30, "A")), Customer(LifecycleStage.Exploration, (500, "A"), (60, "A")),
                 Customer(LifecycleStage.Exploration, (700, "A")), Customer(LifecycleStage.Stability, (20, "A")));
             var fresh = Kpi(kpis, "New customers");
-            Assert.Equal((1, 2), (fresh.NumeratorCount, fresh.DenominatorCount));
-            Assert.Equal("first purchase in the period", fresh.Numerator);
+            Assert.Equal((2, 2), (fresh.NumeratorCount, fresh.DenominatorCount)); // two joined, two were there before
+            Assert.Equal("customers whose first purchase fell in the period", fresh.Numerator);
             Assert.Equal(0.375, Kpi(kpis, "Opportunity win rate").Rate);
         }
 

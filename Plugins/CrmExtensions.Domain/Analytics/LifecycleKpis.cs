@@ -69,9 +69,10 @@ namespace CrmExtensions.Domain.Analytics
 
     /// <summary>
     /// KPIs per lifecycle phase with the method's definitions, over the period that ends at the evaluation date and is as
-    /// long as the current-value window. Each names its numerator and denominator, and each counts the customers of its
-    /// own phase (a KPI over every customer would say nothing about the phase: every customer of the sample bought, so a
-    /// "conversion" over all of them is 100 % in every stage).
+    /// long as the current-value window. Each names its numerator and denominator. Growth and retention count the
+    /// customers of their own stage (a KPI over every customer says nothing about a phase: every customer of the sample
+    /// bought, so a "conversion" over all of them is 100 % in every stage); acquisition and loss measure the customer
+    /// base itself: who joined it and who left it, against the customers at the start of the period.
     /// </summary>
     public static class LifecycleKpis
     {
@@ -86,10 +87,10 @@ namespace CrmExtensions.Domain.Analytics
             List<KpiCustomer> Of(LifecycleStage stage) => customers.Where(c => c != null && c.Stage == stage).ToList();
             var kpis = new List<StageKpi>();
 
-            var exploring = Of(LifecycleStage.Exploration);
-            var active = exploring.Where(c => c.Purchases.Any(p => InPeriod(p.On))).ToList();
-            kpis.Add(new StageKpi(KpiPhase.Acquisition, "New customers", "first purchase in the period", active.Count(c => InPeriod(c.Purchases.Min(p => p.On))),
-                "exploring customers who bought in the period", active.Count));
+            var all = customers.Where(c => c != null).ToList();
+            var atStart = all.Where(c => c.Purchases.Any(p => p.On <= start) && !c.Losses.Any(l => l.LostOn <= start && (!l.RecoveredOn.HasValue || l.RecoveredOn > start))).ToList();
+            kpis.Add(new StageKpi(KpiPhase.Acquisition, "New customers", "customers whose first purchase fell in the period", all.Count(c => c.Purchases.Any() && InPeriod(c.Purchases.Min(p => p.On))),
+                "customers at the start of the period", atStart.Count));
             kpis.Add(new StageKpi(KpiPhase.Acquisition, "Opportunity win rate", "opportunities won in the period", opportunitiesWon,
                 "opportunities closed (won or lost) in the period", opportunitiesClosed));
 
@@ -112,8 +113,6 @@ namespace CrmExtensions.Domain.Analytics
             kpis.Add(new StageKpi(KpiPhase.Retention, "Complaint rate", "customers with a complaint opened in the period", stable.Count(c => c.ComplaintsOpenedOn.Any(InPeriod)),
                 "stable customers", stable.Count));
 
-            var all = customers.Where(c => c != null).ToList();
-            var atStart = all.Where(c => c.Purchases.Any(p => p.On <= start) && !c.Losses.Any(l => l.LostOn <= start && (!l.RecoveredOn.HasValue || l.RecoveredOn > start))).ToList();
             kpis.Add(new StageKpi(KpiPhase.Loss, "Churn rate", "of them lost in the period", atStart.Count(c => c.Losses.Any(l => InPeriod(l.LostOn))),
                 "customers at the start of the period", atStart.Count));
             var lostInPeriod = all.SelectMany(c => c.Losses).Where(l => InPeriod(l.LostOn)).ToList();
