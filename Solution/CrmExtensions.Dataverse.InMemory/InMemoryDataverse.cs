@@ -113,6 +113,8 @@ namespace CrmExtensions.Dataverse.InMemory
             foreach (var row in rows)
             {
                 var copy = EntityCloner.Clone(row);
+                // The platform stores no empty columns (as Create does not): a null value is a column not set.
+                foreach (var empty in copy.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) copy.Attributes.Remove(empty);
                 if (copy.Id == Guid.Empty) copy.Id = Guid.NewGuid();
                 copy[PrimaryKey.For(copy.LogicalName)] = copy.Id;
                 SystemColumns.Apply(copy, SystemUserId, UtcNow, isCreate: true);
