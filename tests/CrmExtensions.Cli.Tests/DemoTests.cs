@@ -27,10 +27,21 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(4, stages);
             DemoReport.Write(output, host, data);
             var report = output.ToString();
-            Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 320/320 customers", report);
-            Assert.Contains("== KPIs per lifecycle stage", report);
+            Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 334/334 customers", report);
             Assert.Contains("| Platinum |", report);
             Assert.Contains("Live events on", report);
+            // Every part of issue 18 shows in the sample's report.
+            Assert.Contains("== Who we know at platinum and gold accounts (contact coverage)", report);
+            Assert.Contains("| MeetDecisionMaker  | task      |", report);
+            Assert.Contains("Competitor gaining ground: ", report);
+            Assert.Contains("Lost 1 opportunity to competitors", report);
+            Assert.Matches(@"\| Relationship  \| \d+ ", report);
+            Assert.Matches(@"\| Transactional \| \d+ ", report);
+            Assert.Contains("| Contoso Group Holding 320 | 5        | Lead     |", report);
+            Assert.Matches(@"\d+ losses recorded \(\d+ by the rules after a year without a purchase, 8 closed by users\); \d+ won back", report);
+            Assert.Contains("cause family set from the cause: Competitor", report);
+            Assert.Contains("| Loss        | Win-back rate ", report);
+            Assert.DoesNotContain("| 100 %", report.Substring(report.IndexOf("== KPIs per lifecycle phase", StringComparison.Ordinal)));
         }
 
         private static string SampleCopy(Action<string> change)
@@ -46,6 +57,8 @@ namespace CrmExtensions.Cli.Tests
         [InlineData("orders.csv", 3, ",extra", "orders.csv(3): expected 6 values but found 7")]
         [InlineData("orders.csv", 1, ",colour", "orders.csv(1): unknown column 'colour'")]
         [InlineData("surveys.csv", 2, "x", "surveys.csv(2): score")]
+        [InlineData("contacts.csv", 2, "x", "contacts.csv(2): function 'financex' must be one of user_department, technical, finance")]
+        [InlineData("losses.csv", 1, "x", "losses.csv(1): unknown column 'pattern_at_lossx'")]
         public void Bad_sample_files_name_file_and_line(string file, int line, string append, string expected)
         {
             var dir = SampleCopy(d =>
@@ -83,6 +96,24 @@ namespace CrmExtensions.Cli.Tests
                 File.WriteAllLines(path, lines);
             });
             Assert.Equal("invoices.csv(5): created_on '31/12/2025' is not a date (yyyy-MM-dd)", Assert.Throws<SampleDataException>(() => SampleDataset.Load(dates)).Message);
+        }
+
+        [Theory]
+        [InlineData("contacts.csv", 3, "board", "contacts.csv(2): layer 'board' must be one of operational, management, decision")]
+        [InlineData("losses.csv", 4, "theft", "losses.csv(2): cause 'theft' must be one of product_quality, service_quality")]
+        [InlineData("accounts.csv", 3, "00000000-0000-0000-0000-000000000001", "accounts.csv(0): account")]
+        public void Unknown_layers_causes_and_parents_are_reported(string file, int column, string value, string expected)
+        {
+            var dir = SampleCopy(d =>
+            {
+                var path = Path.Combine(d, file);
+                var lines = File.ReadAllLines(path);
+                var parts = lines[1].Split(',');
+                parts[column] = value;
+                lines[1] = string.Join(",", parts);
+                File.WriteAllLines(path, lines);
+            });
+            Assert.StartsWith(expected, Assert.Throws<SampleDataException>(() => SampleDataset.Load(dir)).Message);
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
-using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
@@ -13,7 +12,10 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Cli.Demo
 {
-    /// <summary>The report a new user reads: tiers, the value matrix, lifecycle, churn risks, retention work and KPIs per stage.</summary>
+    /// <summary>
+    /// The report a new user reads: tiers, the value matrix, lifecycle, churn risks, retention work, who we know at the
+    /// accounts that matter, competitors, relationship types, account groups, lost customers and KPIs per lifecycle phase.
+    /// </summary>
     public static class DemoReport
     {
         public static void Write(TextWriter output, InMemoryDataverse host, SampleDataset data)
@@ -66,28 +68,8 @@ namespace CrmExtensions.Cli.Demo
                 .Select(g => new[] { g.Key.ToString(), g.First().LogicalName, g.Count().ToString(CultureInfo.InvariantCulture),
                     g.Count(a => a.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd) <= DemoRunner.AsOf.AddDays(14)).ToString(CultureInfo.InvariantCulture) }));
 
-            output.WriteLine();
-            output.WriteLine("== KPIs per lifecycle stage");
-            var ordersBy = data.Orders.GroupBy(o => o.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.SubmittedOn).ToList());
-            var complaintsBy = new HashSet<Guid>(data.Cases.Where(c => c.IsComplaint).Select(c => c.AccountId));
-            Table(output, new[] { "stage", "customers", "conversion", "repeat", "cross-sell", "complaint", "churn (high risk)", "win-back" },
-                Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(stage =>
-                {
-                    var ids = accounts.Where(a => stageOf[a.Id] == stage).Select(a => a.Id).ToList();
-                    List<SampleOrder> Orders(Guid id) => ordersBy.TryGetValue(id, out var o) ? o : new List<SampleOrder>();
-                    string Rate(Func<Guid, bool> test) => ids.Count == 0 ? "-" : (ids.Count(test) / (double)ids.Count).ToString("P0", CultureInfo.InvariantCulture);
-                    return new[]
-                    {
-                        stage.ToString(), ids.Count.ToString(CultureInfo.InvariantCulture),
-                        Rate(id => Orders(id).Count >= 1),
-                        Rate(id => Orders(id).Count >= 2),
-                        Rate(id => Orders(id).Select(o => o.ProductFamily).Distinct().Count() >= 2),
-                        Rate(id => complaintsBy.Contains(id)),
-                        Rate(id => accounts.First(a => a.Id == id).GetAttributeValue<OptionSetValue>(CustomerColumns.ChurnRiskBand)?.Value == Choice.ToOption(ChurnRiskBand.High)),
-                        // Won back: a gap of half a year or more between two purchases, followed by buying again.
-                        Rate(id => Orders(id).Zip(Orders(id).Skip(1), (a, b) => (b.SubmittedOn - a.SubmittedOn).TotalDays).Any(gap => gap >= 180)),
-                    };
-                }));
+            RelationshipReport.Write(output, host, accounts);
+            LossReport.Write(output, host, accounts, data);
         }
 
         private static int Count(Dictionary<Guid, ValueTier?> tiers, ValueTier tier) => tiers.Values.Count(t => t == tier);

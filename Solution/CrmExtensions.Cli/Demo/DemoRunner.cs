@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Jobs;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
@@ -32,7 +33,9 @@ namespace CrmExtensions.Cli.Demo
             var registrations = host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
             _out.WriteLine($"Loaded {registrations.Steps.Count} plugin steps and {registrations.CustomApis.Count} Custom APIs from {solutionSource}");
             Seed(host, data);
-            _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys");
+            _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys, " +
+                $"{data.Contacts.Count} contacts with {data.Activities.Count} activities, {data.Competitors.Count} competitor presences, {data.Opportunities.Count} closed opportunities, " +
+                $"{data.Losses.Count} recorded losses");
 
             host.AsyncWorkers = Workers;
             Recalculate(host, new StartRecalculationRequest { Name = "Demo: first evaluation", PageSize = 100 });
@@ -85,6 +88,30 @@ namespace CrmExtensions.Cli.Demo
             _out.WriteLine($"Live events on '{account.GetAttributeValue<string>(Account.Name)}': a 40,000 order and a complaint case ({jobs} async recalculations ran)");
             _out.WriteLine($"  before: {before}");
             _out.WriteLine($"  after:  {after}");
+            RecordACause(host);
+        }
+
+        /// <summary>An account manager records why a customer the rules found lost left: the family follows, and so does the win-back work.</summary>
+        private void RecordACause(InMemoryDataverse host)
+        {
+            var loss = host.Store.Rows(CustomerLoss.EntityLogicalName)
+                .Where(l => l.GetAttributeValue<DateTime>(Common.CreatedOn) == AsOf && !l.Contains(CustomerLoss.CauseFamily) && !l.Contains(CustomerLoss.RecoveredOn))
+                .OrderBy(l => l.GetAttributeValue<string>(CustomerLoss.Name)).FirstOrDefault();
+            if (loss == null) return;
+            var customer = loss.GetAttributeValue<EntityReference>(CustomerLoss.Customer);
+            host.GetService().Update(new Entity(CustomerLoss.EntityLogicalName, loss.Id) { [CustomerLoss.Cause] = Choice.Option<LossCause>(LossCause.CompetitorPrice) });
+            host.ProcessAsyncQueue();
+            var recorded = host.Store.Get(CustomerLoss.EntityLogicalName, loss.Id);
+            var work = new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }.SelectMany(t => host.Store.Rows(t))
+                .Where(a => a.GetAttributeValue<EntityReference>(RetentionActivity.Regarding)?.Id == customer.Id
+                    && a.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value == RetentionActivity.StateOpen)
+                .Select(a => a.GetAttributeValue<string>(RetentionActivity.Subject));
+            _out.WriteLine();
+            _out.WriteLine($"An account manager records why '{host.Store.Get(customer.LogicalName, customer.Id).GetAttributeValue<string>(Account.Name)}' " +
+                $"({recorded.GetAttributeValue<string>(CustomerLoss.Name)}, found lost by the rules) left: {Label<LossCause>(recorded, CustomerLoss.Cause)}");
+            _out.WriteLine($"  cause family set from the cause: {Label<LossCauseFamily>(recorded, CustomerLoss.CauseFamily)}; " +
+                $"tier and stage when it last bought: {Label<Domain.Value.ValueTier>(recorded, CustomerLoss.TierAtLoss)}, " +
+                $"{Label<Domain.Lifecycle.LifecycleStage>(recorded, CustomerLoss.StageAtLoss)}; open retention work: {string.Join("; ", work.DefaultIfEmpty("none"))}");
         }
 
         private static string Describe(Entity account) =>
@@ -111,8 +138,11 @@ namespace CrmExtensions.Cli.Demo
             {
                 var row = new Entity(Account.EntityLogicalName, a.Id) { [Account.Name] = a.Name };
                 if (a.ReferredBy.HasValue) row[CustomerColumns.ReferredBy] = new EntityReference(Account.EntityLogicalName, a.ReferredBy.Value);
+                if (a.ParentId.HasValue) row[Account.ParentAccount] = new EntityReference(Account.EntityLogicalName, a.ParentId.Value);
+                row[CustomerColumns.RelationshipTypeOverride] = Choice.Option(a.RelationshipType);
                 host.Seed(row);
             }
+            SampleRelationships.Seed(host, data);
             foreach (var o in data.Orders)
             {
                 host.Seed(new Entity(SalesOrder.EntityLogicalName, o.Id)

@@ -3,6 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Domain.Competition;
+using CrmExtensions.Domain.Coverage;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Loss;
+using CrmExtensions.Domain.Relationship;
+using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Cli.Demo
 {
@@ -19,15 +25,34 @@ namespace CrmExtensions.Cli.Demo
         public int Line { get; }
     }
 
-    public sealed class SampleAccount { public Guid Id; public string Name; public Guid? ReferredBy; }
+    public sealed class SampleAccount { public Guid Id; public string Name; public Guid? ReferredBy; public Guid? ParentId; public RelationshipType? RelationshipType; }
     public sealed class SampleOrder { public Guid Id; public Guid AccountId; public DateTime SubmittedOn; public decimal Amount; public decimal Discount; public string ProductFamily; }
     public sealed class SampleInvoice { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public decimal Amount; public decimal Discount; }
     public sealed class SampleCase { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public bool IsComplaint; public bool IsOpen; public string Title; }
     public sealed class SampleSurvey { public Guid AccountId; public DateTime AnsweredOn; public decimal Score; }
+    public sealed class SampleContact { public Guid Id; public Guid AccountId; public string Name; public ContactLayer? Layer; public ContactFunction? Function; }
+    public sealed class SampleActivity { public Guid Id; public Guid ContactId; public string Kind; public DateTime EndedOn; }
+
+    public sealed class SampleCompetitorPresence
+    {
+        public Guid AccountId; public string Competitor; public string Products; public int Satisfaction; public string Representative;
+        public CompetitorRelationship Relationship; public CompetitorTrend Trend; public DateTime RecordedOn;
+    }
+
+    public sealed class SampleOpportunity { public Guid Id; public Guid AccountId; public DateTime ClosedOn; public bool Won; public string Competitor; }
+
+    public sealed class SampleLoss
+    {
+        public Guid Id; public Guid AccountId; public DateTime LostOn; public LossDetection Detection; public LossCause? Cause; public LossCauseFamily? Family;
+        public WinBackOutcome? WinBack; public string Details; public ValueTier? TierAtLoss; public LifecycleStage? StageAtLoss; public LifecyclePattern? PatternAtLoss;
+    }
 
     /// <summary>
-    /// The shipped sample: accounts, orders, invoices, cases and surveys as CSV files with a header row. Every value is
-    /// checked as it is read; unknown or missing columns, bad values and dangling references name file and line.
+    /// The shipped sample: accounts (with their parent account and a relationship type a user set), orders, invoices,
+    /// cases, surveys, contacts with their layer and function, our completed activities with them, competitor
+    /// presences, closed opportunities and recorded losses, as CSV files with a header row. Every value is checked as it
+    /// is read; unknown or missing columns, bad values (an unknown layer or loss cause among them) and dangling references
+    /// name file and line.
     /// </summary>
     public sealed class SampleDataset
     {
@@ -36,12 +61,21 @@ namespace CrmExtensions.Cli.Demo
         public List<SampleInvoice> Invoices { get; } = new List<SampleInvoice>();
         public List<SampleCase> Cases { get; } = new List<SampleCase>();
         public List<SampleSurvey> Surveys { get; } = new List<SampleSurvey>();
+        public List<SampleContact> Contacts { get; } = new List<SampleContact>();
+        public List<SampleActivity> Activities { get; } = new List<SampleActivity>();
+        public List<SampleCompetitorPresence> Competitors { get; } = new List<SampleCompetitorPresence>();
+        public List<SampleOpportunity> Opportunities { get; } = new List<SampleOpportunity>();
+        public List<SampleLoss> Losses { get; } = new List<SampleLoss>();
 
         public static SampleDataset Load(string directory)
         {
             var data = new SampleDataset();
-            foreach (var row in Read(directory, "accounts.csv", "id", "name", "referred_by"))
-                data.Accounts.Add(new SampleAccount { Id = row.Guid("id"), Name = row.Text("name"), ReferredBy = row.OptionalGuid("referred_by") });
+            foreach (var row in Read(directory, "accounts.csv", "id", "name", "referred_by", "parent_id", "relationship_type"))
+                data.Accounts.Add(new SampleAccount
+                {
+                    Id = row.Guid("id"), Name = row.Text("name"), ReferredBy = row.OptionalGuid("referred_by"), ParentId = row.OptionalGuid("parent_id"),
+                    RelationshipType = row.Optional<RelationshipType>("relationship_type"),
+                });
             var ids = new HashSet<Guid>();
             foreach (var a in data.Accounts)
                 if (!ids.Add(a.Id)) throw new SampleDataException("accounts.csv", 0, $"account id {a.Id} appears twice");
@@ -58,7 +92,50 @@ namespace CrmExtensions.Cli.Demo
                 data.Surveys.Add(new SampleSurvey { AccountId = row.Account("account_id", ids), AnsweredOn = row.Date("answered_on"), Score = row.Decimal("score", 0, 5) });
             foreach (var a in data.Accounts.Where(a => a.ReferredBy.HasValue && !ids.Contains(a.ReferredBy.Value)))
                 throw new SampleDataException("accounts.csv", 0, $"account {a.Id} is referred by {a.ReferredBy}, which is not in the file");
+            foreach (var a in data.Accounts.Where(a => a.ParentId.HasValue && !ids.Contains(a.ParentId.Value)))
+                throw new SampleDataException("accounts.csv", 0, $"account {a.Id} has the parent account {a.ParentId}, which is not in the file");
+            LoadRelationships(directory, data, ids);
             return data;
+        }
+
+        private static void LoadRelationships(string directory, SampleDataset data, HashSet<Guid> ids)
+        {
+            foreach (var row in Read(directory, "contacts.csv", "id", "account_id", "name", "layer", "function"))
+                data.Contacts.Add(new SampleContact
+                {
+                    Id = row.Guid("id"), AccountId = row.Account("account_id", ids), Name = row.Text("name"),
+                    Layer = row.Optional<ContactLayer>("layer"), Function = row.Optional<ContactFunction>("function"),
+                });
+            var contacts = new HashSet<Guid>(data.Contacts.Select(c => c.Id));
+            foreach (var row in Read(directory, "activities.csv", "id", "contact_id", "kind", "ended_on"))
+            {
+                var contact = row.Guid("contact_id");
+                if (!contacts.Contains(contact)) throw row.Bad("contact_id", "is not a contact in contacts.csv");
+                data.Activities.Add(new SampleActivity { Id = row.Guid("id"), ContactId = contact, Kind = row.Choice("kind", "phonecall", "appointment", "email"), EndedOn = row.Date("ended_on") });
+            }
+            foreach (var row in Read(directory, "competitors.csv", "account_id", "competitor", "products", "satisfaction", "representative", "relationship", "trend", "recorded_on"))
+                data.Competitors.Add(new SampleCompetitorPresence
+                {
+                    AccountId = row.Account("account_id", ids), Competitor = row.Text("competitor"), Products = row.Text("products"), Satisfaction = (int)row.Decimal("satisfaction", 1, 5),
+                    Representative = row.Text("representative"), Relationship = row.Required<CompetitorRelationship>("relationship"),
+                    Trend = row.Required<CompetitorTrend>("trend", "losing", "holding", "gaining"), RecordedOn = row.Date("recorded_on"),
+                });
+            foreach (var row in Read(directory, "opportunities.csv", "id", "account_id", "closed_on", "outcome", "competitor"))
+                data.Opportunities.Add(new SampleOpportunity
+                {
+                    Id = row.Guid("id"), AccountId = row.Account("account_id", ids), ClosedOn = row.Date("closed_on"), Won = row.Choice("outcome", "won", "lost") == "won",
+                    Competitor = row.Text("competitor").Length == 0 ? null : row.Text("competitor"),
+                });
+            foreach (var row in Read(directory, "losses.csv", "id", "account_id", "lost_on", "recorded_by", "cause", "family", "winback", "details", "tier_at_loss", "stage_at_loss",
+                "pattern_at_loss"))
+                data.Losses.Add(new SampleLoss
+                {
+                    Id = row.Guid("id"), AccountId = row.Account("account_id", ids), LostOn = row.Date("lost_on"),
+                    Detection = row.Choice("recorded_by", "rules", "user") == "rules" ? LossDetection.NoPurchase : LossDetection.ClosedByUser,
+                    Cause = row.Optional<LossCause>("cause"), Family = row.Optional<LossCauseFamily>("family"), WinBack = row.Optional<WinBackOutcome>("winback"),
+                    Details = row.Text("details"), TierAtLoss = row.Optional<ValueTier>("tier_at_loss"), StageAtLoss = row.Optional<LifecycleStage>("stage_at_loss"),
+                    PatternAtLoss = row.Optional<LifecyclePattern>("pattern_at_loss"),
+                });
         }
 
         private static IEnumerable<Row> Read(string directory, string file, params string[] columns)
@@ -99,7 +176,7 @@ namespace CrmExtensions.Cli.Demo
                 _values = header.Zip(values, (h, v) => (h, v.Trim())).ToDictionary(p => p.h, p => p.Item2);
             }
 
-            private SampleDataException Bad(string column, string what) => new SampleDataException(_file, _line, $"{column} '{_values[column]}' {what}");
+            public SampleDataException Bad(string column, string what) => new SampleDataException(_file, _line, $"{column} '{_values[column]}' {what}");
 
             public string Text(string column) => _values[column].Length <= 200 ? _values[column] : throw Bad(column, "is longer than 200 characters");
             public Guid Guid(string column) => System.Guid.TryParse(_values[column], out var g) ? g : throw Bad(column, "is not an id (GUID)");
@@ -121,6 +198,20 @@ namespace CrmExtensions.Cli.Demo
 
             public string Choice(string column, params string[] allowed) =>
                 allowed.Contains(_values[column]) ? _values[column] : throw Bad(column, $"must be one of {string.Join(", ", allowed)}");
+
+            /// <summary>A domain value written in snake case ("user_department", "competitor_price"); empty is none.</summary>
+            public TEnum? Optional<TEnum>(string column) where TEnum : struct => _values[column].Length == 0 ? (TEnum?)null : Required<TEnum>(column);
+
+            /// <summary>A domain value in snake case, or one of the <paramref name="prefixes"/> of its members' names in their order.</summary>
+            public TEnum Required<TEnum>(string column, params string[] prefixes) where TEnum : struct
+            {
+                var names = Enum.GetNames(typeof(TEnum));
+                var written = names.Select(n => string.Concat(n.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))).ToList();
+                var allowed = prefixes.Length > 0 ? prefixes.ToList() : written;
+                var index = allowed.IndexOf(_values[column]);
+                if (index < 0) throw Bad(column, $"must be one of {string.Join(", ", allowed)}");
+                return (TEnum)Enum.Parse(typeof(TEnum), names[index]);
+            }
         }
     }
 }

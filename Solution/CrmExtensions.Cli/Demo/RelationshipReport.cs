@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Domain.Relationship;
+using CrmExtensions.Domain.Retention;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Cli.Demo
+{
+    /// <summary>The report's relationship sections: who we know at the accounts that matter, competitors, relationship types, account groups.</summary>
+    public static class RelationshipReport
+    {
+        public static void Write(TextWriter output, InMemoryDataverse host, IReadOnlyList<Entity> accounts)
+        {
+            var tierOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<ValueTier>(a, CustomerColumns.Tier));
+            var open = new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }.SelectMany(t => host.Store.Rows(t))
+                .Where(a => a.Contains(RetentionActivity.Key) && a.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value == RetentionActivity.StateOpen)
+                .ToLookup(a => a.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id);
+            bool Has(Guid account, RetentionActionKind kind) => open[account].Any(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith(":" + kind, StringComparison.Ordinal));
+
+            output.WriteLine();
+            output.WriteLine("== Who we know at platinum and gold accounts (contact coverage)");
+            DemoReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", "decision layer silent > 180 days",
+                    "'meet the decision maker' open" },
+                new[] { ValueTier.Platinum, ValueTier.Gold }.Select(tier =>
+                {
+                    var rows = accounts.Where(a => tierOf[a.Id] == tier).ToList();
+                    string Count(Func<Entity, bool> test) => rows.Count(test).ToString(CultureInfo.InvariantCulture);
+                    return new[]
+                    {
+                        tier.ToString(), Count(_ => true), Count(a => a.GetAttributeValue<int>(AccountColumns.DecisionContacts) > 0),
+                        Count(a => a.GetAttributeValue<int>(AccountColumns.FinanceContacts) > 0),
+                        Count(a => (a.GetAttributeValue<string>(AccountColumns.CoverageGaps) ?? "").Contains("No activity with the decision layer")),
+                        Count(a => Has(a.Id, RetentionActionKind.MeetDecisionMaker)),
+                    };
+                }));
+            var layers = new[] { ("decision", AccountColumns.DecisionContacts, AccountColumns.LastDecisionActivity), ("management", AccountColumns.ManagementContacts,
+                AccountColumns.LastManagementActivity), ("operational", AccountColumns.OperationalContacts, AccountColumns.LastOperationalActivity),
+                ("user department", AccountColumns.UserDepartmentContacts, AccountColumns.LastUserDepartmentActivity), ("technical", AccountColumns.TechnicalContacts,
+                AccountColumns.LastTechnicalActivity), ("finance", AccountColumns.FinanceContacts, AccountColumns.LastFinanceActivity) };
+            output.WriteLine();
+            DemoReport.Table(output, new[] { "layer / function", "contacts", "accounts covered", "median days since our last activity" }, layers.Select(l =>
+            {
+                var covered = accounts.Where(a => a.GetAttributeValue<int>(l.Item2) > 0).ToList();
+                var days = covered.Select(a => a.GetAttributeValue<DateTime?>(l.Item3)).Where(d => d.HasValue).Select(d => (DemoRunner.AsOf - d.Value).TotalDays).OrderBy(d => d).ToList();
+                return new[] { l.Item1, covered.Sum(a => a.GetAttributeValue<int>(l.Item2)).ToString(CultureInfo.InvariantCulture), covered.Count.ToString(CultureInfo.InvariantCulture),
+                    days.Count == 0 ? "-" : days[days.Count / 2].ToString("0", CultureInfo.InvariantCulture) };
+            }));
+            output.WriteLine();
+            DemoReport.Table(output, new[] { "account", "tier", "coverage gaps" }, accounts.Where(a => a.GetAttributeValue<string>(AccountColumns.CoverageGaps) != null)
+                .OrderBy(a => tierOf[a.Id]).ThenBy(a => a.GetAttributeValue<string>(Account.Name)).Take(6)
+                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-", a.GetAttributeValue<string>(AccountColumns.CoverageGaps) }));
+
+            output.WriteLine();
+            output.WriteLine("== Competitors gaining ground");
+            var competitorReasons = accounts.Select(a => (Row: a, Reasons: (a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "").Split(new[] { "; " }, StringSplitOptions.None)
+                .Where(r => r.StartsWith("Competitor", StringComparison.Ordinal) || r.StartsWith("Lost ", StringComparison.Ordinal)).ToList())).Where(x => x.Reasons.Count > 0).ToList();
+            output.WriteLine($"{competitorReasons.Count} accounts carry a competitor reason in their churn warning " +
+                $"({competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Competitor", StringComparison.Ordinal)))} recorded gaining ground, " +
+                $"{competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Lost ", StringComparison.Ordinal)))} lost an opportunity to a competitor in the last year)");
+            DemoReport.Table(output, new[] { "account", "tier", "risk", "competitor reason" }, competitorReasons
+                .OrderByDescending(x => x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).Take(6)
+                .Select(x => new[] { x.Row.GetAttributeValue<string>(Account.Name), tierOf[x.Row.Id]?.ToString() ?? "-",
+                    x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), string.Join("; ", x.Reasons) }));
+
+            output.WriteLine();
+            output.WriteLine("== Relationship types (T: buys on price and terms; R: values the relationship)");
+            var typeOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<RelationshipType>(a, CustomerColumns.RelationshipType));
+            DemoReport.Table(output, new[] { "type", "customers", "set by a user", "avg price tolerance", "key accounts", "follow-up calls or visits open" },
+                new RelationshipType?[] { RelationshipType.Relationship, RelationshipType.Transactional, RelationshipType.OneTime, null }.Select(type =>
+                {
+                    var rows = accounts.Where(a => typeOf[a.Id] == type).ToList();
+                    return new[]
+                    {
+                        type?.ToString() ?? "not yet known", rows.Count.ToString(CultureInfo.InvariantCulture),
+                        rows.Count(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipTypeOverride) != null).ToString(CultureInfo.InvariantCulture),
+                        rows.Count == 0 ? "-" : rows.Average(a => a.GetAttributeValue<decimal>(CustomerColumns.PriceTolerance)).ToString("P1", CultureInfo.InvariantCulture),
+                        rows.Count(a => a.GetAttributeValue<bool>(CustomerColumns.KeyAccount)).ToString(CultureInfo.InvariantCulture),
+                        rows.Count(a => Has(a.Id, RetentionActionKind.FollowUpCall) || Has(a.Id, RetentionActionKind.Visit)).ToString(CultureInfo.InvariantCulture),
+                    };
+                }));
+
+            output.WriteLine();
+            output.WriteLine("== Account groups (parent accounts with their subsidiaries, seen as one customer)");
+            DemoReport.Table(output, new[] { "parent", "accounts", "own tier", "group current value", "group tier", "group churn view" }, accounts
+                .Where(a => a.Contains(AccountColumns.GroupSize)).OrderByDescending(a => a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0)
+                .Select(a => new[]
+                {
+                    a.GetAttributeValue<string>(Account.Name), a.GetAttributeValue<int>(AccountColumns.GroupSize).ToString(CultureInfo.InvariantCulture), tierOf[a.Id]?.ToString() ?? "-",
+                    (a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0).ToString("N0", CultureInfo.InvariantCulture),
+                    DemoRunner.Label<ValueTier>(a, AccountColumns.GroupTier), a.GetAttributeValue<string>(AccountColumns.GroupChurnView) ?? "",
+                }));
+        }
+    }
+}
