@@ -18,13 +18,17 @@ namespace CrmExtensions.Benchmarks
                 case "steps":
                     StepCost.Run(BulkScale.FindSolutionSource());
                     return 0;
+                case "history":
+                    HistoryVolume.Run(BulkScale.FindSolutionSource());
+                    return 0;
                 case "all":
                     DomainThroughput.Run(1_000_000);
                     StepCost.Run(BulkScale.FindSolutionSource());
+                    HistoryVolume.Run(BulkScale.FindSolutionSource());
                     BulkScale.Run(new[] { 1_000, 10_000, 100_000 }, BulkScale.FindSolutionSource());
                     return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | bulk [n,n,...] | all");
+                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | history | bulk [n,n,...] | all");
                     return 2;
             }
         }

@@ -218,6 +218,13 @@ namespace CrmExtensions.Domain.Configuration
                 Check(string.IsNullOrWhiteSpace(rt.KeyAccountTeamId) || Guid.TryParse(rt.KeyAccountTeamId, out _), "retention.keyAccountTeamId", "must be empty or a team id (GUID)");
             }
 
+            var h = Section(s.History, "history");
+            if (h != null)
+            {
+                Check(h.RetentionDays >= 30 && h.RetentionDays <= 3650, "history.retentionDays", "must be between 30 and 3650");
+                Check(h.TopReasons >= 1 && h.TopReasons <= 10, "history.topReasons", "must be between 1 and 10");
+            }
+
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             var cal = s.Calibration;
             if (cal != null)

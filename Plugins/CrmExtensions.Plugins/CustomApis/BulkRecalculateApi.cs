@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmExtensions.Domain;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -48,7 +49,7 @@ namespace CrmExtensions.Plugins.CustomApis
                 checkpoint = parsed;
             }
 
-            var recalculation = Recalculation(context);
+            var recalculation = Recalculation(context, TriggerKind.Job);
             int processed = 0, failures = 0;
             var completed = false;
             for (var page = 0; page < maxPages; page++)
