@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using Spectre.Console;
 
@@ -28,7 +27,10 @@ namespace CrmExtensions.Cli
         public static CliContext ForConsole() => new CliContext(System.Console.Out, System.Console.Error, AnsiConsole.Console);
 
         public static CliContext ForWriter(TextWriter writer, RepositoryLayout layout = null) =>
-            new CliContext(writer, writer, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No }))
+            new CliContext(writer, writer, AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            }))
             {
                 _layout = layout,
             };

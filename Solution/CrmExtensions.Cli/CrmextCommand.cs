@@ -30,7 +30,8 @@ namespace CrmExtensions.Cli
             {
                 return verb();
             }
-            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException || ex is IOException || ex is ArgumentException)
+            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException
+                || ex is IOException || ex is ArgumentException)
             {
                 context.Error.WriteLine("error: " + ex.Message);
                 return 2;

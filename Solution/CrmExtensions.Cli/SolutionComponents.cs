@@ -66,8 +66,8 @@ namespace CrmExtensions.Cli
     /// </summary>
     public static class SolutionComponents
     {
-        public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, ChartType = 59, FormType = 60, WebResourceType = 61, SiteMapType = 62,
-            AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
+        public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, WorkflowType = 29, ChartType = 59, FormType = 60, WebResourceType = 61,
+            SiteMapType = 62, AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
 
         public static readonly IReadOnlyList<ComponentKind> All = new[]
         {
@@ -131,6 +131,18 @@ namespace CrmExtensions.Cli
                 Section = "SdkMessageProcessingSteps",
                 SectionContent = source => Roots(source, "SdkMessageProcessingSteps"),
                 RootComponents = source => Roots(source, "SdkMessageProcessingSteps").Select(s => new RootComponent(StepType, null, Guid.Parse((string)s.Attribute("SdkMessageProcessingStepId")))),
+            },
+            new ComponentKind
+            {
+                // A solution-aware cloud flow: Workflows/<name>-<ID>.json.data.xml in customizations.xml, its definition
+                // beside it in the zip (as contoso-real-estate's Workflows/ holds them). Its connection reference stays
+                // inline in Other/Customizations.xml, where exports keep it, and is no root component.
+                Name = "cloud flows",
+                Section = "Workflows",
+                SectionContent = source => Roots(source, "Workflows"),
+                RootComponents = source => Roots(source, "Workflows").Select(w => new RootComponent(WorkflowType, null, Guid.Parse((string)w.Attribute("WorkflowId")))),
+                Files = (source, build) => Roots(source, "Workflows").Select(w => (string)w.Element("JsonFileName")).Select(json =>
+                    new ZipPart(json.TrimStart('/'), () => File.ReadAllBytes(Path.Combine(source.Directory, json.TrimStart('/'))))),
             },
             new ComponentKind
             {

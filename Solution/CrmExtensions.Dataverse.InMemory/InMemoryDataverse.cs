@@ -17,6 +17,8 @@ namespace CrmExtensions.Dataverse.InMemory
     /// transactions that roll back on exception, images, filtering attributes, depth and its loop guard,
     /// shared variables, QueryExpression/FetchXML with aggregates, and service-call accounting. This class is the
     /// facade: each message is a handler under Messages/, the pipeline and the async queue are under Pipeline/.
+    /// Requests from several threads (async workers, a test's concurrent caller) are serialised one whole request at a
+    /// time, as the database's locks would order them; between requests they interleave.
     /// </summary>
     public sealed class InMemoryDataverse
     {
@@ -25,6 +27,7 @@ namespace CrmExtensions.Dataverse.InMemory
         private readonly UserPrivileges _privileges = new UserPrivileges();
         private readonly MessageHandlers _messages;
         private readonly AsyncQueue _async;
+        private readonly object _requestLock = new object();
 
         public InMemoryDataverse(DateTime? utcNow = null)
         {
@@ -51,6 +54,9 @@ namespace CrmExtensions.Dataverse.InMemory
         public int MaxAggregateRecords { get; set; } = 50000;
         public int MaxExecuteMultipleRequests { get; set; } = 1000;
         public int MaxAsyncAttempts { get; set; } = 3;
+
+        /// <summary>Workers the asynchronous service runs system jobs with at once (1: one after the other, in queue order).</summary>
+        public int AsyncWorkers { get; set; } = 1;
 
         public ServiceCallLog Calls { get; } = new ServiceCallLog();
         public IReadOnlyList<TraceEntry> Traces => _traces;
@@ -103,6 +109,7 @@ namespace CrmExtensions.Dataverse.InMemory
         /// </summary>
         public void Seed(params Entity[] rows)
         {
+            lock (_requestLock)
             foreach (var row in rows)
             {
                 var copy = EntityCloner.Clone(row);
@@ -120,8 +127,8 @@ namespace CrmExtensions.Dataverse.InMemory
             step.SecureConfiguration = secureConfiguration;
         }
 
-        /// <summary>Runs queued async steps (and any they queue) in order; failures are retried up to MaxAsyncAttempts.</summary>
-        public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs);
+        /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; failures are retried up to MaxAsyncAttempts.</summary>
+        public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs, AsyncWorkers);
 
         /// <summary>Runs a finished system job again, as the platform may when it redelivers an async event.</summary>
         public void Replay(AsyncJob job) => _async.Replay(job);
@@ -129,17 +136,20 @@ namespace CrmExtensions.Dataverse.InMemory
         internal OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            Calls.Record(scope, request);
+            // The injector runs before the request takes the lock, so it can stand for another caller committing first.
             var injected = FaultInjector?.Invoke(request, scope);
-            if (injected != null) throw injected;
-
-            switch (_messages.For(request.RequestName))
+            lock (_requestLock)
             {
-                case DirectMessage direct: return direct.Execute(request, scope);
-                case PipelineMessage message: return Pipeline.Run(message, request, scope);
-                default:
-                    throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
-                        $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                Calls.Record(scope, request);
+                if (injected != null) throw injected;
+                switch (_messages.For(request.RequestName))
+                {
+                    case DirectMessage direct: return direct.Execute(request, scope);
+                    case PipelineMessage message: return Pipeline.Run(message, request, scope);
+                    default:
+                        throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
+                            $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                }
             }
         }
     }

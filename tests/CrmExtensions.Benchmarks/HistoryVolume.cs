@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Demo;
+using CrmExtensions.Cli.Jobs;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
@@ -40,12 +41,7 @@ namespace CrmExtensions.Benchmarks
             var events = Events(data, families).OrderBy(e => e.On).ToList();
             foreach (var a in data.Accounts) host.Seed(new Entity(Account.EntityLogicalName, a.Id) { [Account.Name] = a.Name });
             var service = host.GetService();
-            for (string checkpoint = null; ;)
-            {
-                var page = service.Execute(new BulkRecalculateRequest { PageSize = 1000, Checkpoint = checkpoint });
-                if (page.Completed) break;
-                checkpoint = page.NextCheckpoint;
-            }
+            JobFollower.Run(service, new StartRecalculationRequest { Name = "First evaluation", PageSize = 1000 }, () => host.ProcessAsyncQueue(), null);
             var placed = host.Store.Rows(CustomerScoreChange.EntityLogicalName).Count();
             host.Calls.Reset();
 
@@ -64,7 +60,7 @@ namespace CrmExtensions.Benchmarks
             var perThousand = 1000.0 * created / events.Count;
             Console.WriteLine();
             Console.WriteLine($"Score history over the sample's life ({data.Accounts.Count} accounts; {events.Count:N0} events from {events[0].On:yyyy-MM-dd} to {events[^1].On:yyyy-MM-dd}, " +
-                $"each raised at its date; {placed} first placements by the initial bulk run not counted)");
+                $"each raised at its date; {placed} first placements by the initial job not counted)");
             Console.WriteLine("| measure                                         | value |");
             Console.WriteLine("|-------------------------------------------------|-------|");
             Console.WriteLine($"| history rows written by events                  | {created,5:N0} |");

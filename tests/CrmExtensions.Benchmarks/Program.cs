@@ -12,23 +12,23 @@ namespace CrmExtensions.Benchmarks
                 case "domain":
                     DomainThroughput.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
                     return 0;
-                case "bulk":
-                    BulkScale.Run(args.Length > 1 ? Array.ConvertAll(args[1].Split(','), int.Parse) : new[] { 1_000, 10_000, 100_000 }, BulkScale.FindSolutionSource());
+                case "jobs":
+                    JobScale.Run(args.Length > 1 ? Array.ConvertAll(args[1].Split(','), int.Parse) : new[] { 1_000, 10_000, 100_000 }, JobScale.FindSolutionSource());
                     return 0;
                 case "steps":
-                    StepCost.Run(BulkScale.FindSolutionSource());
+                    StepCost.Run(JobScale.FindSolutionSource());
                     return 0;
                 case "history":
-                    HistoryVolume.Run(BulkScale.FindSolutionSource());
+                    HistoryVolume.Run(JobScale.FindSolutionSource());
                     return 0;
                 case "all":
                     DomainThroughput.Run(1_000_000);
-                    StepCost.Run(BulkScale.FindSolutionSource());
-                    HistoryVolume.Run(BulkScale.FindSolutionSource());
-                    BulkScale.Run(new[] { 1_000, 10_000, 100_000 }, BulkScale.FindSolutionSource());
+                    StepCost.Run(JobScale.FindSolutionSource());
+                    HistoryVolume.Run(JobScale.FindSolutionSource());
+                    JobScale.Run(new[] { 1_000, 10_000, 100_000 }, JobScale.FindSolutionSource());
                     return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | history | bulk [n,n,...] | all");
+                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | history | jobs [n,n,...] | all");
                     return 2;
             }
         }

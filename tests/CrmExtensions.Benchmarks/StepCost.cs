@@ -26,7 +26,7 @@ namespace CrmExtensions.Benchmarks
             Console.WriteLine($"Cost per event of each registered step ({Repeats} events each; targets ≤ 3 calls, < 5 ms)");
             Console.WriteLine("| step                                                         | mode  | calls/event | ms/event |");
             Console.WriteLine("|--------------------------------------------------------------|-------|-------------|----------|");
-            var probe = new InMemoryDataverse(BulkScale.AsOf);
+            var probe = new InMemoryDataverse(JobScale.AsOf);
             foreach (var step in probe.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly).Steps)
             {
                 var org = new Scenario(solutionSource);
@@ -57,13 +57,13 @@ namespace CrmExtensions.Benchmarks
 
             public Scenario(string solutionSource)
             {
-                Host = new InMemoryDataverse(BulkScale.AsOf);
+                Host = new InMemoryDataverse(JobScale.AsOf);
                 Host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
                 _manager = Host.AddUser("Manager", TierOverrideAudit.OverridePrivilege);
                 _account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Measured" };
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);
-                for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3)));
+                for (var m = 0; m < 24; m++) Host.Seed(Order(JobScale.AsOf.AddMonths(-m).AddDays(-3)));
                 Service.Execute(new RecalculateCustomerRequest { Target = _account.ToEntityReference() });
             }
 
@@ -81,8 +81,8 @@ namespace CrmExtensions.Benchmarks
             /// <summary>A customer the product has evaluated once, so it has a ledger and a retention plan.</summary>
             private Entity Evaluated(Entity customer)
             {
-                for (var m = 0; m < 24; m++) Host.Seed(Order(BulkScale.AsOf.AddMonths(-m).AddDays(-3), customer));
-                Service.Create(Order(BulkScale.AsOf.AddDays(-1), customer));
+                for (var m = 0; m < 24; m++) Host.Seed(Order(JobScale.AsOf.AddMonths(-m).AddDays(-3), customer));
+                Service.Create(Order(JobScale.AsOf.AddDays(-1), customer));
                 Host.ProcessAsyncQueue();
                 return customer;
             }
@@ -97,7 +97,7 @@ namespace CrmExtensions.Benchmarks
             {
                 [CrmExtensions.Plugins.Model.Invoice.Customer] = _account.ToEntityReference(),
                 [CrmExtensions.Plugins.Model.Invoice.TotalAmountBase] = new Money(500m),
-                [CrmExtensions.Plugins.Model.Invoice.CreatedOn] = BulkScale.AsOf.AddDays(-2),
+                [CrmExtensions.Plugins.Model.Invoice.CreatedOn] = JobScale.AsOf.AddDays(-2),
             };
 
             private Entity Case() => new Entity(Incident.EntityLogicalName)
@@ -111,7 +111,7 @@ namespace CrmExtensions.Benchmarks
             {
                 [CxSurveyResponse.Customer] = _account.ToEntityReference(),
                 [CxSurveyResponse.Score] = 4m,
-                [CxSurveyResponse.AnsweredOn] = BulkScale.AsOf.AddDays(-1),
+                [CxSurveyResponse.AnsweredOn] = JobScale.AsOf.AddDays(-1),
             };
 
             public Action EventFor(StepRegistration step)
@@ -147,7 +147,7 @@ namespace CrmExtensions.Benchmarks
                             var open = plan.Open.Values.First(a => (a.Channel == ActivityChannel.PhoneCall ? "phonecall" : "task") == table);
                             if (step.Message == "Delete") Service.Delete(table, open.Id);
                             else Service.Update(new Entity(table, open.Id) { [RetentionActivity.StateCode] = new OptionSetValue(RetentionActivity.StateCompleted),
-                                [RetentionActivity.StatusCode] = new OptionSetValue(table == "task" ? 5 : 2), [RetentionActivity.ActualEnd] = BulkScale.AsOf.AddDays(-(_n++ % 2)) });
+                                [RetentionActivity.StatusCode] = new OptionSetValue(table == "task" ? 5 : 2), [RetentionActivity.ActualEnd] = JobScale.AsOf.AddDays(-(_n++ % 2)) });
                         };
                     case ("Update", "account") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
                     case ("Update", "contact") when step.FilteringAttributes.Contains(CustomerColumns.Tier):
@@ -167,18 +167,18 @@ namespace CrmExtensions.Benchmarks
                         var referrer = table == "account" ? _referrer : Seeded(new Entity(table));
                         return () => Service.Update(new Entity(table, referred.Id) { [CustomerColumns.ReferredBy] = _n++ % 2 == 0 ? referrer.ToEntityReference() : null });
                     }
-                    case ("Create", "salesorder"): return () => Service.Create(Order(BulkScale.AsOf.AddDays(-1)));
+                    case ("Create", "salesorder"): return () => Service.Create(Order(JobScale.AsOf.AddDays(-1)));
                     case ("Create", "invoice"): return () => Service.Create(Invoice());
                     case ("Update", "salesorder"):
                     case ("Update", "invoice"):
                     {
-                        var row = Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-4)) : Invoice());
+                        var row = Seeded(table == "salesorder" ? Order(JobScale.AsOf.AddDays(-4)) : Invoice());
                         return () => Service.Update(new Entity(table, row.Id) { ["totalamount_base"] = new Money(1000m + _n++) });
                     }
                     case ("SetState", "salesorder"):
                     case ("SetState", "invoice"):
                     {
-                        var row = Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-4)) : Invoice());
+                        var row = Seeded(table == "salesorder" ? Order(JobScale.AsOf.AddDays(-4)) : Invoice());
                         return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n % 2), Status = new OptionSetValue(1 + _n++ % 2) });
                     }
                     case ("Delete", "account"):
@@ -191,7 +191,7 @@ namespace CrmExtensions.Benchmarks
                     case ("Delete", "cx_surveyresponse"): return () => Service.Delete(table, Seeded(Survey()).Id);
                     case ("Delete", "salesorder"):
                     case ("Delete", "invoice"):
-                        return () => Service.Delete(table, Seeded(table == "salesorder" ? Order(BulkScale.AsOf.AddDays(-5)) : Invoice()).Id);
+                        return () => Service.Delete(table, Seeded(table == "salesorder" ? Order(JobScale.AsOf.AddDays(-5)) : Invoice()).Id);
                     case ("Create", "opportunityclose"):
                         return () =>
                         {
@@ -218,7 +218,7 @@ namespace CrmExtensions.Benchmarks
                         // A change recorded for the customer while one of its rows has passed the retention period.
                         return () =>
                         {
-                            Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [CustomerScoreChange.CreatedOn] = BulkScale.AsOf.AddYears(-3) });
+                            Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [CustomerScoreChange.CreatedOn] = JobScale.AsOf.AddYears(-3) });
                             Service.Create(new Entity(table) { [CustomerScoreChange.Name] = "Measured change " + _n++, [CustomerScoreChange.Customer] = _account.ToEntityReference() });
                         };
                     case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });

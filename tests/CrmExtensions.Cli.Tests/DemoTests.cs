@@ -27,7 +27,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(4, stages);
             DemoReport.Write(output, host, data);
             var report = output.ToString();
-            Assert.Contains("recalculating customers: 320/320", report);
+            Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 320/320 customers", report);
             Assert.Contains("== KPIs per lifecycle stage", report);
             Assert.Contains("| Platinum |", report);
             Assert.Contains("Live events on", report);

@@ -17,15 +17,17 @@ namespace CrmExtensions.Cli.Tests
         public void The_declarations_give_every_step_and_custom_api_the_solution_ships()
         {
             var plugins = typeof(PluginBase).Assembly;
-            Assert.Equal(37, Declarations.Steps(plugins).Count);
-            Assert.Equal(37, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
+            Assert.Equal(39, Declarations.Steps(plugins).Count);
+            Assert.Equal(39, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
-            Assert.Equal(new[] { BulkRecalculateRequest.ApiName, CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, ValueThresholdsRequest.ApiName },
-                apis.Select(a => a.UniqueName).OrderBy(n => n));
-            var bulk = apis.Single(a => a.PluginType == typeof(BulkRecalculateApi));
-            Assert.Equal(new[] { "Checkpoint", "MaxPages", "PageSize", "Rebuild", "TableName" }, bulk.RequestParameters.Select(p => p.Name));
-            Assert.All(bulk.RequestParameters, p => Assert.True(p.IsOptional));
-            Assert.Equal(7, bulk.RequestParameters.Single(p => p.Name == "PageSize").Type);
+            Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName, ValueThresholdsRequest.ApiName },
+                apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+            var start = apis.Single(a => a.PluginType == typeof(StartRecalculationApi));
+            Assert.Equal(new[] { "Calibrate", "EvaluatedBefore", "Filter", "Name", "PageSize", "Rebuild", "TableName" },
+                start.RequestParameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.All(start.RequestParameters, p => Assert.True(p.IsOptional));
+            Assert.Equal(7, start.RequestParameters.Single(p => p.Name == "PageSize").Type);
+            Assert.Equal(12, start.ResponseProperties.Single(p => p.Name == "JobId").Type);
             Assert.Equal(RecalculateCustomerRequest.BoundTo, apis.Single(a => a.UniqueName == RecalculateCustomerRequest.ApiName).BoundTable);
         }
 
@@ -63,15 +65,20 @@ namespace CrmExtensions.Cli.Tests
             {
                 var step = fixture.FirstFile("SdkMessageProcessingSteps", "ValidateSettings: Update");
                 fixture.Edit(step, s => s.Replace("<Rank>1</Rank>", "<Rank>3</Rank>"));
-                File.Delete(fixture.File("customapis/cx_BulkRecalculate/customapirequestparameters/Rebuild/customapirequestparameter.xml"));
+                File.Delete(fixture.File("customapis/cx_StartRecalculation/customapirequestparameters/Rebuild/customapirequestparameter.xml"));
                 var stale = fixture.File("SdkMessageProcessingSteps/{00000000-0000-0000-0000-000000000001}.xml");
                 File.Copy(fixture.File(step), stale);
+                // A retired Custom API: its files go, and so do its folders (an empty one would read as a broken API).
+                var retired = fixture.File("customapis/cx_Retired/customapirequestparameters/Old");
+                Directory.CreateDirectory(retired);
+                File.Copy(fixture.File("customapis/cx_StartRecalculation/customapirequestparameters/PageSize/customapirequestparameter.xml"), Path.Combine(retired, "customapirequestparameter.xml"));
 
                 var changed = fixture.Generated().Write().Select(p => Path.GetFileName(p)).ToList();
 
                 Assert.Contains(Path.GetFileName(step), changed);
                 Assert.Contains("customapirequestparameter.xml", changed);
                 Assert.False(File.Exists(stale));
+                Assert.False(Directory.Exists(fixture.File("customapis/cx_Retired")));
                 Assert.Empty(fixture.Generated().Compare());
                 Assert.Equal("1", (string)XDocument.Load(fixture.File(step)).Root.Element("Rank"));
             }

@@ -30,8 +30,8 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(37, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
-                    Assert.Equal(8, customizations.Element("optionsets").Elements("optionset").Count());
+                    Assert.Equal(39, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(10, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     Assert.Null(customizations.Element("pluginpackages"));
                     var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");
@@ -44,6 +44,9 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModuleSiteMaps").Element("AppModuleSiteMap").Element("SiteMapUniqueName"));
                     Assert.Contains(account.Descendants("attribute"), a => (string)a.Element("LogicalName") == "cx_tier");
                     Assert.Contains(customizations.Element("EntityRelationships").Elements(), r => (string)r.Attribute("Name") == "cx_surveyresponse_customer_contact");
+                    var job = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "cx_recalculationjob");
+                    Assert.Single(job.Element("FormXml").Elements("forms"));
+                    Assert.Single(job.Element("SavedQueries").Descendants("savedquery"));
                     foreach (var file in customizations.Descendants("FileName")) Assert.Contains(((string)file).TrimStart('/'), names);
 
                     var assemblies = customizations.Element("SolutionPluginAssemblies").Elements("PluginAssembly").ToList();

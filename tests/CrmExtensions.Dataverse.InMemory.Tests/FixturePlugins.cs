@@ -23,6 +23,9 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         public string Key { get; }
         public List<IPluginExecutionContext> Contexts { get; } = new List<IPluginExecutionContext>();
         public List<string> Events { get; } = new List<string>();
+
+        /// <summary>Counts the first attempts that reached the point where they wait for each other (see ReadThenWrite).</summary>
+        public System.Threading.CountdownEvent Rendezvous { get; set; }
     }
 
     public abstract class FixturePlugin : IPlugin
@@ -87,6 +90,34 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         {
             service.Create(new Entity("task") { ["subject"] = "attempt" });
             if (Recorder.Contexts.Count == 1) throw new TimeoutException("SQL timeout (transient)");
+        }
+    }
+
+    /// <summary>Reads a counter, waits until the other first attempts have read it too, then writes it + 1 under RowVersion.</summary>
+    public sealed class ReadThenWrite : FixturePlugin
+    {
+        public ReadThenWrite(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            var row = service.Retrieve("account", context.PrimaryEntityId, new Microsoft.Xrm.Sdk.Query.ColumnSet("numberofemployees"));
+            var rendezvous = Recorder.Rendezvous;
+            if (!rendezvous.IsSet)
+            {
+                rendezvous.Signal();
+                if (!rendezvous.Wait(TimeSpan.FromSeconds(10))) throw new InvalidOperationException("The other worker never read the row.");
+            }
+            var update = new Entity("account", context.PrimaryEntityId) { ["numberofemployees"] = row.GetAttributeValue<int>("numberofemployees") + 1, RowVersion = row.RowVersion };
+            service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+        }
+    }
+
+    public sealed class StopWorkerOnce : FixturePlugin
+    {
+        public StopWorkerOnce(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            service.Create(new Entity("task") { ["subject"] = "attempt" });
+            if (Recorder.Contexts.Count == 1) throw new Pipeline.WorkerStoppedException();
         }
     }
 

@@ -224,15 +224,47 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
 
         [Fact]
-        public void Async_steps_retry_transient_failures_without_keeping_partial_writes()
+        public void Async_steps_retry_transient_failures_and_keep_what_the_failed_attempt_committed()
         {
+            // An async step runs outside any transaction: each of its requests commits on its own, as on the platform.
             Step<CrashOnce>("Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous);
             _host.GetService().Create(new Entity("account") { ["name"] = "A" });
             _host.ProcessAsyncQueue();
             var job = _host.AsyncJobs.Single();
             Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
             Assert.Equal(2, job.Attempts);
-            Assert.Equal(1, _host.Store.Count("task"));
+            Assert.Equal(2, _host.Store.Count("task"));
+        }
+
+        [Fact]
+        public void Workers_interleave_between_requests_and_a_stale_row_version_is_a_real_conflict()
+        {
+            Step<ReadThenWrite>("Update", "account", PipelineStage.PostOperation, StepMode.Asynchronous, 1, "name");
+            _recorder.Rendezvous = new System.Threading.CountdownEvent(2);
+            var id = SeedAccount();
+            var service = _host.GetService();
+            service.Update(new Entity("account", id) { ["name"] = "first" });
+            service.Update(new Entity("account", id) { ["name"] = "second" });
+            _host.AsyncWorkers = 2;
+
+            Assert.Equal(2, _host.ProcessAsyncQueue());
+
+            // Both first attempts read 0; the one that wrote second hit the version check and its retry read 1.
+            Assert.Equal(2, _host.Store.Get("account", id).GetAttributeValue<int>("numberofemployees"));
+            Assert.All(_host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
+            Assert.Contains(_host.AsyncJobs, j => j.Attempts == 2 && j.Errors.Single().Contains("RowVersion"));
+        }
+
+        [Fact]
+        public void A_worker_that_stops_mid_job_hands_the_job_back_with_its_writes_kept()
+        {
+            Step<StopWorkerOnce>("Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous);
+            _host.GetService().Create(new Entity("account") { ["name"] = "A" });
+            Assert.Equal(2, _host.ProcessAsyncQueue());
+            var job = _host.AsyncJobs.Single();
+            Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
+            Assert.Equal(2, job.Attempts);
+            Assert.Equal(2, _host.Store.Count("task"));
         }
 
         [Fact]

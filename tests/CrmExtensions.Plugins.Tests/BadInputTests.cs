@@ -78,12 +78,12 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Theory]
-        [InlineData(nameof(BulkRecalculateRequest.PageSize), "ten", "parameter 'PageSize' must be Integer, not String")]
-        [InlineData(nameof(BulkRecalculateRequest.Checkpoint), 12, "parameter 'Checkpoint' must be String, not Int32")]
+        [InlineData(nameof(StartRecalculationRequest.PageSize), "ten", "parameter 'PageSize' must be Integer, not String")]
+        [InlineData(nameof(StartRecalculationRequest.Filter), 12, "parameter 'Filter' must be String, not Int32")]
         public void Custom_api_parameters_of_the_wrong_type_are_refused(string parameter, object value, string expected)
         {
             // A wrong type cannot be written through the typed contract, so the raw request is sent.
-            var request = new BulkRecalculateRequest().ToOrganizationRequest();
+            var request = new StartRecalculationRequest().ToOrganizationRequest();
             request[parameter] = value;
             var error = Assert.Throws<DataverseFaultException>(() => _org.Admin.Execute(request));
             Assert.Contains(expected, error.Message);

@@ -60,71 +60,6 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void Bulk_recalculation_covers_thousands_of_accounts_with_a_bounded_number_of_calls()
-        {
-            var accounts = SeedAccounts(2500);
-            _org.Host.Calls.Reset();
-
-            var response = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250, MaxPages = 100 });
-
-            Assert.True(response.Completed);
-            Assert.Equal(2500, response.Processed);
-            Assert.Equal(0, response.Failures);
-            Assert.Null(response.NextCheckpoint);
-            Assert.All(accounts.Take(50), a => Assert.NotNull(_org.Tier(a)));
-            var perAccount = (double)_org.Host.Calls.FromPlugins / accounts.Count;
-            // Per page of 250: 1 page query + 11 set-based reads + ExecuteMultiple batches; each write inside a batch counts too.
-            var reads = _org.Host.Calls.For("RetrieveMultiple");
-            Assert.True(reads <= 11 * 12, $"{reads} reads for 10 pages");
-            Assert.True(_org.Host.Calls.For("ExecuteMultiple") <= 30, $"{_org.Host.Calls.For("ExecuteMultiple")} batches");
-            Assert.True(perAccount < 6, $"{perAccount:0.00} service calls per account");
-        }
-
-        [Fact]
-        public void Bulk_recalculation_resumes_from_its_checkpoint_with_the_same_result()
-        {
-            var accounts = SeedAccounts(600);
-            var first = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 2 });
-            Assert.False(first.Completed);
-            Assert.Equal(200, first.Processed);
-            var rest = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 100, Checkpoint = first.NextCheckpoint });
-            Assert.True(rest.Completed);
-            Assert.Equal(400, rest.Processed);
-            var resumed = accounts.ToDictionary(a => a.Id, a => _org.Tier(a));
-
-            var again = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250, MaxPages = 10 });
-            Assert.Equal(600, again.Processed);
-            Assert.Equal(resumed, accounts.ToDictionary(a => a.Id, a => _org.Tier(a)));
-            Assert.All(accounts, a => Assert.NotNull(resumed[a.Id]));
-        }
-
-        public static TheoryData<Action<BulkRecalculateRequest>, string> BadBulkParameters => new TheoryData<Action<BulkRecalculateRequest>, string>
-        {
-            { r => r.PageSize = 0, "PageSize must be between 1 and 5000" },
-            { r => r.PageSize = 5001, "PageSize must be between 1 and 5000" },
-            { r => r.MaxPages = 0, "MaxPages must be at least 1" },
-            { r => r.Checkpoint = "yesterday", "Checkpoint 'yesterday' is not one this API returned" },
-            { r => r.TableName = "lead", "TableName must be 'account' or 'contact'" },
-        };
-
-        [Theory]
-        [MemberData(nameof(BadBulkParameters))]
-        public void Bulk_recalculation_rejects_bad_parameters(Action<BulkRecalculateRequest> set, string expected)
-        {
-            var request = new BulkRecalculateRequest();
-            set(request);
-            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(request));
-            Assert.Contains(expected, error.Message);
-        }
-
-        [Fact]
-        public void Bulk_recalculation_is_for_administrators()
-        {
-            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new BulkRecalculateRequest()));
-            Assert.Contains("requires the prvWritecx_setting privilege", error.Message);
-        }
-
-        [Fact]
         public void Workflow_operations_recalculate_through_the_custom_api_and_report_loyalty()
         {
             var account = _org.Account();
@@ -176,16 +111,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(Org.Option(ValueTier.Lead), response.Tier);
         }
 
-        private void RecalculateAll()
-        {
-            string checkpoint = null;
-            while (true)
-            {
-                var response = _org.Admin.Execute(new BulkRecalculateRequest { Checkpoint = checkpoint });
-                if (response.Completed) return;
-                checkpoint = response.NextCheckpoint;
-            }
-        }
+        private void RecalculateAll() => _org.RunJob(new StartRecalculationRequest());
 
         [Fact]
         public void Calibration_learns_the_lines_from_the_orgs_own_customers_and_an_admins_choice_still_wins()

@@ -5,7 +5,6 @@ using CrmExtensions.Dataverse.InMemory.Storage;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -74,7 +73,7 @@ namespace CrmExtensions.Plugins.Tests
             // Between this evaluation's reads and its writes, another evaluation commits the same follow-up call.
             _org.Host.FaultInjector = (request, scope) =>
             {
-                if (!raced && scope.Depth > 0 && request.RequestName == "Update" && ((Entity)request["Target"]).LogicalName == Account.EntityLogicalName)
+                if (!raced && scope.Depth > 0 && IsCreateOf(request, RetentionActivity.PhoneCall))
                 {
                     raced = true;
                     _org.Host.Seed(new Entity(RetentionActivity.PhoneCall, CrmExtensions.Domain.Retention.RetentionPlan.ActivityId(call + "|first|0"))
@@ -197,53 +196,19 @@ namespace CrmExtensions.Plugins.Tests
                 _org.Host.Seed(new Entity(SalesOrderDetail.EntityLogicalName) { [SalesOrderDetail.SalesOrder] = order.ToEntityReference(), [SalesOrderDetail.Product] = product.ToEntityReference() });
             }
             var small = Enumerable.Range(0, 6).Select(i => { var a = _org.Account("Small " + i); _org.OrderHistory(a, 300m, months: 4); return a; }).ToList();
-            var everyone = new[] { big }.Concat(small).Select(a => a.ToEntityReference()).ToList();
-            var settings = CrmExtensions.Domain.Configuration.SettingsLoader.Defaults;
+            var everyone = new[] { big }.Concat(small).ToList();
+            string Columns(Entity customer) => _org.Assessment(customer, CustomerColumns.CurrentValue, CustomerColumns.LifetimeProfit, CustomerColumns.RfmRecency, CustomerColumns.RfmFrequency,
+                CustomerColumns.RfmMonetary, CustomerColumns.Tier, CustomerColumns.LifecycleStage, CustomerColumns.CrossPurchaseBreadth);
 
-            var unlimited = new CustomerRecalculation(_org.Admin, settings).Rebuild(everyone, Org.Now, batched: true).Assessments;
+            // Both jobs read every customer in full (one page, so one set-based read for all seven).
+            _org.RunJob(new StartRecalculationRequest { Rebuild = true });
+            var unlimited = everyone.ToDictionary(c => c.Id, Columns);
             _org.Host.MaxAggregateRecords = 7;
-            var partitioned = new CustomerRecalculation(_org.Admin, settings).Rebuild(everyone, Org.Now, batched: true).Assessments;
+            var job = _org.RunJob(new StartRecalculationRequest { Rebuild = true });
 
-            Assert.Equal(4, (int)Math.Round(unlimited[big.Id].Loyalty.Indicators.CrossPurchaseBreadth * 6));
-            foreach (var customer in everyone)
-            {
-                var a = unlimited[customer.Id];
-                var b = partitioned[customer.Id];
-                Assert.Equal(a.Value.CurrentValue, b.Value.CurrentValue);
-                Assert.Equal(a.Value.LifetimeProfit, b.Value.LifetimeProfit);
-                Assert.Equal(a.Rfm, b.Rfm);
-                Assert.Equal(a.Tier, b.Tier);
-                Assert.Equal(a.Lifecycle.Stage, b.Lifecycle.Stage);
-                Assert.Equal(a.Loyalty.Indicators.CrossPurchaseBreadth, b.Loyalty.Indicators.CrossPurchaseBreadth);
-            }
-        }
-
-        [Fact]
-        public void A_bulk_run_killed_midway_resumes_from_its_checkpoint_to_the_uninterrupted_result()
-        {
-            var accounts = Enumerable.Range(0, 300).Select(i =>
-            {
-                var a = _org.Account("Bulk " + i);
-                for (var m = 0; m < i % 9; m++) _org.Host.Seed(Org.Order(a, 400m + 700m * (i % 5), Org.Now.AddMonths(-m).AddDays(-2)));
-                return a;
-            }).ToList();
-
-            var checkpoint = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 2 }).NextCheckpoint;
-            var pageQueries = 0;
-            _org.Host.FaultInjector = (request, scope) =>
-                request.RequestName == "ExecuteMultiple" && ++pageQueries == 2 ? new TimeoutException("worker recycled") : null;
-            Assert.ThrowsAny<Exception>(() => _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 10, Checkpoint = checkpoint }));
-            // The killed call committed nothing: its first page is still unevaluated.
-            Assert.Equal(100, accounts.Count(a => _org.Reload(a).Contains(CustomerColumns.LastEvaluatedOn)));
-
-            _org.Host.FaultInjector = null;
-            var resumed = _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 50, MaxPages = 10, Checkpoint = checkpoint });
-            Assert.True(resumed.Completed);
-            var afterResume = accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length));
-
-            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250 });
-            _org.Admin.Execute(new BulkRecalculateRequest { PageSize = 250 });
-            Assert.Equal(afterResume, accounts.ToDictionary(a => a.Id, a => (_org.Tier(a), _org.OpenRetention(a).Length)));
+            Assert.Equal(7, job.GetAttributeValue<int>(RecalculationJob.Done));
+            Assert.Equal(0.67m, Math.Round(Convert.ToDecimal(_org.Reload(big)[CustomerColumns.CrossPurchaseBreadth]), 2));
+            Assert.Equal(unlimited, everyone.ToDictionary(c => c.Id, Columns));
         }
     }
 }

@@ -97,6 +97,14 @@ namespace CrmExtensions.Plugins.Tests
         public void Recalculate(Entity customer) =>
             Admin.Execute(new RecalculateCustomerRequest { Target = customer.ToEntityReference() });
 
+        /// <summary>Starts a recalculation job as the administrator and lets the async service run it; returns the job row.</summary>
+        public Entity RunJob(StartRecalculationRequest request)
+        {
+            var id = Admin.Execute(request).JobId;
+            Host.ProcessAsyncQueue();
+            return Admin.Retrieve(RecalculationJob.EntityLogicalName, id, new ColumnSet(true));
+        }
+
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
 
         /// <summary>The async jobs of the steps that evaluate customers (the score history's clean-up queues jobs of its own).</summary>

@@ -96,15 +96,15 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void A_bulk_run_is_recorded_as_a_job_and_a_write_no_evaluation_made_as_a_direct_edit()
+        public void A_recalculation_job_is_recorded_with_its_name_and_a_write_no_evaluation_made_as_a_direct_edit()
         {
             var account = _org.Account();
             _org.OrderHistory(account, 100m, months: 12);
-            var bulk = _org.Admin.Execute(new BulkRecalculateRequest());
-            Assert.True(bulk.Completed);
+            _org.RunJob(new StartRecalculationRequest { Name = "Nightly refresh" });
             var job = Assert.Single(History(account));
+            var jobId = Assert.Single(_org.Host.Store.Rows(RecalculationJob.EntityLogicalName)).Id;
             Assert.Equal((int)ScoreTriggerChoice.Job, Choice(job, CustomerScoreChange.Trigger));
-            Assert.StartsWith("cx_BulkRecalculate by user ", job.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
+            Assert.Equal($"Nightly refresh ({jobId:D})", job.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
 
             _org.Admin.Update(new Entity(Account.EntityLogicalName, account.Id) { [CustomerColumns.ChurnRiskBand] = new OptionSetValue((int)ChurnRiskBandChoice.High) });
             var edit = ByTrigger(account, ScoreTriggerChoice.DirectEdit);

@@ -88,6 +88,24 @@ namespace CrmExtensions.Plugins.Model
         LoyaltyOffer = 100000004,
         WinBack = 100000005,
         PlannedExit = 100000006,
+        MeetDecisionMaker = 100000007,
+    }
+
+    [OptionSet("cx_recalculationscope")]
+    public enum RecalculationScopeChoice
+    {
+        Accounts = 100000001,
+        Contacts = 100000002,
+    }
+
+    [OptionSet("cx_recalculationstatus")]
+    public enum RecalculationStatusChoice
+    {
+        Queued = 100000001,
+        Running = 100000002,
+        Completed = 100000003,
+        CompletedWithFailures = 100000004,
+        Failed = 100000005,
     }
 
     [OptionSet("cx_scoretrigger")]

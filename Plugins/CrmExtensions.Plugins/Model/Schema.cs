@@ -35,6 +35,8 @@ namespace CrmExtensions.Plugins.Model
             [CustomerScoreChange.EntityLogicalName] = CustomerScoreChange.PrimaryId,
             [TaskActivity.EntityLogicalName] = TaskActivity.PrimaryId,
             [PhoneCallActivity.EntityLogicalName] = PhoneCallActivity.PrimaryId,
+            [RecalculationJob.EntityLogicalName] = RecalculationJob.PrimaryId,
+            [RecalculationPage.EntityLogicalName] = RecalculationPage.PrimaryId,
         };
 
         /// <summary>The primary id column of a table this schema names.</summary>
@@ -110,6 +112,9 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>Purchases the purchase model expects within the churn horizon (churn.horizonMonths).</summary>
         public const string ExpectedPurchases = "cx_expectedpurchases";
         public const string LastEvaluatedOn = "cx_lastevaluatedon";
+
+        /// <summary>The recalculation job whose page wrote the last evaluation; empty when an event, an API call or an override did.</summary>
+        public const string LastEvaluationJob = "cx_lastevaluationjob";
         public const string TierOverride = "cx_tieroverride";
         public const string TierOverrideReason = "cx_tieroverridereason";
         public const string TierOverrideBy = "cx_tieroverrideby";
@@ -225,6 +230,77 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>The row cx_CalibrateSettings writes: only the calibration section, applied under the admin's document.</summary>
         public const string CalibrationName = "CustomerValueCalibration";
+
+        /// <summary>Who may change the settings (Customer Value Administrator) may also recalibrate them.</summary>
+        public const string WritePrivilege = "prvWritecx_setting";
+    }
+
+    /// <summary>
+    /// A recalculation job: which customers (scope table, optional FetchXML filter, only those last evaluated before a
+    /// moment), how (rebuild the ledgers or not, customers per page), and its progress as its pages report it.
+    /// </summary>
+    public static class RecalculationJob
+    {
+        public const string EntityLogicalName = "cx_recalculationjob";
+        public const string PrimaryId = "cx_recalculationjobid";
+        public const string Name = "cx_name";
+        public const string Scope = "cx_scope";
+        public const string Filter = "cx_filter";
+        public const string EvaluatedBefore = "cx_evaluatedbefore";
+        public const string Rebuild = "cx_rebuild";
+        public const string Calibrate = "cx_calibrate";
+        public const string PageSize = "cx_pagesize";
+        public const string Status = "cx_status";
+        public const string Pages = "cx_pages";
+        public const string PagesDone = "cx_pagesdone";
+        public const string Planned = "cx_planned";
+        public const string Done = "cx_done";
+        public const string Failed = "cx_failed";
+        public const string StartedOn = "cx_startedon";
+        public const string FinishedOn = "cx_finishedon";
+        public const string Errors = "cx_errors";
+        public const string CreatedOn = "createdon";
+
+        /// <summary>Length of cx_filter and cx_errors (their MaxLength in Solution/src).</summary>
+        public const int TextMaxLength = 4000;
+
+        /// <summary>Starting a job (the Custom API, or a new row from the form) needs the right to create a job row.</summary>
+        public const string StartPrivilege = "prvCreatecx_recalculationjob";
+    }
+
+    /// <summary>One page of a job: the customers it evaluates (a keyset slice of the scope, by id) and its outcome.</summary>
+    public static class RecalculationPage
+    {
+        public const string EntityLogicalName = "cx_recalculationpage";
+        public const string PrimaryId = "cx_recalculationpageid";
+        public const string Name = "cx_name";
+        public const string Job = "cx_jobid";
+        public const string Number = "cx_number";
+        public const string CustomerIds = "cx_customerids";
+        public const string LastId = "cx_lastid";
+        public const string Planned = "cx_planned";
+        public const string Done = "cx_done";
+        public const string Failed = "cx_failed";
+        public const string Status = "cx_status";
+        public const string Errors = "cx_errors";
+        public const string FinishedOn = "cx_finishedon";
+
+        /// <summary>Length of cx_customerids: a page of the largest size as ids, one per line.</summary>
+        public const int CustomerIdsMaxLength = 40000;
+    }
+
+    /// <summary>Error codes of the platform's faults (OrganizationServiceFault.ErrorCode) the plug-ins react to.</summary>
+    public static class PlatformErrors
+    {
+        /// <summary>An update under IfRowVersionMatches found the row changed since it was read.</summary>
+        public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+
+        /// <summary>A create found its id taken: another evaluation created the same planned activity first.</summary>
+        public const int DuplicateRecord = unchecked((int)0x80040237);
+
+        /// <summary>Another writer got to the customer or its activities between this evaluation's reads and its writes.</summary>
+        public static bool IsConcurrentWrite(System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> fault) =>
+            fault.Detail?.ErrorCode == ConcurrencyVersionMismatch || fault.Detail?.ErrorCode == DuplicateRecord;
     }
 
     public static class TierOverrideAudit

@@ -1,18 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.ServiceModel;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Retention;
+using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
     /// Recalculates customers end to end: facts from the customer's ledger (or a full set-based read that rebuilds it),
-    /// the domain rules, then the writes each customer's <see cref="CustomerWrite"/> decides, sent by the
-    /// <see cref="WriteExecutor"/>.
+    /// the domain rules, then the writes each customer's <see cref="CustomerWrite"/> decides, sent one request at a time
+    /// (Microsoft's guidance: no batch request types in plug-ins).
     /// </summary>
     public sealed class CustomerRecalculation
     {
@@ -21,6 +23,9 @@ namespace CrmExtensions.Plugins.Recalculation
 
         /// <summary>Customers per full read: keeps each set-based query's customer list and result pages moderate.</summary>
         public const int FullReadChunk = 2500;
+
+        /// <summary>Times a job's page evaluates a customer again after another writer changed it (or created its activity) between read and write.</summary>
+        public const int ConflictRetries = 3;
 
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
@@ -32,7 +37,7 @@ namespace CrmExtensions.Plugins.Recalculation
             _service = service;
             _settings = settings;
             _evaluator = new CustomerEvaluator(settings);
-            _retention = new RetentionPolicy(settings.Retention);
+            _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
 
         private CustomerFactsReader Reader => new CustomerFactsReader(_service, _settings);
@@ -45,12 +50,14 @@ namespace CrmExtensions.Plugins.Recalculation
             return _evaluator.Evaluate(FactsOf(snapshot, asOf));
         }
 
-        /// <summary>Full recalculation: ledgers rebuilt by set-based reads, rules, writes.</summary>
-        public RecalculationResult Rebuild(IReadOnlyCollection<EntityReference> customers, DateTime asOf, bool batched)
+        /// <summary>Full recalculation: ledgers rebuilt by set-based reads, rules, writes; the first failure stops it.</summary>
+        public RecalculationResult Rebuild(IReadOnlyCollection<EntityReference> customers, DateTime asOf)
         {
             var snapshots = new List<CustomerSnapshot>();
             foreach (var chunk in Chunks(customers.ToList())) snapshots.AddRange(Reader.Read(chunk, asOf));
-            return Write(snapshots, asOf, batched);
+            var result = new RecalculationResult();
+            foreach (var snapshot in snapshots) Write(snapshot, asOf, null, result);
+            return result;
         }
 
         /// <summary>
@@ -60,21 +67,91 @@ namespace CrmExtensions.Plugins.Recalculation
         /// </summary>
         public RecalculationResult ApplyEvent(LedgerChange change, DateTime asOf)
         {
+            var result = new RecalculationResult();
             // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
             var snapshot = CustomerRows.TryRead(_service, change.Customer);
-            if (snapshot == null) return new RecalculationResult();
+            if (snapshot == null) return result;
             var outcome = snapshot.CanEvaluateWithoutReading ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
-            if (outcome == LedgerOutcome.Unchanged) return new RecalculationResult();
+            if (outcome == LedgerOutcome.Unchanged) return result;
             if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
-            return Write(new[] { snapshot }, asOf, batched: false);
+            Write(snapshot, asOf, null, result);
+            return result;
         }
 
-        /// <summary>Recalculates customers whose rows the caller already read (a bulk page); those without a ledger are read in full.</summary>
-        public RecalculationResult FromRows(IReadOnlyCollection<Entity> rows, DateTime asOf, bool rebuild)
+        /// <summary>
+        /// A recalculation job's page: the customer rows the page read, evaluated as of the job's moment. A customer this
+        /// job already evaluated (a retried or redelivered page) or that has a newer evaluation is left as it is; those
+        /// without a ledger (all of them with <paramref name="rebuild"/>) get the set-based full read. One customer's bad
+        /// data or failed write is reported and the others go on; a customer changed by another writer between read and
+        /// write is read and evaluated again.
+        /// </summary>
+        public RecalculationResult Page(IReadOnlyCollection<Entity> rows, DateTime asOf, bool rebuild, EntityReference job)
         {
-            var snapshots = rows.Select(r => new CustomerSnapshot(r)).ToList();
-            foreach (var chunk in Chunks(snapshots.Where(s => rebuild || !s.CanEvaluateWithoutReading).ToList())) Reader.Read(chunk, asOf);
-            return Write(snapshots, asOf, batched: true);
+            var result = new RecalculationResult();
+            var pending = rows.Select(r => new CustomerSnapshot(r)).ToList();
+            for (var round = 0; round <= ConflictRetries && pending.Count > 0; round++)
+            {
+                var toEvaluate = pending.Where(s => !IsCurrent(s, asOf, job, result)).ToList();
+                foreach (var chunk in Chunks(toEvaluate.Where(s => rebuild || !s.CanEvaluateWithoutReading).ToList())) ReadIsolated(chunk, asOf, toEvaluate, result);
+                var conflicts = new List<EntityReference>();
+                foreach (var snapshot in toEvaluate)
+                {
+                    try
+                    {
+                        Write(snapshot, asOf, job, result);
+                    }
+                    catch (FaultException<OrganizationServiceFault> ex) when (PlatformErrors.IsConcurrentWrite(ex) && round < ConflictRetries)
+                    {
+                        conflicts.Add(snapshot.Customer);
+                    }
+                    catch (Exception ex) when (ex is DomainValidationException || ex is FaultException<OrganizationServiceFault>)
+                    {
+                        result.Failures++;
+                        result.Errors.Add($"{snapshot.Customer.LogicalName} {snapshot.Customer.Id}: {ex.Message}");
+                    }
+                }
+                // Read again only the customers someone else wrote meanwhile (a deleted one drops out).
+                pending = conflicts.Count == 0 ? new List<CustomerSnapshot>() : conflicts.Select(c => CustomerRows.TryRead(_service, c)).Where(s => s != null).ToList();
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// A page's full read: set-based for the chunk; when one customer's records are refused (bad data), each is read
+        /// on its own so only that customer fails.
+        /// </summary>
+        private void ReadIsolated(List<CustomerSnapshot> chunk, DateTime asOf, List<CustomerSnapshot> toEvaluate, RecalculationResult result)
+        {
+            try
+            {
+                Reader.Read(chunk, asOf);
+                return;
+            }
+            catch (DomainValidationException)
+            {
+            }
+            foreach (var snapshot in chunk)
+            {
+                try
+                {
+                    Reader.Read(new[] { snapshot }, asOf);
+                }
+                catch (DomainValidationException ex)
+                {
+                    toEvaluate.Remove(snapshot);
+                    result.Failures++;
+                    result.Errors.Add($"{snapshot.Customer.LogicalName} {snapshot.Customer.Id}: {ex.Message}");
+                }
+            }
+        }
+
+        /// <summary>Already evaluated by this job, or evaluated after the job's moment (by an event): counted as done, not written.</summary>
+        private static bool IsCurrent(CustomerSnapshot snapshot, DateTime asOf, EntityReference job, RecalculationResult result)
+        {
+            var byThisJob = job != null && snapshot.LastEvaluationJob?.Id == job.Id;
+            var newer = snapshot.PreviousEvaluatedOn > asOf;
+            if (byThisJob || newer) result.Current++;
+            return byThisJob || newer;
         }
 
         private static IEnumerable<List<T>> Chunks<T>(List<T> items)
@@ -90,34 +167,17 @@ namespace CrmExtensions.Plugins.Recalculation
             return facts;
         }
 
-        private RecalculationResult Write(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf, bool batched)
+        /// <summary>Evaluates one customer and sends its writes, the customer row last (see <see cref="CustomerWrite"/>).</summary>
+        private void Write(CustomerSnapshot snapshot, DateTime asOf, EntityReference job, RecalculationResult result)
         {
-            var result = new RecalculationResult();
-            var requests = new List<OrganizationRequest>();
-            foreach (var snapshot in snapshots)
-            {
-                CustomerAssessment assessment;
-                try
-                {
-                    assessment = _evaluator.Evaluate(FactsOf(snapshot, asOf));
-                }
-                catch (DomainValidationException ex) when (batched)
-                {
-                    // In a bulk run one customer's bad data must not stop the others; it is reported instead.
-                    result.Failures++;
-                    result.Errors.Add($"{snapshot.Customer.LogicalName} {snapshot.Customer.Id}: {ex.Message}");
-                    continue;
-                }
-                result.Assessments[snapshot.Customer.Id] = assessment;
-                result.Customers++;
-                var write = CustomerWrite.For(snapshot, assessment, asOf, _retention);
-                result.ActivitiesCreated += write.Change.ToCreate.Count;
-                result.ActivitiesUpdated += write.Change.ToMove.Count;
-                result.ActivitiesCancelled += write.Change.ToCancel.Count + write.DuplicatesCancelled;
-                requests.AddRange(write.Requests);
-            }
-            new WriteExecutor(_service).Execute(requests, batched, result);
-            return result;
+            var assessment = _evaluator.Evaluate(FactsOf(snapshot, asOf));
+            var write = CustomerWrite.For(snapshot, assessment, asOf, job, _retention);
+            foreach (var request in write.Requests) _service.Execute(request);
+            result.Assessments[snapshot.Customer.Id] = assessment;
+            result.Customers++;
+            result.ActivitiesCreated += write.Change.ToCreate.Count;
+            result.ActivitiesUpdated += write.Change.ToMove.Count;
+            result.ActivitiesCancelled += write.Change.ToCancel.Count + write.DuplicatesCancelled;
         }
     }
 }

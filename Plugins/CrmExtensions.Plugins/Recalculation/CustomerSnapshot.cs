@@ -16,7 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public static readonly string[] Columns =
         {
             CustomerColumns.Tier, CustomerColumns.TierOverride, CustomerColumns.TierOverrideUntil, CustomerColumns.TierOverrideReason, Common.OwnerId,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationJob,
         };
 
         public CustomerSnapshot(Entity row)
@@ -55,6 +55,9 @@ namespace CrmExtensions.Plugins.Recalculation
 
         /// <summary>When the stored tier was placed (the customer's last evaluation).</summary>
         public DateTime? PreviousEvaluatedOn => Row.GetAttributeValue<DateTime?>(CustomerColumns.LastEvaluatedOn);
+
+        /// <summary>The job that wrote the last evaluation, if a job did.</summary>
+        public EntityReference LastEvaluationJob => Row.GetAttributeValue<EntityReference>(CustomerColumns.LastEvaluationJob);
 
         /// <summary>A stored tier this version does not know (e.g. an option added by hand) counts as no previous tier.</summary>
         public ValueTier? PreviousTier

@@ -13,7 +13,10 @@ namespace CrmExtensions.Plugins.Recalculation
     /// What recalculating one customer writes, decided without calling the platform: the next retention plan, one update
     /// of the customer's columns, ledger and plan under its RowVersion (two evaluations of one customer cannot overwrite
     /// each other), and — after a full read, which saw the activities as they are — the activity writes that make them
-    /// match the plan. A plan written by an event is made real by the MaterializeRetentionPlan step instead.
+    /// match the plan. A plan written by an event is made real by the MaterializeRetentionPlan step instead. The
+    /// customer row comes last: outside a transaction (an async step, a job's page) a write that never happened leaves
+    /// the customer as it was, so the next attempt reads in full again and finds the activities already written (their
+    /// ids are the plan's own), instead of a plan that claims activities nobody created.
     /// </summary>
     public sealed class CustomerWrite
     {
@@ -35,7 +38,7 @@ namespace CrmExtensions.Plugins.Recalculation
 
         public IReadOnlyList<OrganizationRequest> Requests { get; }
 
-        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, RetentionPolicy policy)
+        public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, DateTime asOf, EntityReference job, RetentionPolicy policy)
         {
             var next = NextPlan(snapshot, assessment, policy);
             var change = RetentionPlanChange.Between(snapshot.Plan, next);
@@ -49,27 +52,26 @@ namespace CrmExtensions.Plugins.Recalculation
             if (ledger != snapshot.StoredLedgerJson) update[CustomerColumns.FactsLedger] = ledger;
             var plan = next.Serialize();
             if (plan != snapshot.StoredPlanJson) update[CustomerColumns.RetentionPlan] = plan;
+            if (job?.Id != snapshot.LastEvaluationJob?.Id) update[CustomerColumns.LastEvaluationJob] = job;
             update.RowVersion = snapshot.Row.RowVersion;
-            var requests = new List<OrganizationRequest>
-            {
-                new UpdateRequest
-                {
-                    Target = update,
-                    ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
-                },
-            };
+            var requests = new List<OrganizationRequest>();
             if (snapshot.FromFullRead)
             {
                 requests.AddRange(snapshot.DuplicateActivities.Select(RetentionActivitySync.CancelDuplicate));
                 requests.AddRange(RetentionActivitySync.Requests(snapshot.Customer, change, next.Context));
             }
+            requests.Add(new UpdateRequest
+            {
+                Target = update,
+                ConcurrencyBehavior = update.RowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
+            });
             return new CustomerWrite(change, snapshot.DuplicateActivities.Count, requests);
         }
 
         /// <summary>The plan that holds exactly the due actions, new work assigned and described as the retention policy says.</summary>
         private static RetentionPlan NextPlan(CustomerSnapshot snapshot, CustomerAssessment assessment, RetentionPolicy policy)
         {
-            var team = policy.KeyAccountTeamFor(assessment.Tier);
+            var team = policy.KeyAccountTeamFor(assessment.IsKeyAccount);
             var owner = snapshot.Row.GetAttributeValue<EntityReference>(Common.OwnerId);
             var assignee = team.HasValue ? new KeyValuePair<string, Guid>(Team.EntityLogicalName, team.Value)
                 : owner == null ? (KeyValuePair<string, Guid>?)null : new KeyValuePair<string, Guid>(owner.LogicalName, owner.Id);

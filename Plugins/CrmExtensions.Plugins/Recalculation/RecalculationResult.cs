@@ -8,6 +8,9 @@ namespace CrmExtensions.Plugins.Recalculation
     public sealed class RecalculationResult
     {
         public int Customers { get; set; }
+
+        /// <summary>A job's page only: customers left as they were because this job or a later event had evaluated them.</summary>
+        public int Current { get; set; }
         public int ActivitiesCreated { get; set; }
         public int ActivitiesUpdated { get; set; }
         public int ActivitiesCancelled { get; set; }

@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using CrmExtensions.Cli.Demo;
 using CrmExtensions.Cli.Generation;
 using CrmExtensions.Cli.Packing;
 using CrmExtensions.Cli.Validation;

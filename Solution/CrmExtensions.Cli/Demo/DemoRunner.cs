@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Jobs;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
@@ -12,8 +13,9 @@ namespace CrmExtensions.Cli.Demo
 {
     /// <summary>
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
-    /// customer through the real cx_BulkRecalculate Custom API, calibrates with cx_CalibrateSettings and recalculates, fires a
-    /// couple of live events, and reports.
+    /// customer with a recalculation job (the real cx_StartRecalculation Custom API, its pages run by the host's async
+    /// service on several workers), then a second job that calibrates first and places everyone by the new lines, fires
+    /// a couple of live events, and reports.
     /// </summary>
     public sealed class DemoRunner
     {
@@ -32,37 +34,27 @@ namespace CrmExtensions.Cli.Demo
             Seed(host, data);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys");
 
-            Recalculate(host, data.Accounts.Count);
-            Calibrate(host);
-            Recalculate(host, data.Accounts.Count);
+            host.AsyncWorkers = Workers;
+            Recalculate(host, new StartRecalculationRequest { Name = "Demo: first evaluation", PageSize = 100 });
+            Recalculate(host, new StartRecalculationRequest { Name = "Demo: calibrate and place", PageSize = 100, Calibrate = true });
+            host.AsyncWorkers = 1;
 
             LiveEvents(host, data);
             _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
             return host;
         }
 
-        /// <summary>Every customer through the real cx_BulkRecalculate Custom API, a page at a time.</summary>
-        private void Recalculate(InMemoryDataverse host, int customers)
+        /// <summary>Async workers the demo's host runs the job's pages with.</summary>
+        public const int Workers = 4;
+
+        /// <summary>A recalculation job through the real cx_StartRecalculation Custom API, followed until it is finished.</summary>
+        private void Recalculate(InMemoryDataverse host, StartRecalculationRequest request)
         {
             var service = host.GetService();
-            string checkpoint = null;
-            var processed = 0;
-            while (true)
-            {
-                var response = service.Execute(new BulkRecalculateRequest { PageSize = 100, MaxPages = 1, Checkpoint = checkpoint });
-                processed += response.Processed;
-                _out.WriteLine($"  recalculating customers: {processed}/{customers} ({host.Calls.FromPlugins} service calls from plugins so far)");
-                if (response.Completed) break;
-                checkpoint = response.NextCheckpoint;
-            }
-        }
-
-        /// <summary>The real cx_CalibrateSettings Custom API: value-matrix lines and purchase model from the customers' ledgers.</summary>
-        private void Calibrate(InMemoryDataverse host)
-        {
-            var response = host.GetService().Execute(new CalibrateSettingsRequest());
-            _out.WriteLine($"Calibrated on {response.Population} customers ({response.ActiveCustomers} active): current value high from {response.CurrentValueThreshold:N0}, " +
-                $"growth potential high from {response.GrowthPotentialThreshold:N0} (low-value row) / {response.GrowthPotentialThresholdAtHighValue:N0} (high-value row)");
+            var job = JobFollower.Run(service, request, () => host.ProcessAsyncQueue(), null);
+            _out.WriteLine($"  recalculation job '{job.Name}': {job.Status}, {job.Done}/{job.Planned} customers in {job.Pages} pages, {job.Failed} failed " +
+                $"({host.Calls.FromPlugins} service calls from plugins so far)");
+            if (!string.IsNullOrEmpty(job.Errors)) _out.WriteLine("    first errors: " + job.Errors.Replace("\n", "\n    "));
         }
 
         private void LiveEvents(InMemoryDataverse host, SampleDataset data)

@@ -50,7 +50,13 @@ namespace CrmExtensions.Cli.Generation
         public IReadOnlyList<string> Write()
         {
             var changed = Compare().ToList();
-            foreach (var stale in StaleFiles().ToList()) File.Delete(stale);
+            foreach (var stale in StaleFiles().ToList())
+            {
+                File.Delete(stale);
+                // A retired Custom API leaves a folder per parameter: the loader (as an import) would read an empty one as a broken API.
+                for (var dir = Path.GetDirectoryName(stale); dir.Length > Source.Directory.Length && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir))
+                    Directory.Delete(dir);
+            }
             foreach (var file in _files)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file.Key));

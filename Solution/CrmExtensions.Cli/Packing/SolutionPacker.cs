@@ -9,7 +9,7 @@ namespace CrmExtensions.Cli.Packing
     /// <summary>
     /// Writes CrmExtensions_&lt;version&gt;[_managed].zip in the shape Dataverse exports and imports: [Content_Types].xml,
     /// solution.xml, customizations.xml with every section filled from Solution/src (see <see cref="SolutionComponents"/>),
-    /// and the files the components carry (web resources, the workflow assembly, Custom API folders, the plug-in package).
+    /// and the files the components carry (web resources, the workflow assembly, cloud flow definitions, Custom API folders, the plug-in package).
     /// </summary>
     public sealed class SolutionPacker
     {
@@ -47,6 +47,7 @@ namespace CrmExtensions.Cli.Packing
   <Default Extension=""html"" ContentType=""application/octet-stream"" />
   <Default Extension=""dll"" ContentType=""application/octet-stream"" />
   <Default Extension=""nupkg"" ContentType=""application/octet-stream"" />
+  <Default Extension=""json"" ContentType=""application/octet-stream"" />
 </Types>";
 
         private XDocument SolutionXml(bool managed)

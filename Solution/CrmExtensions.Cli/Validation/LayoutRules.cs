@@ -19,8 +19,11 @@ namespace CrmExtensions.Cli.Validation
         {
             "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships", "OrganizationSettings",
             "optionsets", "Dashboards", "WebResources", "CustomControls", "SolutionPluginAssemblies", "SdkMessageProcessingSteps",
-            "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "EntityDataSources", "Languages",
+            "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "EntityDataSources", "connectionreferences", "Languages",
         };
+
+        /// <summary>Sections an extract keeps filled in Other/Customizations.xml instead of splitting them into folders.</summary>
+        private static readonly string[] Inline = { "connectionreferences", "Languages" };
 
         /// <summary>The placeholders every export writes, whatever the solution holds.</summary>
         private static readonly string[] AlwaysWritten =
@@ -76,7 +79,7 @@ namespace CrmExtensions.Cli.Validation
             var needed = AlwaysWritten.Concat(SolutionComponents.All.Where(k => k.Section != null && k.SectionContent(c.Source).Any()).Select(k => k.Section)).Distinct();
             foreach (var missing in needed.Where(n => root.Element(n) == null))
                 c.Add(file, root, $"the <{missing} /> placeholder is missing");
-            foreach (var filled in known.Where(s => s.Name.LocalName != "Languages" && s.HasElements))
+            foreach (var filled in known.Where(s => !Inline.Contains(s.Name.LocalName) && s.HasElements))
                 c.Add(file, filled, $"<{filled.Name.LocalName}> must stay an empty placeholder: its components live in their own folders");
         }
 

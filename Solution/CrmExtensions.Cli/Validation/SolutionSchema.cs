@@ -23,6 +23,10 @@ namespace CrmExtensions.Cli.Validation
         {
             ("EntityRelationship", "CascadeArchive",
                 "what archiving (long-term retention) does along the relationship; every current export writes it, e.g. contoso-real-estate's Other/Relationships/*.xml"),
+            ("Workflow", "JsonFileName",
+                "where a cloud flow's definition lies in the zip (the schema knows only XamlFileName, for classic processes); contoso-real-estate's Workflows/*.json.data.xml write it"),
+            ("ImportExportXml", "connectionreferences",
+                "the connection references cloud flows use; contoso-real-estate's portal solution writes the section before <Languages>"),
         };
 
         private readonly XmlSchemaSet _schemas;

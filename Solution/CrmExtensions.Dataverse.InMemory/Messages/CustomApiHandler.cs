@@ -21,7 +21,6 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
 
         public override void ResolvePrimary(Operation operation)
         {
-            operation.CustomApi = _api;
             if (_api.BindingType == 1)
             {
                 var bound = Parameter<EntityReference>(operation.Request, "Target");

@@ -1,5 +1,4 @@
 using System;
-using CrmExtensions.Dataverse.InMemory.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Dataverse.InMemory.Pipeline
@@ -23,9 +22,6 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public DateTime CreatedOn { get; }
         public string PrimaryEntity { get; set; }
         public Guid PrimaryId { get; set; }
-
-        /// <summary>For a Custom API: its definition (the main operation runs its plugin type).</summary>
-        public CustomApiDefinition CustomApi { get; set; }
 
         public Entity PreImageSource { get; set; }
         public Entity PostImageSource { get; set; }

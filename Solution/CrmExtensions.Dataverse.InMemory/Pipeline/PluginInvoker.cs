@@ -41,6 +41,10 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             {
                 throw;
             }
+            catch (WorkerStoppedException)
+            {
+                throw;
+            }
             catch (Exception ex)
             {
                 var unexpected = new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);

@@ -65,7 +65,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             }
             catch (XmlException ex)
             {
-                throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"Malformed FetchXML: {ex.Message}", ex);
+                throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"Malformed FetchXML: {ex.Message}");
             }
             if (fetch == null || fetch.Name.LocalName != "fetch") throw Invalid("the root element must be <fetch>");
             var entity = fetch.Element("entity") ?? throw Invalid("<fetch> has no <entity>");

@@ -50,7 +50,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             catch (FormatException ex)
             {
                 throw new Storage.DataverseFaultException(Storage.ErrorCodes.InvalidArgument,
-                    $"Condition value '{text}' is not valid for a column of type {storedNormalized.GetType().Name}.", ex);
+                    $"Condition value '{text}' is not valid for a column of type {storedNormalized.GetType().Name}: {ex.Message}");
             }
             return operand;
         }

@@ -1,21 +1,23 @@
 using System;
+using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Dataverse.InMemory.Storage
 {
     /// <summary>
-    /// What the platform returns for a failed request (FaultException&lt;OrganizationServiceFault&gt; on the wire),
-    /// with the platform's error code so tests can tell a missing row from a duplicate key or a limit.
+    /// What the platform returns for a failed request: a FaultException&lt;OrganizationServiceFault&gt;, the type plug-in
+    /// code catches on the platform, with the platform's error code so callers can tell a missing row from a duplicate
+    /// key, a version conflict or a limit.
     /// </summary>
-    public sealed class DataverseFaultException : Exception
+    public sealed class DataverseFaultException : FaultException<OrganizationServiceFault>
     {
-        public DataverseFaultException(int errorCode, string message, Exception inner = null) : base(message, inner)
+        public DataverseFaultException(int errorCode, string message)
+            : base(new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow }, new FaultReason(message))
         {
-            Fault = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow };
         }
 
-        public OrganizationServiceFault Fault { get; }
-        public int ErrorCode => Fault.ErrorCode;
+        public OrganizationServiceFault Fault => Detail;
+        public int ErrorCode => Detail.ErrorCode;
     }
 
     public static class ErrorCodes
