@@ -1,3 +1,4 @@
+import { el } from "../shared/dom";
 import { ChurnBandHigh, ChurnBandMedium, ChurnBands, Columns, HistoryColumns, HistoryTable, LoyaltyLevels, Tiers } from "../shared/schema";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { NoTierColour, TierColours } from "../shared/palette";
@@ -37,12 +38,6 @@ export function readValues(form: Xrm.FormContext): CustomerValues {
   };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, content?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  if (content !== undefined) element.textContent = content;
-  return element;
-}
 
 function badge(values: CustomerValues): HTMLElement {
   const card = el("section", { class: "cx-card cx-tier", "aria-label": "Value tier", "data-testid": "tier-card" });
