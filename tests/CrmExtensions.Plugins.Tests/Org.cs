@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
@@ -104,6 +106,10 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
+
+        /// <summary>The async jobs of the steps that evaluate customers (the score history's clean-up queues jobs of its own).</summary>
+        public IEnumerable<AsyncJob> EvaluationJobs =>
+            Host.AsyncJobs.Where(j => j.Step.Name.Contains(nameof(RecalculateCustomerOnChange)) || j.Step.Name.Contains(nameof(TrackRetentionActivity)));
 
         /// <summary>The customer's evaluated columns as one comparable line ("column=value; …").</summary>
         public string Assessment(Entity customer, params string[] columns)

@@ -1,4 +1,5 @@
 using CrmExtensions.Domain;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -18,7 +19,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var customer = new PreviewTierRequest(execution.InputParameters).Customer;
             if (customer == null || customer.Id == System.Guid.Empty)
                 throw new DomainValidationException($"{PreviewTierRequest.ApiName} needs Customer: a reference to an account or contact.");
-            var assessment = Recalculation(context).Preview(customer, execution.OperationCreatedOn);
+            var assessment = Recalculation(context, TriggerKind.Recalculation).Preview(customer, execution.OperationCreatedOn);
             var response = CustomApiResponse.Over<PreviewTierResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);
             response.CurrentValue = assessment.Value.CurrentValue;

@@ -1,3 +1,4 @@
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -17,7 +18,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var execution = context.Execution;
             var customer = new RecalculateCustomerRequest(execution.InputParameters).Target
                 ?? throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} must be called on an account.");
-            var result = Recalculation(context).Rebuild(new[] { customer }, execution.OperationCreatedOn);
+            var result = Recalculation(context, TriggerKind.Recalculation).Rebuild(new[] { customer }, execution.OperationCreatedOn);
             var assessment = result.Assessments[customer.Id];
             var response = CustomApiResponse.Over<RecalculateCustomerResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);

@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Churn;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Loyalty;
 using CrmExtensions.Domain.Retention;
@@ -107,6 +108,16 @@ namespace CrmExtensions.Plugins.Model
         Failed = 100000005,
     }
 
+    [OptionSet("cx_scoretrigger")]
+    public enum ScoreTriggerChoice
+    {
+        Event = 100000001,
+        Recalculation = 100000002,
+        Job = 100000003,
+        Override = 100000004,
+        DirectEdit = 100000005,
+    }
+
     /// <summary>
     /// Stores domain values in choice columns: each domain enum is stored through the choice enum above whose member has
     /// the same name, so the numbers come from the option sets and never from the domain's own numbering.
@@ -126,6 +137,7 @@ namespace CrmExtensions.Plugins.Model
             [typeof(LoyaltyLevel)] = typeof(LoyaltyLevelChoice),
             [typeof(ChurnRiskBand)] = typeof(ChurnRiskBandChoice),
             [typeof(RetentionActionKind)] = typeof(RetentionActionChoice),
+            [typeof(TriggerKind)] = typeof(ScoreTriggerChoice),
         };
 
         public static int ToOption<TEnum>(TEnum value) where TEnum : struct =>

@@ -1,4 +1,5 @@
 using System.Linq;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Registration;
@@ -78,7 +79,7 @@ namespace CrmExtensions.Plugins.Steps
                 context.Trace("No customer on the {0}: nothing to recalculate.", execution.PrimaryEntityName);
                 return;
             }
-            var recalculation = Recalculation(context);
+            var recalculation = Recalculation(context, TriggerKind.Event);
             foreach (var change in changes)
             {
                 var result = recalculation.ApplyEvent(change, execution.OperationCreatedOn);
