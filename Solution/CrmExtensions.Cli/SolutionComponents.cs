@@ -60,13 +60,14 @@ namespace CrmExtensions.Cli
     /// <summary>
     /// Every kind of component the solution ships, in one place: the packer fills customizations.xml and the zip from
     /// it, the generator derives Solution.xml's RootComponents from it, and the validator checks each section has its
-    /// placeholder. Adding a kind (field security profiles, an app module and site map, a dashboard, a cloud flow...)
-    /// is one entry here. Custom APIs and plug-in packages travel in their own folders and, as in real exports, are not
-    /// root components.
+    /// placeholder. Adding a kind (field security profiles, a cloud flow...) is one entry here. Custom APIs and plug-in
+    /// packages travel in their own folders and, as in real exports, are not root components. Charts travel inside their
+    /// table (Entities/&lt;table&gt;/Visualizations, see <see cref="TablePacking"/>).
     /// </summary>
     public static class SolutionComponents
     {
-        public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, WorkflowType = 29, FormType = 60, WebResourceType = 61, PluginAssemblyType = 91, StepType = 92;
+        public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, WorkflowType = 29, ChartType = 59, FormType = 60, WebResourceType = 61,
+            SiteMapType = 62, AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
 
         public static readonly IReadOnlyList<ComponentKind> All = new[]
         {
@@ -96,6 +97,14 @@ namespace CrmExtensions.Cli
                 Section = "optionsets",
                 SectionContent = source => Roots(source, "OptionSets"),
                 RootComponents = source => Roots(source, "OptionSets").Select(o => new RootComponent(OptionSetType, (string)o.Attribute("Name"), null)),
+            },
+            new ComponentKind
+            {
+                // A dashboard is a system form: Solution.xml lists it as a form (type 60) by its FormId, as contoso-real-estate's does.
+                Name = "dashboards",
+                Section = "Dashboards",
+                SectionContent = source => Roots(source, "Dashboards"),
+                RootComponents = source => Roots(source, "Dashboards").Select(d => new RootComponent(FormType, null, Guid.Parse((string)d.Element("FormId")))),
             },
             new ComponentKind
             {
@@ -137,6 +146,20 @@ namespace CrmExtensions.Cli
             },
             new ComponentKind
             {
+                Name = "site maps",
+                Section = "AppModuleSiteMaps",
+                SectionContent = source => Roots(source, "AppModuleSiteMaps"),
+                RootComponents = source => Roots(source, "AppModuleSiteMaps").Select(m => new RootComponent(SiteMapType, (string)m.Element("SiteMapUniqueName"), null)),
+            },
+            new ComponentKind
+            {
+                Name = "model-driven apps",
+                Section = "AppModules",
+                SectionContent = source => Roots(source, "AppModules"),
+                RootComponents = source => Roots(source, "AppModules").Select(a => new RootComponent(AppModuleType, (string)a.Element("UniqueName"), null)),
+            },
+            new ComponentKind
+            {
                 Name = "Custom APIs",
                 Files = (source, build) => source.Under("customapis").Select(f => new ZipPart(f.Key, () => File.ReadAllBytes(Path.Combine(source.Directory, f.Key)))),
             },
@@ -174,6 +197,8 @@ namespace CrmExtensions.Cli
                     yield return new RootComponent(FormType, null, Guid.Parse((string)form.Element("formid")));
                 foreach (var view in source.Under(table.Folder + "SavedQueries").SelectMany(f => f.Value.Root.Elements("savedquery")))
                     yield return new RootComponent(ViewType, null, Guid.Parse((string)view.Element("savedqueryid")));
+                foreach (var chart in source.Under(table.Folder + "Visualizations").Select(f => f.Value.Root))
+                    yield return new RootComponent(ChartType, null, Guid.Parse((string)chart.Element("savedqueryvisualizationid")));
             }
         }
     }

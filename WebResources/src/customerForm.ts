@@ -3,6 +3,9 @@ import { Columns, ChurnBandHigh, ChurnBandMedium, MinReasonLength, OverridePrivi
 const TierNotification = "cx-tier";
 const ReasonNotification = "cx-override-reason";
 
+/** The web resource control of the customer summary (tier badge, churn reasons, loyalty) on the main forms. */
+export const SummaryControl = "WebResource_customersummary";
+
 /** True when the user holds the override privilege (the plugin enforces it on save too). */
 export async function canOverrideTier(): Promise<boolean> {
   const privileges = await Xrm.Utility.getGlobalContext().userSettings.getSecurityRolePrivilegesInfo();
@@ -26,10 +29,28 @@ export function tierMessage(form: Xrm.FormContext): { text: string; level: Xrm.F
   return { text, level: band === ChurnBandHigh ? "WARNING" : "INFO" };
 }
 
-function showTier(form: Xrm.FormContext): void {
+/**
+ * Hands the summary web resource this form's context, the supported way into a form's web resource. False when the
+ * form has no summary or it cannot be reached: the form script then works alone and the banner carries the tier.
+ */
+export async function showSummary(form: Xrm.FormContext): Promise<boolean> {
+  const control = form.getControl<Xrm.Controls.IframeControl>(SummaryControl);
+  if (!control || typeof control.getContentWindow !== "function") return false;
+  try {
+    const summary = (await control.getContentWindow()) as unknown as { setClientApiContext?: (xrm: typeof Xrm, form: Xrm.FormContext) => Promise<void> };
+    if (typeof summary.setClientApiContext !== "function") return false;
+    await summary.setClientApiContext(Xrm, form);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The banner: tier and policy when no summary shows them, and a high churn risk always. */
+function showTier(form: Xrm.FormContext, summarised: boolean): void {
   form.ui.clearFormNotification(TierNotification);
   const message = tierMessage(form);
-  if (message) form.ui.setFormNotification(message.text, message.level, TierNotification);
+  if (message && (!summarised || message.level === "WARNING")) form.ui.setFormNotification(message.text, message.level, TierNotification);
 }
 
 function lockOverride(form: Xrm.FormContext, allowed: boolean): void {
@@ -49,9 +70,9 @@ export function onTierChange(executionContext: Xrm.Events.EventContext): void {
 
 export async function onLoad(executionContext: Xrm.Events.EventContext): Promise<void> {
   const form = executionContext.getFormContext();
-  showTier(form);
   // Locked until proven allowed, so a failed privilege lookup never leaves the tier editable.
   lockOverride(form, false);
+  showTier(form, await showSummary(form));
   let allowed = false;
   try {
     allowed = await canOverrideTier();
@@ -80,5 +101,5 @@ export function onSave(executionContext: Xrm.Events.SaveEventContext): void {
 /** After a recalculation: reload the record and show the new tier. */
 export async function refreshAfterRecalculation(form: Xrm.FormContext): Promise<void> {
   await form.data.refresh(false);
-  showTier(form);
+  showTier(form, await showSummary(form));
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { XrmMockGenerator } from "xrm-mock";
-import { onLoad, onSave, onTierChange, tierMessage } from "../src/customerForm";
+import { SummaryControl, onLoad, onSave, onTierChange, showSummary, tierMessage } from "../src/customerForm";
 import { Columns, OptionBase } from "../src/shared/schema";
 
 const platinum = OptionBase + 1;
@@ -78,6 +78,37 @@ describe("customer form", () => {
     (Xrm.Utility as unknown as { getGlobalContext: () => unknown }).getGlobalContext = () => ({ userSettings });
     await onLoad(XrmMockGenerator.getEventContext());
     expect((f.getControl(Columns.tier) as Xrm.Controls.StandardControl).getDisabled()).toBe(true);
+  });
+
+  function withSummary(f: Xrm.FormContext, contentWindow: () => Promise<unknown>) {
+    const original = f.getControl.bind(f) as (name: string) => Xrm.Controls.Control;
+    vi.spyOn(f, "getControl").mockImplementation(((name: string) =>
+      name === SummaryControl ? { getContentWindow: contentWindow } : original(name)) as never);
+  }
+
+  it("hands the summary web resource the form context; the banner then only warns of a high churn risk", async () => {
+    const f = form({ tier: gold, band: OptionBase + 2, risk: 40, reasons: "Purchase value fell 60%" });
+    const setClientApiContext = vi.fn().mockResolvedValue(undefined);
+    withSummary(f, () => Promise.resolve({ setClientApiContext }));
+    const notify = vi.spyOn(f.ui, "setFormNotification");
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect(setClientApiContext).toHaveBeenCalledWith(Xrm, f);
+    expect(notify).not.toHaveBeenCalled();
+
+    f.getAttribute(Columns.churnRiskBand)!.setValue(OptionBase + 3);
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect(notify).toHaveBeenCalledWith(expect.stringContaining("Churn risk 40"), "WARNING", "cx-tier");
+  });
+
+  it("works alone when the summary is missing or cannot be reached, and the banner carries the tier", async () => {
+    const f = form({ tier: gold, band: OptionBase + 1 });
+    expect(await showSummary(f)).toBe(false);
+    withSummary(f, () => Promise.reject(new Error("frame blocked")));
+    expect(await showSummary(f)).toBe(false);
+    withSummary(f, () => Promise.resolve({}));
+    const notify = vi.spyOn(f.ui, "setFormNotification");
+    await onLoad(XrmMockGenerator.getEventContext());
+    expect(notify).toHaveBeenCalledWith("Gold customer: key investment: keep the relationship high.", "INFO", "cx-tier");
   });
 
   function saveContext(f: Xrm.FormContext) {

@@ -20,7 +20,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(36, Declarations.Steps(plugins).Count);
             Assert.Equal(36, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
-            Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName },
+            Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName, ValueThresholdsRequest.ApiName },
                 apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
             var start = apis.Single(a => a.PluginType == typeof(StartRecalculationApi));
             Assert.Equal(new[] { "Calibrate", "EvaluatedBefore", "Filter", "Name", "PageSize", "Rebuild", "TableName" },

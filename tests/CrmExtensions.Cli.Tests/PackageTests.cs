@@ -37,7 +37,11 @@ namespace CrmExtensions.Cli.Tests
                     var account = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "account");
                     Assert.Single(account.Element("FormXml").Elements("forms"));
                     Assert.NotNull(account.Element("RibbonDiffXml").Element("CustomActions"));
-                    Assert.Equal(3, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Equal(5, account.Element("SavedQueries").Descendants("savedquery").Count());
+                    Assert.Equal(3, account.Element("Visualizations").Elements("visualization").Count());
+                    Assert.Single(customizations.Element("Dashboards").Elements("Dashboard"));
+                    Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModules").Element("AppModule").Element("UniqueName"));
+                    Assert.Equal("cx_CustomerValue", (string)customizations.Element("AppModuleSiteMaps").Element("AppModuleSiteMap").Element("SiteMapUniqueName"));
                     Assert.Contains(account.Descendants("attribute"), a => (string)a.Element("LogicalName") == "cx_tier");
                     Assert.Contains(customizations.Element("EntityRelationships").Elements(), r => (string)r.Attribute("Name") == "cx_surveyresponse_customer_contact");
                     var job = customizations.Element("Entities").Elements("Entity").Single(e => (string)e.Element("Name") == "cx_recalculationjob");
@@ -49,7 +53,7 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal(new[] { "CrmExtensions.Plugins", "CrmExtensions.Workflow" }, assemblies.Select(a => ((string)a.Attribute("FullName")).Split(',')[0]).OrderBy(n => n));
                     Assert.Contains(names, n => n.StartsWith("PluginAssemblies/CrmExtensionsWorkflow-") && n.EndsWith("/CrmExtensions.Workflow.dll"));
 
-                    Assert.Equal(4, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
+                    Assert.Equal(5, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
                     Assert.Contains("pluginpackages/cx_CrmExtensions/pluginpackage.xml", names);
                     using (var package = new ZipArchive(zip.GetEntry("pluginpackages/cx_CrmExtensions/package/cx_CrmExtensions.nupkg").Open()))
                     {

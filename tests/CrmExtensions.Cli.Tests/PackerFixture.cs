@@ -10,7 +10,7 @@ namespace CrmExtensions.Cli.Tests
 {
     /// <summary>
     /// A copy of Solution/src and of the generated TypeScript contracts in a temp folder (so tests can break them),
-    /// placeholder web resource files, and the built net462 assemblies.
+    /// a placeholder file for each web resource Solution/src declares, and the built net462 assemblies.
     /// </summary>
     public sealed class PackerFixture : IDisposable
     {
@@ -23,7 +23,7 @@ namespace CrmExtensions.Cli.Tests
             TypeScriptContracts = Path.Combine(Root, "customApis.ts");
             System.IO.File.Copy(Layout.TypeScriptContracts, TypeScriptContracts);
             WebResources = Path.Combine(Root, "web");
-            foreach (var name in new[] { "cx_/scripts/customerForm.js", "cx_/scripts/recalculateCommand.js", "cx_/dashboard/customerValue.html", "cx_/dashboard/customerValue.js" })
+            foreach (var name in Load().Under("WebResources").Select(w => (string)w.Value.Root.Element("Name")))
             {
                 var path = Path.Combine(WebResources, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path));

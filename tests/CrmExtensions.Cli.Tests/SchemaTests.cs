@@ -56,6 +56,22 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [NeedsSolutionSchemaFact]
+        public void A_chart_data_description_outside_microsofts_chart_schema_is_refused()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var customizations = Customizations(fixture.Pack(managed: false));
+                Assert.Empty(Schema().Validate("customizations.xml", customizations));
+                var definition = customizations.Descendants("datadefinition").First();
+                definition.Element("categorycollection").Remove();
+                definition.Descendants("attribute").First().SetAttributeValue("aggregate", "median");
+                var issues = Schema().Validate("customizations.xml", customizations).Select(i => i.Message).ToList();
+                Assert.Contains(issues, i => i.StartsWith("schema (chart data description)") && i.Contains("categorycollection"));
+                Assert.Contains(issues, i => i.StartsWith("schema (chart query)") && i.Contains("median"));
+            }
+        }
+
+        [NeedsSolutionSchemaFact]
         public void The_schema_rejects_the_old_section_order()
         {
             using (var fixture = new PackerFixture())

@@ -22,6 +22,11 @@ namespace CrmExtensions.Cli.Tests
 
         private static string Step(PackerFixture f, string name) => f.FirstFile("SdkMessageProcessingSteps", name);
 
+        private const string App = "AppModules/cx_CustomerValue/AppModule.xml", SiteMap = "AppModuleSiteMaps/cx_CustomerValue/AppModuleSiteMap.xml",
+            Dashboard = "Dashboards/{6dd6a866-5d83-5a68-9213-6573002c44fa}.xml";
+
+        private static string Chart(PackerFixture f, string name) => f.FirstFile("Entities/account/Visualizations", $"\"{name}\"");
+
         /// <summary>Each of issue 11's defects in its old form (by number), and the defects validate caught before.</summary>
         public static TheoryData<string, Action<PackerFixture>, string> Defects => new TheoryData<string, Action<PackerFixture>, string>
         {
@@ -114,6 +119,38 @@ namespace CrmExtensions.Cli.Tests
                 "privilege 'prvReadcx_survey' names a table the solution does not declare" },
             { "custom api privilege nobody holds", f => f.Edit("Roles/Customer Value Administrator.xml", s => s.Replace("prvWritecx_setting", "prvAppendcx_setting")),
                 "no role of the solution grants prvWritecx_setting" },
+            { "16: a site map table the app does not list", f => f.Edit(App, s => s.Replace("<AppModuleComponent type=\"1\" schemaName=\"contact\" />", "")),
+                "the site map shows contact, which the app does not list" },
+            { "16: an app component the solution lacks", f => f.Edit(App, s => s.Replace("type=\"59\" id=\"{4a601dd7-104b-51dd-8dcb-978d7b55e31e}\"", "type=\"59\" id=\"{4a601dd7-104b-51dd-8dcb-978d7b55e310}\"")),
+                "is not a component of the solution" },
+            { "16: an app icon that is no web resource", f => f.Edit(App, s => Regex.Replace(s, "<WebResourceId>[^<]*<", "<WebResourceId>953b9fac-1e5e-e611-80d6-00155ded156f<")),
+                "the app's icon (WebResourceId) is a web resource of the solution" },
+            { "16: an app role the solution lacks", f => f.Edit(App, s => s.Replace("<Role id=\"{150574f0-", "<Role id=\"{250574f0-")), "is not a role of the solution" },
+            { "16: a dashboard view outside the app's views", f => f.Edit(App, s => s.Replace("<AppModuleComponent type=\"26\" id=\"{16d3402e-d051-538f-bbab-f4ed603fc4b2}\" />", "")),
+                "the app lists views of task but not the view {16d3402e-d051-538f-bbab-f4ed603fc4b2} its dashboard shows" },
+            { "16: a dashboard chart of another table", f => f.Edit(Dashboard, s => s.Replace("<VisualizationId>{9A8745E3-AAB8-5CCE-916E-45B8F12AFC1D}", "<VisualizationId>{D2EC446B-A4AB-503E-B135-F81833B1966B}")),
+                "chart {d2ec446b-a4ab-503e-b135-f81833b1966b} is not a chart of account in the solution" },
+            { "16: a dashboard view that does not exist", f => f.Edit(Dashboard, s => s.Replace("<ViewId>{12464725-D31D-5BC1-B137-924855122634}", "<ViewId>{12464725-D31D-5BC1-B137-924855122630}")),
+                "view {12464725-d31d-5bc1-b137-924855122630} is not a view of account in the solution" },
+            { "16: a dashboard web resource the solution lacks", f => f.Edit(Dashboard, s => s.Replace("<Url>cx_/dashboard/customerValue.html<", "<Url>cx_/dashboard/matrix.html<")),
+                "web resource 'cx_/dashboard/matrix.html' is not a web resource of the solution" },
+            { "16: a site map dashboard the solution lacks", f => f.Edit(SiteMap, s => s.Replace("DefaultDashboard=\"6dd6a866", "DefaultDashboard=\"7dd6a866")), "is not a dashboard of the solution" },
+            { "16: a site map entry used twice", f => f.Edit(SiteMap, s => s.Replace("Id=\"cx_sub_contacts\"", "Id=\"cx_sub_accounts\"")), "SubArea Id 'cx_sub_accounts' is used twice" },
+            { "16: a chart of an undeclared column", f => f.Edit(Chart(f, "Customers by tier"), s => s.Replace("name=\"cx_tier\"", "name=\"cx_tiers\"")), "chart column 'cx_tiers' is not declared on account" },
+            { "16: a chart measure that is no aggregate", f => f.Edit(Chart(f, "Customers by tier"), s => s.Replace("<measure alias=\"customers\" />", "<measure alias=\"accounts\" />")),
+                "measure alias 'accounts' is not an aggregate of the fetch" },
+            { "16: a chart without a series per measure collection", Cut("Entities/account/Visualizations/{9a8745e3-aab8-5cce-916e-45b8f12afc1d}.xml", "<Series ChartType[^>]*/>"),
+                "the presentation has 0 series for 1 measure collections" },
+            { "16: a table with charts but no Visualizations placeholder", f => f.Edit("Entities/task/Entity.xml", s => s.Replace("  <Visualizations />\n", "")), "a table with charts has the <Visualizations /> placeholder" },
+            { "16: a chart file not named by its id", f => File.Move(f.File(Chart(f, "Customers by tier")), f.File("Entities/account/Visualizations/tiers.xml")),
+                "the chart's file is named by its savedqueryvisualizationid: tiers" },
+            { "16: a dashboard file not named by its id", f => File.Move(f.File(Dashboard), f.File("Dashboards/customervalue.xml")), "a dashboard lives in Dashboards/{6dd6a866-5d83-5a68-9213-6573002c44fa}.xml" },
+            { "16: an activity view naming <table>id", f => f.Edit(f.FirstFile("Entities/task/SavedQueries", "Overdue retention work"), s => s.Replace("<attribute name=\"activityid\" />", "<attribute name=\"taskid\" />")),
+                "view column 'taskid' is not declared on task" },
+            { "16: a form field labelled with its logical name", f => f.Edit(f.FirstFile("Entities/account/FormXml", "systemform"), s => s.Replace("<label description=\"Usual days between purchases\"", "<label description=\"cx_purchaseinterval\"")),
+                "form field 'cx_purchaseinterval' is labelled with its logical name" },
+            { "16: a form web resource the solution lacks", f => f.Edit(f.FirstFile("Entities/contact/FormXml", "systemform"), s => s.Replace("<Url>cx_/form/customerSummary.html<", "<Url>cx_/form/summary.html<")),
+                "web resource 'cx_/form/summary.html' is not a web resource of the solution" },
             { "typescript contracts edited by hand", f => File.WriteAllText(f.TypeScriptContracts, File.ReadAllText(f.TypeScriptContracts).Replace("ActivitiesCreated", "Created")),
                 "customApis.ts(0): differs from what the declarations produce" },
         };

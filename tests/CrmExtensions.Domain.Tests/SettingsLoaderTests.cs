@@ -41,6 +41,14 @@ namespace CrmExtensions.Domain.Tests
         [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""carrierPigeon"", ""everyDays"": 5 } ] } } }", "carrierPigeon")]
         [InlineData(@"{ ""clp"": { ""horizonYears"": ""five"" } }", "clp.horizonYears")]
         [InlineData(@"{ ""clp"": ", "Settings JSON is malformed at line 1")]
+        [InlineData(@"{ ""coverage"": { ""tiers"": [""diamond""] } }", "diamond")]
+        [InlineData(@"{ ""coverage"": { ""decisionContactDays"": 0 } }", "coverage.decisionContactDays must be at least 1")]
+        [InlineData(@"{ ""competition"": { ""gainingGroundPoints"": 120 } }", "competition.gainingGroundPoints/lostOpportunityPoints must be between 0 and 100")]
+        [InlineData(@"{ ""relationshipType"": { ""minPriceTolerance"": 2 } }", "relationshipType.minPriceTolerance must be between 0 and 1")]
+        [InlineData(@"{ ""loss"": { ""ownIntervals"": 0.5 } }", "loss.ownIntervals must be at least 1")]
+        [InlineData(@"{ ""hierarchy"": { ""churn"": ""average"" } }", "average")]
+        [InlineData(@"{ ""hierarchy"": { ""maxDepth"": 0 } }", "hierarchy.maxDepth must be between 1 and 50")]
+        [InlineData(@"{ ""retention"": { ""relationshipBuilding"": null } }", "retention.relationshipBuilding must list retention action kinds")]
         public void Bad_documents_are_rejected_naming_the_field(string json, string expected)
         {
             var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(json));

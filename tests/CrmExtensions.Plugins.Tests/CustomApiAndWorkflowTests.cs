@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Loyalty;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.CustomApis.Contracts;
@@ -146,6 +147,33 @@ namespace CrmExtensions.Plugins.Tests
             RecalculateAll();
             Assert.All(accounts, a => Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(a)));
             Assert.Throws<DataverseFaultException>(() => _org.As(_org.Clerk).Execute(new CalibrateSettingsRequest()));
+        }
+
+        [Fact]
+        public void The_value_thresholds_in_force_are_what_any_user_reads_for_the_matrix()
+        {
+            var defaults = SettingsLoader.Load(null).ValueMatrix;
+            var shipped = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
+            Assert.Equal(defaults.CurrentValueThreshold, shipped.CurrentValueThreshold);
+            Assert.Equal(defaults.GrowthPotentialThreshold, shipped.GrowthPotentialThreshold);
+            Assert.Equal(defaults.GrowthPotentialThreshold, shipped.GrowthPotentialThresholdAtHighValue);
+            Assert.Null(shipped.CalibratedOn);
+
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+            {
+                [Setting.Name] = Setting.CalibrationName,
+                [Setting.Value] = SettingsLoader.CalibrationDocument(new CalibrationSettings
+                {
+                    CalibratedOn = Org.Now, FirstCalibratedOn = Org.Now, Population = 40, ActiveCustomers = 30,
+                    CurrentValueThreshold = 1234m, GrowthPotentialThreshold = 56m, GrowthPotentialThresholdAtHighValue = 789m,
+                    PurchaseModel = SettingsLoader.Load(null).PurchaseModel,
+                }),
+            });
+            var calibrated = _org.As(_org.Clerk).Execute(new ValueThresholdsRequest());
+            Assert.Equal(1234m, calibrated.CurrentValueThreshold);
+            Assert.Equal(56m, calibrated.GrowthPotentialThreshold);
+            Assert.Equal(789m, calibrated.GrowthPotentialThresholdAtHighValue);
+            Assert.Equal(Org.Now, calibrated.CalibratedOn);
         }
     }
 }

@@ -154,7 +154,7 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void Platinum_retention_work_is_routed_to_the_key_account_team()
+        public void Key_account_work_is_routed_to_the_key_account_team()
         {
             var team = Guid.NewGuid();
             _org.Admin.Create(new Entity(Setting.EntityLogicalName)
@@ -164,9 +164,15 @@ namespace CrmExtensions.Plugins.Tests
             });
             var platinum = _org.Account("Big and growing");
             for (var m = 0; m < 24; m++) _org.Host.Seed(Org.Order(platinum, m < 12 ? 12000m : 4000m, Org.Now.AddMonths(-m).AddDays(-3)));
-            // Big this year but silent for seven months against a monthly rhythm: high current value, little expected.
+            // Big this year but silent for seven months against a monthly rhythm: high current value, little expected; and it
+            // buys on price (every other order discounted): a transactional customer is no key account.
             var gold = _org.Account("Big but gone quiet");
-            _org.OrderHistory(gold, 5000m, months: 24, skipRecentMonths: 7);
+            for (var m = 7; m < 24; m++)
+            {
+                var order = Org.Order(gold, 5000m, Org.Now.AddMonths(-m).AddDays(-3));
+                if (m % 2 == 0) order[SalesOrder.TotalDiscountAmountBase] = new Money(1000m);
+                _org.Host.Seed(order);
+            }
             foreach (var account in new[] { platinum, gold })
                 _org.Recalculate(account);
 

@@ -29,7 +29,7 @@ namespace CrmExtensions.Domain.Calibration
 
             // Value everyone exactly as the evaluator will with the fitted model (lines are not known yet and do not matter here).
             var provisional = new CalibrationSettings { CurrentValueThreshold = 1, GrowthPotentialThreshold = 1, GrowthPotentialThresholdAtHighValue = 1, PurchaseModel = fitted };
-            var evaluator = new CustomerEvaluator(With(_settings, provisional));
+            var evaluator = new CustomerEvaluator(_settings.WithCalibration(provisional));
             var values = population.Select(c => evaluator.Evaluate(c).Value).Where(v => v.CurrentValue > 0).ToList();
             if (values.Count == 0) throw new DomainValidationException("No customer bought inside the current-value window: there is no active customer to take thresholds from.");
             var matrix = _settings.ValueMatrix;
@@ -51,12 +51,6 @@ namespace CrmExtensions.Domain.Calibration
                 PurchaseModel = fitted,
             };
         }
-
-        private static CrmExtensionsSettings With(CrmExtensionsSettings s, CalibrationSettings calibration) => new CrmExtensionsSettings
-        {
-            Analysis = s.Analysis, Currency = s.Currency, Rfm = s.Rfm, Clp = s.Clp, ValueMatrix = s.ValueMatrix, Lifecycle = s.Lifecycle,
-            Loyalty = s.Loyalty, Churn = s.Churn, Retention = s.Retention, PurchaseModel = s.PurchaseModel, Calibration = calibration,
-        };
 
         /// <summary>
         /// The smallest value among the top <paramref name="share"/> of <paramref name="values"/>, so "at or above the

@@ -18,6 +18,21 @@ namespace CrmExtensions.Domain.Churn
 
         /// <summary>Silent for longer than the customer's own usual interval between purchases.</summary>
         Overdue = 5,
+
+        /// <summary>A platinum or gold account where we know nobody at the decision layer.</summary>
+        NoDecisionContact = 6,
+
+        /// <summary>A platinum or gold account where we know nobody in finance, who approves the money.</summary>
+        NoFinanceContact = 7,
+
+        /// <summary>No activity with the decision layer for longer than coverage.decisionContactDays.</summary>
+        DecisionLayerSilent = 8,
+
+        /// <summary>A competitor recorded as gaining ground at the customer.</summary>
+        CompetitorGainingGround = 9,
+
+        /// <summary>An opportunity of the customer lost to a competitor.</summary>
+        LostToCompetitor = 10,
     }
 
     /// <summary>Risk bands. Stored in the cx_churnriskband choice, as the option of the same name.</summary>
@@ -163,6 +178,24 @@ namespace CrmExtensions.Domain.Churn
                 reasons.Add(new ChurnReason(ChurnReasonCode.Complaints, complaintPoints,
                     $"{open} open complaint{(open == 1 ? "" : "s")}, {recentClosed} more in the last {churn.RecentComplaintDays} days"));
 
+            return Combine(reasons, expectedPurchases);
+        }
+
+        /// <summary>
+        /// The risk with further reasons: the relationship signals (coverage gaps, competitors) judged once the tier is
+        /// placed. They raise the score and name themselves like any reason, but the value rules have already used the
+        /// risk without them, so a gap in who we know never lowers a customer's value and moves it out of the tiers the
+        /// gap rule watches.
+        /// </summary>
+        public ChurnRisk WithReasons(ChurnRisk risk, IEnumerable<ChurnReason> more)
+        {
+            var added = (more ?? Enumerable.Empty<ChurnReason>()).ToList();
+            return added.Count == 0 ? risk : Combine(risk.Reasons.Concat(added).ToList(), risk.ExpectedPurchases);
+        }
+
+        private ChurnRisk Combine(List<ChurnReason> reasons, double? expectedPurchases)
+        {
+            var churn = _settings.Churn;
             var probability = 1 - reasons.Aggregate(1.0, (staying, r) => staying * (1 - r.Risk));
             var score = (int)Math.Round(100 * probability, MidpointRounding.AwayFromZero);
             var band = score >= churn.HighRiskFrom ? ChurnRiskBand.High : score >= churn.MediumRiskFrom ? ChurnRiskBand.Medium : ChurnRiskBand.Low;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CrmExtensions.Domain.Hierarchy;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 
@@ -16,12 +17,25 @@ namespace CrmExtensions.Domain.Configuration
         public LoyaltySettings Loyalty { get; set; }
         public ChurnSettings Churn { get; set; }
         public RetentionSettings Retention { get; set; }
+        public CoverageSettings Coverage { get; set; }
+        public CompetitionSettings Competition { get; set; }
+        public RelationshipTypeSettings RelationshipType { get; set; }
+        public LossSettings Loss { get; set; }
+        public HierarchySettings Hierarchy { get; set; }
 
         /// <summary>The purchase model used until the first calibration (a neutral prior, not fitted to any one business).</summary>
         public PurchaseModelParameters PurchaseModel { get; set; }
 
         /// <summary>What the last calibration learnt from the org's own customers; null until one has run.</summary>
         public CalibrationSettings Calibration { get; set; }
+
+        /// <summary>These settings with another calibration (every other section shared, none forgotten).</summary>
+        public CrmExtensionsSettings WithCalibration(CalibrationSettings calibration)
+        {
+            var copy = (CrmExtensionsSettings)MemberwiseClone();
+            copy.Calibration = calibration;
+            return copy;
+        }
     }
 
     public sealed class AnalysisSettings
@@ -172,8 +186,68 @@ namespace CrmExtensions.Domain.Configuration
         public int WinBackDueDays { get; set; }
         public int PlannedExitDueDays { get; set; }
 
-        /// <summary>Team that owns platinum retention work (key-account team); empty: the customer's owner.</summary>
+        /// <summary>Team that owns key accounts' retention work (the key-account team); empty: the customer's owner.</summary>
         public string KeyAccountTeamId { get; set; }
+
+        /// <summary>Tiers whose relationship customers are key accounts (large R customers).</summary>
+        public List<ValueTier> KeyAccountTiers { get; set; }
+
+        /// <summary>Kinds of recurring work that build a relationship: one-time and transactional customers do not get them.</summary>
+        public List<RetentionActionKind> RelationshipBuilding { get; set; }
+
+        /// <summary>Days until a first "meet the decision maker" task is due once a coverage gap appears.</summary>
+        public int MeetDecisionMakerDueDays { get; set; }
+    }
+
+    /// <summary>Who we know at an account, and when it becomes a churn reason.</summary>
+    public sealed class CoverageSettings
+    {
+        /// <summary>Tiers whose accounts must be covered at the decision layer and in finance.</summary>
+        public List<ValueTier> Tiers { get; set; }
+
+        /// <summary>Days without an activity with the decision layer after which it counts as silent (and a met decision maker is met again).</summary>
+        public int DecisionContactDays { get; set; }
+
+        public int MissingDecisionPoints { get; set; }
+        public int MissingFinancePoints { get; set; }
+        public int SilentDecisionPoints { get; set; }
+    }
+
+    public sealed class CompetitionSettings
+    {
+        /// <summary>Competitor signals older than this many days no longer count.</summary>
+        public int RecentDays { get; set; }
+
+        public int GainingGroundPoints { get; set; }
+        public int LostOpportunityPoints { get; set; }
+    }
+
+    /// <summary>When a repeat buyer is a relationship ("R") customer rather than a transactional ("T") one.</summary>
+    public sealed class RelationshipTypeSettings
+    {
+        public int MinRepeatPurchases { get; set; }
+
+        /// <summary>Share of list price paid (price tolerance) from which a repeat buyer is not price-driven.</summary>
+        public decimal MinPriceTolerance { get; set; }
+    }
+
+    /// <summary>When a silent customer counts as lost.</summary>
+    public sealed class LossSettings
+    {
+        public int NoPurchaseDays { get; set; }
+
+        /// <summary>...and silent for more than this many of its own usual intervals between purchases.</summary>
+        public decimal OwnIntervals { get; set; }
+    }
+
+    /// <summary>How an account hierarchy rolls up into its parent.</summary>
+    public sealed class HierarchySettings
+    {
+        public GroupValueRollup Value { get; set; }
+        public GroupChurnRollup Churn { get; set; }
+
+        /// <summary>Levels below a parent that are rolled up; deeper ones are named, not counted.</summary>
+        public int MaxDepth { get; set; }
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Domain.Hierarchy;
+using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
@@ -216,6 +218,48 @@ namespace CrmExtensions.Domain.Configuration
                 Check(rt.WinBackDueDays >= 0, "retention.winBackDueDays", "must not be negative");
                 Check(rt.PlannedExitDueDays >= 0, "retention.plannedExitDueDays", "must not be negative");
                 Check(string.IsNullOrWhiteSpace(rt.KeyAccountTeamId) || Guid.TryParse(rt.KeyAccountTeamId, out _), "retention.keyAccountTeamId", "must be empty or a team id (GUID)");
+                Check(rt.KeyAccountTiers != null && rt.KeyAccountTiers.All(t => Enum.IsDefined(typeof(ValueTier), t)), "retention.keyAccountTiers", "must list tiers (use [] for none)");
+                Check(rt.RelationshipBuilding != null && rt.RelationshipBuilding.All(k => Enum.IsDefined(typeof(RetentionActionKind), k)),
+                    "retention.relationshipBuilding", "must list retention action kinds (use [] for none)");
+                Check(rt.MeetDecisionMakerDueDays >= 0, "retention.meetDecisionMakerDueDays", "must not be negative");
+            }
+
+            var cv = Section(s.Coverage, "coverage");
+            if (cv != null)
+            {
+                Check(cv.Tiers != null && cv.Tiers.All(t => Enum.IsDefined(typeof(ValueTier), t)), "coverage.tiers", "must list tiers (use [] to switch the coverage rules off)");
+                Check(cv.DecisionContactDays >= 1, "coverage.decisionContactDays", "must be at least 1");
+                Check(Points(cv.MissingDecisionPoints) && Points(cv.MissingFinancePoints) && Points(cv.SilentDecisionPoints),
+                    "coverage.missingDecisionPoints/missingFinancePoints/silentDecisionPoints", "must be between 0 and 100");
+            }
+
+            var cm = Section(s.Competition, "competition");
+            if (cm != null)
+            {
+                Check(cm.RecentDays >= 1, "competition.recentDays", "must be at least 1");
+                Check(Points(cm.GainingGroundPoints) && Points(cm.LostOpportunityPoints), "competition.gainingGroundPoints/lostOpportunityPoints", "must be between 0 and 100");
+            }
+
+            var ty = Section(s.RelationshipType, "relationshipType");
+            if (ty != null)
+            {
+                Check(ty.MinRepeatPurchases >= 1, "relationshipType.minRepeatPurchases", "must be at least 1");
+                Check(ty.MinPriceTolerance >= 0 && ty.MinPriceTolerance <= 1, "relationshipType.minPriceTolerance", "must be between 0 and 1");
+            }
+
+            var ls = Section(s.Loss, "loss");
+            if (ls != null)
+            {
+                Check(ls.NoPurchaseDays >= 1, "loss.noPurchaseDays", "must be at least 1");
+                Check(ls.OwnIntervals >= 1, "loss.ownIntervals", "must be at least 1");
+            }
+
+            var h = Section(s.Hierarchy, "hierarchy");
+            if (h != null)
+            {
+                Check(Enum.IsDefined(typeof(GroupValueRollup), h.Value), "hierarchy.value", "must be sum or parentOnly");
+                Check(Enum.IsDefined(typeof(GroupChurnRollup), h.Churn), "hierarchy.churn", "must be worst or valueWeighted");
+                Check(h.MaxDepth >= 1 && h.MaxDepth <= 50, "hierarchy.maxDepth", "must be between 1 and 50");
             }
 
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
@@ -233,6 +277,8 @@ namespace CrmExtensions.Domain.Configuration
 
             if (errors.Count > 0) throw new DomainValidationException("Settings are invalid: " + string.Join("; ", errors) + ".");
         }
+
+        private static bool Points(int value) => value >= 0 && value <= 100;
 
         private static void CheckModel(PurchaseModelParameters m, string name, List<string> errors)
         {

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
@@ -48,6 +51,39 @@ namespace CrmExtensions.Domain.Ledger
     /// <summary>A customer this customer referred (the referred row's id is the key).</summary>
     public sealed class ReferralEntry : LedgerEntry
     {
+    }
+
+    /// <summary>A contact of an account (the contact's id is the key): its layer, function and our last activity with it.</summary>
+    public sealed class ContactEntry : LedgerEntry
+    {
+        /// <summary>Null when not recorded, or recorded with an option this version does not know.</summary>
+        [JsonProperty("l", NullValueHandling = NullValueHandling.Ignore)] public ContactLayer? Layer { get; set; }
+        [JsonProperty("f", NullValueHandling = NullValueHandling.Ignore)] public ContactFunction? Function { get; set; }
+        [JsonProperty("a", NullValueHandling = NullValueHandling.Ignore)] public DateTime? LastActivityOn { get; set; }
+    }
+
+    /// <summary>A competitor at the customer: a recorded presence or a lost opportunity (the record's id is the key).</summary>
+    public sealed class CompetitorEntry : LedgerEntry
+    {
+        [JsonProperty("n")] public string Competitor { get; set; }
+        [JsonProperty("k")] public CompetitorSignalKind Kind { get; set; }
+        [JsonProperty("d")] public DateTime On { get; set; }
+        [JsonProperty("t", NullValueHandling = NullValueHandling.Ignore)] public CompetitorTrend? Trend { get; set; }
+        [JsonProperty("s", NullValueHandling = NullValueHandling.Ignore)] public int? Satisfaction { get; set; }
+        [JsonProperty("r", NullValueHandling = NullValueHandling.Ignore)] public CompetitorRelationship? Relationship { get; set; }
+        [JsonProperty("p", NullValueHandling = NullValueHandling.Ignore)] public string Representative { get; set; }
+        [JsonProperty("u", NullValueHandling = NullValueHandling.Ignore)] public string Products { get; set; }
+    }
+
+    /// <summary>A recorded loss of the customer (the loss record's id is the key); a removed one was dismissed by a user.</summary>
+    public sealed class LossEntry : LedgerEntry
+    {
+        [JsonProperty("d")] public DateTime LostOn { get; set; }
+        [JsonProperty("k")] public LossDetection Detection { get; set; }
+        [JsonProperty("f", NullValueHandling = NullValueHandling.Ignore)] public LossCauseFamily? Family { get; set; }
+        [JsonProperty("c", NullValueHandling = NullValueHandling.Ignore)] public LossCause? Cause { get; set; }
+        [JsonProperty("o", NullValueHandling = NullValueHandling.Ignore)] public WinBackOutcome? Outcome { get; set; }
+        [JsonProperty("r", NullValueHandling = NullValueHandling.Ignore)] public DateTime? RecoveredOn { get; set; }
     }
 
     /// <summary>Contributions by source record id, with last-writer-wins by change time.</summary>
@@ -97,7 +133,8 @@ namespace CrmExtensions.Domain.Ledger
     /// </summary>
     public sealed class CustomerFactsLedger
     {
-        public const int CurrentVersion = 2;
+        /// <summary>3: contacts, competitors and losses; a ledger of an older version is rebuilt by a full read.</summary>
+        public const int CurrentVersion = 3;
 
         /// <summary>Removal markers older than this are dropped: no event arrives that late.</summary>
         public const int RemovalMarkerDays = 30;
@@ -112,6 +149,9 @@ namespace CrmExtensions.Domain.Ledger
         [JsonProperty("c")] public LedgerEntries<ComplaintEntry> Complaints { get; set; } = new LedgerEntries<ComplaintEntry>();
         [JsonProperty("s")] public LedgerEntries<SurveyEntry> Surveys { get; set; } = new LedgerEntries<SurveyEntry>();
         [JsonProperty("r")] public LedgerEntries<ReferralEntry> Referrals { get; set; } = new LedgerEntries<ReferralEntry>();
+        [JsonProperty("k")] public LedgerEntries<ContactEntry> Contacts { get; set; } = new LedgerEntries<ContactEntry>();
+        [JsonProperty("cp")] public LedgerEntries<CompetitorEntry> Competitors { get; set; } = new LedgerEntries<CompetitorEntry>();
+        [JsonProperty("l")] public LedgerEntries<LossEntry> Losses { get; set; } = new LedgerEntries<LossEntry>();
 
         public static CustomerFactsLedger Empty(DateTime asOf, AnalysisSettings analysis) => new CustomerFactsLedger { Cut = WindowStart(asOf, analysis) };
 
@@ -160,6 +200,10 @@ namespace CrmExtensions.Domain.Ledger
             Drop(Complaints, c => c.Removed ? Expired(c) : !c.IsOpen && c.OpenedOn < complaintsBefore);
             Drop(Surveys, s => s.Removed ? Expired(s) : s.AnsweredOn < surveysBefore);
             Drop(Referrals, Expired);
+            Drop(Contacts, Expired);
+            var competitorsBefore = asOf.AddDays(-settings.Competition.RecentDays);
+            Drop(Competitors, c => c.Removed ? Expired(c) : c.On < competitorsBefore);
+            // Losses stay, removed ones too: a loss a user deleted must not be detected again.
         }
 
         private static void Drop<T>(LedgerEntries<T> entries, Func<T, bool> obsolete) where T : LedgerEntry, new()
@@ -167,9 +211,12 @@ namespace CrmExtensions.Domain.Ledger
             foreach (var id in entries.Where(e => obsolete(e.Value)).Select(e => e.Key).ToList()) entries.Remove(id);
         }
 
-        /// <summary>The facts as of a date; the same derivation whether the ledger came from a full read or from events.</summary>
+        /// <summary>
+        /// The facts as of a date; the same derivation whether the ledger came from a full read or from events. An account's
+        /// facts (<paramref name="coversContacts"/>) carry its contacts, for the coverage rules.
+        /// </summary>
         public CustomerFacts ToFacts(Guid customerId, DateTime asOf, CrmExtensionsSettings settings, ValueTier? previousTier,
-            IReadOnlyDictionary<RetentionActionKind, DateTime> lastCompleted)
+            IReadOnlyDictionary<RetentionActionKind, DateTime> lastCompleted, bool coversContacts = false)
         {
             var analysis = settings.Analysis;
             var live = Purchases.Live.ToList();
@@ -215,6 +262,13 @@ namespace CrmExtensions.Domain.Ledger
                 ReferralsMade = Referrals.Live.Count(),
                 PreviousTier = previousTier,
                 LastCompletedActions = lastCompleted ?? new Dictionary<RetentionActionKind, DateTime>(),
+                RecentPurchaseDates = live.Select(p => p.Date).ToList(),
+                Contacts = coversContacts ? Contacts.Where(c => !c.Value.Removed).Select(c => new KnownContact(c.Key, c.Value.Layer, c.Value.Function, c.Value.LastActivityOn)).ToList() : null,
+                Competitors = Competitors.Where(c => !c.Value.Removed).Select(c => new CompetitorSignal(c.Key, c.Value.Competitor, c.Value.Kind, c.Value.On, c.Value.Trend,
+                    c.Value.Satisfaction, c.Value.Relationship, c.Value.Representative, c.Value.Products)).ToList(),
+                Losses = Losses.Where(l => !l.Value.Removed)
+                    .Select(l => new CustomerLossRecord(l.Key, l.Value.LostOn, l.Value.Detection, l.Value.Family, l.Value.Cause, l.Value.Outcome, l.Value.RecoveredOn)).ToList(),
+                DismissedLosses = new HashSet<Guid>(Losses.Where(l => l.Value.Removed).Select(l => l.Key)),
             };
         }
 

@@ -37,7 +37,7 @@ namespace CrmExtensions.Domain.Loyalty
 
         public int Referrals { get; }
 
-        /// <summary>Share of revenue bought at list price, 0–1.</summary>
+        /// <summary>Share of the list price paid (1 − discounts ÷ list value), 0–1.</summary>
         public decimal PriceTolerance { get; }
 
         /// <summary>Average survey score on a 0–1 scale; null without surveys.</summary>

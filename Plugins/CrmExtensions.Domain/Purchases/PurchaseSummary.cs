@@ -33,6 +33,7 @@ namespace CrmExtensions.Domain.Purchases
         public int LifetimeOrders { get; }
         public IReadOnlyList<PeriodActivity> Periods { get; }
         public int ProductFamiliesBought { get; }
+        /// <summary>Share of the list price paid: revenue ÷ (revenue + discounts), the price tolerance the loyalty and relationship rules read.</summary>
         public decimal UndiscountedRevenueShare { get; }
         public bool HasPurchases => LifetimeOrders > 0;
 

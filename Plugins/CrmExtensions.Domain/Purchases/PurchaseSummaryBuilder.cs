@@ -21,7 +21,7 @@ namespace CrmExtensions.Domain.Purchases
 
             var latestAllowed = asOf.AddDays(analysis.FutureToleranceDays);
             var families = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            decimal revenue = 0, undiscounted = 0;
+            decimal revenue = 0, listValue = 0;
             for (var i = 0; i < list.Count; i++)
             {
                 var line = list[i] ?? throw new DomainValidationException($"Purchase line {i + 1} is empty.");
@@ -32,7 +32,7 @@ namespace CrmExtensions.Domain.Purchases
                 var profit = line.Margin.HasValue ? ToBase(line.Margin.Value, line.Currency, i + 1) : amount * _settings.Clp.DefaultMarginRate;
                 if (!string.IsNullOrWhiteSpace(line.ProductFamily)) families.Add(line.ProductFamily.Trim());
                 revenue += amount;
-                if (line.Discount == 0) undiscounted += amount;
+                listValue += amount + ToBase(line.Discount, line.Currency, i + 1);
                 var index = PeriodIndex(line.OrderedOn, asOf, analysis.PeriodMonths, periods.Length);
                 if (index >= 0)
                 {
@@ -41,7 +41,7 @@ namespace CrmExtensions.Domain.Purchases
                 }
             }
             return new PurchaseSummary(list.Min(l => l.OrderedOn), list.Max(l => l.OrderedOn), list.Count, periods, families.Count,
-                revenue == 0 ? 1m : undiscounted / revenue);
+                listValue == 0 ? 1m : revenue / listValue);
         }
 
         /// <summary>

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using CrmExtensions.Domain.Ledger;
 using Newtonsoft.Json;
 
@@ -171,18 +169,8 @@ namespace CrmExtensions.Domain.Retention
             return true;
         }
 
-        /// <summary>A name-based GUID (RFC 4122 version 3 layout) so the same key and cycle always give the same activity id.</summary>
-        public static Guid ActivityId(string name)
-        {
-            // One hasher per thread: creating one per id costs more than hashing, and the platform may run plugins in parallel.
-            var md5 = _md5 ?? (_md5 = MD5.Create());
-            var hash = md5.ComputeHash(Encoding.UTF8.GetBytes("cx-retention/" + name));
-            hash[6] = (byte)((hash[6] & 0x0F) | 0x30);
-            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-            return new Guid(hash);
-        }
-
-        [ThreadStatic] private static MD5 _md5;
+        /// <summary>The same key and cycle always give the same activity id.</summary>
+        public static Guid ActivityId(string name) => NameBasedId.Of("cx-retention/" + name);
 
         public string Serialize() => LedgerJson.Serialize(this);
 

@@ -19,12 +19,16 @@ namespace CrmExtensions.Domain.Value
         {
             _settings = settings;
             var calibrated = settings.Thresholds == ThresholdMode.Percentile && calibration != null;
+            IsCalibrated = calibrated;
             CurrentValueThreshold = calibrated ? calibration.CurrentValueThreshold : settings.CurrentValueThreshold;
             GrowthPotentialThreshold = calibrated ? calibration.GrowthPotentialThreshold : settings.GrowthPotentialThreshold;
             GrowthPotentialThresholdAtHighValue = calibrated ? calibration.GrowthPotentialThresholdAtHighValue : settings.GrowthPotentialThreshold;
         }
 
         public static CustomerValueMatrix From(CrmExtensionsSettings settings) => new CustomerValueMatrix(settings.ValueMatrix, settings.Calibration);
+
+        /// <summary>True when the lines are the last calibration's percentiles, false when they are the configured amounts.</summary>
+        public bool IsCalibrated { get; }
 
         public decimal CurrentValueThreshold { get; }
         /// <summary>Growth potential that is high for a customer of low current value.</summary>

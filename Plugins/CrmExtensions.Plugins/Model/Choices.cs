@@ -87,6 +87,7 @@ namespace CrmExtensions.Plugins.Model
         LoyaltyOffer = 100000004,
         WinBack = 100000005,
         PlannedExit = 100000006,
+        MeetDecisionMaker = 100000007,
     }
 
     [OptionSet("cx_recalculationscope")]

@@ -37,7 +37,7 @@ namespace CrmExtensions.Plugins.Recalculation
             _service = service;
             _settings = settings;
             _evaluator = new CustomerEvaluator(settings);
-            _retention = new RetentionPolicy(settings.Retention);
+            _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
 
         private CustomerFactsReader Reader => new CustomerFactsReader(_service, _settings);

@@ -71,7 +71,7 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>The plan that holds exactly the due actions, new work assigned and described as the retention policy says.</summary>
         private static RetentionPlan NextPlan(CustomerSnapshot snapshot, CustomerAssessment assessment, RetentionPolicy policy)
         {
-            var team = policy.KeyAccountTeamFor(assessment.Tier);
+            var team = policy.KeyAccountTeamFor(assessment.IsKeyAccount);
             var owner = snapshot.Row.GetAttributeValue<EntityReference>(Common.OwnerId);
             var assignee = team.HasValue ? new KeyValuePair<string, Guid>(Team.EntityLogicalName, team.Value)
                 : owner == null ? (KeyValuePair<string, Guid>?)null : new KeyValuePair<string, Guid>(owner.LogicalName, owner.Id);

@@ -63,7 +63,7 @@ namespace CrmExtensions.Cli.Generation
             {
                 text.Append($"  /** {parameter.Description} */\n");
                 var optional = request && parameter.IsOptional ? "?" : "";
-                var nullable = !request && (parameter.Type == 10 || parameter.Type == 12) ? " | null" : "";
+                var nullable = !request && (parameter.Type == 1 || parameter.Type == 10 || parameter.Type == 12) ? " | null" : "";
                 text.Append($"  {parameter.Name}{optional}: {Types[parameter.Type]}{nullable};\n");
             }
             text.Append("}\n");

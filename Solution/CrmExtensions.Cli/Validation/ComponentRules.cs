@@ -7,8 +7,8 @@ namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
     /// Forms, views, ribbons, web resources and roles: every column they show is declared, every form control has the
-    /// control class its column's type gets in real forms, every library is a web resource of the solution, and roles
-    /// carry only what a role export has.
+    /// control class its column's type gets in real forms and a label a user can read, every library is a web resource
+    /// of the solution, and roles carry only what a role export has.
     /// </summary>
     public static class ComponentRules
     {
@@ -49,6 +49,9 @@ namespace CrmExtensions.Cli.Validation
                 {
                     var field = (string)control.Attribute("datafieldname");
                     if (field == null) continue;
+                    var label = (string)control.Parent?.Element("labels")?.Element("label")?.Attribute("description");
+                    if (string.Equals(label, field, StringComparison.OrdinalIgnoreCase))
+                        c.Add(file, control.Parent, $"form field '{field}' is labelled with its logical name: users see its display name");
                     var type = c.ColumnType(table, field);
                     if (type == null) c.CheckColumn(file, control, table, field, "form field");
                     else if (ControlClasses.TryGetValue(type, out var expected) && !string.Equals((string)control.Attribute("classid"), expected, StringComparison.OrdinalIgnoreCase))

@@ -1,14 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Xml.Linq;
 
 namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
     /// Solution/src is laid out the way SolutionPackager extracts a solution and reads it back: Other/Customizations.xml
     /// with an empty placeholder per section in the schema's order, each table's Entity.xml with its FormXml,
-    /// SavedQueries and RibbonDiffXml placeholders and RibbonDiff.xml beside it, forms and views in files named by their
-    /// ids, relationships by referenced table, a plug-in package in its own folder.
+    /// SavedQueries and RibbonDiffXml placeholders (and Visualizations when it has charts) and RibbonDiff.xml beside it,
+    /// forms, views, charts and dashboards in files named by their ids, apps and site maps in folders named by their
+    /// unique names, relationships by referenced table, a plug-in package in its own folder.
     /// </summary>
     public static class LayoutRules
     {
@@ -44,10 +46,18 @@ namespace CrmExtensions.Cli.Validation
                         c.Add(file, relationship, $"relationship '{(string)relationship.Attribute("Name")}' references {referenced}: it belongs in Other/Relationships/{referenced}.xml");
                 }
             foreach (var (file, root) in c.Files("pluginpackages"))
-            {
-                var expected = $"pluginpackages/{(string)root.Attribute("uniquename")}/pluginpackage.xml";
-                if (file != expected) c.Add(file, root, $"a plug-in package lives in {expected}");
-            }
+                Expect(c, file, root, $"pluginpackages/{(string)root.Attribute("uniquename")}/pluginpackage.xml", "a plug-in package");
+            foreach (var (file, root) in c.Files("Dashboards"))
+                Expect(c, file, root, $"Dashboards/{(string)root.Element("FormId")}.xml", "a dashboard");
+            foreach (var (file, root) in c.Files("AppModules"))
+                Expect(c, file, root, $"AppModules/{(string)root.Element("UniqueName")}/AppModule.xml", "a model-driven app");
+            foreach (var (file, root) in c.Files("AppModuleSiteMaps"))
+                Expect(c, file, root, $"AppModuleSiteMaps/{(string)root.Element("SiteMapUniqueName")}/AppModuleSiteMap.xml", "a site map");
+        }
+
+        private static void Expect(ValidationContext c, string file, XElement root, string expected, string what)
+        {
+            if (file != expected) c.Add(file, root, $"{what} lives in {expected}");
         }
 
         private static void CheckCustomizations(ValidationContext c)
@@ -86,6 +96,15 @@ namespace CrmExtensions.Cli.Validation
             var order = children.Where(EntityPlaceholders.Contains).ToList();
             if (order.Count == EntityPlaceholders.Length && !order.SequenceEqual(EntityPlaceholders))
                 c.Add(table.EntityFile, entity, $"the placeholders come in the order {string.Join(", ", EntityPlaceholders)}");
+            var charts = entity.Element("Visualizations");
+            if (c.Source.Under(table.Folder + "Visualizations").Any())
+            {
+                if (charts == null) c.Add(table.EntityFile, entity, "a table with charts has the <Visualizations /> placeholder, after <SavedQueries />");
+                else if (charts.HasElements) c.Add(table.EntityFile, charts, "<Visualizations> must stay an empty placeholder: its charts live in Visualizations/{id}.xml");
+                else if (charts.ElementsBeforeSelf().LastOrDefault()?.Name.LocalName != "SavedQueries")
+                    c.Add(table.EntityFile, charts, "<Visualizations /> comes right after <SavedQueries />");
+            }
+            else if (charts != null) c.Add(table.EntityFile, charts, "<Visualizations /> without any chart under Visualizations/");
             if (c.Source.Get(table.Folder + "RibbonDiff.xml") == null)
                 c.Add(table.EntityFile, entity, $"{table.Folder}RibbonDiff.xml is missing (an extract writes one per table)");
             foreach (var (file, root) in c.Files(table.Folder.TrimEnd('/'), f => f != table.EntityFile && f != table.Folder + "RibbonDiff.xml"))
@@ -100,7 +119,11 @@ namespace CrmExtensions.Cli.Validation
                 {
                     if ((string)root.Element("savedquery")?.Element("savedqueryid") != stem) c.Add(file, root, $"the view's file is named by its savedqueryid: {stem}");
                 }
-                else c.Add(file, root, "not where SolutionPackager reads a table's parts (FormXml/<type>/{formid}.xml, SavedQueries/{savedqueryid}.xml, RibbonDiff.xml)");
+                else if (parts.Length == 2 && parts[0] == "Visualizations" && root.Name.LocalName == "visualization")
+                {
+                    if ((string)root.Element("savedqueryvisualizationid") != stem) c.Add(file, root, $"the chart's file is named by its savedqueryvisualizationid: {stem}");
+                }
+                else c.Add(file, root, "not where SolutionPackager reads a table's parts (FormXml/<type>/{formid}.xml, SavedQueries/{savedqueryid}.xml, Visualizations/{savedqueryvisualizationid}.xml, RibbonDiff.xml)");
             }
         }
     }

@@ -21,11 +21,11 @@ namespace CrmExtensions.Cli.Validation
         public static IEnumerable<ValidationIssue> Check(SolutionSource source)
         {
             var root = RepositoryLayout.Find().Root;
-            return Check(source, File.ReadAllText(Path.Combine(root, WebSchemaCopies.SchemaFile)), File.ReadAllText(Path.Combine(root, WebSchemaCopies.DefaultsFile)));
+            return Check(source, File.ReadAllText(Path.Combine(root, WebSchemaCopies.SchemaFile)));
         }
 
-        public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs, string defaultSettingsJson) =>
-            ChoiceEnums(source).Concat(Constants(source)).Concat(WebSchemaCopies.Check(source, schemaTs, defaultSettingsJson));
+        public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs) =>
+            ChoiceEnums(source).Concat(Constants(source)).Concat(WebSchemaCopies.Check(source, schemaTs));
 
         /// <summary>The options of a global choice, value → label (1033); null when OptionSets/ does not define it.</summary>
         internal static Dictionary<int, (string Label, int Line)> OptionsOf(SolutionSource source, string optionSet) =>

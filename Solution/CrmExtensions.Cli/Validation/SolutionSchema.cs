@@ -9,7 +9,9 @@ namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
     /// Microsoft's solution schema (CustomizationsSolution.xsd 9.0.0.2090 and the XSDs it includes, written for .NET's
-    /// regex dialect), which Dataverse validates customizations.xml against before it imports anything.
+    /// regex dialect), which Dataverse validates customizations.xml against before it imports anything. A chart's data
+    /// description is free-form there; it is checked against the schema Microsoft publishes for it
+    /// (VisualizationDataDescription.xsd) and its aggregate query against Fetch.xsd.
     /// </summary>
     public sealed class SolutionSchema
     {
@@ -28,10 +30,14 @@ namespace CrmExtensions.Cli.Validation
         };
 
         private readonly XmlSchemaSet _schemas;
+        private readonly XmlSchemaSet _chartData;
+        private readonly XmlSchemaSet _fetch;
 
-        private SolutionSchema(XmlSchemaSet schemas)
+        private SolutionSchema(XmlSchemaSet schemas, XmlSchemaSet chartData, XmlSchemaSet fetch)
         {
             _schemas = schemas;
+            _chartData = chartData;
+            _fetch = fetch;
         }
 
         /// <summary>The schema from its folder, or null when the folder is absent (../shared is not on every machine).</summary>
@@ -39,10 +45,15 @@ namespace CrmExtensions.Cli.Validation
         {
             var main = Path.Combine(folder, "CustomizationsSolution.xsd");
             if (!File.Exists(main)) return null;
+            return new SolutionSchema(Set(main), Set(Path.Combine(folder, "VisualizationDataDescription.xsd")), Set(Path.Combine(folder, "Fetch.xsd")));
+        }
+
+        private static XmlSchemaSet Set(string file)
+        {
             var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-            schemas.Add(null, main);
+            schemas.Add(null, file);
             schemas.Compile();
-            return new SolutionSchema(schemas);
+            return schemas;
         }
 
         /// <summary>Schema errors in a customizations.xml, with its line numbers, after removing the listed newer elements.</summary>
@@ -51,7 +62,25 @@ namespace CrmExtensions.Cli.Validation
             var document = XDocument.Parse(customizations.ToString(), LoadOptions.SetLineInfo);
             foreach (var (parent, element, _) in NewerThanSchema)
                 document.Descendants(element).Where(e => e.Parent?.Name.LocalName == parent).Remove();
-            return ValidateAsWritten(file, document);
+            return ValidateAsWritten(file, document).Concat(ChartData(file, document)).ToList();
+        }
+
+        /// <summary>Each chart's datadefinition against VisualizationDataDescription.xsd, and each of its queries against Fetch.xsd.</summary>
+        private IEnumerable<ValidationIssue> ChartData(string file, XDocument customizations)
+        {
+            foreach (var definition in customizations.Descendants("visualization").Select(v => v.Element("datadescription")?.Element("datadefinition")).Where(d => d != null))
+            {
+                foreach (var issue in Against(_chartData, file, definition, "chart data description")) yield return issue;
+                foreach (var fetch in definition.Descendants("fetch"))
+                    foreach (var issue in Against(_fetch, file, fetch, "chart query")) yield return issue;
+            }
+        }
+
+        private static IEnumerable<ValidationIssue> Against(XmlSchemaSet schemas, string file, XElement element, string what)
+        {
+            var issues = new List<ValidationIssue>();
+            new XDocument(new XElement(element)).Validate(schemas, (sender, e) => issues.Add(new ValidationIssue(file, SolutionSource.Line(element), $"schema ({what}): {e.Message}")));
+            return issues;
         }
 
         /// <summary>Schema errors without setting anything aside.</summary>

@@ -39,6 +39,7 @@ namespace CrmExtensions.Cli.Validation
             TableRules.Check(context);
             RegistrationRules.Check(context);
             ComponentRules.Check(context);
+            AppRules.Check(context);
             context.Issues.AddRange(SchemaCopies.Check(_committed));
             return context.Issues;
         }

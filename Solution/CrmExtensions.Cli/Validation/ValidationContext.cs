@@ -30,7 +30,7 @@ namespace CrmExtensions.Cli.Validation
         {
             if (string.IsNullOrEmpty(table) || string.IsNullOrEmpty(column)) return null;
             if (Declared.TryGetValue(table, out var declared) && declared.TryGetValue(column, out var type)) return type;
-            if (column.Equals(table + "id", StringComparison.OrdinalIgnoreCase)) return "primarykey";
+            if (column.Equals(PlatformColumns.PrimaryIdOf(table), StringComparison.OrdinalIgnoreCase)) return "primarykey";
             return PlatformColumns.TypeOf(table, column);
         }
 
@@ -69,6 +69,11 @@ namespace CrmExtensions.Cli.Validation
             ["incidentresolution"] = Columns(("incidentid", "lookup")),
             ["product"] = Columns(("name", "nvarchar")),
         };
+
+        /// <summary>Activity tables share activitypointer's key, so a view or chart of them names activityid, never "&lt;table&gt;id".</summary>
+        private static readonly ISet<string> Activities = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "task", "phonecall", "opportunityclose", "incidentresolution" };
+
+        public static string PrimaryIdOf(string table) => Activities.Contains(table) ? "activityid" : table + "id";
 
         /// <summary>Platform tables the solution refers to without shipping them (lookup targets, bindings).</summary>
         public static readonly ISet<string> Tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "account", "contact", "systemuser", "team", "businessunit", "organization" };

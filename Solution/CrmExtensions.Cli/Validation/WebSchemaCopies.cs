@@ -3,24 +3,23 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
-using Newtonsoft.Json.Linq;
 
 namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
     /// WebResources/src/shared/schema.ts against what it copies: its columns are declared on account, its choice values
     /// and labels are the option sets', its option base the publisher's, the override privilege the one the plug-ins
-    /// check and a role grants, the reason length the domain's, the thresholds default-settings.json's.
+    /// check and a role grants, the reason length the domain's. (The value-matrix page reads the thresholds in force
+    /// from cx_ValueThresholds, so schema.ts holds no copy of them.)
     /// </summary>
     public static class WebSchemaCopies
     {
         public const string SchemaFile = "WebResources/src/shared/schema.ts";
-        public const string DefaultsFile = "Plugins/CrmExtensions.Domain/Configuration/default-settings.json";
 
         // Each record of choice values in schema.ts, with the option set it copies.
         private static readonly (string Constant, string OptionSet)[] ChoiceRecords =
         {
-            ("Tiers", "cx_tier"), ("Stages", "cx_lifecyclestage"), ("RetentionActions", "cx_retentionaction"),
+            ("Tiers", "cx_tier"), ("Stages", "cx_lifecyclestage"), ("ChurnBands", "cx_churnriskband"), ("LoyaltyLevels", "cx_loyaltylevel"),
         };
 
         private static readonly (string Constant, string OptionSet, string Label)[] ChoiceValues =
@@ -28,7 +27,7 @@ namespace CrmExtensions.Cli.Validation
             ("ChurnBandHigh", "cx_churnriskband", "High"), ("ChurnBandMedium", "cx_churnriskband", "Medium"),
         };
 
-        public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs, string defaultSettingsJson)
+        public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs)
         {
             TypeScriptConstants schema;
             try
@@ -91,14 +90,6 @@ namespace CrmExtensions.Cli.Validation
             if (reasonLength != null && !Equals(reasonLength.Value, (decimal)TierOverridePolicy.MinReasonLength))
                 Add(reasonLength, $"MinReasonLength {reasonLength.Value} is not TierOverridePolicy.MinReasonLength ({TierOverridePolicy.MinReasonLength})");
 
-            var defaults = JObject.Parse(defaultSettingsJson);
-            var thresholds = Constant("DefaultThresholds")?.Properties ?? Empty;
-            foreach (var (key, path) in new[] { ("currentValue", "valueMatrix.currentValueThreshold"), ("growthPotential", "valueMatrix.growthPotentialThreshold") })
-            {
-                var shipped = defaults.SelectToken(path)?.Value<decimal?>();
-                if (!thresholds.TryGetValue(key, out var copy) || !Equals(copy.Value, shipped))
-                    Add(copy ?? Constant("DefaultThresholds"), $"DefaultThresholds.{key} {copy?.Value} is not {path} in default-settings.json ({shipped})");
-            }
             return issues;
         }
 

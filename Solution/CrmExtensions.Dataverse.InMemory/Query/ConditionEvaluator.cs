@@ -101,6 +101,8 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 case ConditionOperator.Tomorrow: return InRange(value, today.AddDays(1), today.AddDays(2));
                 case ConditionOperator.Last7Days: return InRange(value, today.AddDays(-7), _now);
                 case ConditionOperator.Next7Days: return InRange(value, _now, today.AddDays(8));
+                // Weeks start on Sunday, the default of an organisation whose format is English (United States).
+                case ConditionOperator.ThisWeek: return InRange(value, today.AddDays(-(int)today.DayOfWeek), today.AddDays(7 - (int)today.DayOfWeek));
                 case ConditionOperator.ThisMonth: return InRange(value, new DateTime(today.Year, today.Month, 1), new DateTime(today.Year, today.Month, 1).AddMonths(1));
                 case ConditionOperator.LastMonth: return InRange(value, new DateTime(today.Year, today.Month, 1).AddMonths(-1), new DateTime(today.Year, today.Month, 1));
                 case ConditionOperator.ThisYear: return InRange(value, new DateTime(today.Year, 1, 1), new DateTime(today.Year + 1, 1, 1));

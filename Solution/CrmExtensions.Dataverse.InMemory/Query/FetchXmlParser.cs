@@ -43,7 +43,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             ["on"] = ConditionOperator.On, ["not-on"] = ConditionOperator.NotOn, ["on-or-before"] = ConditionOperator.OnOrBefore, ["on-or-after"] = ConditionOperator.OnOrAfter,
             ["today"] = ConditionOperator.Today, ["yesterday"] = ConditionOperator.Yesterday, ["tomorrow"] = ConditionOperator.Tomorrow,
             ["last-seven-days"] = ConditionOperator.Last7Days, ["next-seven-days"] = ConditionOperator.Next7Days,
-            ["this-month"] = ConditionOperator.ThisMonth, ["last-month"] = ConditionOperator.LastMonth, ["this-year"] = ConditionOperator.ThisYear, ["last-year"] = ConditionOperator.LastYear,
+            ["this-week"] = ConditionOperator.ThisWeek, ["this-month"] = ConditionOperator.ThisMonth, ["last-month"] = ConditionOperator.LastMonth, ["this-year"] = ConditionOperator.ThisYear, ["last-year"] = ConditionOperator.LastYear,
             ["last-x-hours"] = ConditionOperator.LastXHours, ["next-x-hours"] = ConditionOperator.NextXHours,
             ["last-x-days"] = ConditionOperator.LastXDays, ["next-x-days"] = ConditionOperator.NextXDays, ["last-x-weeks"] = ConditionOperator.LastXWeeks,
             ["last-x-months"] = ConditionOperator.LastXMonths, ["next-x-months"] = ConditionOperator.NextXMonths, ["last-x-years"] = ConditionOperator.LastXYears,

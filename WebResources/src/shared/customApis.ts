@@ -54,7 +54,7 @@ export interface PreviewTierResponse {
   LifetimeProfit: number;
   /** Loyalty level (cx_loyaltylevel choice value) */
   LoyaltyLevel: number;
-  /** Share of revenue bought at list price, 0-1 */
+  /** Share of the list price paid, 0-1 */
   PriceTolerance: number;
   /** Customers this one referred */
   Referrals: number;
@@ -115,4 +115,25 @@ export interface StartRecalculationRequest {
 export interface StartRecalculationResponse {
   /** The cx_recalculationjob row that shows the job's progress */
   JobId: string | null;
+}
+
+/** cx_ValueThresholds: The current value and growth potential thresholds recalculation uses now. */
+export const ValueThresholds = {
+  name: "cx_ValueThresholds",
+  boundTo: null,
+  /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
+  operationType: 1,
+} as const;
+
+export type ValueThresholdsRequest = Record<string, never>;
+
+export interface ValueThresholdsResponse {
+  /** When the lines were learnt from the org's customers; empty while they are the configured amounts */
+  CalibratedOn: string | null;
+  /** Current value per year from which a customer counts as high */
+  CurrentValueThreshold: number;
+  /** Growth potential per year from which a customer of low current value counts as high */
+  GrowthPotentialThreshold: number;
+  /** Growth potential per year from which a customer of high current value counts as high */
+  GrowthPotentialThresholdAtHighValue: number;
 }

@@ -1,6 +1,5 @@
 // Names and choice values the scripts use. Each is a copy of a fact defined elsewhere — the columns, choices and the
-// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy, the thresholds in
-// default-settings.json — and the packer's validate (Solution/CrmExtensions.Cli/Validation/SchemaCopies.cs) fails when one differs.
+// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy — and the packer's validate (Solution/CrmExtensions.Cli/Validation/SchemaCopies.cs) fails when one differs.
 export const Columns = {
   tier: "cx_tier",
   tierOverride: "cx_tieroverride",
@@ -12,6 +11,13 @@ export const Columns = {
   churnRisk: "cx_churnrisk",
   churnRiskBand: "cx_churnriskband",
   churnReasons: "cx_churnreasons",
+  loyaltyLevel: "cx_loyaltylevel",
+  repeatPurchaseRate: "cx_repeatpurchaserate",
+  crossPurchaseBreadth: "cx_crosspurchasebreadth",
+  referralCount: "cx_referralcount",
+  priceTolerance: "cx_pricetolerance",
+  satisfaction: "cx_satisfaction",
+  lastEvaluatedOn: "cx_lastevaluatedon",
 } as const;
 
 /** The publisher's first option value (its option value prefix 10000 × 10,000). */
@@ -33,14 +39,21 @@ export const Stages: Record<number, string> = {
   100000004: "Decline",
 };
 
-/** cx_retentionaction. */
-export const RetentionActions: Record<number, string> = {
-  100000001: "Follow-up call",
-  100000002: "Visit",
-  100000003: "Satisfaction survey",
-  100000004: "Loyalty offer",
-  100000005: "Win-back",
-  100000006: "Planned exit",
+/** cx_churnriskband. */
+export const ChurnBands: Record<number, string> = {
+  100000001: "Low",
+  100000002: "Medium",
+  100000003: "High",
+};
+
+/** cx_loyaltylevel. */
+export const LoyaltyLevels: Record<number, string> = {
+  100000000: "None",
+  100000001: "Satisfaction",
+  100000002: "Trust",
+  100000003: "Behavioural",
+  100000004: "Emotional",
+  100000005: "Sustainable",
 };
 
 /** cx_churnriskband High and Medium. */
@@ -52,5 +65,3 @@ export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";
 
 export const MinReasonLength = 10;
 
-/** Defaults of valueMatrix thresholds when no cx_setting row overrides them (Plugins default-settings.json). */
-export const DefaultThresholds = { currentValue: 5000, growthPotential: 2000 };

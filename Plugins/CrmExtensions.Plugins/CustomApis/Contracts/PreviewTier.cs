@@ -43,7 +43,7 @@ namespace CrmExtensions.Plugins.CustomApis.Contracts
         [Parameter("Customers this one referred")]
         public int Referrals { get => Get<int>(nameof(Referrals)); set => Set(nameof(Referrals), value); }
 
-        [Parameter("Share of revenue bought at list price, 0-1")]
+        [Parameter("Share of the list price paid, 0-1")]
         public decimal PriceTolerance { get => Get<decimal>(nameof(PriceTolerance)); set => Set(nameof(PriceTolerance), value); }
 
         [Parameter("Churn risk 0-100")]

@@ -19,7 +19,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public static void ReadInto(IOrganizationService service, CustomerPage page)
         {
-            var lookback = new RetentionPolicy(page.Settings.Retention).CompletionLookbackDays;
+            var lookback = new RetentionPolicy(page.Settings.Retention, page.Settings.Coverage).CompletionLookbackDays;
             var found = page.ById.Keys.ToDictionary(id => id, _ => new List<ExistingActivity>());
             foreach (var table in Tables)
             {

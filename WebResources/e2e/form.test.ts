@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot, startHarness, type Harness } from "./browser";
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe("customer form in Chromium", () => {
+  it("shows the tier badge with its policy, the top churn reasons and the loyalty indicators, in the user's format", async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.goto(`${harness.base}/fixtures/form-harness.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    const summary = page.frameLocator("#summary-frame");
+    await summary.locator("[data-testid=tier-badge]").waitFor();
+    expect(await summary.locator("[data-testid=tier-badge]").textContent()).toBe("Gold");
+    expect(await summary.locator("[data-testid=tier-policy]").textContent()).toBe("Key investment: keep the relationship high.");
+    expect(await summary.locator("[data-testid=churn-risk]").textContent()).toBe("72 · High");
+    expect(await summary.locator("[data-testid=churn-reasons] li").allTextContents()).toEqual([
+      "No purchase for 210 days, 3.1 times the usual 68 days between purchases",
+      "Satisfaction dropped 50% (latest survey 2 vs 4 before)",
+      "Purchase value fell 45% below the customer's own baseline",
+    ]);
+    expect(await summary.locator("[data-testid=churn-card]").textContent()).toContain("1 more in Churn reasons.");
+    expect(await summary.locator("[data-testid=loyalty-level]").textContent()).toBe("Trust");
+    expect(await summary.locator("[data-testid=loyalty-indicators] dd").allTextContents()).toEqual(["42%", "50%", "80%", "40%", "3"]);
+    // The summary shows the tier, so the banner only carries the high churn risk.
+    expect(await page.locator("[data-testid=notifications]").textContent())
+      .toBe("Gold customer: key investment: keep the relationship high. Churn risk 72: No purchase for 210 days, 3.1 times the usual 68 days between purchases; Satisfaction dropped 50% (latest survey 2 vs 4 before).");
+    await screenshot(page, "form.png");
+    await page.close();
+  });
+
+  it("keeps working without the summary web resource: the banner carries the tier", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.base}/fixtures/form-harness.html?summary=none`);
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator("[data-testid=notifications]").textContent()).toContain("Gold customer: key investment: keep the relationship high.");
+    await page.close();
+  });
+});

@@ -1,0 +1,3 @@
+import { connect } from "./customerSummary";
+
+connect(window, document.getElementById("summary") as HTMLElement);
