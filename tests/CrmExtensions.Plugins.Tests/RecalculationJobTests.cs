@@ -367,6 +367,18 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Contains("not a date", job.GetAttributeValue<string>(RecalculationJob.Errors));
         }
 
+        [Fact]
+        public void A_new_job_saved_on_the_form_starts_with_the_defaults()
+        {
+            SeedAccounts(_org, 12);
+            var id = _org.Admin.Create(new Entity(RecalculationJob.EntityLogicalName));
+            _org.Host.ProcessAsyncQueue();
+            var job = _org.Admin.Retrieve(RecalculationJob.EntityLogicalName, id, new ColumnSet(true));
+            Assert.Equal(RecalculationStatusChoice.Completed, Status(job));
+            Assert.Equal(12, Count(job, RecalculationJob.Done));
+            Assert.Equal("Recalculation job · page 1", Assert.Single(_org.Host.Store.Rows(RecalculationPage.EntityLogicalName)).GetAttributeValue<string>(RecalculationPage.Name));
+        }
+
         public static TheoryData<Action<StartRecalculationRequest>, string> BadParameters => new TheoryData<Action<StartRecalculationRequest>, string>
         {
             { r => r.PageSize = 0, "PageSize must be between 1 and 1000" },
