@@ -130,6 +130,8 @@ namespace CrmExtensions.Dataverse.InMemory
         /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; failures are retried up to MaxAsyncAttempts.</summary>
         public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs, AsyncWorkers);
 
+        internal void SubmitAsync(StepRegistration step, PluginExecutionContext context) => _async.Submit(step, context);
+
         /// <summary>Runs a finished system job again, as the platform may when it redelivers an async event.</summary>
         public void Replay(AsyncJob job) => _async.Replay(job);
 

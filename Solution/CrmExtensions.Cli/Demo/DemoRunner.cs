@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Jobs;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
@@ -88,16 +89,8 @@ namespace CrmExtensions.Cli.Demo
         }
 
         private static string Describe(Entity account) =>
-            $"tier {Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
+            $"tier {CustomerReport.Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
             $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
-
-        internal static T? Option<T>(Entity row, string column) where T : struct
-        {
-            var option = row.GetAttributeValue<OptionSetValue>(column);
-            return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
-        }
-
-        internal static string Label<T>(Entity row, string column) where T : struct => Option<T>(row, column)?.ToString() ?? "-";
 
         private static void Seed(InMemoryDataverse host, SampleDataset data)
         {
