@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.CustomApis.Contracts;

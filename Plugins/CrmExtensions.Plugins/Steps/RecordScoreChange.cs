@@ -1,4 +1,3 @@
-using System.Linq;
 using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Lifecycle;
