@@ -1,36 +1,53 @@
+using System;
 using System.IO;
+using System.Threading;
+using CrmExtensions.Cli.Connection;
+using Microsoft.Xrm.Sdk;
 using Spectre.Console;
 
 namespace CrmExtensions.Cli
 {
-    /// <summary>What the verbs write to and where the repository is: the console for a person, a string writer for a test.</summary>
+    /// <summary>
+    /// What the verbs write to, where the repository is, how they reach an org and how they wait for it: the console,
+    /// ServiceClient and a pause for a person; a string writer, the in-memory host and its async queue for a test.
+    /// </summary>
     public sealed class CliContext
     {
         private RepositoryLayout _layout;
 
-        public CliContext(TextWriter output, TextWriter error, IAnsiConsole console)
+        public CliContext(TextWriter output, TextWriter error, IAnsiConsole console, Func<string, IOrganizationService> connect, Action<TimeSpan> pause)
         {
             Output = output;
             Error = error;
             Console = console;
+            Connect = connect;
+            Pause = pause;
         }
 
         public TextWriter Output { get; }
         public TextWriter Error { get; }
 
-        /// <summary>Progress bars and tables for a person at a terminal; plain text when the output is redirected.</summary>
+        /// <summary>Progress bars for a person at a terminal; plain lines when the output is not interactive.</summary>
         public IAnsiConsole Console { get; }
+
+        /// <summary>An organization service from a connection string.</summary>
+        public Func<string, IOrganizationService> Connect { get; }
+
+        /// <summary>Waits between two looks at something the org does in the background (an import, a job).</summary>
+        public Action<TimeSpan> Pause { get; }
 
         /// <summary>Found on first use: the verbs that work on an org need no repository.</summary>
         public RepositoryLayout Layout => _layout ?? (_layout = RepositoryLayout.Find());
 
-        public static CliContext ForConsole() => new CliContext(System.Console.Out, System.Console.Error, AnsiConsole.Console);
+        public static CliContext ForConsole() =>
+            new CliContext(System.Console.Out, System.Console.Error, AnsiConsole.Console, DataverseConnection.Open, Thread.Sleep);
 
-        public static CliContext ForWriter(TextWriter writer, RepositoryLayout layout = null) =>
+        /// <summary>Everything written to one writer, plain text; the org is what <paramref name="connect"/> returns.</summary>
+        public static CliContext ForWriter(TextWriter writer, Func<string, IOrganizationService> connect, Action<TimeSpan> pause, RepositoryLayout layout = null) =>
             new CliContext(writer, writer, AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-            }))
+            }), connect, pause)
             {
                 _layout = layout,
             };

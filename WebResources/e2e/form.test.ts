@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe("customer form in Chromium", () => {
   it("shows the tier badge with its policy, the top churn reasons and the loyalty indicators, in the user's format", async () => {
-    const page = await harness.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const page = await harness.browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`${harness.base}/fixtures/form-harness.html`);
     await page.waitForSelector("body[data-ready=true]");
     const summary = page.frameLocator("#summary-frame");
@@ -29,6 +29,15 @@ describe("customer form in Chromium", () => {
     expect(await summary.locator("[data-testid=churn-card]").textContent()).toContain("1 more in Churn reasons.");
     expect(await summary.locator("[data-testid=loyalty-level]").textContent()).toBe("Trust");
     expect(await summary.locator("[data-testid=loyalty-indicators] dd").allTextContents()).toEqual(["42%", "50%", "80%", "40%", "3"]);
+    // Why it changed: the latest history rows, what moved, the trigger and the strongest reason then.
+    const changes = summary.locator("[data-testid=history] li");
+    expect(await changes.count()).toBe(3);
+    expect(await changes.nth(0).textContent()).toBe("30.10.2026 09:12Churn risk band Medium → HighEvent: Create of incident 9b1f4e2a-3c55-4d1e-8a7d-2f0c5e6b7a11" +
+      "Top reason then: No purchase for 210 days, 3.1 times the usual 68 days between purchases");
+    expect(await changes.nth(1).locator("strong").textContent()).toBe("Tier Platinum → Gold; Lifecycle stage Stability → Decline");
+    expect(await changes.nth(2).locator(".cx-because").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { stubCalls: string[] }).stubCalls.find((c) => c.startsWith("cx_scorechange"))))
+      .toBe("cx_scorechange ?$select=createdon,cx_name,cx_topreasons,cx_trigger,cx_triggerdetail&$filter=_cx_customer_value eq a5&$orderby=createdon desc&$top=3");
     // The summary shows the tier, so the banner only carries the high churn risk.
     expect(await page.locator("[data-testid=notifications]").textContent())
       .toBe("Gold customer: key investment: keep the relationship high. Churn risk 72: No purchase for 210 days, 3.1 times the usual 68 days between purchases; Satisfaction dropped 50% (latest survey 2 vs 4 before).");

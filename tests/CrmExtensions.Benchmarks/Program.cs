@@ -18,13 +18,17 @@ namespace CrmExtensions.Benchmarks
                 case "steps":
                     StepCost.Run(JobScale.FindSolutionSource());
                     return 0;
+                case "history":
+                    HistoryVolume.Run(JobScale.FindSolutionSource());
+                    return 0;
                 case "all":
                     DomainThroughput.Run(1_000_000);
                     StepCost.Run(JobScale.FindSolutionSource());
+                    HistoryVolume.Run(JobScale.FindSolutionSource());
                     JobScale.Run(new[] { 1_000, 10_000, 100_000 }, JobScale.FindSolutionSource());
                     return 0;
                 default:
-                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | jobs [n,n,...] | all");
+                    Console.Error.WriteLine($"Unknown benchmark '{which}'. Use: domain [customers] | steps | history | jobs [n,n,...] | all");
                     return 2;
             }
         }

@@ -59,7 +59,9 @@ namespace CrmExtensions.Benchmarks
             {
                 Host = new InMemoryDataverse(JobScale.AsOf);
                 Host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
-                _manager = Host.AddUser("Manager", TierOverrideAudit.OverridePrivilege);
+                _manager = Host.AddUser("Manager", Host.BusinessUnitId, ProductRoles.Manager);
+                Host.GrantPrivilege(_manager, "prvReadAccount");
+                Host.GrantPrivilege(_manager, "prvReadContact");
                 _account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Measured" };
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);
@@ -249,6 +251,17 @@ namespace CrmExtensions.Benchmarks
                         var row = Seeded(Survey());
                         return () => Service.Update(new Entity(table, row.Id) { [CxSurveyResponse.Score] = 3m + _n++ % 2 });
                     }
+                    case ("Create", "cx_recalculationjob"):
+                    case ("Create", "cx_recalculationpage"):
+                        // A recalculation job over the measured customers: planned into pages, each page evaluated.
+                        return () => Service.Execute(new StartRecalculationRequest { Name = "Benchmark " + _n++ });
+                    case ("Create", "cx_scorechange"):
+                        // A change recorded for the customer while one of its rows has passed the retention period.
+                        return () =>
+                        {
+                            Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [CustomerScoreChange.CreatedOn] = JobScale.AsOf.AddYears(-3) });
+                            Service.Create(new Entity(table) { [CustomerScoreChange.Name] = "Measured change " + _n++, [CustomerScoreChange.Customer] = _account.ToEntityReference() });
+                        };
                     case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });
                     case ("Update", "cx_setting"):
                     {

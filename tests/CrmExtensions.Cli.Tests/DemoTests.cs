@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Demo;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -25,7 +26,7 @@ namespace CrmExtensions.Cli.Tests
             var stages = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value).Distinct().Count();
             Assert.Equal(4, tiers);
             Assert.Equal(4, stages);
-            DemoReport.Write(output, host, data);
+            CustomerReport.Write(output, host.GetService(), DemoRunner.AsOf);
             var report = output.ToString();
             Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 334/334 customers", report);
             Assert.Contains("| Platinum |", report);

@@ -38,6 +38,8 @@ namespace CrmExtensions.Domain.Tests
         [InlineData(@"{ ""churn"": { ""mediumRiskFrom"": 70 } }", "churn.mediumRiskFrom/highRiskFrom")]
         [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""visit"", ""everyDays"": 0 } ] } } }", "retention.cadences.gold[0].everyDays must be between 1 and 3650")]
         [InlineData(@"{ ""rfm"": { ""recency"": [1, 2, 3, 4] } }", "Could not find member 'recency'")]
+        [InlineData(@"{ ""history"": { ""retentionDays"": 7 } }", "history.retentionDays must be between 30 and 3650")]
+        [InlineData(@"{ ""history"": { ""topReasons"": 0 } }", "history.topReasons must be between 1 and 10")]
         [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""carrierPigeon"", ""everyDays"": 5 } ] } } }", "carrierPigeon")]
         [InlineData(@"{ ""clp"": { ""horizonYears"": ""five"" } }", "clp.horizonYears")]
         [InlineData(@"{ ""clp"": ", "Settings JSON is malformed at line 1")]

@@ -15,7 +15,7 @@ namespace CrmExtensions.Plugins.Tests
     {
         private readonly Org _org = new Org();
 
-        private AsyncJob LastJob => _org.Host.AsyncJobs.Last();
+        private AsyncJob LastJob => _org.EvaluationJobs.Last();
 
         [Fact]
         public void An_order_without_a_customer_is_traced_and_skipped()

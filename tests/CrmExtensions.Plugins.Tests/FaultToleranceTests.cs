@@ -56,7 +56,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
 
-            var job = _org.Host.AsyncJobs.Last();
+            var job = _org.EvaluationJobs.Last();
             Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
             Assert.Equal(2, job.Attempts);
             Assert.Equal(_org.OpenRetention(reference).Length, _org.OpenRetention(account).Length);
@@ -90,7 +90,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
 
-            var job = _org.Host.AsyncJobs.Last();
+            var job = _org.EvaluationJobs.Last();
             Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
             Assert.Contains("Cannot insert duplicate key", job.Errors.Single());
             var calls = _org.OpenRetention(account).Where(a => a.GetAttributeValue<string>(RetentionActivity.Key) == call).ToList();
@@ -109,7 +109,7 @@ namespace CrmExtensions.Plugins.Tests
                     : null;
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
-            Assert.Equal(AsyncJobStatus.Succeeded, _org.Host.AsyncJobs.Last().Status);
+            Assert.Equal(AsyncJobStatus.Succeeded, _org.EvaluationJobs.Last().Status);
             Assert.Equal(5, _org.OpenRetention(account).Length); // the platinum cadence and meeting the decision maker, once each
         }
 
@@ -193,7 +193,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddMonths(-30)));
             _org.Host.ProcessAsyncQueue();
 
-            Assert.Equal(AsyncJobStatus.Succeeded, _org.Host.AsyncJobs.Last().Status);
+            Assert.Equal(AsyncJobStatus.Succeeded, _org.EvaluationJobs.Last().Status);
             Assert.NotNull(CrmExtensions.Domain.Ledger.CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)));
             Assert.Equal(_org.OpenRetention(account).Length, _org.OpenRetention(account).Select(a => a.GetAttributeValue<string>(RetentionActivity.Key)).Distinct().Count());
             var fromEvent = Assessment(account);

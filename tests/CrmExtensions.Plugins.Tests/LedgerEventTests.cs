@@ -107,7 +107,7 @@ namespace CrmExtensions.Plugins.Tests
 
             _org.Host.ProcessAsyncQueue();
 
-            Assert.Equal(3, _org.Host.AsyncJobs.Count(j => j.Status == AsyncJobStatus.Succeeded));
+            Assert.Equal(3, _org.EvaluationJobs.Count(j => j.Status == AsyncJobStatus.Succeeded));
             Assert.Equal(rebuilt, Assessment(account));
         }
 
@@ -117,7 +117,7 @@ namespace CrmExtensions.Plugins.Tests
             var account = EvaluatedAccount();
             var order = _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
-            var created = _org.Host.AsyncJobs.Last();
+            var created = _org.EvaluationJobs.Last();
             _org.Host.Clock = () => Org.Now.AddMinutes(5);
             _org.Admin.Update(new Entity(SalesOrder.EntityLogicalName, order) { [SalesOrder.TotalAmountBase] = new Money(100m) });
             _org.Host.ProcessAsyncQueue();

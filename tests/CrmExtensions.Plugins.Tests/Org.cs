@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Security;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
@@ -19,8 +22,26 @@ namespace CrmExtensions.Plugins.Tests
         {
             Host = new InMemoryDataverse(Now);
             Host.LoadSolution(SolutionSource, typeof(EnforceTierChange).Assembly);
-            Manager = Host.AddUser("Customer Value Manager", TierOverrideAudit.OverridePrivilege);
-            Clerk = Host.AddUser("Sales clerk");
+            Host.DefineRole(Salesperson, SalespersonPrivileges());
+            Manager = Host.AddUser("Customer Value Manager", Host.BusinessUnitId, Salesperson, ProductRoles.Manager);
+            Clerk = Host.AddUser("Sales clerk", Host.BusinessUnitId, Salesperson);
+        }
+
+        /// <summary>A platform role (the solution does not ship it) giving the sales tables as the tests need them.</summary>
+        public const string Salesperson = "Salesperson";
+
+        /// <summary>Every sales table readable org-wide, written in the user's business unit, created and deleted as one's own.</summary>
+        public static Dictionary<string, AccessDepth> SalespersonPrivileges()
+        {
+            var privileges = new Dictionary<string, AccessDepth>();
+            foreach (var table in new[] { "Account", "Contact", "SalesOrder", "Invoice", "Incident", "Opportunity", "Activity" })
+            {
+                privileges["prvRead" + table] = AccessDepth.Global;
+                privileges["prvWrite" + table] = AccessDepth.Local;
+                privileges["prvCreate" + table] = AccessDepth.Basic;
+                privileges["prvDelete" + table] = AccessDepth.Basic;
+            }
+            return privileges;
         }
 
         public static string SolutionSource
@@ -104,6 +125,10 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         public Entity Reload(Entity row) => Admin.Retrieve(row.LogicalName, row.Id, new ColumnSet(true));
+
+        /// <summary>The async jobs of the steps that evaluate customers (the score history's clean-up queues jobs of its own).</summary>
+        public IEnumerable<AsyncJob> EvaluationJobs =>
+            Host.AsyncJobs.Where(j => j.Step.Name.Contains(nameof(RecalculateCustomerOnChange)) || j.Step.Name.Contains(nameof(TrackRetentionActivity)));
 
         /// <summary>The customer's evaluated columns as one comparable line ("column=value; …").</summary>
         public string Assessment(Entity customer, params string[] columns)

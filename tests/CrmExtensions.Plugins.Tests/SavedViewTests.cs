@@ -74,6 +74,26 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(new[] { "Fabrikam" }, Run(Account.EntityLogicalName, "My customers by tier", _org.Clerk));
         }
 
+        [Fact]
+        public void Tier_changed_in_the_last_30_days_lists_real_tier_moves_of_the_last_30_days_latest_first()
+        {
+            void Change(string name, int daysAgo, TierChoice? from, TierChoice? to) => _org.Host.Seed(new Entity(CustomerScoreChange.EntityLogicalName)
+            {
+                [CustomerScoreChange.Name] = name,
+                [CustomerScoreChange.TierFrom] = from.HasValue ? new OptionSetValue((int)from.Value) : null,
+                [CustomerScoreChange.TierTo] = to.HasValue ? new OptionSetValue((int)to.Value) : null,
+                [CustomerScoreChange.CreatedOn] = Org.Now.AddDays(-daysAgo),
+            });
+            Change("Gold to platinum last week", 7, TierChoice.Gold, TierChoice.Platinum);
+            Change("Iron to lead yesterday", 1, TierChoice.Iron, TierChoice.Lead);
+            Change("Gold to iron two months ago", 60, TierChoice.Gold, TierChoice.Iron);
+            Change("First placement yesterday", 1, null, TierChoice.Gold);
+            Change("Churn band only", 2, null, null);
+
+            Assert.Equal(new[] { "Iron to lead yesterday", "Gold to platinum last week" },
+                Run(CustomerScoreChange.EntityLogicalName, "Tier changed in the last 30 days", name: CustomerScoreChange.Name));
+        }
+
         [Theory]
         [InlineData(RetentionActivity.Task)]
         [InlineData(RetentionActivity.PhoneCall)]

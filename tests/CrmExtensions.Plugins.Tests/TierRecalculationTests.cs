@@ -69,7 +69,7 @@ namespace CrmExtensions.Plugins.Tests
             // Re-run evaluation twice and replay the async event: still one activity per key.
             _org.Recalculate(account);
             _org.Recalculate(account);
-            _org.Host.Replay(_org.Host.AsyncJobs.Last());
+            _org.Host.Replay(_org.EvaluationJobs.Last());
             _org.Host.ProcessAsyncQueue();
             var again = _org.OpenRetention(account);
             Assert.Equal(open.Select(a => a.Id).OrderBy(id => id), again.Select(a => a.Id).OrderBy(id => id));

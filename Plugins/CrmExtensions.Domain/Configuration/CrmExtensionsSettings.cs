@@ -22,6 +22,7 @@ namespace CrmExtensions.Domain.Configuration
         public RelationshipTypeSettings RelationshipType { get; set; }
         public LossSettings Loss { get; set; }
         public HierarchySettings Hierarchy { get; set; }
+        public HistorySettings History { get; set; }
 
         /// <summary>The purchase model used until the first calibration (a neutral prior, not fitted to any one business).</summary>
         public PurchaseModelParameters PurchaseModel { get; set; }
@@ -285,6 +286,16 @@ namespace CrmExtensions.Domain.Configuration
         public decimal GrowthPotentialThresholdAtHighValue { get; set; }
 
         public PurchaseModelParameters PurchaseModel { get; set; }
+    }
+
+    /// <summary>The score history (tier, churn band, stage, loyalty changes with their reasons and trigger).</summary>
+    public sealed class HistorySettings
+    {
+        /// <summary>Days a history row is kept; older rows are removed when the customer's next change is recorded.</summary>
+        public int RetentionDays { get; set; }
+
+        /// <summary>Churn reasons kept with each row, strongest first.</summary>
+        public int TopReasons { get; set; }
     }
 
     public sealed class CadenceRule

@@ -262,6 +262,13 @@ namespace CrmExtensions.Domain.Configuration
                 Check(h.MaxDepth >= 1 && h.MaxDepth <= 50, "hierarchy.maxDepth", "must be between 1 and 50");
             }
 
+            var sh = Section(s.History, "history");
+            if (sh != null)
+            {
+                Check(sh.RetentionDays >= 30 && sh.RetentionDays <= 3650, "history.retentionDays", "must be between 30 and 3650");
+                Check(sh.TopReasons >= 1 && sh.TopReasons <= 10, "history.topReasons", "must be between 1 and 10");
+            }
+
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             var cal = s.Calibration;
             if (cal != null)

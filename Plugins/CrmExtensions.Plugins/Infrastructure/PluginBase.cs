@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 
@@ -60,13 +61,18 @@ namespace CrmExtensions.Plugins.Infrastructure
             SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService);
 
         /// <summary>
-        /// A recalculation with the settings in force that writes as the system; the pipeline is marked so the tier
-        /// guard lets its writes through.
+        /// A recalculation with the settings in force that writes as the system. The pipeline is marked with what
+        /// triggered it, so the tier guard lets its writes through and the score history records the trigger: the
+        /// platform event (message, table, record) or the Custom API and its caller.
         /// </summary>
-        protected CustomerRecalculation Recalculation(LocalPluginContext context)
+        protected CustomerRecalculation Recalculation(LocalPluginContext context, TriggerKind trigger)
         {
             var settings = Settings(context);
-            context.Execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
+            var execution = context.Execution;
+            var source = trigger == TriggerKind.Event
+                ? ScoreTrigger.ForEvent(execution.MessageName, execution.PrimaryEntityName, execution.PrimaryEntityId)
+                : new ScoreTrigger(trigger, $"{execution.MessageName} by user {execution.InitiatingUserId:D}");
+            execution.SharedVariables[CustomerRecalculation.SharedVariable] = source.ToSharedValue();
             return new CustomerRecalculation(context.SystemService, settings);
         }
     }

@@ -6,6 +6,7 @@ using CrmExtensions.Domain;
 using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Coverage;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Loyalty;
@@ -192,6 +193,16 @@ namespace CrmExtensions.Plugins.Model
         Failed = 100000005,
     }
 
+    [OptionSet("cx_scoretrigger")]
+    public enum ScoreTriggerChoice
+    {
+        Event = 100000001,
+        Recalculation = 100000002,
+        Job = 100000003,
+        Override = 100000004,
+        DirectEdit = 100000005,
+    }
+
     /// <summary>
     /// Stores domain values in choice columns: each domain enum is stored through the choice enum above whose member has
     /// the same name, so the numbers come from the option sets and never from the domain's own numbering.
@@ -220,6 +231,7 @@ namespace CrmExtensions.Plugins.Model
             [typeof(LossCauseFamily)] = typeof(LossCauseFamilyChoice),
             [typeof(LossCause)] = typeof(LossCauseChoice),
             [typeof(WinBackOutcome)] = typeof(WinBackOutcomeChoice),
+            [typeof(TriggerKind)] = typeof(ScoreTriggerChoice),
         };
 
         public static int ToOption<TEnum>(TEnum value) where TEnum : struct =>

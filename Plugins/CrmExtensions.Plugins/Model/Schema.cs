@@ -33,6 +33,7 @@ namespace CrmExtensions.Plugins.Model
             [CxSurveyResponse.EntityLogicalName] = CxSurveyResponse.PrimaryId,
             [Setting.EntityLogicalName] = Setting.PrimaryId,
             [TierOverrideAudit.EntityLogicalName] = TierOverrideAudit.PrimaryId,
+            [CustomerScoreChange.EntityLogicalName] = CustomerScoreChange.PrimaryId,
             [TaskActivity.EntityLogicalName] = TaskActivity.PrimaryId,
             [PhoneCallActivity.EntityLogicalName] = PhoneCallActivity.PrimaryId,
             [CompetitorPresence.EntityLogicalName] = CompetitorPresence.PrimaryId,
@@ -441,6 +442,40 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>Only roles allowed to override tiers can create audit rows (granted to the Customer Value Manager role).</summary>
         public const string OverridePrivilege = "prvCreatecx_tieroverrideaudit";
+
+        /// <summary>Held by the roles that answer for tiers (manager, administrator): the execute privilege of cx_RecalculateCustomer.</summary>
+        public const string ReadPrivilege = "prvReadcx_tieroverrideaudit";
+    }
+
+    /// <summary>
+    /// The score history: one row per evaluation that moved a customer's tier, churn risk band, lifecycle stage or
+    /// loyalty level (each from/to pair set only when that score moved), with the top churn reasons and the trigger.
+    /// </summary>
+    public static class CustomerScoreChange
+    {
+        public const string EntityLogicalName = "cx_scorechange";
+        public const string PrimaryId = "cx_scorechangeid";
+
+        /// <summary>Held by both product roles: whoever may read customers' score history may preview a score (cx_PreviewTier).</summary>
+        public const string ReadPrivilege = "prvReadcx_scorechange";
+        public const string Name = "cx_name";
+        public const string Customer = "cx_customer";
+        public const string TierFrom = "cx_tierfrom";
+        public const string TierTo = "cx_tierto";
+        public const string ChurnBandFrom = "cx_churnbandfrom";
+        public const string ChurnBandTo = "cx_churnbandto";
+        public const string StageFrom = "cx_stagefrom";
+        public const string StageTo = "cx_stageto";
+        public const string LoyaltyFrom = "cx_loyaltyfrom";
+        public const string LoyaltyTo = "cx_loyaltyto";
+        public const string ChurnRisk = "cx_churnrisk";
+        public const string TopReasons = "cx_topreasons";
+        public const string Trigger = "cx_trigger";
+        public const string TriggerDetail = "cx_triggerdetail";
+        public const string CreatedOn = "createdon";
+
+        /// <summary>Lengths of cx_name, cx_topreasons and cx_triggerdetail (their MaxLength in Solution/src).</summary>
+        public const int NameMaxLength = 200, TopReasonsMaxLength = 2000, TriggerDetailMaxLength = 500;
     }
 
     /// <summary>The task table (named so it cannot be mistaken for System.Threading.Tasks.Task); an activity, keyed by activityid.</summary>

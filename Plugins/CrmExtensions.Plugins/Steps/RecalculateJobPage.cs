@@ -1,3 +1,4 @@
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
@@ -21,9 +22,10 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = true;
             PageRun.Run(context.SystemService, new EntityReference(execution.PrimaryEntityName, execution.PrimaryEntityId), job =>
             {
+                // The evaluations' writes pass the tier guard, and the score history names the job they came from.
+                execution.SharedVariables[CustomerRecalculation.SharedVariable] = new ScoreTrigger(TriggerKind.Job, $"{job.Name} ({job.Job.Id:D})").ToSharedValue();
                 // After a calibration this job ran, do not trust a cached copy from before it on this worker.
                 if (job.Calibrate) SettingsProvider.Evict(execution.OrganizationId);
                 return Settings(context);

@@ -11,6 +11,14 @@ namespace CrmExtensions.Plugins.Steps
         public const string TierGuard = CustomerColumns.Tier + "," + CustomerColumns.TierOverride + "," + CustomerColumns.TierOverrideReason + ","
             + CustomerColumns.TierOverrideUntil + "," + CustomerColumns.TierOverrideBy;
 
+        /// <summary>The four scores the history follows.</summary>
+        public const string Scores = CustomerColumns.Tier + "," + CustomerColumns.ChurnRiskBand + "," + CustomerColumns.LifecycleStage + "," + CustomerColumns.LoyaltyLevel;
+
+        public const string ScoresBefore = Scores + "," + CustomerColumns.TierOverride;
+
+        public const string ScoresAfter = Scores + "," + CustomerColumns.ChurnRisk + "," + CustomerColumns.ChurnReasons + "," + CustomerColumns.TierOverride + ","
+            + CustomerColumns.TierOverrideReason;
+
         public const string Referral = CustomerColumns.ReferredBy + "," + Common.ModifiedOn;
 
         /// <summary>What an account's own update changes for others or itself: whom it was referred by, its relationship type.</summary>

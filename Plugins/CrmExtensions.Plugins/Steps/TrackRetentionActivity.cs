@@ -1,4 +1,5 @@
 using System;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
@@ -35,7 +36,7 @@ namespace CrmExtensions.Plugins.Steps
 
             var completed = !deleted && state == RetentionActivity.StateCompleted;
             var when = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd) ?? execution.OperationCreatedOn;
-            var result = Recalculation(context).ApplyEvent(
+            var result = Recalculation(context, TriggerKind.Event).ApplyEvent(
                 new LedgerChange(customer, snapshot => LedgerChange.Outcome(snapshot.Plan.CloseByUser(key, execution.PrimaryEntityId, completed, when))), execution.OperationCreatedOn);
             context.Trace("Retention activity {0} {1} by a user: {2}.", execution.PrimaryEntityId, deleted ? "deleted" : completed ? "completed" : "cancelled",
                 result.Customers == 0 ? "not held by the plan (or the customer no longer exists), nothing to do" : $"re-planned, {result.ActivitiesCreated} to create");

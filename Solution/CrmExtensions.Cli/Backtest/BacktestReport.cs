@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Value;
-using CrmExtensions.Cli.Demo;
 
 namespace CrmExtensions.Cli.Backtest
 {
@@ -29,7 +29,7 @@ namespace CrmExtensions.Cli.Backtest
                     $"growth potential high from {cal.GrowthPotentialThreshold:N2}; purchase model r {cal.PurchaseModel.R:0.###}, alpha {cal.PurchaseModel.Alpha:0.##} days, " +
                     $"a {cal.PurchaseModel.A:0.###}, b {cal.PurchaseModel.B:0.###}.");
             output.WriteLine();
-            DemoReport.Table(output, new[] { "measure", "rules", "naive yardstick" }, new[]
+            CustomerReport.Table(output, new[] { "measure", "rules", "naive yardstick" }, new[]
             {
                 new[] { "churn ROC AUC (all)", F(r.ChurnAuc), F(r.RecencyAuc) + " (days since last purchase)" },
                 new[] { "churn ROC AUC (repeat buyers)", F(r.ChurnAucRepeatBuyers), F(r.RecencyAucRepeatBuyers) + " (days since last purchase)" },
@@ -37,10 +37,10 @@ namespace CrmExtensions.Cli.Backtest
                 new[] { "top-20 % share of holdout revenue", Percent(r.TopFifthCapture), Percent(r.PastRevenueTopFifthCapture) + " (past revenue)" },
             });
             output.WriteLine();
-            DemoReport.Table(output, new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
+            CustomerReport.Table(output, new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(t => Row(r, t.ToString(), r.InTier(t).ToList())));
             output.WriteLine();
-            DemoReport.Table(output, new[] { "stage", "customers", "share", "churn rate", "holdout revenue share" },
+            CustomerReport.Table(output, new[] { "stage", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(s => Row(r, s.ToString(), r.InStage(s).ToList())));
             output.WriteLine();
             output.WriteLine(Verdict(r));

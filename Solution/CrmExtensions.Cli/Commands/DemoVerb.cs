@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrmExtensions.Cli.Demo;
+using CrmExtensions.Cli.Reports;
 
 namespace CrmExtensions.Cli.Commands
 {
@@ -19,7 +20,7 @@ namespace CrmExtensions.Cli.Commands
             context.Output.WriteLine($"Loading the sample dataset from {sample}...");
             var data = SampleDataset.Load(sample);
             var host = new DemoRunner(context.Output).Run(context.Layout.SolutionSource, data);
-            DemoReport.Write(context.Output, host, data);
+            CustomerReport.Write(context.Output, host.GetService(), DemoRunner.AsOf);
             return 0;
         }
     }

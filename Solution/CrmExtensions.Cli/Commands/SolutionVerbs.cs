@@ -60,6 +60,13 @@ namespace CrmExtensions.Cli.Commands
             root.Subcommands.Add(generate);
         }
 
+        /// <summary>Builds and packs the repository's solution into artifacts/; the path of the zip.</summary>
+        public static string PackBuilt(CliContext context, bool managed)
+        {
+            Build(context, noBuild: false);
+            return Pack(context, context.Layout.SolutionSource, context.Layout.ArtifactsDirectory, managed);
+        }
+
         private static void Build(CliContext context, bool noBuild)
         {
             if (noBuild) return;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Jobs;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.CustomApis.Contracts;
@@ -108,23 +109,15 @@ namespace CrmExtensions.Cli.Demo
                 .Select(a => a.GetAttributeValue<string>(RetentionActivity.Subject));
             _out.WriteLine();
             _out.WriteLine($"An account manager records why '{host.Store.Get(customer.LogicalName, customer.Id).GetAttributeValue<string>(Account.Name)}' " +
-                $"({recorded.GetAttributeValue<string>(CustomerLoss.Name)}, found lost by the rules) left: {Label<LossCause>(recorded, CustomerLoss.Cause)}");
-            _out.WriteLine($"  cause family set from the cause: {Label<LossCauseFamily>(recorded, CustomerLoss.CauseFamily)}; " +
-                $"tier and stage when it last bought: {Label<Domain.Value.ValueTier>(recorded, CustomerLoss.TierAtLoss)}, " +
-                $"{Label<Domain.Lifecycle.LifecycleStage>(recorded, CustomerLoss.StageAtLoss)}; open retention work: {string.Join("; ", work.DefaultIfEmpty("none"))}");
+                $"({recorded.GetAttributeValue<string>(CustomerLoss.Name)}, found lost by the rules) left: {CustomerReport.Label<LossCause>(recorded, CustomerLoss.Cause)}");
+            _out.WriteLine($"  cause family set from the cause: {CustomerReport.Label<LossCauseFamily>(recorded, CustomerLoss.CauseFamily)}; " +
+                $"tier and stage when it last bought: {CustomerReport.Label<Domain.Value.ValueTier>(recorded, CustomerLoss.TierAtLoss)}, " +
+                $"{CustomerReport.Label<Domain.Lifecycle.LifecycleStage>(recorded, CustomerLoss.StageAtLoss)}; open retention work: {string.Join("; ", work.DefaultIfEmpty("none"))}");
         }
 
         private static string Describe(Entity account) =>
-            $"tier {Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
+            $"tier {CustomerReport.Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
             $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
-
-        internal static T? Option<T>(Entity row, string column) where T : struct
-        {
-            var option = row.GetAttributeValue<OptionSetValue>(column);
-            return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
-        }
-
-        internal static string Label<T>(Entity row, string column) where T : struct => Option<T>(row, column)?.ToString() ?? "-";
 
         private static void Seed(InMemoryDataverse host, SampleDataset data)
         {

@@ -172,7 +172,8 @@ namespace CrmExtensions.Cli.Validation
             }
             // An app that lists some views (charts) of a table offers only those: whatever its dashboards show must be among them.
             foreach (var (dashboardFile, dashboard) in c.Files("Dashboards").Where(d => listed.Contains($"{SolutionComponents.FormType}:{Guid.Parse((string)d.Root.Element("FormId"))}")))
-                foreach (var parameters in dashboard.Descendants("control").Where(x => ((string)x.Attribute("classid") ?? "").ToUpperInvariant() == GridControl).Select(x => x.Element("parameters")).Where(p => p != null))
+                foreach (var parameters in dashboard.Descendants("control").Where(x => ((string)x.Attribute("classid") ?? "").ToUpperInvariant() == GridControl)
+                    .Select(x => x.Element("parameters")).Where(p => p != null))
                 {
                     var table = (string)parameters.Element("TargetEntityType");
                     if (!listed.Contains($"{SolutionComponents.TableType}:{table}")) c.Add(file, app, $"dashboard {dashboardFile} shows {table}, which the app does not list");
@@ -181,7 +182,8 @@ namespace CrmExtensions.Cli.Validation
                 }
         }
 
-        private static void Restricted(ValidationContext c, string file, XElement app, HashSet<string> listed, Dictionary<Guid, string> components, int type, string table, IEnumerable<Guid> used, string what)
+        private static void Restricted(ValidationContext c, string file, XElement app, HashSet<string> listed, Dictionary<Guid, string> components, int type, string table,
+            IEnumerable<Guid> used, string what)
         {
             var restricted = components.Where(v => string.Equals(v.Value, table, StringComparison.OrdinalIgnoreCase)).Any(v => listed.Contains($"{type}:{v.Key}"));
             if (!restricted) return;

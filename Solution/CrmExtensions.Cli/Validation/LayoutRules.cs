@@ -123,7 +123,8 @@ namespace CrmExtensions.Cli.Validation
                 {
                     if ((string)root.Element("savedqueryvisualizationid") != stem) c.Add(file, root, $"the chart's file is named by its savedqueryvisualizationid: {stem}");
                 }
-                else c.Add(file, root, "not where SolutionPackager reads a table's parts (FormXml/<type>/{formid}.xml, SavedQueries/{savedqueryid}.xml, Visualizations/{savedqueryvisualizationid}.xml, RibbonDiff.xml)");
+                else c.Add(file, root, "not where SolutionPackager reads a table's parts (FormXml/<type>/{formid}.xml, SavedQueries/{savedqueryid}.xml, " +
+                    "Visualizations/{savedqueryvisualizationid}.xml, RibbonDiff.xml)");
             }
         }
     }

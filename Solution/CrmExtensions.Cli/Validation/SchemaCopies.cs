@@ -70,21 +70,27 @@ namespace CrmExtensions.Cli.Validation
         {
             if (OptionBaseOf(source) is int optionBase && optionBase != Choice.OptionBase)
                 yield return new ValidationIssue("Other/Solution.xml", 0, $"the publisher's options start at {optionBase}, but Choice.OptionBase ({ChoicesFile}) is {Choice.OptionBase}");
-            foreach (var table in new[] { Account.EntityLogicalName, Contact.EntityLogicalName })
+            var lengths = new[] { Account.EntityLogicalName, Contact.EntityLogicalName }.SelectMany(table => new[]
+                {
+                    (Table: table, Column: CustomerColumns.TierOverrideReason, Copy: TierOverridePolicy.MaxReasonLength, Name: "TierOverridePolicy.MaxReasonLength"),
+                    (Table: table, Column: CustomerColumns.ChurnReasons, Copy: CustomerColumns.ChurnReasonsMaxLength, Name: "CustomerColumns.ChurnReasonsMaxLength"),
+                })
+                .Concat(new[]
+                {
+                    (Table: CustomerScoreChange.EntityLogicalName, Column: CustomerScoreChange.Name, Copy: CustomerScoreChange.NameMaxLength,
+                        Name: "CustomerScoreChange.NameMaxLength"),
+                    (Table: CustomerScoreChange.EntityLogicalName, Column: CustomerScoreChange.TopReasons, Copy: CustomerScoreChange.TopReasonsMaxLength,
+                        Name: "CustomerScoreChange.TopReasonsMaxLength"),
+                    (Table: CustomerScoreChange.EntityLogicalName, Column: CustomerScoreChange.TriggerDetail, Copy: CustomerScoreChange.TriggerDetailMaxLength,
+                        Name: "CustomerScoreChange.TriggerDetailMaxLength"),
+                });
+            foreach (var (table, column, copy, name) in lengths)
             {
-                var lengths = new[]
-                {
-                    (Column: CustomerColumns.TierOverrideReason, Copy: TierOverridePolicy.MaxReasonLength, Name: "TierOverridePolicy.MaxReasonLength"),
-                    (Column: CustomerColumns.ChurnReasons, Copy: CustomerColumns.ChurnReasonsMaxLength, Name: "CustomerColumns.ChurnReasonsMaxLength"),
-                };
-                foreach (var (column, copy, name) in lengths)
-                {
-                    var file = $"Entities/{table}/Entity.xml";
-                    var attribute = source.Get(file)?.Descendants("attribute").FirstOrDefault(a => (string)a.Element("LogicalName") == column);
-                    var declared = (int?)attribute?.Element("MaxLength");
-                    if (declared != copy)
-                        yield return new ValidationIssue(file, SolutionSource.Line(attribute), $"{column} holds {declared?.ToString() ?? "no MaxLength"} characters, but {name} is {copy}");
-                }
+                var file = $"Entities/{table}/Entity.xml";
+                var attribute = source.Get(file)?.Descendants("attribute").FirstOrDefault(a => (string)a.Element("LogicalName") == column);
+                var declared = (int?)attribute?.Element("MaxLength");
+                if (declared != copy)
+                    yield return new ValidationIssue(file, SolutionSource.Line(attribute), $"{column} holds {declared?.ToString() ?? "no MaxLength"} characters, but {name} is {copy}");
             }
         }
 

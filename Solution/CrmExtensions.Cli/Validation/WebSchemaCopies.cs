@@ -7,7 +7,8 @@ using CrmExtensions.Plugins.Model;
 namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
-    /// WebResources/src/shared/schema.ts against what it copies: its columns are declared on account, its choice values
+    /// WebResources/src/shared/schema.ts against what it copies: its columns are declared on account (the history's on
+    /// the history table), its choice values
     /// and labels are the option sets', its option base the publisher's, the override privilege the one the plug-ins
     /// check and a role grants, the reason length the domain's. (The value-matrix page reads the thresholds in force
     /// from cx_ValueThresholds, so schema.ts holds no copy of them.)
@@ -50,6 +51,13 @@ namespace CrmExtensions.Cli.Validation
             var declared = source.DeclaredColumns().TryGetValue(Account.EntityLogicalName, out var columns) ? columns : new Dictionary<string, string>();
             foreach (var column in Constant("Columns")?.Properties ?? Empty)
                 if (!(column.Value.Value is string name) || !declared.ContainsKey(name)) Add(column.Value, $"Columns.{column.Key} '{column.Value.Value}' is not a column of account in Solution/src");
+
+            var historyTable = Constant("HistoryTable");
+            var history = source.DeclaredColumns().TryGetValue(historyTable?.Value as string ?? "", out var historyColumns) ? historyColumns : null;
+            if (historyTable != null && history == null) Add(historyTable, $"HistoryTable '{historyTable.Value}' is not a table of Solution/src");
+            foreach (var column in Constant("HistoryColumns")?.Properties ?? Empty)
+                if (history != null && (!(column.Value.Value is string name) || !history.ContainsKey(name)))
+                    Add(column.Value, $"HistoryColumns.{column.Key} '{column.Value.Value}' is not a column of {historyTable.Value} in Solution/src");
 
             var optionBase = Constant("OptionBase");
             if (optionBase != null && !Equals(optionBase.Value, (decimal?)SchemaCopies.OptionBaseOf(source)))

@@ -1,3 +1,4 @@
+using System;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -5,8 +6,9 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
     /// <summary>
-    /// Upsert by the Target's id: an Update when the row exists, else a Create, each through its own pipeline (the steps
-    /// registered on Create or Update run, as the platform runs them for an upsert). One service call.
+    /// Upsert by primary id: an Update when the row exists, else a Create with that id. Each runs its own message's
+    /// pipeline as the caller, so the steps, the record access and the column security of Update or Create apply. It is
+    /// one service call, as on the platform (the inner message is not counted again). Alternate keys are not modelled.
     /// </summary>
     internal sealed class UpsertHandler : DirectMessage
     {
@@ -24,13 +26,14 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
         {
             var target = Parameter<Entity>(request, "Target");
-            if (target == null || string.IsNullOrEmpty(target.LogicalName)) throw Invalid("Upsert needs a Target entity with a LogicalName.");
-            var exists = target.Id != System.Guid.Empty && Host.Store.TryGet(target.LogicalName, target.Id, out _);
+            if (target == null || string.IsNullOrEmpty(target.LogicalName) || target.Id == Guid.Empty)
+                throw Invalid("Upsert needs a Target entity with a LogicalName and an Id (alternate keys are not modelled).");
+            var exists = Host.Store.TryGet(target.LogicalName, target.Id, out _);
             if (exists) Host.Pipeline.Run(_update, new UpdateRequest { Target = target }, scope);
             else Host.Pipeline.Run(_create, new CreateRequest { Target = target }, scope);
             var response = new UpsertResponse();
             response.Results["RecordCreated"] = !exists;
-            response.Results["Target"] = new EntityReference(target.LogicalName, target.Id);
+            response.Results["Target"] = target.ToEntityReference();
             return response;
         }
     }

@@ -47,6 +47,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
 
         public void Raise(StepRegistration step, PluginExecutionContext context) => _raised.Add(new AsyncJob(step, context));
 
+        /// <summary>A system job the platform itself queues (ExecuteAsync): committed at once.</summary>
+        public void Submit(StepRegistration step, PluginExecutionContext context) => Enqueue(new AsyncJob(step, context), isNew: true);
+
         /// <summary>The transaction committed: its jobs are queued.</summary>
         public void Release()
         {

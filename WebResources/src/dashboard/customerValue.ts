@@ -1,3 +1,4 @@
+import { el } from "../shared/dom";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { loadCustomers, loadThresholds, type Customer, type Thresholds } from "./data";
 import { TierColours } from "../shared/palette";
@@ -13,12 +14,6 @@ export interface Page {
 
 type PageXrm = Pick<typeof Xrm, "WebApi" | "Navigation" | "Utility">;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, content?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  if (content !== undefined) element.textContent = content;
-  return element;
-}
 
 export async function loadPage(xrm: PageXrm): Promise<Page> {
   const notes: string[] = [];

@@ -1,4 +1,5 @@
-import { ChurnBandHigh, ChurnBandMedium, ChurnBands, Columns, LoyaltyLevels, Tiers } from "../shared/schema";
+import { el } from "../shared/dom";
+import { ChurnBandHigh, ChurnBandMedium, ChurnBands, Columns, HistoryColumns, HistoryTable, LoyaltyLevels, Tiers } from "../shared/schema";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { NoTierColour, TierColours } from "../shared/palette";
 
@@ -37,12 +38,6 @@ export function readValues(form: Xrm.FormContext): CustomerValues {
   };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, content?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  if (content !== undefined) element.textContent = content;
-  return element;
-}
 
 function badge(values: CustomerValues): HTMLElement {
   const card = el("section", { class: "cx-card cx-tier", "aria-label": "Value tier", "data-testid": "tier-card" });
@@ -103,20 +98,78 @@ function loyalty(values: CustomerValues, format: UserFormat): HTMLElement {
   return card;
 }
 
-export function renderSummary(root: HTMLElement, values: CustomerValues, format: UserFormat): void {
+/** One row of the score history as the summary shows it (dates and the trigger as the server formats them for the user). */
+export interface HistoryEntry {
+  on: string;
+  what: string;
+  trigger: string;
+  detail: string;
+  reasons: string[];
+}
+
+/** Changes shown on the form; the History tab lists them all with the trend. */
+export const RecentChanges = 3;
+const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
+
+export async function loadHistory(api: Pick<Xrm.WebApi, "retrieveMultipleRecords">, customerId: string): Promise<HistoryEntry[]> {
+  const id = customerId.replace(/[{}]/g, "").toLowerCase();
+  const select = [HistoryColumns.createdOn, HistoryColumns.name, HistoryColumns.topReasons, HistoryColumns.trigger, HistoryColumns.triggerDetail].join(",");
+  const result = await api.retrieveMultipleRecords(HistoryTable,
+    `?$select=${select}&$filter=_${HistoryColumns.customer}_value eq ${id}&$orderby=${HistoryColumns.createdOn} desc&$top=${RecentChanges}`);
+  const text = (row: Record<string, unknown>, key: string): string => (typeof row[key] === "string" ? (row[key] as string) : "");
+  return (result.entities as Record<string, unknown>[]).map((row) => ({
+    on: text(row, HistoryColumns.createdOn + FormattedValue) || text(row, HistoryColumns.createdOn).substring(0, 10),
+    what: text(row, HistoryColumns.name),
+    trigger: text(row, HistoryColumns.trigger + FormattedValue),
+    detail: text(row, HistoryColumns.triggerDetail),
+    reasons: text(row, HistoryColumns.topReasons).split("\n").filter((r) => r.length > 0),
+  }));
+}
+
+function history(entries: HistoryEntry[]): HTMLElement {
+  const card = el("section", { class: "cx-card cx-history", "aria-label": "Why the scores changed", "data-testid": "history-card" });
+  card.appendChild(el("h2", {}, "Why it changed"));
+  if (entries.length === 0) {
+    card.appendChild(el("p", { class: "cx-note" }, "No change recorded yet."));
+    return card;
+  }
+  const list = el("ol", { class: "cx-changes", "data-testid": "history" });
+  for (const entry of entries) {
+    const item = el("li");
+    item.append(el("span", { class: "cx-when" }, entry.on), el("strong", {}, entry.what));
+    item.appendChild(el("span", { class: "cx-trigger" }, entry.detail ? `${entry.trigger}: ${entry.detail}` : entry.trigger));
+    if (entry.reasons.length > 0) item.appendChild(el("span", { class: "cx-because" }, `Top reason then: ${entry.reasons[0]}`));
+    list.appendChild(item);
+  }
+  card.appendChild(list);
+  card.appendChild(el("p", { class: "cx-note" }, "The History tab lists every change with the churn risk trend."));
+  return card;
+}
+
+export function renderSummary(root: HTMLElement, values: CustomerValues, format: UserFormat, changes?: HistoryEntry[]): void {
   root.replaceChildren(badge(values), churn(values), loyalty(values, format));
+  if (changes) root.appendChild(history(changes));
 }
 
 type SummaryXrm = Pick<typeof Xrm, "WebApi" | "Utility">;
 
 /**
  * The form script hands the page its Xrm and form context (the supported way into a form's web resource) on load and
- * after each recalculation; the user's format is read once.
+ * after each recalculation; the user's format is read once, the latest changes each time.
  */
 export function connect(win: Window, root: HTMLElement): void {
   let format: Promise<UserFormat> | null = null;
   (win as unknown as { setClientApiContext: (xrm: SummaryXrm, form: Xrm.FormContext) => Promise<void> }).setClientApiContext = async (xrm, form) => {
     format ??= loadUserFormat(xrm.WebApi, xrm.Utility.getGlobalContext().userSettings).catch(() => new UserFormat(PlainFormat));
-    renderSummary(root, readValues(form), await format);
+    const values = readValues(form);
+    renderSummary(root, values, await format);
+    const id = form.data.entity.getId();
+    if (!id) return;
+    // The history comes second: the scores show at once, the changes when their query answers (or not, if it fails).
+    try {
+      renderSummary(root, values, await format, await loadHistory(xrm.WebApi, id));
+    } catch {
+      root.appendChild(el("p", { class: "cx-note", "data-testid": "history-unavailable" }, "The score history could not be read (you may lack read access to it)."));
+    }
   };
 }

@@ -20,6 +20,17 @@ export const Columns = {
   lastEvaluatedOn: "cx_lastevaluatedon",
 } as const;
 
+/** The score history table and the columns the customer summary reads from it. */
+export const HistoryTable = "cx_scorechange";
+export const HistoryColumns = {
+  name: "cx_name",
+  customer: "cx_customer",
+  topReasons: "cx_topreasons",
+  trigger: "cx_trigger",
+  triggerDetail: "cx_triggerdetail",
+  createdOn: "createdon",
+} as const;
+
 /** The publisher's first option value (its option value prefix 10000 × 10,000). */
 export const OptionBase = 100000000;
 

@@ -21,7 +21,8 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
         public JobDefinition(Entity job)
         {
             Job = job.ToEntityReference();
-            Name = job.GetAttributeValue<string>(RecalculationJob.Name);
+            // A job saved on the form without a name still names its pages.
+            Name = job.GetAttributeValue<string>(RecalculationJob.Name) ?? "Recalculation job";
             var scope = job.GetAttributeValue<OptionSetValue>(RecalculationJob.Scope)?.Value ?? (int)RecalculationScopeChoice.Accounts;
             Table = scope == (int)RecalculationScopeChoice.Contacts ? Contact.EntityLogicalName : Account.EntityLogicalName;
             Filter = CheckedFilter(job.GetAttributeValue<string>(RecalculationJob.Filter));

@@ -3,29 +3,39 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Domain.Relationship;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmExtensions.Cli.Demo
+namespace CrmExtensions.Cli.Reports
 {
     /// <summary>The report's relationship sections: who we know at the accounts that matter, competitors, relationship types, account groups.</summary>
     public static class RelationshipReport
     {
-        public static void Write(TextWriter output, InMemoryDataverse host, IReadOnlyList<Entity> accounts)
+        private static readonly string[] Columns =
         {
-            var tierOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<ValueTier>(a, CustomerColumns.Tier));
-            var open = new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }.SelectMany(t => host.Store.Rows(t))
-                .Where(a => a.Contains(RetentionActivity.Key) && a.GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode)?.Value == RetentionActivity.StateOpen)
-                .ToLookup(a => a.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id);
-            bool Has(Guid account, RetentionActionKind kind) => open[account].Any(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith(":" + kind, StringComparison.Ordinal));
+            Account.Name, CustomerColumns.Tier, CustomerColumns.ChurnRisk, CustomerColumns.ChurnReasons, CustomerColumns.RelationshipType,
+            CustomerColumns.RelationshipTypeOverride, CustomerColumns.PriceTolerance, CustomerColumns.KeyAccount, AccountColumns.CoverageGaps,
+            AccountColumns.DecisionContacts, AccountColumns.ManagementContacts, AccountColumns.OperationalContacts, AccountColumns.UserDepartmentContacts,
+            AccountColumns.TechnicalContacts, AccountColumns.FinanceContacts, AccountColumns.LastDecisionActivity, AccountColumns.LastManagementActivity,
+            AccountColumns.LastOperationalActivity, AccountColumns.LastUserDepartmentActivity, AccountColumns.LastTechnicalActivity, AccountColumns.LastFinanceActivity,
+            AccountColumns.GroupSize, AccountColumns.GroupCurrentValue, AccountColumns.GroupTier, AccountColumns.GroupChurnView,
+        };
+
+        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf)
+        {
+            var accounts = PagedQuery.All(service, new QueryExpression(Account.EntityLogicalName) { ColumnSet = new ColumnSet(Columns) }).ToList();
+            var tierOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<ValueTier>(a, CustomerColumns.Tier));
+            var open = OpenRetentionKeys(service);
+            bool Has(Guid account, RetentionActionKind kind) => open[account].Any(key => key.EndsWith(":" + kind, StringComparison.Ordinal));
 
             output.WriteLine();
             output.WriteLine("== Who we know at platinum and gold accounts (contact coverage)");
-            DemoReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", "decision layer silent > 180 days",
+            CustomerReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", "decision layer silent > 180 days",
                     "'meet the decision maker' open" },
                 new[] { ValueTier.Platinum, ValueTier.Gold }.Select(tier =>
                 {
@@ -44,15 +54,15 @@ namespace CrmExtensions.Cli.Demo
                 ("user department", AccountColumns.UserDepartmentContacts, AccountColumns.LastUserDepartmentActivity), ("technical", AccountColumns.TechnicalContacts,
                 AccountColumns.LastTechnicalActivity), ("finance", AccountColumns.FinanceContacts, AccountColumns.LastFinanceActivity) };
             output.WriteLine();
-            DemoReport.Table(output, new[] { "layer / function", "contacts", "accounts covered", "median days since our last activity" }, layers.Select(l =>
+            CustomerReport.Table(output, new[] { "layer / function", "contacts", "accounts covered", "median days since our last activity" }, layers.Select(l =>
             {
                 var covered = accounts.Where(a => a.GetAttributeValue<int>(l.Item2) > 0).ToList();
-                var days = covered.Select(a => a.GetAttributeValue<DateTime?>(l.Item3)).Where(d => d.HasValue).Select(d => (DemoRunner.AsOf - d.Value).TotalDays).OrderBy(d => d).ToList();
+                var days = covered.Select(a => a.GetAttributeValue<DateTime?>(l.Item3)).Where(d => d.HasValue).Select(d => (asOf - d.Value).TotalDays).OrderBy(d => d).ToList();
                 return new[] { l.Item1, covered.Sum(a => a.GetAttributeValue<int>(l.Item2)).ToString(CultureInfo.InvariantCulture), covered.Count.ToString(CultureInfo.InvariantCulture),
                     days.Count == 0 ? "-" : days[days.Count / 2].ToString("0", CultureInfo.InvariantCulture) };
             }));
             output.WriteLine();
-            DemoReport.Table(output, new[] { "account", "tier", "coverage gaps" }, accounts.Where(a => a.GetAttributeValue<string>(AccountColumns.CoverageGaps) != null)
+            CustomerReport.Table(output, new[] { "account", "tier", "coverage gaps" }, accounts.Where(a => a.GetAttributeValue<string>(AccountColumns.CoverageGaps) != null)
                 .OrderBy(a => tierOf[a.Id]).ThenBy(a => a.GetAttributeValue<string>(Account.Name)).Take(6)
                 .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-", a.GetAttributeValue<string>(AccountColumns.CoverageGaps) }));
 
@@ -63,15 +73,15 @@ namespace CrmExtensions.Cli.Demo
             output.WriteLine($"{competitorReasons.Count} accounts carry a competitor reason in their churn warning " +
                 $"({competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Competitor", StringComparison.Ordinal)))} recorded gaining ground, " +
                 $"{competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Lost ", StringComparison.Ordinal)))} lost an opportunity to a competitor in the last year)");
-            DemoReport.Table(output, new[] { "account", "tier", "risk", "competitor reason" }, competitorReasons
+            CustomerReport.Table(output, new[] { "account", "tier", "risk", "competitor reason" }, competitorReasons
                 .OrderByDescending(x => x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).Take(6)
                 .Select(x => new[] { x.Row.GetAttributeValue<string>(Account.Name), tierOf[x.Row.Id]?.ToString() ?? "-",
                     x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), string.Join("; ", x.Reasons) }));
 
             output.WriteLine();
             output.WriteLine("== Relationship types (T: buys on price and terms; R: values the relationship)");
-            var typeOf = accounts.ToDictionary(a => a.Id, a => DemoRunner.Option<RelationshipType>(a, CustomerColumns.RelationshipType));
-            DemoReport.Table(output, new[] { "type", "customers", "set by a user", "avg price tolerance", "key accounts", "follow-up calls or visits open" },
+            var typeOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<RelationshipType>(a, CustomerColumns.RelationshipType));
+            CustomerReport.Table(output, new[] { "type", "customers", "set by a user", "avg price tolerance", "key accounts", "follow-up calls or visits open" },
                 new RelationshipType?[] { RelationshipType.Relationship, RelationshipType.Transactional, RelationshipType.OneTime, null }.Select(type =>
                 {
                     var rows = accounts.Where(a => typeOf[a.Id] == type).ToList();
@@ -87,14 +97,25 @@ namespace CrmExtensions.Cli.Demo
 
             output.WriteLine();
             output.WriteLine("== Account groups (parent accounts with their subsidiaries, seen as one customer)");
-            DemoReport.Table(output, new[] { "parent", "accounts", "own tier", "group current value", "group tier", "group churn view" }, accounts
+            CustomerReport.Table(output, new[] { "parent", "accounts", "own tier", "group current value", "group tier", "group churn view" }, accounts
                 .Where(a => a.Contains(AccountColumns.GroupSize)).OrderByDescending(a => a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0)
                 .Select(a => new[]
                 {
                     a.GetAttributeValue<string>(Account.Name), a.GetAttributeValue<int>(AccountColumns.GroupSize).ToString(CultureInfo.InvariantCulture), tierOf[a.Id]?.ToString() ?? "-",
                     (a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0).ToString("N0", CultureInfo.InvariantCulture),
-                    DemoRunner.Label<ValueTier>(a, AccountColumns.GroupTier), a.GetAttributeValue<string>(AccountColumns.GroupChurnView) ?? "",
+                    CustomerReport.Label<ValueTier>(a, AccountColumns.GroupTier), a.GetAttributeValue<string>(AccountColumns.GroupChurnView) ?? "",
                 }));
         }
+
+        /// <summary>The retention keys of the open retention activities, by the customer they regard.</summary>
+        private static ILookup<Guid, string> OpenRetentionKeys(IOrganizationService service) =>
+            new[] { RetentionActivity.Task, RetentionActivity.PhoneCall }.SelectMany(table =>
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(RetentionActivity.Key, RetentionActivity.Regarding) };
+                query.Criteria.AddCondition(RetentionActivity.Key, ConditionOperator.NotNull);
+                query.Criteria.AddCondition(RetentionActivity.StateCode, ConditionOperator.Equal, RetentionActivity.StateOpen);
+                return PagedQuery.All(service, query);
+            }).Where(a => a.Contains(RetentionActivity.Regarding))
+            .ToLookup(a => a.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id, a => a.GetAttributeValue<string>(RetentionActivity.Key));
     }
 }

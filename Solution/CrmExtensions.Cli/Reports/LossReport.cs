@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Domain.Analytics;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Loss;
+using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Queries;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Cli.Reports
+{
+    /// <summary>
+    /// The report's lost-customer analysis and the KPIs per lifecycle phase, both computed by the domain's analytics from
+    /// what the org holds: loss records, orders (with their lines' product families), invoices, complaint cases, survey
+    /// answers and closed opportunities.
+    /// </summary>
+    public static class LossReport
+    {
+        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
+        {
+            var rows = All(service, CustomerLoss.EntityLogicalName, CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily,
+                CustomerLoss.Cause, CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss, CustomerLoss.StageAtLoss, CustomerLoss.PatternAtLoss);
+            var losses = rows.Select(Record).ToList();
+            var analysis = LostCustomerAnalysis.Of(losses);
+            output.WriteLine();
+            output.WriteLine("== Lost customers: causes, win-backs, time to recovery");
+            output.WriteLine($"{analysis.Lost} losses recorded ({losses.Count(l => l.Loss.Detection == LossDetection.NoPurchase)} by the rules after a year without a purchase, " +
+                $"{losses.Count(l => l.Loss.Detection == LossDetection.ClosedByUser)} closed by users); {analysis.Recovered} won back " +
+                $"(recovered share {Percent(analysis.RecoveredShare)}), median {Days(analysis.MedianDaysToRecovery)} and mean {Days(analysis.MeanDaysToRecovery)} " +
+                "from the loss to the first purchase after it");
+            Breakdown(output, "tier at loss", analysis.ByTier);
+            Breakdown(output, "ended in (pattern)", analysis.ByEnding);
+
+            bool InPeriod(DateTime date) => date > asOf.AddMonths(-settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths) && date <= asOf;
+            var customers = Customers(service, rows.Where(r => r.Contains(CustomerLoss.Customer))
+                .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss));
+            var closed = ClosedOpportunities(service).Where(o => InPeriod(o.ClosedOn)).ToList();
+            var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings);
+            output.WriteLine();
+            output.WriteLine($"== KPIs per lifecycle phase (the last {settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths} months; " +
+                "growth and retention count their own stage's customers, acquisition and loss the customer base)");
+            CustomerReport.Table(output, new[] { "phase", "KPI", "value", "numerator", "denominator" }, kpis.Select(k => new[]
+            {
+                k.Phase.ToString(), k.Name, Percent(k.Rate) + (k.Detail == null ? "" : " — " + k.Detail),
+                $"{k.NumeratorCount} {k.Numerator}", $"{k.DenominatorCount} {k.Denominator}",
+            }));
+        }
+
+        private static void Breakdown(TextWriter output, string by, IEnumerable<LossBreakdown> rows)
+        {
+            output.WriteLine();
+            CustomerReport.Table(output, new[] { by, "lost", "our side", "competitor", "customer side", "not recorded", "won back" }, rows.Select(b => new[]
+            {
+                b.Group, b.Lost.ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.OurSide].ToString(CultureInfo.InvariantCulture),
+                b.ByFamily[LossCauseFamily.Competitor].ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.CustomerSide].ToString(CultureInfo.InvariantCulture),
+                b.NotRecorded.ToString(CultureInfo.InvariantCulture), b.Recovered.ToString(CultureInfo.InvariantCulture),
+            }));
+        }
+
+        private static LostCustomer Record(Entity row) => new LostCustomer(
+            new CustomerLossRecord(row.Id, row.GetAttributeValue<DateTime>(CustomerLoss.LostOn),
+                CustomerReport.Option<LossDetection>(row, CustomerLoss.Detection) ?? LossDetection.ClosedByUser, CustomerReport.Option<LossCauseFamily>(row, CustomerLoss.CauseFamily),
+                CustomerReport.Option<LossCause>(row, CustomerLoss.Cause), CustomerReport.Option<WinBackOutcome>(row, CustomerLoss.WinBackOutcome),
+                row.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn)),
+            CustomerReport.Option<ValueTier>(row, CustomerLoss.TierAtLoss), CustomerReport.Option<LifecycleStage>(row, CustomerLoss.StageAtLoss),
+            CustomerReport.Option<LifecyclePattern>(row, CustomerLoss.PatternAtLoss));
+
+        /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses.</summary>
+        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf)
+        {
+            var accounts = All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
+            var purchases = Orders(service).Concat(Invoices(service)).ToLookup(p => p.Customer, p => p.Purchase);
+            var complaints = Complaints(service).ToLookup(c => c.Customer, c => c.OpenedOn);
+            var surveys = All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
+                .Where(s => s.Contains(CxSurveyResponse.Customer) && s.Contains(CxSurveyResponse.AnsweredOn) && s.Contains(CxSurveyResponse.Score))
+                .ToLookup(s => s.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id,
+                    s => new KeyValuePair<DateTime, decimal>(s.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn), s.GetAttributeValue<decimal>(CxSurveyResponse.Score)));
+            return accounts.Select(a => new KpiCustomer
+            {
+                Stage = CustomerReport.Option<LifecycleStage>(a, CustomerColumns.LifecycleStage),
+                Purchases = purchases[a.Id].ToList(),
+                ComplaintsOpenedOn = complaints[a.Id].ToList(),
+                SurveyScores = surveys[a.Id].ToList(),
+                Losses = lossesOf[a.Id].ToList(),
+            }).ToList();
+        }
+
+        private static List<Entity> All(IOrganizationService service, string table, params string[] columns) =>
+            PagedQuery.All(service, new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).ToList();
+
+        /// <summary>Orders that count (not cancelled), each a purchase of its first line's product family.</summary>
+        private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Orders(IOrganizationService service)
+        {
+            var query = new QueryExpression(SalesOrder.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrder.Customer, SalesOrder.SubmitDate) };
+            query.Criteria.AddCondition(SalesOrder.StateCode, ConditionOperator.NotEqual, SalesOrder.StateCanceled);
+            var orders = PagedQuery.All(service, query).Where(o => o.Contains(SalesOrder.Customer) && o.Contains(SalesOrder.SubmitDate)).ToList();
+            var lines = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder) };
+            lines.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId).Columns = new ColumnSet(Product.Family);
+            lines.LinkEntities[0].EntityAlias = "product";
+            var familyOf = new Dictionary<Guid, string>();
+            foreach (var line in PagedQuery.All(service, lines))
+            {
+                var order = line.GetAttributeValue<EntityReference>(SalesOrderDetail.SalesOrder).Id;
+                if (!familyOf.ContainsKey(order) && line.GetAttributeValue<AliasedValue>("product." + Product.Family)?.Value is string family) familyOf[order] = family;
+            }
+            return orders.Select(o => (o.GetAttributeValue<EntityReference>(SalesOrder.Customer).Id,
+                new KpiPurchase(o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate), familyOf.TryGetValue(o.Id, out var f) ? f : null)));
+        }
+
+        private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Invoices(IOrganizationService service) =>
+            All(service, Invoice.EntityLogicalName, Invoice.Customer, Invoice.CreatedOn).Where(i => i.Contains(Invoice.Customer))
+                .Select(i => (i.GetAttributeValue<EntityReference>(Invoice.Customer).Id, new KpiPurchase(i.GetAttributeValue<DateTime>(Invoice.CreatedOn), null)));
+
+        private static IEnumerable<(Guid Customer, DateTime OpenedOn)> Complaints(IOrganizationService service)
+        {
+            var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.CreatedOn) };
+            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
+            return PagedQuery.All(service, query).Where(c => c.Contains(Incident.Customer))
+                .Select(c => (c.GetAttributeValue<EntityReference>(Incident.Customer).Id, c.GetAttributeValue<DateTime>(Incident.CreatedOn)));
+        }
+
+        /// <summary>Closed opportunities: won or lost, closed when their last close activity ended.</summary>
+        private static IEnumerable<(DateTime ClosedOn, bool Won)> ClosedOpportunities(IOrganizationService service)
+        {
+            var won = All(service, Opportunity.EntityLogicalName, Opportunity.StateCode)
+                .ToDictionary(o => o.Id, o => o.GetAttributeValue<OptionSetValue>(Opportunity.StateCode)?.Value == Opportunity.StateWon);
+            return All(service, OpportunityClose.EntityLogicalName, OpportunityClose.Opportunity, OpportunityClose.ActualEnd)
+                .Where(c => c.Contains(OpportunityClose.ActualEnd) && c.Contains(OpportunityClose.Opportunity))
+                // A reopened and closed again opportunity counts once, by its last close.
+                .GroupBy(c => c.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity).Id)
+                .Select(g => (g.Max(c => c.GetAttributeValue<DateTime>(OpportunityClose.ActualEnd)), won.TryGetValue(g.Key, out var w) && w));
+        }
+
+        private static string Percent(double? rate) => rate.HasValue ? rate.Value.ToString("P0", CultureInfo.InvariantCulture) : "-";
+
+        private static string Days(double? days) => days.HasValue ? days.Value.ToString("0", CultureInfo.InvariantCulture) + " days" : "-";
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace CrmExtensions.Dataverse.InMemory.Messages
+{
+    /// <summary>The system job (asyncoperation) columns a caller polls, and their values as the platform numbers them.</summary>
+    public static class AsyncOperation
+    {
+        public const string EntityLogicalName = "asyncoperation";
+        public const string Name = "name";
+        public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
+        public const string Message = "message";
+        public const string CompletedOn = "completedon";
+        public const int StateReady = 0, StateCompleted = 3;
+        public const int StatusWaitingForResources = 0, StatusSucceeded = 30, StatusFailed = 31;
+    }
+
+    /// <summary>
+    /// ExecuteAsync: records a system job for the wrapped request and returns its id at once; the asynchronous service
+    /// runs the request as the caller later and writes the outcome on the job, which the caller polls.
+    /// </summary>
+    internal sealed class ExecuteAsyncHandler : DirectMessage
+    {
+        public ExecuteAsyncHandler(InMemoryDataverse host) : base(host) { }
+
+        public override string RequestName => "ExecuteAsync";
+
+        public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
+        {
+            var inner = Parameter<OrganizationRequest>(request, "Request") ?? throw Invalid("ExecuteAsync needs the Request to run.");
+            if (inner.RequestName != "ImportSolution") throw Invalid($"ExecuteAsync runs ImportSolution here, not {inner.RequestName}.");
+            var job = new Entity(AsyncOperation.EntityLogicalName, Guid.NewGuid())
+            {
+                [AsyncOperation.Name] = inner.RequestName,
+                [AsyncOperation.StateCode] = new OptionSetValue(AsyncOperation.StateReady),
+                [AsyncOperation.StatusCode] = new OptionSetValue(AsyncOperation.StatusWaitingForResources),
+            };
+            job[PrimaryKey.For(job.LogicalName)] = job.Id;
+            SystemColumns.Apply(job, scope.UserId, Host.UtcNow, isCreate: true);
+            Host.Store.Insert(job);
+            var step = new StepRegistration
+            {
+                Name = "ExecuteAsync: " + inner.RequestName, Message = inner.RequestName, Mode = StepMode.Asynchronous, PluginType = typeof(AsyncOperationRunner),
+            };
+            var context = new PluginExecutionContext
+            {
+                MessageName = inner.RequestName,
+                Mode = (int)StepMode.Asynchronous,
+                UserId = scope.UserId,
+                InitiatingUserId = scope.UserId,
+                OrganizationId = Host.OrganizationId,
+                CorrelationId = scope.CorrelationId,
+                OperationCreatedOn = Host.UtcNow,
+                OperationId = job.Id,
+            };
+            context.InputParameters["Request"] = inner;
+            Host.SubmitAsync(step, context);
+            var response = new ExecuteAsyncResponse();
+            response.Results["AsyncJobId"] = job.Id;
+            return response;
+        }
+    }
+
+    /// <summary>What the asynchronous service runs for ExecuteAsync: the request, as the caller, then its outcome on the system job.</summary>
+    internal sealed class AsyncOperationRunner : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
+            var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
+            var outcome = new Entity(AsyncOperation.EntityLogicalName, context.OperationId);
+            try
+            {
+                factory.CreateOrganizationService(context.UserId).Execute((OrganizationRequest)context.InputParameters["Request"]);
+                outcome[AsyncOperation.StatusCode] = new OptionSetValue(AsyncOperation.StatusSucceeded);
+            }
+            catch (Exception ex) when (ex is DataverseFaultException || ex is InvalidPluginExecutionException)
+            {
+                outcome[AsyncOperation.StatusCode] = new OptionSetValue(AsyncOperation.StatusFailed);
+                outcome[AsyncOperation.Message] = ex.Message;
+            }
+            outcome[AsyncOperation.StateCode] = new OptionSetValue(AsyncOperation.StateCompleted);
+            outcome[AsyncOperation.CompletedOn] = context.OperationCreatedOn;
+            factory.CreateOrganizationService(null).Update(outcome);
+        }
+    }
+
+    /// <summary>
+    /// ImportSolution: refuses a file that is not a solution zip (solution.xml and customizations.xml), and records the
+    /// solution with its version as installed. The components are not installed here: tests load the registrations from
+    /// Solution/src (LoadSolution), which is what the zip is packed from.
+    /// </summary>
+    internal sealed class ImportSolutionHandler : DirectMessage
+    {
+        public const string SolutionTable = "solution";
+
+        public ImportSolutionHandler(InMemoryDataverse host) : base(host) { }
+
+        public override string RequestName => "ImportSolution";
+
+        public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
+        {
+            var file = request.Parameters.Contains("CustomizationFile") ? request["CustomizationFile"] as byte[] : null;
+            if (file == null || file.Length == 0) throw Invalid("ImportSolution needs the CustomizationFile (the solution zip).");
+            XElement manifest;
+            try
+            {
+                using (var zip = new ZipArchive(new MemoryStream(file), ZipArchiveMode.Read))
+                {
+                    if (zip.GetEntry("customizations.xml") == null) throw Invalid("The solution file has no customizations.xml.");
+                    var solution = zip.GetEntry("solution.xml") ?? throw Invalid("The solution file has no solution.xml.");
+                    using (var stream = solution.Open()) manifest = XDocument.Load(stream).Root?.Element("SolutionManifest");
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                throw Invalid("The solution file is not a zip: " + ex.Message);
+            }
+            if (manifest == null) throw Invalid("solution.xml has no SolutionManifest.");
+            var uniqueName = (string)manifest.Element("UniqueName");
+            var row = Host.Store.Rows(SolutionTable).FirstOrDefault(s => (string)s["uniquename"] == uniqueName);
+            var installed = row == null ? new Entity(SolutionTable, Guid.NewGuid()) : EntityCloner.Clone(row);
+            installed["uniquename"] = uniqueName;
+            installed["version"] = (string)manifest.Element("Version");
+            installed["ismanaged"] = (string)manifest.Element("Managed") == "1";
+            installed[PrimaryKey.For(SolutionTable)] = installed.Id;
+            SystemColumns.Apply(installed, scope.UserId, Host.UtcNow, isCreate: row == null);
+            if (row == null) Host.Store.Insert(installed);
+            else Host.Store.Replace(installed);
+            return new ImportSolutionResponse();
+        }
+    }
+
+    /// <summary>PublishAllXml: customisations are live at once here, so publishing has nothing left to do.</summary>
+    internal sealed class PublishAllXmlHandler : DirectMessage
+    {
+        public PublishAllXmlHandler(InMemoryDataverse host) : base(host) { }
+
+        public override string RequestName => "PublishAllXml";
+
+        public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope) => new PublishAllXmlResponse();
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Steps;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmExtensions.Cli.Tests
+{
+    /// <summary>
+    /// The verbs that work on an org, run as a user would type them, against the in-memory host with the solution's
+    /// registrations: the connection hands back the host's service, and each wait lets its asynchronous service run two system jobs.
+    /// </summary>
+    public class OrgVerbTests
+    {
+        private const string Connection = "AuthType=ClientSecret;Url=https://test.crm.dynamics.com;ClientId=x;ClientSecret=y";
+        private static readonly DateTime AsOf = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        private static readonly RepositoryLayout Layout = RepositoryLayout.Find();
+        private readonly InMemoryDataverse _host = new InMemoryDataverse(AsOf);
+
+        public OrgVerbTests()
+        {
+            _host.LoadSolution(Layout.SolutionSource, typeof(EnforceTierChange).Assembly);
+            _host.AsyncWorkers = 2;
+            for (var i = 0; i < 40; i++)
+            {
+                var account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Customer " + i };
+                _host.Seed(account);
+                for (var m = 0; m < 1 + i % 6; m++)
+                    _host.Seed(new Entity(SalesOrder.EntityLogicalName)
+                    {
+                        [SalesOrder.Customer] = account.ToEntityReference(),
+                        [SalesOrder.TotalAmountBase] = new Money(300m + 400m * (i % 9)),
+                        [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                        [SalesOrder.SubmitDate] = AsOf.AddMonths(-2 * m).AddDays(-1),
+                    });
+            }
+        }
+
+        private (int Code, string Output) Run(params string[] args)
+        {
+            var writer = new StringWriter();
+            var context = CliContext.ForWriter(writer, connectionString =>
+            {
+                Assert.Equal(Connection, connectionString);
+                return _host.GetService();
+            }, _ => _host.ProcessAsyncQueue(maxJobs: 2), Layout);
+            var code = CrmextCommand.Create(context).Parse(args).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+            return (code, writer.ToString());
+        }
+
+        private int Evaluated() => _host.Store.Rows(Account.EntityLogicalName).Count(a => a.Contains(CustomerColumns.LastEvaluatedOn));
+
+        [Fact]
+        public void Recalc_starts_a_job_follows_it_to_the_end_and_says_how_it_went()
+        {
+            var (code, output) = Run("recalc", "--connection", Connection, "--page-size", "10", "--name", "First evaluation");
+
+            Assert.Equal(0, code);
+            Assert.Contains("Started recalculation job", output);
+            // Each wait lets two system jobs run: the lines show the pages being done.
+            Assert.Contains("First evaluation: Queued, 0/0 customers", output);
+            Assert.Contains("First evaluation: Running, 10/40 customers (0 failed), 1/4 pages", output);
+            Assert.Contains("Completed: 40 of 40 customers done, 0 failed, 4 pages", output);
+            Assert.Equal(40, Evaluated());
+        }
+
+        [Fact]
+        public void Recalc_prints_the_failures_and_exits_non_zero_when_customers_failed()
+        {
+            var bad = _host.Store.Rows(Account.EntityLogicalName).First();
+            _host.Seed(new Entity(CxSurveyResponse.EntityLogicalName)
+            {
+                [CxSurveyResponse.Customer] = bad.ToEntityReference(),
+                [CxSurveyResponse.Score] = 9m,
+                [CxSurveyResponse.AnsweredOn] = AsOf.AddDays(-2),
+            });
+
+            var (code, output) = Run("recalc", "-c", Connection);
+
+            Assert.Equal(1, code);
+            Assert.Contains("CompletedWithFailures: 39 of 40 customers done, 1 failed", output);
+            Assert.Contains("First errors:", output);
+            Assert.Contains($"account {bad.Id}: Survey score 9 is outside 0–5", output);
+        }
+
+        [Fact]
+        public void Recalc_can_start_without_waiting_and_follow_the_job_later()
+        {
+            var (code, output) = Run("recalc", "-c", Connection, "--no-wait");
+            Assert.Equal(0, code);
+            Assert.Equal(0, Evaluated());
+            var id = output.Trim().Split(' ').Last().TrimEnd('.');
+
+            var (followed, report) = Run("recalc", "-c", Connection, "--follow", id);
+            Assert.Equal(0, followed);
+            Assert.Contains("Completed: 40 of 40 customers done", report);
+            Assert.Equal(40, Evaluated());
+        }
+
+        [Fact]
+        public void Recalc_refreshes_only_customers_not_evaluated_for_the_hours_given()
+        {
+            Run("recalc", "-c", Connection);
+            // The refresh's cut-off is the real clock's now minus the hours; everyone was evaluated on the host's date.
+            var (code, output) = Run("recalc", "-c", Connection, "--not-evaluated-for", "1");
+            Assert.Equal(0, code);
+            Assert.Contains(AsOf < DateTime.UtcNow.AddHours(-1) ? "40 of 40 customers" : "0 of 0 customers", output);
+        }
+
+        [Fact]
+        public void Report_reads_the_evaluated_customers_from_the_org()
+        {
+            Run("recalc", "-c", Connection);
+            var (code, output) = Run("report", "-c", Connection);
+            Assert.Equal(0, code);
+            Assert.Contains("== Tier distribution and value matrix", output);
+            Assert.Contains("== KPIs per lifecycle phase", output);
+            var tiers = _host.Store.Rows(Account.EntityLogicalName).GroupBy(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var tier in Enum.GetValues(typeof(Domain.Value.ValueTier)).Cast<Domain.Value.ValueTier>())
+                Assert.Contains($"| {tier,-8} | {(tiers.TryGetValue(Choice.ToOption(tier), out var n) ? n : 0),-9} |", output);
+        }
+
+        [Fact]
+        public void Deploy_imports_the_zip_in_the_background_waits_for_it_and_publishes()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var zip = fixture.Pack(managed: true);
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", zip, "--poll-seconds", "1");
+
+                Assert.Equal(0, code);
+                Assert.Contains("Published.", output);
+                var solution = Assert.Single(_host.Store.Rows("solution"));
+                Assert.Equal("CrmExtensions", solution["uniquename"]);
+                Assert.Equal("1.0.0.0", solution["version"]);
+                Assert.True((bool)solution["ismanaged"]);
+                Assert.Equal(1, _host.Calls.For("ExecuteAsync"));
+                Assert.Equal(1, _host.Calls.For("PublishAllXml"));
+            }
+        }
+
+        [Fact]
+        public void Deploy_reports_an_import_the_org_refuses_and_does_not_publish()
+        {
+            var notAZip = Path.GetTempFileName();
+            File.WriteAllText(notAZip, "not a solution");
+            try
+            {
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", notAZip);
+                Assert.Equal(1, code);
+                Assert.Contains("The import failed: The solution file is not a zip", output);
+                Assert.Equal(0, _host.Calls.For("PublishAllXml"));
+            }
+            finally
+            {
+                File.Delete(notAZip);
+            }
+        }
+
+        [Fact]
+        public void A_verb_on_an_org_without_a_connection_string_says_how_to_give_one()
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CrmExtensions.Cli.Connection.DataverseConnection.EnvironmentVariable))) return;
+            var (code, output) = Run("report");
+            Assert.Equal(2, code);
+            Assert.Contains("No connection string: pass --connection or set CRMEXT_CONNECTION", output);
+        }
+    }
+}
