@@ -95,11 +95,33 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void A_layer_option_this_version_does_not_know_counts_as_not_recorded_and_nothing_fails()
+        public void A_layer_or_function_this_version_does_not_know_is_refused_naming_the_known_ones()
+        {
+            var account = Platinum();
+            var contact = Contact(account, ContactLayer.Decision, ContactFunction.Finance);
+            var user = _org.As(_org.Manager);
+            var layer = Assert.Throws<InvalidPluginExecutionException>(() =>
+                user.Update(new Entity(Model.Contact.EntityLogicalName, contact.Id) { [Model.Contact.Layer] = new OptionSetValue(100000099) }));
+            Assert.StartsWith($"The contact layer 100000099 is not one CrmExtensions knows; choose one of {Org.Option(ContactLayer.Operational)} (Operational)", layer.Message);
+            var function = Assert.Throws<InvalidPluginExecutionException>(() => user.Create(new Entity(Model.Contact.EntityLogicalName)
+            {
+                ["lastname"] = "New", [Model.Contact.ParentCustomer] = account.ToEntityReference(), [Model.Contact.Function] = new OptionSetValue(7),
+            }));
+            Assert.StartsWith("The contact function 7 is not one CrmExtensions knows", function.Message);
+            Assert.Equal(Org.Option(ContactLayer.Decision), _org.Reload(contact).GetAttributeValue<OptionSetValue>(Model.Contact.Layer).Value);
+            Assert.Single(_org.Host.Store.Rows(Model.Contact.EntityLogicalName));
+        }
+
+        [Fact]
+        public void A_layer_option_this_version_does_not_know_written_with_the_steps_off_counts_as_not_recorded_and_nothing_fails()
         {
             var account = Platinum();
             var contact = Contact(account, null, ContactFunction.Finance);
-            _org.Admin.Update(new Entity(Model.Contact.EntityLogicalName, contact.Id) { [Model.Contact.Layer] = new OptionSetValue(100000099) });
+            var stored = _org.Host.Store.Get(Model.Contact.EntityLogicalName, contact.Id);
+            var imported = new Entity(stored.LogicalName, stored.Id);
+            foreach (var column in stored.Attributes) imported[column.Key] = column.Value;
+            imported[Model.Contact.Layer] = new OptionSetValue(100000099);
+            _org.Host.Store.Replace(imported);
             _org.Recalculate(account);
             var row = _org.Reload(account);
             Assert.Equal(0, row.GetAttributeValue<int>(AccountColumns.DecisionContacts) + row.GetAttributeValue<int>(AccountColumns.ManagementContacts)

@@ -26,8 +26,11 @@ namespace CrmExtensions.Plugins.Steps
 
         public const string AccountImage = AccountChange + "," + Common.ModifiedOn;
 
+        /// <summary>Who a contact is at its account: its layer and function.</summary>
+        public const string ContactRole = Contact.Layer + "," + Contact.Function;
+
         /// <summary>A contact's also: the account it works at, its layer and function, whether it is active (coverage).</summary>
-        public const string ContactChange = AccountChange + "," + Contact.ParentCustomer + "," + Contact.Layer + "," + Contact.Function + "," + Common.StateCode;
+        public const string ContactChange = AccountChange + "," + Contact.ParentCustomer + "," + ContactRole + "," + Common.StateCode;
 
         public const string ContactImage = ContactChange + "," + Common.ModifiedOn;
 

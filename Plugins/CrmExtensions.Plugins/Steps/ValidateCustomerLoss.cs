@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using CrmExtensions.Domain;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -76,14 +74,7 @@ namespace CrmExtensions.Plugins.Steps
         private static bool SameOption(Entity target, Entity pre, string column) =>
             target.GetAttributeValue<OptionSetValue>(column)?.Value == pre.GetAttributeValue<OptionSetValue>(column)?.Value;
 
-        /// <summary>The choice's domain value; an option this version does not know is refused, naming the known ones.</summary>
-        private static TEnum? Known<TEnum>(Entity target, Entity pre, string column, string what) where TEnum : struct
-        {
-            var option = Read<OptionSetValue>(target, pre, column);
-            if (option == null) return null;
-            if (Choice.TryFromOption<TEnum>(option.Value, out var value)) return value;
-            var known = string.Join(", ", Enum.GetValues(typeof(TEnum)).Cast<TEnum>().Select(v => $"{Choice.ToOption(v)} ({v})"));
-            throw new DomainValidationException($"The {what} {option.Value} is not one CrmExtensions knows; choose one of {known}.");
-        }
+        private static TEnum? Known<TEnum>(Entity target, Entity pre, string column, string what) where TEnum : struct =>
+            KnownOption.Of<TEnum>(Read<OptionSetValue>(target, pre, column), what);
     }
 }
