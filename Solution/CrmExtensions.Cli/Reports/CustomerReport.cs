@@ -83,7 +83,7 @@ namespace CrmExtensions.Cli.Reports
                     Number(g.Count(a => a.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd) <= asOf.AddDays(14))),
                 }));
 
-            RelationshipReport.Write(output, service, asOf);
+            RelationshipReport.Write(output, service, asOf, settings);
             LossReport.Write(output, service, asOf, settings);
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Relationship;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
@@ -26,7 +27,7 @@ namespace CrmExtensions.Cli.Reports
             AccountColumns.GroupSize, AccountColumns.GroupCurrentValue, AccountColumns.GroupTier, AccountColumns.GroupChurnView,
         };
 
-        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf)
+        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
         {
             var accounts = PagedQuery.All(service, new QueryExpression(Account.EntityLogicalName) { ColumnSet = new ColumnSet(Columns) }).ToList();
             var tierOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<ValueTier>(a, CustomerColumns.Tier));
@@ -35,7 +36,7 @@ namespace CrmExtensions.Cli.Reports
 
             output.WriteLine();
             output.WriteLine("== Who we know at platinum and gold accounts (contact coverage)");
-            CustomerReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", "decision layer silent > 180 days",
+            CustomerReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", $"decision layer silent > {settings.Coverage.DecisionContactDays} days",
                     "'meet the decision maker' open" },
                 new[] { ValueTier.Platinum, ValueTier.Gold }.Select(tier =>
                 {
