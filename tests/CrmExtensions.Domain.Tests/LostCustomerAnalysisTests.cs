@@ -14,7 +14,7 @@ namespace CrmExtensions.Domain.Tests
 
         private static LostCustomer Lost(ValueTier tier, LifecyclePattern pattern, LossCauseFamily? family, int lostDaysAgo, int? backDaysAgo = null) =>
             new LostCustomer(new CustomerLossRecord(Guid.NewGuid(), AsOf.AddDays(-lostDaysAgo), LossDetection.NoPurchase, family, null, null,
-                backDaysAgo.HasValue ? AsOf.AddDays(-backDaysAgo.Value) : (DateTime?)null), tier, LifecycleStage.Decline, pattern);
+                backDaysAgo.HasValue ? AsOf.AddDays(-backDaysAgo.Value) : (DateTime?)null, tier), LifecycleStage.Decline, pattern);
 
         [Fact]
         public void Causes_by_tier_and_by_how_far_the_relationship_got_recovered_share_and_time_to_recovery()

@@ -10,16 +10,15 @@ namespace CrmExtensions.Domain.Analytics
     /// <summary>One recorded loss with where the customer stood when it was lost.</summary>
     public sealed class LostCustomer
     {
-        public LostCustomer(CustomerLossRecord loss, ValueTier? tierAtLoss, LifecycleStage? stageAtLoss, LifecyclePattern? patternAtLoss)
+        public LostCustomer(CustomerLossRecord loss, LifecycleStage? stageAtLoss, LifecyclePattern? patternAtLoss)
         {
             Loss = loss ?? throw new DomainValidationException("A lost customer needs its loss record.");
-            TierAtLoss = tierAtLoss;
             StageAtLoss = stageAtLoss;
             PatternAtLoss = patternAtLoss;
         }
 
         public CustomerLossRecord Loss { get; }
-        public ValueTier? TierAtLoss { get; }
+        public ValueTier? TierAtLoss => Loss.TierAtLoss;
         public LifecycleStage? StageAtLoss { get; }
         public LifecyclePattern? PatternAtLoss { get; }
 

@@ -87,7 +87,7 @@ namespace CrmExtensions.Cli.Reports
             LossReport.Write(output, service, asOf, settings);
         }
 
-        private static List<Entity> All(IOrganizationService service, string table, params string[] columns) =>
+        internal static List<Entity> All(IOrganizationService service, string table, params string[] columns) =>
             PagedQuery.All(service, new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).ToList();
 
         private static List<Entity> OpenRetentionActivities(IOrganizationService service) =>

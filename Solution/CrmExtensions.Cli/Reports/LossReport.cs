@@ -24,7 +24,7 @@ namespace CrmExtensions.Cli.Reports
     {
         public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
         {
-            var rows = All(service, CustomerLoss.EntityLogicalName, CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily,
+            var rows = CustomerReport.All(service, CustomerLoss.EntityLogicalName, CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily,
                 CustomerLoss.Cause, CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss, CustomerLoss.StageAtLoss, CustomerLoss.PatternAtLoss);
             var losses = rows.Select(Record).ToList();
             var analysis = LostCustomerAnalysis.Of(losses);
@@ -67,17 +67,17 @@ namespace CrmExtensions.Cli.Reports
             new CustomerLossRecord(row.Id, row.GetAttributeValue<DateTime>(CustomerLoss.LostOn),
                 CustomerReport.Option<LossDetection>(row, CustomerLoss.Detection) ?? LossDetection.ClosedByUser, CustomerReport.Option<LossCauseFamily>(row, CustomerLoss.CauseFamily),
                 CustomerReport.Option<LossCause>(row, CustomerLoss.Cause), CustomerReport.Option<WinBackOutcome>(row, CustomerLoss.WinBackOutcome),
-                row.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn)),
-            CustomerReport.Option<ValueTier>(row, CustomerLoss.TierAtLoss), CustomerReport.Option<LifecycleStage>(row, CustomerLoss.StageAtLoss),
+                row.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn), CustomerReport.Option<ValueTier>(row, CustomerLoss.TierAtLoss)),
+            CustomerReport.Option<LifecycleStage>(row, CustomerLoss.StageAtLoss),
             CustomerReport.Option<LifecyclePattern>(row, CustomerLoss.PatternAtLoss));
 
         /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses.</summary>
         private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf)
         {
-            var accounts = All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
+            var accounts = CustomerReport.All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
             var purchases = Orders(service).Concat(Invoices(service)).ToLookup(p => p.Customer, p => p.Purchase);
             var complaints = Complaints(service).ToLookup(c => c.Customer, c => c.OpenedOn);
-            var surveys = All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
+            var surveys = CustomerReport.All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
                 .Where(s => s.Contains(CxSurveyResponse.Customer) && s.Contains(CxSurveyResponse.AnsweredOn) && s.Contains(CxSurveyResponse.Score))
                 .ToLookup(s => s.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id,
                     s => new KeyValuePair<DateTime, decimal>(s.GetAttributeValue<DateTime>(CxSurveyResponse.AnsweredOn), s.GetAttributeValue<decimal>(CxSurveyResponse.Score)));
@@ -90,9 +90,6 @@ namespace CrmExtensions.Cli.Reports
                 Losses = lossesOf[a.Id].ToList(),
             }).ToList();
         }
-
-        private static List<Entity> All(IOrganizationService service, string table, params string[] columns) =>
-            PagedQuery.All(service, new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).ToList();
 
         /// <summary>Orders that count (not cancelled), each a purchase of its first line's product family.</summary>
         private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Orders(IOrganizationService service)
@@ -114,7 +111,7 @@ namespace CrmExtensions.Cli.Reports
         }
 
         private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Invoices(IOrganizationService service) =>
-            All(service, Invoice.EntityLogicalName, Invoice.Customer, Invoice.CreatedOn).Where(i => i.Contains(Invoice.Customer))
+            CustomerReport.All(service, Invoice.EntityLogicalName, Invoice.Customer, Invoice.CreatedOn).Where(i => i.Contains(Invoice.Customer))
                 .Select(i => (i.GetAttributeValue<EntityReference>(Invoice.Customer).Id, new KpiPurchase(i.GetAttributeValue<DateTime>(Invoice.CreatedOn), null)));
 
         private static IEnumerable<(Guid Customer, DateTime OpenedOn)> Complaints(IOrganizationService service)
@@ -128,9 +125,9 @@ namespace CrmExtensions.Cli.Reports
         /// <summary>Closed opportunities: won or lost, closed when their last close activity ended.</summary>
         private static IEnumerable<(DateTime ClosedOn, bool Won)> ClosedOpportunities(IOrganizationService service)
         {
-            var won = All(service, Opportunity.EntityLogicalName, Opportunity.StateCode)
+            var won = CustomerReport.All(service, Opportunity.EntityLogicalName, Opportunity.StateCode)
                 .ToDictionary(o => o.Id, o => o.GetAttributeValue<OptionSetValue>(Opportunity.StateCode)?.Value == Opportunity.StateWon);
-            return All(service, OpportunityClose.EntityLogicalName, OpportunityClose.Opportunity, OpportunityClose.ActualEnd)
+            return CustomerReport.All(service, OpportunityClose.EntityLogicalName, OpportunityClose.Opportunity, OpportunityClose.ActualEnd)
                 .Where(c => c.Contains(OpportunityClose.ActualEnd) && c.Contains(OpportunityClose.Opportunity))
                 // A reopened and closed again opportunity counts once, by its last close.
                 .GroupBy(c => c.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity).Id)

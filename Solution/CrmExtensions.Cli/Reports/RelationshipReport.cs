@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -29,7 +28,7 @@ namespace CrmExtensions.Cli.Reports
 
         public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
         {
-            var accounts = PagedQuery.All(service, new QueryExpression(Account.EntityLogicalName) { ColumnSet = new ColumnSet(Columns) }).ToList();
+            var accounts = CustomerReport.All(service, Account.EntityLogicalName, Columns);
             var tierOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<ValueTier>(a, CustomerColumns.Tier));
             var open = OpenRetentionKeys(service);
             bool Has(Guid account, RetentionActionKind kind) => open[account].Any(key => key.EndsWith(":" + kind, StringComparison.Ordinal));
