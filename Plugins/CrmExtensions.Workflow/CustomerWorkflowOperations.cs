@@ -59,7 +59,7 @@ namespace CrmExtensions.Workflow
             if (customer.LogicalName != RecalculateCustomerRequest.BoundTo)
                 throw new InvalidPluginExecutionException($"{RecalculateCustomerRequest.ApiName} is bound to {RecalculateCustomerRequest.BoundTo}; " +
                     $"{customer.LogicalName} records are recalculated by their own events or the bulk run.");
-            var before = service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(TierColumn)).GetAttributeValue<OptionSetValue>(TierColumn)?.Value;
+            var before = TierSeenBy(service, customer);
             var response = service.Execute(new RecalculateCustomerRequest { Target = customer });
             return new RecalculationOutcome
             {
@@ -69,6 +69,19 @@ namespace CrmExtensions.Workflow
                 Moved = response.ActivitiesUpdated,
                 Cancelled = response.ActivitiesCancelled,
             };
+        }
+
+        /// <summary>
+        /// The tier as the workflow's user sees it; null when they cannot read the customer. The activity then leaves the
+        /// refusal to the Custom API, whose message names no customer values. (A user without any read privilege on the
+        /// table gets the platform's privilege fault here, which names only the privilege.)
+        /// </summary>
+        private static int? TierSeenBy(IOrganizationService service, EntityReference customer)
+        {
+            var query = new QueryExpression(customer.LogicalName) { ColumnSet = new ColumnSet(TierColumn), TopCount = 1 };
+            query.Criteria.AddCondition(customer.LogicalName + "id", ConditionOperator.Equal, customer.Id);
+            var rows = service.RetrieveMultiple(query).Entities;
+            return rows.Count == 0 ? null : rows[0].GetAttributeValue<OptionSetValue>(TierColumn)?.Value;
         }
 
         private static void RequireCustomer(EntityReference customer)

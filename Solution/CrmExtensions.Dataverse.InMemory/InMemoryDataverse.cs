@@ -24,7 +24,6 @@ namespace CrmExtensions.Dataverse.InMemory
     {
         private readonly List<StepRegistration> _steps = new List<StepRegistration>();
         private readonly List<TraceEntry> _traces = new List<TraceEntry>();
-        private readonly UserPrivileges _privileges = new UserPrivileges();
         private readonly MessageHandlers _messages;
         private readonly AsyncQueue _async;
         private readonly object _requestLock = new object();
@@ -36,8 +35,9 @@ namespace CrmExtensions.Dataverse.InMemory
             _async = new AsyncQueue(this, invoker);
             Pipeline = new EventPipeline(this, invoker, _async);
             _messages = new MessageHandlers(this);
+            Security = new SecurityModel(BusinessUnitId);
             SystemUserId = AddUser("System Administrator");
-            _privileges.SystemUserId = SystemUserId;
+            Security.Users.SystemUserId = SystemUserId;
         }
 
         public TableStore Store { get; } = new TableStore();
@@ -47,6 +47,9 @@ namespace CrmExtensions.Dataverse.InMemory
         public string OrganizationName { get; set; } = "inmemory";
         public Guid BusinessUnitId { get; } = Guid.NewGuid();
         public Guid SystemUserId { get; }
+
+        /// <summary>Users, roles, business units, record access and column security; checked for every request a user's service makes.</summary>
+        public SecurityModel Security { get; }
 
         /// <summary>The platform cancels a chain of plugin-triggered operations deeper than this.</summary>
         public int MaxDepth { get; set; } = 8;
@@ -81,27 +84,62 @@ namespace CrmExtensions.Dataverse.InMemory
 
         public void Register(CustomApiDefinition api) => _messages.Register(api);
 
-        /// <summary>Registers what the solution source declares: its steps and Custom APIs, with types from the given assemblies.</summary>
+        /// <summary>
+        /// Registers what the solution source declares: its steps and Custom APIs, with types from the given assemblies,
+        /// its security roles and its column security (secured columns and field security profiles).
+        /// </summary>
         public SolutionRegistrations LoadSolution(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
         {
             var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, pluginAssemblies);
+            Security.Load(solutionSourceDirectory);
             foreach (var step in loaded.Steps) Register(step);
             foreach (var api in loaded.CustomApis) Register(api);
             return loaded;
         }
 
+        /// <summary>A user in the root business unit holding <paramref name="privileges"/> directly, each reaching every row.</summary>
         public Guid AddUser(string fullName, params string[] privileges)
         {
-            var id = Guid.NewGuid();
-            Store.Insert(new Entity("systemuser", id) { ["fullname"] = fullName, ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId) });
-            _privileges.Add(id, privileges);
+            var id = InsertUser(fullName, BusinessUnitId);
+            Security.Users.Add(id, BusinessUnitId, privileges);
             return id;
         }
 
-        public void GrantPrivilege(Guid userId, string privilegeName) => _privileges.Grant(userId, privilegeName);
+        /// <summary>A user in <paramref name="businessUnitId"/> with the named security roles (the solution's, or ones a test defined).</summary>
+        public Guid AddUser(string fullName, Guid businessUnitId, params string[] roles)
+        {
+            var id = InsertUser(fullName, businessUnitId);
+            Security.Users.Add(id, businessUnitId, null);
+            foreach (var role in roles) Security.Users.Assign(id, role);
+            return id;
+        }
 
-        /// <summary>The system administrator holds every privilege; other users what they were granted.</summary>
-        public bool HasPrivilege(Guid userId, string privilegeName) => _privileges.Has(userId, privilegeName);
+        public Guid AddBusinessUnit(string name, Guid? parentId = null)
+        {
+            var id = Guid.NewGuid();
+            Security.Units.Add(id, parentId ?? BusinessUnitId);
+            Store.Insert(new Entity("businessunit", id) { ["name"] = name, ["parentbusinessunitid"] = new EntityReference("businessunit", parentId ?? BusinessUnitId) });
+            return id;
+        }
+
+        /// <summary>A role the solution does not ship (a platform role such as Salesperson), for tests to give users.</summary>
+        public void DefineRole(string name, IDictionary<string, AccessDepth> privileges) => Security.Users.Define(new SecurityRole(name, privileges));
+
+        public void AssignRole(Guid userId, string roleName) => Security.Users.Assign(userId, roleName);
+
+        public void AddToFieldSecurityProfile(Guid userId, string profileName) => Security.Columns.AddMember(profileName, userId);
+
+        public void GrantPrivilege(Guid userId, string privilegeName) => Security.Users.Grant(userId, privilegeName);
+
+        /// <summary>The system administrator holds every privilege; other users what their roles or direct grants give.</summary>
+        public bool HasPrivilege(Guid userId, string privilegeName) => Security.Users.Has(userId, privilegeName);
+
+        private Guid InsertUser(string fullName, Guid businessUnitId)
+        {
+            var id = Guid.NewGuid();
+            Store.Insert(new Entity("systemuser", id) { ["fullname"] = fullName, ["businessunitid"] = new EntityReference("businessunit", businessUnitId) });
+            return id;
+        }
 
         /// <summary>
         /// Puts rows in place without running any step, as data that existed before the solution was imported. Seeded rows

@@ -59,7 +59,9 @@ namespace CrmExtensions.Benchmarks
             {
                 Host = new InMemoryDataverse(JobScale.AsOf);
                 Host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
-                _manager = Host.AddUser("Manager", TierOverrideAudit.OverridePrivilege);
+                _manager = Host.AddUser("Manager", Host.BusinessUnitId, ProductRoles.Manager);
+                Host.GrantPrivilege(_manager, "prvReadAccount");
+                Host.GrantPrivilege(_manager, "prvReadContact");
                 _account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Measured" };
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);

@@ -213,7 +213,7 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         [Fact]
         public void UserId_follows_the_caller_and_InitiatingUserId_the_original_caller()
         {
-            var clerk = _host.AddUser("Clerk");
+            var clerk = _host.AddUser("Clerk", "prvCreateAccount", "prvCreateActivity");
             Step<CreateFollowUpTask>("Create", "account", PipelineStage.PostOperation);
             Step<RecordOnly>("Create", "task", PipelineStage.PostOperation);
             _host.GetService(clerk).Create(new Entity("account") { ["name"] = "A" });

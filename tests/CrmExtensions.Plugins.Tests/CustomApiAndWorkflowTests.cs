@@ -26,7 +26,7 @@ namespace CrmExtensions.Plugins.Tests
             var before = _org.Reload(account);
             var calls = _org.Host.Calls.For("Update");
 
-            var response = _org.As(_org.Clerk).Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
+            var response = _org.As(_org.Manager).Execute(new PreviewTierRequest { Customer = account.ToEntityReference() });
 
             // High current value, and the purchase model expects a steady monthly buyer to keep buying: platinum.
             Assert.Equal(Org.Option(ValueTier.Platinum), response.Tier);

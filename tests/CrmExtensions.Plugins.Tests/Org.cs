@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Security;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Steps;
@@ -21,8 +22,26 @@ namespace CrmExtensions.Plugins.Tests
         {
             Host = new InMemoryDataverse(Now);
             Host.LoadSolution(SolutionSource, typeof(EnforceTierChange).Assembly);
-            Manager = Host.AddUser("Customer Value Manager", TierOverrideAudit.OverridePrivilege);
-            Clerk = Host.AddUser("Sales clerk");
+            Host.DefineRole(Salesperson, SalespersonPrivileges());
+            Manager = Host.AddUser("Customer Value Manager", Host.BusinessUnitId, Salesperson, ProductRoles.Manager);
+            Clerk = Host.AddUser("Sales clerk", Host.BusinessUnitId, Salesperson);
+        }
+
+        /// <summary>A platform role (the solution does not ship it) giving the sales tables as the tests need them.</summary>
+        public const string Salesperson = "Salesperson";
+
+        /// <summary>Every sales table readable org-wide, written in the user's business unit, created and deleted as one's own.</summary>
+        public static Dictionary<string, AccessDepth> SalespersonPrivileges()
+        {
+            var privileges = new Dictionary<string, AccessDepth>();
+            foreach (var table in new[] { "Account", "Contact", "SalesOrder", "Invoice", "Incident", "Opportunity", "Activity" })
+            {
+                privileges["prvRead" + table] = AccessDepth.Global;
+                privileges["prvWrite" + table] = AccessDepth.Local;
+                privileges["prvCreate" + table] = AccessDepth.Basic;
+                privileges["prvDelete" + table] = AccessDepth.Basic;
+            }
+            return privileges;
         }
 
         public static string SolutionSource

@@ -7,8 +7,13 @@ using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.CustomApis
 {
-    /// <summary>cx_PreviewTier, unbound (a function): what a recalculation would give an account or contact, without writing anything.</summary>
-    [CustomApi(typeof(PreviewTierRequest), "Preview customer tier", "What a recalculation would give the customer, without saving anything.", IsFunction = true)]
+    /// <summary>
+    /// cx_PreviewTier, unbound (a function): what a recalculation would give an account or contact, without writing
+    /// anything. It discloses the customer's values, so it needs the privilege to read score history (both product roles)
+    /// and answers only about a customer the caller can read.
+    /// </summary>
+    [CustomApi(typeof(PreviewTierRequest), "Preview customer tier", "What a recalculation would give the customer, without saving anything.", IsFunction = true,
+        ExecutePrivilege = CustomerScoreChange.ReadPrivilege)]
     public sealed class PreviewTierApi : PluginBase
     {
         public PreviewTierApi(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
@@ -19,6 +24,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var customer = new PreviewTierRequest(execution.InputParameters).Customer;
             if (customer == null || customer.Id == System.Guid.Empty)
                 throw new DomainValidationException($"{PreviewTierRequest.ApiName} needs Customer: a reference to an account or contact.");
+            CallerAccess.DemandRead(context, customer);
             var assessment = Recalculation(context, TriggerKind.Recalculation).Preview(customer, execution.OperationCreatedOn);
             var response = CustomApiResponse.Over<PreviewTierResponse>(execution.OutputParameters);
             response.Tier = Choice.ToOption(assessment.Tier);

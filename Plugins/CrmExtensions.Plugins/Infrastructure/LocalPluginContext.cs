@@ -52,6 +52,12 @@ namespace CrmExtensions.Plugins.Infrastructure
 
         public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);
 
+        /// <summary>
+        /// True when the request that raised this event was issued by a pipeline marked with <paramref name="sharedVariable"/>
+        /// itself, not by some automation further down the chain that reacted to it.
+        /// </summary>
+        public bool IsRaisedDirectlyBy(string sharedVariable) => Execution.ParentContext?.SharedVariables.Contains(sharedVariable) == true;
+
         /// <summary>True when an ancestor pipeline of this event was marked with <paramref name="sharedVariable"/>.</summary>
         public bool IsTriggeredBy(string sharedVariable) => MarkOf(sharedVariable) != null;
 

@@ -318,6 +318,9 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>Only roles allowed to override tiers can create audit rows (granted to the Customer Value Manager role).</summary>
         public const string OverridePrivilege = "prvCreatecx_tieroverrideaudit";
+
+        /// <summary>Held by the roles that answer for tiers (manager, administrator): the execute privilege of cx_RecalculateCustomer.</summary>
+        public const string ReadPrivilege = "prvReadcx_tieroverrideaudit";
     }
 
     /// <summary>
@@ -328,6 +331,9 @@ namespace CrmExtensions.Plugins.Model
     {
         public const string EntityLogicalName = "cx_scorechange";
         public const string PrimaryId = "cx_scorechangeid";
+
+        /// <summary>Held by both product roles: whoever may read customers' score history may preview a score (cx_PreviewTier).</summary>
+        public const string ReadPrivilege = "prvReadcx_scorechange";
         public const string Name = "cx_name";
         public const string Customer = "cx_customer";
         public const string TierFrom = "cx_tierfrom";

@@ -40,7 +40,7 @@ namespace CrmExtensions.Plugins.Recalculation
             return rows.Select(r => new CustomerSnapshot(r)).ToList();
         }
 
-        private static void RequireCustomerTable(string table)
+        public static void RequireCustomerTable(string table)
         {
             if (table != Account.EntityLogicalName && table != Contact.EntityLogicalName)
                 throw new DomainValidationException($"Only accounts and contacts are customers; got a {table}.");

@@ -2,6 +2,7 @@ using System.Linq;
 using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.Steps
@@ -60,17 +61,17 @@ namespace CrmExtensions.Plugins.Steps
         Description = "Recalculate the customer of a deleted survey response.")]
     public sealed class RecalculateCustomerOnChange : PluginBase
     {
-        /// <summary>Beyond this depth the event came from a chain of automation; it is traced and not recalculated again.</summary>
-        public const int MaxDepth = 4;
-
         public RecalculateCustomerOnChange(string unsecureConfiguration, string secureConfiguration) : base(unsecureConfiguration, secureConfiguration) { }
 
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            if (execution.Depth > MaxDepth)
+            // Only our own re-entry stops here: an event raised by a recalculation's own write (its pipeline is marked by
+            // PluginBase). A record another automation writes, even one reacting to our write, and any chain however deep
+            // is a fact for the ledger; the platform's loop guard (depth 8 within an hour) stays the backstop for a real loop.
+            if (context.IsRaisedDirectlyBy(CustomerRecalculation.SharedVariable))
             {
-                context.Trace("Depth {0} exceeds {1}: not recalculating from inside an automation chain.", execution.Depth, MaxDepth);
+                context.Trace("Raised by a recalculation's own writes (depth {0}): already counted.", execution.Depth);
                 return;
             }
             var changes = new LedgerChanges(context).ToList();

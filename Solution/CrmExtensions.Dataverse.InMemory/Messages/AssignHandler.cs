@@ -1,4 +1,5 @@
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Security;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -17,6 +18,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public override OrganizationResponse Execute(Operation operation)
         {
             var target = (EntityReference)operation.Request["Target"];
+            Host.Security.Records.Demand(operation.Scope.UserId, AccessRight.Assign, Host.Store.Get(target.LogicalName, target.Id));
             Change(operation, target.LogicalName, target.Id, row => row["ownerid"] = EntityCloner.CloneValue((EntityReference)operation.Request["Assignee"]));
             return new AssignResponse();
         }

@@ -25,6 +25,8 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             foreach (var nullColumn in row.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) row.Attributes.Remove(nullColumn);
             row[idColumn] = row.Id;
             Stamp(row, operation, isCreate: true);
+            // Checked as the row will be stored: its owner decides the depth the create privilege must reach.
+            Host.Security.DemandWrite(operation.Scope.UserId, row, null);
             Host.Store.Insert(row);
             operation.PrimaryId = row.Id;
             operation.Output["id"] = row.Id;

@@ -1,4 +1,5 @@
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Security;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 
@@ -16,7 +17,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public override OrganizationResponse Execute(Operation operation)
         {
             var target = (EntityReference)operation.Request["Target"];
-            Host.Store.Get(target.LogicalName, target.Id);
+            Host.Security.Records.Demand(operation.Scope.UserId, AccessRight.Delete, Host.Store.Get(target.LogicalName, target.Id));
             Host.Store.Remove(target.LogicalName, target.Id);
             return new DeleteResponse();
         }

@@ -1,5 +1,6 @@
 using System;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Security;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -16,7 +17,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         {
             var who = new WhoAmIResponse();
             who.Results["UserId"] = scope.UserId;
-            who.Results["BusinessUnitId"] = Host.BusinessUnitId;
+            who.Results["BusinessUnitId"] = Host.Security.Users.BusinessUnitOf(scope.UserId);
             who.Results["OrganizationId"] = Host.OrganizationId;
             return who;
         }
@@ -32,11 +33,16 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
         {
             var name = (string)request["PrivilegeName"];
+            var user = (Guid)request["UserId"];
+            var depth = Host.Security.Users.Depth(user, name);
             var response = new RetrieveUserPrivilegeByPrivilegeNameResponse();
-            response.Results["RolePrivileges"] = Host.HasPrivilege((Guid)request["UserId"], name)
-                ? new[] { new RolePrivilege(PrivilegeDepth.Global, Guid.NewGuid(), Host.BusinessUnitId, name) }
+            response.Results["RolePrivileges"] = depth != AccessDepth.None
+                ? new[] { new RolePrivilege(ToPrivilegeDepth(depth), Guid.NewGuid(), Host.Security.Users.BusinessUnitOf(user), name) }
                 : new RolePrivilege[0];
             return response;
         }
+
+        private static PrivilegeDepth ToPrivilegeDepth(AccessDepth depth) =>
+            depth == AccessDepth.Basic ? PrivilegeDepth.Basic : depth == AccessDepth.Local ? PrivilegeDepth.Local : depth == AccessDepth.Deep ? PrivilegeDepth.Deep : PrivilegeDepth.Global;
     }
 }

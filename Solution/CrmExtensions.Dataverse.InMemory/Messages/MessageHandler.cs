@@ -66,7 +66,9 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         /// <summary>Writes a changed copy of a stored row (a missing row is a fault), as a message that sets a few columns does.</summary>
         protected void Change(Operation operation, string table, System.Guid id, System.Action<Entity> set)
         {
-            var row = EntityCloner.Clone(Host.Store.Get(table, id));
+            var stored = Host.Store.Get(table, id);
+            Host.Security.Records.Demand(operation.Scope.UserId, Security.AccessRight.Write, stored);
+            var row = EntityCloner.Clone(stored);
             set(row);
             Stamp(row, operation, isCreate: false);
             Host.Store.Replace(row);

@@ -27,6 +27,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 new PublishAllXmlHandler(host),
                 new CreateHandler(host),
                 new UpdateHandler(host),
+                new UpsertHandler(host),
                 new DeleteHandler(host),
                 new AssignHandler(host),
                 new SetStateHandler(host),

@@ -6,7 +6,7 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
-    /// <summary>Retrieve: a copy of one row with the requested columns and its primary key.</summary>
+    /// <summary>Retrieve: a copy of one row with the requested columns and its primary key, as far as the caller may read it.</summary>
     internal sealed class RetrieveHandler : DirectMessage
     {
         public RetrieveHandler(InMemoryDataverse host) : base(host) { }
@@ -20,6 +20,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             var row = Host.Store.Get(target.LogicalName, target.Id);
             var copy = EntityCloner.Clone(row, c => columns.AllColumns || columns.Columns.Contains(c));
             copy[PrimaryKey.For(target.LogicalName)] = row.Id;
+            Host.Security.Readable(scope.UserId, row, copy);
             var response = new RetrieveResponse();
             response.Results["Entity"] = copy;
             return response;

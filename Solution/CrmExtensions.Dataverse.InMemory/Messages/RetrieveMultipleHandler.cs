@@ -7,7 +7,10 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
-    /// <summary>RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchXML query (aggregates capped as the platform caps them).</summary>
+    /// <summary>
+    /// RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchXML query (aggregates capped as the platform caps them),
+    /// over the rows of the queried table the caller may read, with the secured columns they may not read left out.
+    /// </summary>
     internal sealed class RetrieveMultipleHandler : DirectMessage
     {
         public RetrieveMultipleHandler(InMemoryDataverse host) : base(host) { }
@@ -16,18 +19,24 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
 
         public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
         {
-            var evaluator = new QueryEvaluator(Host.Store, Host.UtcNow, scope.UserId);
+            var query = (QueryBase)request["Query"];
+            var security = Host.Security;
+            var user = scope.UserId;
+            var evaluator = new QueryEvaluator(Host.Store, Host.UtcNow, user, row => security.Visible(user, row));
             EntityCollection result;
-            switch ((QueryBase)request["Query"])
+            switch (query)
             {
                 case QueryExpression expression:
+                    security.DemandQuery(user, expression.EntityName);
                     result = evaluator.Execute(expression);
                     break;
                 case QueryByAttribute byAttribute:
+                    security.DemandQuery(user, byAttribute.EntityName);
                     result = evaluator.Execute(ToExpression(byAttribute));
                     break;
                 case FetchExpression fetch:
                     var plan = FetchXmlParser.Parse(fetch.Query);
+                    security.DemandQuery(user, plan.Query.EntityName);
                     result = plan.Aggregate
                         ? AggregateEvaluator.Execute(plan, evaluator.Filter(plan.Query).ToList(), Host.MaxAggregateRecords)
                         : evaluator.Execute(plan.Query);
@@ -35,6 +44,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 default:
                     throw Invalid("RetrieveMultiple needs a QueryExpression, QueryByAttribute or FetchExpression.");
             }
+            foreach (var row in result.Entities) security.Columns.HideUnreadable(user, row);
             var response = new RetrieveMultipleResponse();
             response.Results["EntityCollection"] = result;
             return response;

@@ -23,6 +23,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             var request = operation.Request;
             var target = (Entity)request["Target"];
             var stored = Host.Store.Get(target.LogicalName, target.Id);
+            Host.Security.DemandWrite(operation.Scope.UserId, target, stored);
             // Optimistic concurrency: the caller's RowVersion must still be current.
             if (request.Parameters.TryGetValue("ConcurrencyBehavior", out var behavior) && behavior is ConcurrencyBehavior b && b == ConcurrencyBehavior.IfRowVersionMatches
                 && target.RowVersion != stored.RowVersion)

@@ -14,10 +14,14 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         private readonly TableStore _store;
         private readonly ConditionEvaluator _conditions;
 
-        public QueryEvaluator(TableStore store, DateTime utcNow, Guid userId)
+        private readonly Func<Entity, bool> _visible;
+
+        /// <summary>An evaluator for one caller: <paramref name="visible"/> says whether a row of the queried table is returned to them (null: every row).</summary>
+        public QueryEvaluator(TableStore store, DateTime utcNow, Guid userId, Func<Entity, bool> visible = null)
         {
             _store = store;
             _conditions = new ConditionEvaluator(utcNow, userId);
+            _visible = visible ?? (_ => true);
         }
 
         public EntityCollection Execute(QueryExpression query)
@@ -85,7 +89,9 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             foreach (var id in ids)
             {
                 if (page.Count >= query.TopCount.Value) break;
-                var row = new QueryRow(_store.Get(query.EntityName, id));
+                var stored = _store.Get(query.EntityName, id);
+                if (!_visible(stored)) continue;
+                var row = new QueryRow(stored);
                 if (_conditions.Matches(query.Criteria, row, null)) page.Add(row);
             }
             return page;
@@ -96,7 +102,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         {
             if (string.IsNullOrEmpty(query.EntityName))
                 throw new DataverseFaultException(ErrorCodes.InvalidArgument, "The query names no table (EntityName is empty).");
-            IEnumerable<QueryRow> rows = Candidates(query).Select(e => new QueryRow(e));
+            IEnumerable<QueryRow> rows = Candidates(query).Where(_visible).Select(e => new QueryRow(e));
             var aliasCounter = new Dictionary<string, int>();
             foreach (var link in query.LinkEntities) rows = Join(rows, link, null, aliasCounter);
             return rows.Where(r => _conditions.Matches(query.Criteria, r, null)).ToList();

@@ -31,5 +31,17 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int InfiniteLoop = unchecked((int)0x80044182);
         public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+        /// <summary>The user's roles lack the table privilege the request needs (at any depth).</summary>
+        public const int PrincipalPrivilegeDenied = unchecked((int)0x80040231);
+
+        /// <summary>SecLib::AccessCheckEx: the privilege is held, but not deep enough to reach this row.</summary>
+        public const int AccessCheckFailed = unchecked((int)0x80048306);
+
+        /// <summary>A secured column written without the column security profile's update right.</summary>
+        public const int AttributePermissionUpdateIsMissingDuringUpdate = unchecked((int)0x8004F507);
+
+        /// <summary>A secured column set on create without the column security profile's create right.</summary>
+        public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
     }
 }
