@@ -67,7 +67,7 @@ namespace CrmExtensions.Cli
     public static class SolutionComponents
     {
         public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, WorkflowType = 29, ChartType = 59, FormType = 60, WebResourceType = 61,
-            SiteMapType = 62, AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
+            SiteMapType = 62, FieldSecurityProfileType = 70, AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
 
         public static readonly IReadOnlyList<ComponentKind> All = new[]
         {
@@ -84,6 +84,14 @@ namespace CrmExtensions.Cli
                 Section = "Roles",
                 SectionContent = source => Roots(source, "Roles"),
                 RootComponents = source => Roots(source, "Roles").Select(r => new RootComponent(RoleType, null, Guid.Parse((string)r.Attribute("id")))),
+            },
+            new ComponentKind
+            {
+                // SolutionPackager keeps the profiles in Other/FieldSecurityProfiles.xml; an export lists each as type 70.
+                Name = "field security profiles",
+                Section = "FieldSecurityProfiles",
+                SectionContent = source => Profiles(source).Select(Copy),
+                RootComponents = source => Profiles(source).Select(p => new RootComponent(FieldSecurityProfileType, null, Guid.Parse((string)p.Attribute("fieldsecurityprofileid")))),
             },
             new ComponentKind
             {
@@ -174,6 +182,9 @@ namespace CrmExtensions.Cli
                 }),
             },
         };
+
+        private static IEnumerable<XElement> Profiles(SolutionSource source) =>
+            source.Get("Other/FieldSecurityProfiles.xml")?.Root.Elements("FieldSecurityProfile") ?? Enumerable.Empty<XElement>();
 
         /// <summary>The roots of the files under a folder, without the namespace declarations each file repeats.</summary>
         private static IEnumerable<XElement> Roots(SolutionSource source, string folder) => source.Under(folder).Select(f => Copy(f.Value.Root));

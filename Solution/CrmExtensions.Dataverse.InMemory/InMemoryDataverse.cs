@@ -65,6 +65,9 @@ namespace CrmExtensions.Dataverse.InMemory
         public IReadOnlyList<TraceEntry> Traces => _traces;
         public IReadOnlyList<AsyncJob> AsyncJobs => _async.Jobs;
         public IReadOnlyList<StepRegistration> Steps => _steps;
+
+        /// <summary>What a delete does to referencing rows: the platform's activity rule, then the solution's relationships.</summary>
+        public List<CascadeRelationship> Relationships { get; } = new List<CascadeRelationship>(CascadeRelationship.Platform());
         public int PendingAsyncJobs => _async.Pending;
 
         /// <summary>Fault injection: return an exception to throw instead of executing the request, or null to proceed.</summary>
@@ -86,12 +89,13 @@ namespace CrmExtensions.Dataverse.InMemory
 
         /// <summary>
         /// Registers what the solution source declares: its steps and Custom APIs, with types from the given assemblies,
-        /// its security roles and its column security (secured columns and field security profiles).
+        /// its security roles, its column security (secured columns and field security profiles) and its relationships' cascades.
         /// </summary>
         public SolutionRegistrations LoadSolution(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
         {
             var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, pluginAssemblies);
             Security.Load(solutionSourceDirectory);
+            Relationships.AddRange(CascadeRelationship.Load(solutionSourceDirectory));
             foreach (var step in loaded.Steps) Register(step);
             foreach (var api in loaded.CustomApis) Register(api);
             return loaded;

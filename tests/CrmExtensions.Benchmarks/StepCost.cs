@@ -62,6 +62,7 @@ namespace CrmExtensions.Benchmarks
                 _manager = Host.AddUser("Manager", Host.BusinessUnitId, ProductRoles.Manager);
                 Host.GrantPrivilege(_manager, "prvReadAccount");
                 Host.GrantPrivilege(_manager, "prvReadContact");
+                Host.AddToFieldSecurityProfile(_manager, CustomerColumnSecurity.ManagerProfile);
                 _account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Measured" };
                 _referrer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Referrer" };
                 Host.Seed(_account, _referrer);

@@ -23,6 +23,12 @@ namespace CrmExtensions.Cli.Tests
             { "choice missing", f => System.IO.File.Delete(f.File("OptionSets/cx_loyaltylevel.xml")), "LoyaltyLevelChoice mirrors the choice 'cx_loyaltylevel'" },
             { "reason column shortened", f => f.Edit("Entities/contact/Entity.xml", s => s.Replace("<MaxLength>2000</MaxLength>", "<MaxLength>1000</MaxLength>")),
                 "cx_tieroverridereason holds 1000 characters, but TierOverridePolicy.MaxReasonLength is 2000" },
+            { "ledger left unsecured", f => f.Edit("Entities/account/Entity.xml", s => s.Replace(
+                    "<DisplayMask>ValidForAdvancedFind</DisplayMask>\n          <IsCustomField>1</IsCustomField>\n          <IsAuditEnabled>0</IsAuditEnabled>\n          <IsSecured>1</IsSecured>",
+                    "<DisplayMask>ValidForAdvancedFind</DisplayMask>\n          <IsCustomField>1</IsCustomField>\n          <IsAuditEnabled>0</IsAuditEnabled>")),
+                "cx_factsledger: IsSecured is 0, but CustomerColumnSecurity secures it" },
+            { "table auditing turned off", f => f.Edit("Entities/contact/Entity.xml", s => s.Replace("      <IsAuditEnabled>1</IsAuditEnabled>\n    </entity>", "    </entity>")),
+                "contact must be audited" },
             { "publisher prefix changed", f => f.Edit("Other/Solution.xml", s => s.Replace("<CustomizationOptionValuePrefix>10000<", "<CustomizationOptionValuePrefix>12000<")),
                 "the publisher's options start at 120000000, but Choice.OptionBase" },
         };

@@ -36,6 +36,8 @@ namespace CrmExtensions.Plugins.Tests
             var west = host.AddBusinessUnit("West");
             _eastManager = host.AddUser("East manager", _east, LocalSales, ProductRoles.Manager);
             _westManager = host.AddUser("West manager", west, LocalSales, ProductRoles.Manager);
+            host.AddToFieldSecurityProfile(_eastManager, CustomerColumnSecurity.ManagerProfile);
+            host.AddToFieldSecurityProfile(_westManager, CustomerColumnSecurity.ManagerProfile);
             _customer = new Entity(Account.EntityLogicalName) { [Account.Name] = "Contoso Secret Holdings", [Common.OwnerId] = new EntityReference(SystemUser.EntityLogicalName, _eastManager) };
             host.Seed(_customer);
             _org.OrderHistory(_customer, 5000m, months: 24);
@@ -91,10 +93,27 @@ namespace CrmExtensions.Plugins.Tests
             var deep = Org.SalespersonPrivileges().ToDictionary(p => p.Key, p => p.Value == AccessDepth.Global ? AccessDepth.Deep : p.Value);
             _org.Host.DefineRole("Sales manager (parent: child)", deep);
             var region = _org.Host.AddUser("Region manager", _org.Host.BusinessUnitId, "Sales manager (parent: child)", ProductRoles.Manager);
+            _org.Host.AddToFieldSecurityProfile(region, CustomerColumnSecurity.ReaderProfile);
 
             var preview = _org.As(region).Execute(new PreviewTierRequest { Customer = _customer.ToEntityReference() });
 
             Assert.Equal(_org.Tier(_customer), preview.Tier);
+        }
+
+        [Theory]
+        [MemberData(nameof(EntryPoints))]
+        public void A_caller_outside_every_field_security_profile_does_not_see_the_columns_it_hides(string entryPoint)
+        {
+            // Role and record access are enough to call, but the answer is computed as SYSTEM: without the column check it
+            // would show what the secured columns hide from this user on the form.
+            var unprofiled = _org.Host.AddUser("East manager without a profile", _east, LocalSales, ProductRoles.Manager);
+            var updates = _org.Host.Calls.For("Update");
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(Call(entryPoint, _org.As(unprofiled)));
+
+            Assert.Contains($"Ask your administrator for the {CustomerColumnSecurity.ReaderProfile} field security profile", error.Message);
+            Assert.DoesNotContain("Contoso", error.Message);
+            Assert.Equal(updates, _org.Host.Calls.For("Update"));
         }
 
         [Theory]

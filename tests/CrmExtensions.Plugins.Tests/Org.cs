@@ -25,6 +25,8 @@ namespace CrmExtensions.Plugins.Tests
             Host.DefineRole(Salesperson, SalespersonPrivileges());
             Manager = Host.AddUser("Customer Value Manager", Host.BusinessUnitId, Salesperson, ProductRoles.Manager);
             Clerk = Host.AddUser("Sales clerk", Host.BusinessUnitId, Salesperson);
+            Host.AddToFieldSecurityProfile(Manager, CustomerColumnSecurity.ManagerProfile);
+            Host.AddToFieldSecurityProfile(Clerk, CustomerColumnSecurity.ReaderProfile);
         }
 
         /// <summary>A platform role (the solution does not ship it) giving the sales tables as the tests need them.</summary>

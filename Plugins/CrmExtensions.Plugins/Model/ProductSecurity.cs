@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace CrmExtensions.Plugins.Model
 {
     /// <summary>The security roles the solution ships (Solution/src/Roles), by name.</summary>
@@ -8,5 +11,48 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>Owns the settings and recalculation jobs; recalculates and previews; reads audit and history.</summary>
         public const string Administrator = "Customer Value Administrator";
+    }
+
+    /// <summary>
+    /// Column security and auditing of the customer tables, declared once: the generator writes the field security
+    /// profiles (Other/FieldSecurityProfiles.xml) from this, and the validator checks each table's IsSecured and
+    /// IsAuditEnabled flags against it.
+    /// </summary>
+    public static class CustomerColumnSecurity
+    {
+        public static readonly string[] Tables = { Account.EntityLogicalName, Contact.EntityLogicalName };
+
+        /// <summary>Reads every secured column, updates none: for the product's users (sales, both product roles).</summary>
+        public const string ReaderProfile = "Customer Value Reader";
+
+        /// <summary>Reads every secured column and updates the override columns: for Customer Value Managers.</summary>
+        public const string ManagerProfile = "Customer Value Manager";
+
+        /// <summary>Written only by the plug-ins as SYSTEM (evaluation, ledger, plan): no profile may update them.</summary>
+        public static readonly string[] Bookkeeping =
+        {
+            CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.LifetimeProfit, CustomerColumns.LifetimeProfitCurrent,
+            CustomerColumns.LifetimeProfitPotential, CustomerColumns.RfmRecency, CustomerColumns.RfmFrequency, CustomerColumns.RfmMonetary,
+            CustomerColumns.RfmSegment, CustomerColumns.LifecycleStage, CustomerColumns.LifecyclePattern, CustomerColumns.LoyaltyLevel,
+            CustomerColumns.RepeatPurchaseRate, CustomerColumns.CrossPurchaseBreadth, CustomerColumns.ReferralCount, CustomerColumns.PriceTolerance,
+            CustomerColumns.Satisfaction, CustomerColumns.ChurnRisk, CustomerColumns.ChurnRiskBand, CustomerColumns.ChurnReasons,
+            CustomerColumns.PurchaseInterval, CustomerColumns.ExpectedPurchases, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationJob,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan,
+        };
+
+        /// <summary>Changed by hand only through an authorised override: updatable through the manager profile alone.</summary>
+        public static readonly string[] Override = CustomerColumns.Guarded;
+
+        public static IEnumerable<string> Secured => Bookkeeping.Concat(Override);
+
+        /// <summary>In the platform's audit history (with the tables themselves): tier, override and value columns.</summary>
+        public static IEnumerable<string> Audited => Override.Concat(new[]
+        {
+            CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.LifetimeProfit, CustomerColumns.LifetimeProfitCurrent,
+            CustomerColumns.LifetimeProfitPotential,
+        });
+
+        /// <summary>Whether a profile lets its members update a secured column (nobody creates one: a new customer's tier comes from recalculation).</summary>
+        public static bool CanUpdate(string profile, string column) => profile == ManagerProfile && Override.Contains(column);
     }
 }

@@ -9,7 +9,7 @@ namespace CrmExtensions.Cli.Generation
 {
     /// <summary>
     /// Everything in the repository that is generated rather than written: the registration files from the plug-in
-    /// declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, and the TypeScript
+    /// declarations, the field security profiles from the column security declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, and the TypeScript
     /// Custom API contracts. <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
     /// </summary>
     public sealed class GeneratedFiles
@@ -27,14 +27,15 @@ namespace CrmExtensions.Cli.Generation
         {
             _sourceDirectory = committed.Directory;
             var registrations = new RegistrationFiles(build);
-            var registered = committed.With(registrations.Files(), IsGenerated);
+            var declared = registrations.Files().Append(new KeyValuePair<string, XDocument>(FieldSecurityProfiles.File, FieldSecurityProfiles.Generate())).ToList();
+            var registered = committed.With(declared, IsGenerated);
             var derived = new Dictionary<string, XDocument>
             {
                 ["Other/Solution.xml"] = SolutionManifest.Generate(registered),
                 ["Other/Relationships.xml"] = RelationshipIndex(registered),
             };
             Source = registered.With(derived, _ => false);
-            foreach (var file in registrations.Files().Concat(derived)) _files[Path.Combine(_sourceDirectory, file.Key)] = GeneratedXml.Text(file.Value);
+            foreach (var file in declared.Concat(derived)) _files[Path.Combine(_sourceDirectory, file.Key)] = GeneratedXml.Text(file.Value);
             _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
         }
 

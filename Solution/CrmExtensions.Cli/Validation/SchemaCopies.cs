@@ -25,7 +25,7 @@ namespace CrmExtensions.Cli.Validation
         }
 
         public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs) =>
-            ChoiceEnums(source).Concat(Constants(source)).Concat(WebSchemaCopies.Check(source, schemaTs));
+            ChoiceEnums(source).Concat(Constants(source)).Concat(ColumnSecurityCopies.Check(source)).Concat(WebSchemaCopies.Check(source, schemaTs));
 
         /// <summary>The options of a global choice, value → label (1033); null when OptionSets/ does not define it.</summary>
         internal static Dictionary<int, (string Label, int Line)> OptionsOf(SolutionSource source, string optionSet) =>

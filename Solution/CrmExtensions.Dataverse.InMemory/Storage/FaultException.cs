@@ -31,6 +31,7 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int InfiniteLoop = unchecked((int)0x80044182);
         public const int PrivilegeDenied = unchecked((int)0x80040220);
+        public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
 
         /// <summary>The user's roles lack the table privilege the request needs (at any depth).</summary>
         public const int PrincipalPrivilegeDenied = unchecked((int)0x80040231);
