@@ -104,7 +104,7 @@ namespace CrmExtensions.Plugins.Tests
 
             written.Remove(Common.PrimaryIdOf(Account.EntityLogicalName));
             Assert.NotEmpty(written);
-            Assert.Empty(written.Except(CustomerColumnSecurity.Secured));
+            Assert.Empty(written.Except(CustomerColumnSecurity.SecuredOn(Account.EntityLogicalName)));
         }
 
         [Fact]

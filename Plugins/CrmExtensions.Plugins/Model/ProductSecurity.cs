@@ -37,13 +37,26 @@ namespace CrmExtensions.Plugins.Model
             CustomerColumns.RepeatPurchaseRate, CustomerColumns.CrossPurchaseBreadth, CustomerColumns.ReferralCount, CustomerColumns.PriceTolerance,
             CustomerColumns.Satisfaction, CustomerColumns.ChurnRisk, CustomerColumns.ChurnRiskBand, CustomerColumns.ChurnReasons,
             CustomerColumns.PurchaseInterval, CustomerColumns.ExpectedPurchases, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationJob,
-            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan,
+            CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.RelationshipType, CustomerColumns.KeyAccount,
+        };
+
+        /// <summary>Written only by the plug-ins on accounts (contacts have neither): contact coverage and the account group roll-up.</summary>
+        public static readonly string[] AccountBookkeeping =
+        {
+            AccountColumns.OperationalContacts, AccountColumns.ManagementContacts, AccountColumns.DecisionContacts, AccountColumns.UserDepartmentContacts,
+            AccountColumns.TechnicalContacts, AccountColumns.FinanceContacts, AccountColumns.LastOperationalActivity, AccountColumns.LastManagementActivity,
+            AccountColumns.LastDecisionActivity, AccountColumns.LastUserDepartmentActivity, AccountColumns.LastTechnicalActivity, AccountColumns.LastFinanceActivity,
+            AccountColumns.CoverageGaps, AccountColumns.GroupSize, AccountColumns.GroupCurrentValue, AccountColumns.GroupGrowthPotential, AccountColumns.GroupTier,
+            AccountColumns.GroupChurnRisk, AccountColumns.GroupChurnView,
         };
 
         /// <summary>Changed by hand only through an authorised override: updatable through the manager profile alone.</summary>
         public static readonly string[] Override = CustomerColumns.Guarded;
 
         public static IEnumerable<string> Secured => Bookkeeping.Concat(Override);
+
+        /// <summary>The secured columns of one customer table.</summary>
+        public static IEnumerable<string> SecuredOn(string table) => table == Account.EntityLogicalName ? Secured.Concat(AccountBookkeeping) : Secured;
 
         /// <summary>In the platform's audit history (with the tables themselves): tier, override and value columns.</summary>
         public static IEnumerable<string> Audited => Override.Concat(new[]

@@ -27,7 +27,7 @@ namespace CrmExtensions.Cli.Generation
                     new XAttribute("fieldsecurityprofileid", StableId.For("fieldsecurityprofile", p.Name).ToString("B")),
                     new XElement("FieldPermissions",
                         from table in CustomerColumnSecurity.Tables
-                        from column in CustomerColumnSecurity.Secured.OrderBy(c => c, System.StringComparer.Ordinal)
+                        from column in CustomerColumnSecurity.SecuredOn(table).OrderBy(c => c, System.StringComparer.Ordinal)
                         select new XElement("FieldPermission",
                             new XElement("EntityName", table),
                             new XElement("AttributeName", column),

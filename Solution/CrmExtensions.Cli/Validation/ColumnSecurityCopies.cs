@@ -13,10 +13,10 @@ namespace CrmExtensions.Cli.Validation
     {
         public static IEnumerable<ValidationIssue> Check(SolutionSource source)
         {
-            var secured = new HashSet<string>(CustomerColumnSecurity.Secured);
             var audited = new HashSet<string>(CustomerColumnSecurity.Audited);
             foreach (var table in CustomerColumnSecurity.Tables)
             {
+                var secured = new HashSet<string>(CustomerColumnSecurity.SecuredOn(table));
                 var file = $"Entities/{table}/Entity.xml";
                 var entity = source.Get(file)?.Root?.Element("EntityInfo")?.Element("entity");
                 if (entity == null)
