@@ -32,6 +32,11 @@ describe("Customer value dashboard in Chromium", () => {
     expect(await tierChart.allTextContents()).toEqual(["Gold3", "Iron1", "Lead2", "Platinum2"]);
     const ownerChart = page.locator("[data-testid=tile]", { hasText: "Retention tasks due this week, by owner" }).locator("[data-testid=stand-in-bar]");
     expect(await ownerChart.allTextContents()).toEqual(["Alex Wilber2", "Megan Bowen1"]);
+    // Loss charts group by columns whose choice is named differently (cx_tieratloss → cx_tier) and one averages.
+    const lossChart = page.locator("[data-testid=tile]", { hasText: "Lost customers by cause and tier" }).locator("[data-testid=stand-in-bar]");
+    expect(await lossChart.allTextContents()).toEqual(["Gold · Competitor1", "Gold · Our side1", "Iron · Competitor1", "Lead · (blank)1", "Lead · Customer side1"]);
+    const recovery = page.locator("[data-testid=tile]", { hasText: "Average days to win back, by tier" }).locator("[data-testid=stand-in-bar]");
+    expect(await recovery.allTextContents()).toEqual(["Gold60", "Iron120"]);
 
     const matrix = page.frameLocator("#WebResource_valuematrix");
     await matrix.locator("[data-testid=value-matrix]").waitFor();
