@@ -28,6 +28,25 @@ namespace CrmExtensions.Cli.Generation
             [12] = "string",
         };
 
+        // customapifieldtype → the type name and structural property (1 primitive, 4 collection, 5 entity type) that
+        // Xrm.WebApi.online.execute's metadata declares for a request parameter.
+        private static readonly Dictionary<int, (string TypeName, int Structural)> WebApiTypes = new Dictionary<int, (string, int)>
+        {
+            [0] = ("Edm.Boolean", 1),
+            [1] = ("Edm.DateTimeOffset", 1),
+            [2] = ("Edm.Decimal", 1),
+            [3] = ("mscrm.crmbaseentity", 5),
+            [4] = ("Collection(mscrm.crmbaseentity)", 4),
+            [5] = ("mscrm.crmbaseentity", 5),
+            [6] = ("Edm.Double", 1),
+            [7] = ("Edm.Int32", 1),
+            [8] = ("Edm.Decimal", 1),
+            [9] = ("Edm.Int32", 1),
+            [10] = ("Edm.String", 1),
+            [11] = ("Collection(Edm.String)", 4),
+            [12] = ("Edm.Guid", 1),
+        };
+
         public static string Contracts(IEnumerable<DeclaredApi> apis)
         {
             var text = new StringBuilder();
@@ -43,6 +62,14 @@ namespace CrmExtensions.Cli.Generation
                 text.Append($"  boundTo: {(api.BoundTable == null ? "null" : "\"" + api.BoundTable + "\"")},\n");
                 text.Append($"  /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */\n");
                 text.Append($"  operationType: {(api.Registration.IsFunction ? 1 : 0)},\n");
+                text.Append("  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */\n");
+                text.Append("  parameterTypes: {");
+                foreach (var parameter in api.RequestParameters)
+                {
+                    var (typeName, structural) = WebApiTypes[parameter.Type];
+                    text.Append($"\n    {parameter.Name}: {{ typeName: \"{typeName}\", structuralProperty: {structural} }},");
+                }
+                text.Append(api.RequestParameters.Count == 0 ? "},\n" : "\n  },\n");
                 text.Append("} as const;\n\n");
                 Interface(text, name + "Request", api.RequestParameters, request: true);
                 text.Append('\n');

@@ -7,6 +7,8 @@ export const CalibrateSettings = {
   boundTo: null,
   /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
   operationType: 0,
+  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */
+  parameterTypes: {},
 } as const;
 
 export type CalibrateSettingsRequest = Record<string, never>;
@@ -30,6 +32,10 @@ export const PreviewTier = {
   boundTo: null,
   /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
   operationType: 1,
+  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */
+  parameterTypes: {
+    Customer: { typeName: "mscrm.crmbaseentity", structuralProperty: 5 },
+  },
 } as const;
 
 export interface PreviewTierRequest {
@@ -70,6 +76,8 @@ export const RecalculateCustomer = {
   boundTo: "account",
   /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
   operationType: 0,
+  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */
+  parameterTypes: {},
 } as const;
 
 export type RecalculateCustomerRequest = Record<string, never>;
@@ -93,6 +101,16 @@ export const StartRecalculation = {
   boundTo: null,
   /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
   operationType: 0,
+  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */
+  parameterTypes: {
+    Calibrate: { typeName: "Edm.Boolean", structuralProperty: 1 },
+    EvaluatedBefore: { typeName: "Edm.DateTimeOffset", structuralProperty: 1 },
+    Filter: { typeName: "Edm.String", structuralProperty: 1 },
+    Name: { typeName: "Edm.String", structuralProperty: 1 },
+    PageSize: { typeName: "Edm.Int32", structuralProperty: 1 },
+    Rebuild: { typeName: "Edm.Boolean", structuralProperty: 1 },
+    TableName: { typeName: "Edm.String", structuralProperty: 1 },
+  },
 } as const;
 
 export interface StartRecalculationRequest {
@@ -123,6 +141,8 @@ export const ValueThresholds = {
   boundTo: null,
   /** Xrm.WebApi.online.execute's operationType: 1 function, 0 action. */
   operationType: 1,
+  /** Xrm.WebApi.online.execute's parameterTypes for each request parameter. */
+  parameterTypes: {},
 } as const;
 
 export type ValueThresholdsRequest = Record<string, never>;
