@@ -40,6 +40,8 @@ namespace CrmExtensions.Cli.Tests
             {
                 { "column renamed", ts => ts.Replace("\"cx_churnrisk\"", "\"cx_churn\""), "Columns.churnRisk 'cx_churn' is not a column of account" },
                 { "history column renamed", ts => ts.Replace("\"cx_topreasons\"", "\"cx_reasons\""), "HistoryColumns.topReasons 'cx_reasons' is not a column of cx_scorechange" },
+                { "job column renamed", ts => ts.Replace("\"cx_pagesize\"", "\"cx_pagelength\""), "JobColumns.pageSize 'cx_pagelength' is not a column of cx_recalculationjob" },
+                { "scope swapped", ts => ts.Replace("ScopeContacts = 100000002", "ScopeContacts = 100000001"), "ScopeContacts 100000001 is not the option 'Contacts' of cx_recalculationscope" },
                 { "tier relabelled", ts => ts.Replace("label: \"Iron\"", "label: \"Bronze\""), "Tiers[100000003] is labelled 'Bronze', but cx_tier labels it 'Iron'" },
                 { "stage dropped", ts => ts.Replace("  100000004: \"Decline\",\n", ""), "Stages lacks option 100000004 'Decline' of cx_lifecyclestage" },
                 { "band relabelled", ts => ts.Replace("100000002: \"Medium\"", "100000002: \"Moderate\""), "ChurnBands[100000002] is labelled 'Moderate', but cx_churnriskband labels it 'Medium'" },

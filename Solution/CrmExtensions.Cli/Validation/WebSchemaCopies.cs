@@ -26,7 +26,11 @@ namespace CrmExtensions.Cli.Validation
         private static readonly (string Constant, string OptionSet, string Label)[] ChoiceValues =
         {
             ("ChurnBandHigh", "cx_churnriskband", "High"), ("ChurnBandMedium", "cx_churnriskband", "Medium"),
+            ("ScopeAccounts", "cx_recalculationscope", "Accounts"), ("ScopeContacts", "cx_recalculationscope", "Contacts"),
         };
+
+        /// <summary>A table constant and the record of its columns the web resources read or write.</summary>
+        private static readonly (string Table, string Columns)[] TableColumns = { ("HistoryTable", "HistoryColumns"), ("JobTable", "JobColumns") };
 
         public static IEnumerable<ValidationIssue> Check(SolutionSource source, string schemaTs)
         {
@@ -52,12 +56,15 @@ namespace CrmExtensions.Cli.Validation
             foreach (var column in Constant("Columns")?.Properties ?? Empty)
                 if (!(column.Value.Value is string name) || !declared.ContainsKey(name)) Add(column.Value, $"Columns.{column.Key} '{column.Value.Value}' is not a column of account in Solution/src");
 
-            var historyTable = Constant("HistoryTable");
-            var history = source.DeclaredColumns().TryGetValue(historyTable?.Value as string ?? "", out var historyColumns) ? historyColumns : null;
-            if (historyTable != null && history == null) Add(historyTable, $"HistoryTable '{historyTable.Value}' is not a table of Solution/src");
-            foreach (var column in Constant("HistoryColumns")?.Properties ?? Empty)
-                if (history != null && (!(column.Value.Value is string name) || !history.ContainsKey(name)))
-                    Add(column.Value, $"HistoryColumns.{column.Key} '{column.Value.Value}' is not a column of {historyTable.Value} in Solution/src");
+            foreach (var (tableConstant, columnsConstant) in TableColumns)
+            {
+                var table = Constant(tableConstant);
+                var tableColumns = source.DeclaredColumns().TryGetValue(table?.Value as string ?? "", out var found) ? found : null;
+                if (table != null && tableColumns == null) Add(table, $"{tableConstant} '{table.Value}' is not a table of Solution/src");
+                foreach (var column in Constant(columnsConstant)?.Properties ?? Empty)
+                    if (tableColumns != null && (!(column.Value.Value is string name) || !tableColumns.ContainsKey(name)))
+                        Add(column.Value, $"{columnsConstant}.{column.Key} '{column.Value.Value}' is not a column of {table.Value} in Solution/src");
+            }
 
             var optionBase = Constant("OptionBase");
             if (optionBase != null && !Equals(optionBase.Value, (decimal?)SchemaCopies.OptionBaseOf(source)))

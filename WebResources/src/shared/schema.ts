@@ -31,6 +31,21 @@ export const HistoryColumns = {
   createdOn: "createdon",
 } as const;
 
+/** The recalculation job table and the definition columns "Run again" copies into a new job. */
+export const JobTable = "cx_recalculationjob";
+export const JobColumns = {
+  name: "cx_name",
+  scope: "cx_scope",
+  filter: "cx_filter",
+  rebuild: "cx_rebuild",
+  calibrate: "cx_calibrate",
+  pageSize: "cx_pagesize",
+} as const;
+
+/** cx_recalculationscope values, by the label the option set gives them. */
+export const ScopeAccounts = 100000001;
+export const ScopeContacts = 100000002;
+
 /** The publisher's first option value (its option value prefix 10000 × 10,000). */
 export const OptionBase = 100000000;
 
