@@ -39,14 +39,15 @@ namespace CrmExtensions.Plugins.Steps
                 StandingAtLoss(context, target);
             }
 
+            var after = context.TargetOverPreImage();
             var change = new LossRecordChange
             {
                 IsCreate = create,
                 ByUser = byUser,
-                Family = Known<LossCauseFamily>(target, pre, CustomerLoss.CauseFamily, "cause family"),
-                Cause = Known<LossCause>(target, pre, CustomerLoss.Cause, "cause"),
-                LostOn = Read<DateTime?>(target, pre, CustomerLoss.LostOn),
-                Outcome = Known<WinBackOutcome>(target, pre, CustomerLoss.WinBackOutcome, "win-back outcome"),
+                Family = KnownOption.Of<LossCauseFamily>(after.GetAttributeValue<OptionSetValue>(CustomerLoss.CauseFamily), "cause family"),
+                Cause = KnownOption.Of<LossCause>(after.GetAttributeValue<OptionSetValue>(CustomerLoss.Cause), "cause"),
+                LostOn = after.GetAttributeValue<DateTime?>(CustomerLoss.LostOn),
+                Outcome = KnownOption.Of<WinBackOutcome>(after.GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome), "win-back outcome"),
                 SetsOutcome = target.Contains(CustomerLoss.WinBackOutcome) && !SameOption(target, pre, CustomerLoss.WinBackOutcome),
                 SetsRecoveredOn = target.Contains(CustomerLoss.RecoveredOn)
                     && target.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn) != pre.GetAttributeValue<DateTime?>(CustomerLoss.RecoveredOn),
@@ -68,13 +69,7 @@ namespace CrmExtensions.Plugins.Steps
                 if (!target.Contains(loss) && row.Contains(own)) target[loss] = row[own];
         }
 
-        private static T Read<T>(Entity target, Entity pre, string column) =>
-            target.Contains(column) ? target.GetAttributeValue<T>(column) : pre.GetAttributeValue<T>(column);
-
         private static bool SameOption(Entity target, Entity pre, string column) =>
             target.GetAttributeValue<OptionSetValue>(column)?.Value == pre.GetAttributeValue<OptionSetValue>(column)?.Value;
-
-        private static TEnum? Known<TEnum>(Entity target, Entity pre, string column, string what) where TEnum : struct =>
-            KnownOption.Of<TEnum>(Read<OptionSetValue>(target, pre, column), what);
     }
 }
