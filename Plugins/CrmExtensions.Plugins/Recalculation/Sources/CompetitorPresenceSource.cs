@@ -42,18 +42,11 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         protected override IEnumerable<QueryExpression> Queries(CustomerPage page)
         {
-            var query = new QueryExpression(CompetitorPresence.EntityLogicalName) { ColumnSet = new ColumnSet(ReadColumns) };
+            var query = new QueryExpression(CompetitorPresence.EntityLogicalName) { ColumnSet = ReadColumns(Common.CreatedOn) };
             query.Criteria.AddCondition(CompetitorPresence.Account, ConditionOperator.In, page.Ids);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
             query.Criteria.AddCondition(CompetitorPresence.RecordedOn, ConditionOperator.OnOrAfter, page.AsOf.AddDays(-page.Settings.Competition.RecentDays));
             yield return query;
         }
-
-        private static readonly string[] ReadColumns =
-        {
-            CompetitorPresence.Account, CompetitorPresence.Competitor, CompetitorPresence.Name, CompetitorPresence.Products, CompetitorPresence.Satisfaction,
-            CompetitorPresence.Representative, CompetitorPresence.Relationship, CompetitorPresence.Trend, CompetitorPresence.RecordedOn, Common.StateCode,
-            Common.CreatedOn, Common.ModifiedOn,
-        };
     }
 }

@@ -47,10 +47,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         {
             var accounts = page.ById.Values.Where(s => s.IsAccount).Select(s => (object)s.Customer.Id).ToArray();
             if (accounts.Length == 0) yield break;
-            var query = new QueryExpression(Contact.EntityLogicalName)
-            {
-                ColumnSet = new ColumnSet(Contact.ParentCustomer, Contact.Layer, Contact.Function, Common.StateCode, Common.ModifiedOn),
-            };
+            var query = new QueryExpression(Contact.EntityLogicalName) { ColumnSet = ReadColumns() };
             query.Criteria.AddCondition(Contact.ParentCustomer, ConditionOperator.In, accounts);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
             yield return query;

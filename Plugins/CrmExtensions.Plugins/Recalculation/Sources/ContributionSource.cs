@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -78,6 +79,10 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         /// <summary>The full read's queries for a page: the rows that still count for the rules.</summary>
         protected abstract IEnumerable<QueryExpression> Queries(CustomerPage page);
+
+        /// <summary>What the full read reads of a row: the contribution's columns, when it last changed, and any more it needs.</summary>
+        protected ColumnSet ReadColumns(params string[] more) =>
+            new ColumnSet(Columns.Concat(new[] { Common.ModifiedOn }).Concat(more).Distinct().ToArray());
 
         public override void ReadInto(IOrganizationService service, CustomerPage page)
         {

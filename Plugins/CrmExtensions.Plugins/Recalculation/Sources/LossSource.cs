@@ -50,11 +50,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         protected override IEnumerable<QueryExpression> Queries(CustomerPage page)
         {
-            var query = new QueryExpression(CustomerLoss.EntityLogicalName)
-            {
-                ColumnSet = new ColumnSet(CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause,
-                    CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss, Common.ModifiedOn),
-            };
+            var query = new QueryExpression(CustomerLoss.EntityLogicalName) { ColumnSet = ReadColumns() };
             query.Criteria.AddCondition(CustomerLoss.Customer, ConditionOperator.In, page.Ids);
             query.Criteria.AddCondition(CustomerLoss.LostOn, ConditionOperator.NotNull);
             yield return query;
