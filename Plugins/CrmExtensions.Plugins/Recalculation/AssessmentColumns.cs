@@ -3,6 +3,7 @@ using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Hierarchy;
 using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -54,7 +55,7 @@ namespace CrmExtensions.Plugins.Recalculation
             update[CustomerColumns.Satisfaction] = loyalty.Satisfaction;
             update[CustomerColumns.ChurnRisk] = assessment.Churn.Score;
             update[CustomerColumns.ChurnRiskBand] = new OptionSetValue(Choice.ToOption(assessment.Churn.Band));
-            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : Truncate(assessment.Churn.ReasonsText, CustomerColumns.ChurnReasonsMaxLength);
+            update[CustomerColumns.ChurnReasons] = assessment.Churn.Reasons.Count == 0 ? null : ColumnText.Fit(assessment.Churn.ReasonsText, CustomerColumns.ChurnReasonsMaxLength);
             var interval = assessment.Rhythm?.UsualIntervalDays;
             update[CustomerColumns.PurchaseInterval] = interval.HasValue ? (int)Math.Round(interval.Value) : (int?)null;
             var expected = assessment.Churn.ExpectedPurchases;
@@ -82,7 +83,7 @@ namespace CrmExtensions.Plugins.Recalculation
             Cell(AccountColumns.TechnicalContacts, AccountColumns.LastTechnicalActivity, coverage.Functions[ContactFunction.Technical]);
             Cell(AccountColumns.FinanceContacts, AccountColumns.LastFinanceActivity, coverage.Functions[ContactFunction.Finance]);
             var gaps = coverage.GapSummary;
-            update[AccountColumns.CoverageGaps] = gaps == null ? null : Truncate(gaps, AccountColumns.CoverageGapsMaxLength);
+            update[AccountColumns.CoverageGaps] = gaps == null ? null : ColumnText.Fit(gaps, AccountColumns.CoverageGapsMaxLength);
         }
 
         private static void Group(Entity update, AccountGroupAssessment group)
@@ -92,9 +93,8 @@ namespace CrmExtensions.Plugins.Recalculation
             update[AccountColumns.GroupGrowthPotential] = group == null ? null : new Money(group.GrowthPotential);
             update[AccountColumns.GroupTier] = group == null ? null : Choice.Option<ValueTier>(group.Tier);
             update[AccountColumns.GroupChurnRisk] = group?.ChurnScore;
-            update[AccountColumns.GroupChurnView] = group == null ? null : Truncate(group.ChurnView, AccountColumns.GroupChurnViewMaxLength);
+            update[AccountColumns.GroupChurnView] = group == null ? null : ColumnText.Fit(group.ChurnView, AccountColumns.GroupChurnViewMaxLength);
         }
 
-        private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Loss;
+using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -40,7 +41,7 @@ namespace CrmExtensions.Plugins.Recalculation
                         [CustomerLoss.LostOn] = detected.LostOn,
                         [CustomerLoss.Detection] = Choice.Option<LossDetection>(LossDetection.NoPurchase),
                         [CustomerLoss.CauseFamily] = Choice.Option(detected.SuggestedFamily),
-                        [CustomerLoss.Details] = details.Length <= CustomerLoss.DetailsMaxLength ? details : details.Substring(0, CustomerLoss.DetailsMaxLength - 1) + "…",
+                        [CustomerLoss.Details] = ColumnText.Fit(details, CustomerLoss.DetailsMaxLength),
                         [CustomerLoss.TierAtLoss] = Choice.Option<Domain.Value.ValueTier>((standing ?? assessment).Tier),
                         [CustomerLoss.StageAtLoss] = Choice.Option<Domain.Lifecycle.LifecycleStage>((standing ?? assessment).Lifecycle.Stage),
                         [CustomerLoss.PatternAtLoss] = Choice.Option(assessment.Lifecycle.Pattern),

@@ -64,12 +64,12 @@ namespace CrmExtensions.Plugins.Steps
         {
             var row = new Entity(CustomerScoreChange.EntityLogicalName)
             {
-                [CustomerScoreChange.Name] = Truncate(change.Summary, CustomerScoreChange.NameMaxLength),
+                [CustomerScoreChange.Name] = ColumnText.Fit(change.Summary, CustomerScoreChange.NameMaxLength),
                 [CustomerScoreChange.Customer] = customer,
                 [CustomerScoreChange.ChurnRisk] = churnRisk,
-                [CustomerScoreChange.TopReasons] = change.TopReasons.Count == 0 ? null : Truncate(string.Join("\n", change.TopReasons), CustomerScoreChange.TopReasonsMaxLength),
+                [CustomerScoreChange.TopReasons] = change.TopReasons.Count == 0 ? null : ColumnText.Fit(string.Join("\n", change.TopReasons), CustomerScoreChange.TopReasonsMaxLength),
                 [CustomerScoreChange.Trigger] = new OptionSetValue(Choice.ToOption(change.Trigger.Kind)),
-                [CustomerScoreChange.TriggerDetail] = Truncate(change.Trigger.Detail, CustomerScoreChange.TriggerDetailMaxLength),
+                [CustomerScoreChange.TriggerDetail] = ColumnText.Fit(change.Trigger.Detail, CustomerScoreChange.TriggerDetailMaxLength),
             };
             if (change.TierChanged) Pair(row, CustomerScoreChange.TierFrom, CustomerScoreChange.TierTo, change.Before.Tier, change.After.Tier);
             if (change.ChurnBandChanged) Pair(row, CustomerScoreChange.ChurnBandFrom, CustomerScoreChange.ChurnBandTo, change.Before.ChurnBand, change.After.ChurnBand);
@@ -84,6 +84,5 @@ namespace CrmExtensions.Plugins.Steps
             row[toColumn] = to.HasValue ? new OptionSetValue(Choice.ToOption(to.Value)) : null;
         }
 
-        private static string Truncate(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max - 1) + "…";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.ServiceModel;
+using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
@@ -92,7 +93,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             query.Criteria.AddCondition(RecalculationPage.Failed, ConditionOperator.GreaterThan, 0);
             query.AddOrder(RecalculationPage.Number, OrderType.Ascending);
             var text = string.Join("\n", service.RetrieveMultiple(query).Entities.Select(p => p.GetAttributeValue<string>(RecalculationPage.Errors)));
-            return text.Length <= RecalculationJob.TextMaxLength ? text : text.Substring(0, RecalculationJob.TextMaxLength - 1) + "…";
+            return ColumnText.Fit(text, RecalculationJob.TextMaxLength);
         }
     }
 }
