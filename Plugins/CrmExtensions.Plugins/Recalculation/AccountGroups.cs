@@ -108,6 +108,5 @@ namespace CrmExtensions.Plugins.Recalculation
             }
             return members;
         }
-
     }
 }

@@ -26,9 +26,10 @@ namespace CrmExtensions.Plugins.Recalculation
             var detected = loss.Detected;
             if (detected != null)
             {
+                var atLoss = standing ?? assessment;
                 snapshot.Ledger.Losses.Put(detected.Id, new LossEntry
                 {
-                    LostOn = detected.LostOn, Detection = LossDetection.NoPurchase, Family = detected.SuggestedFamily, TierAtLoss = (standing ?? assessment).Tier, Changed = asOf,
+                    LostOn = detected.LostOn, Detection = LossDetection.NoPurchase, Family = detected.SuggestedFamily, TierAtLoss = atLoss.Tier, Changed = asOf,
                 });
                 var details = $"No purchase for {detected.SilentDays} days. Warning signs at the time: " + (detected.Evidence.Length == 0 ? "none" : detected.Evidence);
                 // Upserted under its name-based id: a retried evaluation (whose customer write never happened) writes the same row.
@@ -42,8 +43,8 @@ namespace CrmExtensions.Plugins.Recalculation
                         [CustomerLoss.Detection] = Choice.Option<LossDetection>(LossDetection.NoPurchase),
                         [CustomerLoss.CauseFamily] = Choice.Option(detected.SuggestedFamily),
                         [CustomerLoss.Details] = ColumnText.Fit(details, CustomerLoss.DetailsMaxLength),
-                        [CustomerLoss.TierAtLoss] = Choice.Option<Domain.Value.ValueTier>((standing ?? assessment).Tier),
-                        [CustomerLoss.StageAtLoss] = Choice.Option<Domain.Lifecycle.LifecycleStage>((standing ?? assessment).Lifecycle.Stage),
+                        [CustomerLoss.TierAtLoss] = Choice.Option<Domain.Value.ValueTier>(atLoss.Tier),
+                        [CustomerLoss.StageAtLoss] = Choice.Option<Domain.Lifecycle.LifecycleStage>(atLoss.Lifecycle.Stage),
                         [CustomerLoss.PatternAtLoss] = Choice.Option(assessment.Lifecycle.Pattern),
                         [CustomerLoss.LastPurchaseOn] = detected.LastPurchaseOn,
                     },
