@@ -11,6 +11,24 @@ passed=0
 failed=0
 status=0
 
+# Microsoft's SolutionPackager (a .NET Framework program) runs under Mono on Linux; the packages are the ones
+# ../shared/nuget/README.md lists. Only where ../shared serves CoreTools: elsewhere those tests skip.
+if [ -d ../shared/nuget ] && [ "$(uname)" = "Linux" ] && ! command -v mono >/dev/null 2>&1; then
+  echo "== installing Mono for Microsoft's SolutionPackager"
+  mono_packages="mono-runtime libmono-system-xml-linq4.0-cil libmono-system-io-compression4.0-cil
+    libmono-system-io-compression-filesystem4.0-cil libmono-system-runtime-serialization4.0-cil libmono-system-servicemodel4.0a-cil
+    libmono-windowsbase4.0-cil libmono-system-data4.0-cil libmono-system-configuration4.0-cil libmono-system-core4.0-cil
+    libmono-system-identitymodel4.0-cil libmono-system-net-http4.0-cil libmono-system-web4.0-cil libmono-system-xaml4.0-cil
+    libmono-microsoft-csharp4.0-cil libmono-system-componentmodel-composition4.0-cil libmono-system-componentmodel-dataannotations4.0-cil
+    libmono-system-drawing4.0-cil libmono-system-windows-forms4.0-cil libmono-system-xml-serialization4.0-cil"
+  sudo_if_needed=""
+  [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+  # shellcheck disable=SC2086
+  $sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $mono_packages >/dev/null 2>&1 \
+    || { $sudo_if_needed apt-get update -q >/dev/null 2>&1 && $sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $mono_packages >/dev/null; } \
+    || echo "Mono could not be installed: the SolutionPackager tests will fail and say so."
+fi
+
 echo "== build (Release, every project incl. net462)"
 if ! dotnet build CrmExtensions.sln -c Release -nologo -v q; then
   echo "0 passed, 1 failed"

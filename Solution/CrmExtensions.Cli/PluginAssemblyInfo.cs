@@ -12,16 +12,20 @@ namespace CrmExtensions.Cli
     {
         private readonly Dictionary<string, string> _baseTypes = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        public PluginAssemblyInfo(string path)
+        public PluginAssemblyInfo(string path) : this(path, File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"Assembly not built: {path}", path))
         {
-            if (!File.Exists(path)) throw new FileNotFoundException($"Assembly not built: {path}", path);
+        }
+
+        /// <param name="path">Where the image came from (a file, or a part of a zip).</param>
+        /// <param name="image">The assembly's bytes.</param>
+        public PluginAssemblyInfo(string path, byte[] image)
+        {
             Path = path;
-            Name = AssemblyName.GetAssemblyName(path);
-            using (var stream = File.OpenRead(path))
-            using (var pe = new PEReader(stream))
+            using (var pe = new PEReader(new MemoryStream(image)))
             {
                 var reader = pe.GetMetadataReader();
-                foreach (var reference in reader.AssemblyReferences) References.Add(reader.GetString(reader.GetAssemblyReference(reference).Name));
+                Name = reader.GetAssemblyDefinition().GetAssemblyName();
+                foreach (var reference in reader.AssemblyReferences) References.Add(reader.GetAssemblyReference(reference).GetAssemblyName());
                 foreach (var handle in reader.TypeDefinitions)
                 {
                     var type = reader.GetTypeDefinition(handle);
@@ -35,8 +39,8 @@ namespace CrmExtensions.Cli
         public string Path { get; }
         public AssemblyName Name { get; }
 
-        /// <summary>Names of the assemblies it references.</summary>
-        public List<string> References { get; } = new List<string>();
+        /// <summary>The assemblies it references: name, version and public key token.</summary>
+        public List<AssemblyName> References { get; } = new List<AssemblyName>();
 
         public bool HasPublicConcreteType(string fullName) => _baseTypes.ContainsKey(fullName);
 

@@ -23,7 +23,7 @@ namespace CrmExtensions.Cli
             new PluginAssemblyInfo(Path.Combine(layout.WorkflowOutput, "CrmExtensions.Workflow.dll")),
             layout.WebResourcesOutput);
 
-        /// <summary>The plug-in package's assembly.</summary>
+        /// <summary>The plug-in assembly (domain core compiled in).</summary>
         public PluginAssemblyInfo Plugins { get; }
 
         /// <summary>The classic workflow activity assembly.</summary>

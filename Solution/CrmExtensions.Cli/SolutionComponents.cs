@@ -60,8 +60,8 @@ namespace CrmExtensions.Cli
     /// <summary>
     /// Every kind of component the solution ships, in one place: the packer fills customizations.xml and the zip from
     /// it, the generator derives Solution.xml's RootComponents from it, and the validator checks each section has its
-    /// placeholder. Adding a kind (field security profiles, a cloud flow...) is one entry here. Custom APIs and plug-in
-    /// packages travel in their own folders and, as in real exports, are not root components. Charts travel inside their
+    /// placeholder. Adding a kind (field security profiles, a cloud flow...) is one entry here. Custom APIs travel in their
+    /// own folders and, as in real exports, are not root components. Charts travel inside their
     /// table (Entities/&lt;table&gt;/Visualizations, see <see cref="TablePacking"/>).
     /// </summary>
     public static class SolutionComponents
@@ -130,7 +130,7 @@ namespace CrmExtensions.Cli
                 SectionContent = source => Roots(source, "PluginAssemblies"),
                 RootComponents = source => Roots(source, "PluginAssemblies").Select(a => new RootComponent(PluginAssemblyType, (string)a.Attribute("FullName"),
                     Guid.Parse((string)a.Attribute("PluginAssemblyId")))),
-                Files = (source, build) => Roots(source, "PluginAssemblies").Where(a => a.Element("FileName") != null).Select(a => new ZipPart(((string)a.Element("FileName")).TrimStart('/'),
+                Files = (source, build) => Roots(source, "PluginAssemblies").Select(a => new ZipPart(((string)a.Element("FileName")).TrimStart('/'),
                     () => File.ReadAllBytes(new[] { build.Plugins, build.Workflow }.Single(b => b.Name.FullName == (string)a.Attribute("FullName")).Path))),
             },
             new ComponentKind
@@ -171,16 +171,6 @@ namespace CrmExtensions.Cli
                 Name = "Custom APIs",
                 Files = (source, build) => source.Under("customapis").Select(f => new ZipPart(f.Key, () => File.ReadAllBytes(Path.Combine(source.Directory, f.Key)))),
             },
-            new ComponentKind
-            {
-                Name = "plug-in packages",
-                Files = (source, build) => source.Under("pluginpackages").SelectMany(p => new[]
-                {
-                    new ZipPart(p.Key, () => File.ReadAllBytes(Path.Combine(source.Directory, p.Key))),
-                    new ZipPart($"{Path.GetDirectoryName(p.Key).Replace('\\', '/')}/package/{(string)p.Value.Root.Element("package")}",
-                        () => PluginPackageBuilder.Build(Path.GetDirectoryName(build.Plugins.Path), PluginPackageBuilder.VersionOf(build.Plugins))),
-                }),
-            },
         };
 
         private static IEnumerable<XElement> Profiles(SolutionSource source) =>
@@ -203,13 +193,11 @@ namespace CrmExtensions.Cli
             {
                 var custom = source.IsCustomTable(table.Name);
                 yield return new RootComponent(TableType, table.Name, null, custom ? 0 : 2);
+                // A shell table's forms are roots of their own (Microsoft's Nonprofit export); its views and charts travel
+                // inside the table, as every export carries them.
                 if (custom) continue;
                 foreach (var form in source.Under(table.Folder + "FormXml").SelectMany(f => f.Value.Root.Elements("systemform")))
                     yield return new RootComponent(FormType, null, Guid.Parse((string)form.Element("formid")));
-                foreach (var view in source.Under(table.Folder + "SavedQueries").SelectMany(f => f.Value.Root.Elements("savedquery")))
-                    yield return new RootComponent(ViewType, null, Guid.Parse((string)view.Element("savedqueryid")));
-                foreach (var chart in source.Under(table.Folder + "Visualizations").Select(f => f.Value.Root))
-                    yield return new RootComponent(ChartType, null, Guid.Parse((string)chart.Element("savedqueryvisualizationid")));
             }
         }
     }

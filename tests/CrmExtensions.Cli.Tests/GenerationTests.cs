@@ -40,7 +40,7 @@ namespace CrmExtensions.Cli.Tests
                 var types = source.Under("PluginAssemblies").SelectMany(a => a.Value.Descendants("PluginType"))
                     .ToDictionary(t => (string)t.Attribute("PluginTypeId"), t => (string)t.Attribute("Name"));
                 var api = source.Get("customapis/cx_PreviewTier/customapi.xml").Root;
-                Assert.Equal(typeof(PreviewTierApi).FullName, types[(string)api.Element("plugintypeid").Element("plugintypeexportkey")]);
+                Assert.Equal(typeof(PreviewTierApi).FullName, types[(string)api.Element("plugintypeid").Element("plugintypeid")]);
                 foreach (var step in source.Under("SdkMessageProcessingSteps").Select(s => s.Value.Root))
                     Assert.StartsWith(types[(string)step.Element("PluginTypeId")] + ",", (string)step.Element("PluginTypeName"));
             }

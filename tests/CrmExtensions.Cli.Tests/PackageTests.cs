@@ -54,25 +54,33 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Contains(names, n => n.StartsWith("PluginAssemblies/CrmExtensionsWorkflow-") && n.EndsWith("/CrmExtensions.Workflow.dll"));
 
                     Assert.Equal(5, names.Count(n => n.StartsWith("customapis/") && n.EndsWith("/customapi.xml")));
-                    Assert.Contains("pluginpackages/cx_CrmExtensions/pluginpackage.xml", names);
-                    using (var package = new ZipArchive(zip.GetEntry("pluginpackages/cx_CrmExtensions/package/cx_CrmExtensions.nupkg").Open()))
-                    {
-                        var libs = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/")).OrderBy(n => n).ToList();
-                        Assert.Equal(new[] { "lib/net462/CrmExtensions.Domain.dll", "lib/net462/CrmExtensions.Plugins.dll", "lib/net462/Newtonsoft.Json.dll" }, libs);
-                        Assert.Contains(package.Entries, e => e.FullName == "CrmExtensions.nuspec");
-                    }
+                    Assert.DoesNotContain(names, n => n.StartsWith("pluginpackages/"));
+                    Assert.Contains(names, n => n.StartsWith("PluginAssemblies/CrmExtensionsPlugins-") && n.EndsWith("/CrmExtensions.Plugins.dll"));
+                    Assert.All(assemblies, a => Assert.Equal("0", (string)a.Element("SourceType")));
+                    var types = XDocument.Load(zip.GetEntry("[Content_Types].xml").Open()).Root.Elements().Select(d => (string)d.Attribute("Extension")).ToList();
+                    Assert.Equal(new[] { "xml", "json", "html", "js", "svg", "css", "dll" }.OrderBy(e => e), types.OrderBy(e => e));
                 }
             }
         }
 
         [Fact]
-        public void A_plugin_package_whose_xml_and_nuspec_disagree_on_the_version_is_reported()
+        public void A_part_whose_extension_has_no_content_type_is_reported()
         {
             using (var fixture = new PackerFixture())
             {
-                fixture.Edit("pluginpackages/cx_CrmExtensions/pluginpackage.xml", s => s.Replace("<version>1.0.0</version>", "<version>1.0.0.0</version>"));
-                var issues = PackageInspector.Inspect(fixture.Pack(managed: false), schema: null).Select(i => i.ToString()).ToList();
-                Assert.Contains(issues, i => i.Contains("version '1.0.0.0' differs from the .nuspec's '1.0.0'"));
+                var path = fixture.Pack(managed: false);
+                using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+                {
+                    // The content types before SolutionPackager was the judge: no svg, no css.
+                    zip.GetEntry("[Content_Types].xml").Delete();
+                    using (var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+                        writer.Write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"text/xml\" />" +
+                            "<Default Extension=\"js\" ContentType=\"application/octet-stream\" /><Default Extension=\"html\" ContentType=\"application/octet-stream\" />" +
+                            "<Default Extension=\"json\" ContentType=\"application/octet-stream\" /><Default Extension=\"dll\" ContentType=\"application/octet-stream\" /></Types>");
+                }
+                var issues = PackageInspector.Inspect(path, schema: null).Select(i => i.ToString()).ToList();
+                Assert.Contains(issues, i => i.Contains("no content type for 'WebResources/cx_/icons/customerValue.svg'"));
+                Assert.Contains(issues, i => i.Contains("no content type for 'WebResources/cx_/styles/fluent.css'"));
             }
         }
 

@@ -27,8 +27,6 @@ namespace CrmExtensions.Cli.Tests
                     "<DisplayMask>ValidForAdvancedFind</DisplayMask>\n          <IsCustomField>1</IsCustomField>\n          <IsAuditEnabled>0</IsAuditEnabled>\n          <IsSecured>1</IsSecured>",
                     "<DisplayMask>ValidForAdvancedFind</DisplayMask>\n          <IsCustomField>1</IsCustomField>\n          <IsAuditEnabled>0</IsAuditEnabled>")),
                 "cx_factsledger: IsSecured is 0, but CustomerColumnSecurity secures it" },
-            { "table auditing turned off", f => f.Edit("Entities/contact/Entity.xml", s => s.Replace("      <IsAuditEnabled>1</IsAuditEnabled>\n    </entity>", "    </entity>")),
-                "contact must be audited" },
             { "publisher prefix changed", f => f.Edit("Other/Solution.xml", s => s.Replace("<CustomizationOptionValuePrefix>10000<", "<CustomizationOptionValuePrefix>12000<")),
                 "the publisher's options start at 120000000, but Choice.OptionBase" },
         };

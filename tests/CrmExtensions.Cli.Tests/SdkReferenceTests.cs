@@ -38,12 +38,23 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
-        public void The_workflow_assembly_is_signed_and_references_only_the_framework_and_microsofts_sdk()
+        public void Both_assemblies_are_signed_and_reference_only_the_framework_and_microsofts_sdk()
+        {
+            using (var fixture = new PackerFixture())
+                foreach (var path in new[] { fixture.PluginAssembly, fixture.WorkflowAssembly })
+                {
+                    var assembly = new PluginAssemblyInfo(path);
+                    Assert.NotEmpty(assembly.PublicKeyToken);
+                    Assert.Empty(Validation.SandboxAssemblies.Refusals(assembly));
+                }
+        }
+
+        [Fact]
+        public void The_workflow_assembly_carries_the_activities_and_binds_to_the_workflow_sdk()
         {
             using (var fixture = new PackerFixture())
             {
                 var workflow = new PluginAssemblyInfo(fixture.WorkflowAssembly);
-                Assert.NotEmpty(workflow.PublicKeyToken);
                 var references = References(fixture.WorkflowAssembly);
                 Assert.Contains("Microsoft.Xrm.Sdk.Workflow, 9.0.0.0, " + MicrosoftToken, references);
                 Assert.DoesNotContain(references, r => r.StartsWith("Newtonsoft.", StringComparison.Ordinal) || r.StartsWith("CrmExtensions.", StringComparison.Ordinal));

@@ -36,10 +36,6 @@ namespace CrmExtensions.Cli.Tests
             { "1: a section placeholder missing", f => f.Edit("Other/Customizations.xml", s => s.Replace("  <WebResources />\n", "")), "the <WebResources /> placeholder is missing" },
             { "2: pluginpackages inside customizations.xml", f => f.Edit("Other/Customizations.xml", s => s.Replace("  <Languages>", "  <pluginpackages />\n  <Languages>")),
                 "<pluginpackages> is not a customizations.xml section" },
-            { "2: package version other than the nuspec's", f => f.Edit("pluginpackages/cx_CrmExtensions/pluginpackage.xml", s => s.Replace("<version>1.0.0</version>", "<version>1.0.0.0</version>")),
-                "plug-in package version '1.0.0.0' differs from the .nuspec's '1.0.0'" },
-            { "2: package without the fields of an export", Cut("pluginpackages/cx_CrmExtensions/pluginpackage.xml", @"\s*<(exportkeyversion|statecode)>\d</\1>"),
-                "a real export's pluginpackage.xml has exportkeyversion" },
             { "3: LookupTargets", f => f.Edit("Entities/cx_tieroverrideaudit/Entity.xml", s => s.Replace("<LogicalName>cx_accountid</LogicalName>",
                 "<LogicalName>cx_accountid</LogicalName><LookupTargets>account</LookupTargets>")),
                 "<LookupTargets> is not in the schema" },
@@ -67,9 +63,9 @@ namespace CrmExtensions.Cli.Tests
                 "SdkMessageProcessingSteps/{00000000-0000-0000-0000-000000000001}.xml(0): differs from what the declarations produce" },
             { "7: IsHidden on an option", f => f.Edit("OptionSets/cx_tier.xml", s => s.Replace("<option value=\"100000001\"", "<option value=\"100000001\" IsHidden=\"0\"")),
                 "IsHidden is not an attribute of <option>" },
-            { "8: plugintypeexportkey as a type name", f => f.Edit("customapis/cx_PreviewTier/customapi.xml", s => Regex.Replace(s, "<plugintypeexportkey>[^<]*<",
-                "<plugintypeexportkey>CrmExtensions.Plugins.CustomApis.PreviewTierApi<")),
-                "plugintypeexportkey must hold the id of a plug-in type defined under PluginAssemblies/, not 'CrmExtensions.Plugins.CustomApis.PreviewTierApi'" },
+            { "8: a Custom API naming its type by name", f => f.Edit("customapis/cx_PreviewTier/customapi.xml", s => Regex.Replace(s, "<plugintypeid>[0-9a-f-]*<",
+                "<plugintypeid>CrmExtensions.Plugins.CustomApis.PreviewTierApi<")),
+                "<plugintypeid><plugintypeid> must hold the PluginTypeId of a plug-in type defined under PluginAssemblies/, not 'CrmExtensions.Plugins.CustomApis.PreviewTierApi'" },
             { "9: Yes/No without its option set", Cut("Entities/account/Entity.xml", "<optionset Name=\"account_cx_tieroverride\">.*?</optionset>"),
                 "Yes/No column 'cx_tieroverride' carries its bit option set" },
             { "9: currency without its base companion", Cut("Entities/contact/Entity.xml", "<attribute PhysicalName=\"cx_currentvalue_Base\">.*?</attribute>"),
@@ -89,6 +85,20 @@ namespace CrmExtensions.Cli.Tests
             { "13: a Create post-image taken from Target", f => f.Edit(Step(f, "RecalculateCustomerOnChange: Create of salesorder"), s => s.Replace("<MessagePropertyName>Id</MessagePropertyName>",
                 "<MessagePropertyName>Target</MessagePropertyName>")),
                 "a Create step's images are taken from 'Id', not 'Target'" },
+            { "22.1: a Required without its owning solution", Cut("Other/Solution.xml", " solution=\"msdynce_Sales \\(9\\.0\\.4\\.0076\\)\""),
+                "Required 'competitor' names no owning solution as solution=\"UniqueName (version)\"" },
+            { "22.3: the plug-in assembly as a package's (SourceType 4, no FileName)", f => f.Edit(f.FirstFile("PluginAssemblies", "EnforceTierChange"), s =>
+                Regex.Replace(s.Replace("<SourceType>0</SourceType>", "<SourceType>4</SourceType>"), @"\s*<FileName>[^<]*</FileName>", "")),
+                "a classic assembly has <SourceType>0</SourceType> and <FileName>/PluginAssemblies/CrmExtensionsPlugins-" },
+            { "22.4: a plug-in package beside the assembly", f => { Directory.CreateDirectory(f.File("pluginpackages/cx_CrmExtensions"));
+                File.WriteAllText(f.File("pluginpackages/cx_CrmExtensions/pluginpackage.xml"), "<pluginpackage uniquename=\"cx_CrmExtensions\" />"); },
+                "the plug-ins ship as one classic assembly" },
+            { "22.6: a shell table with table-level properties", f => f.Edit("Entities/account/Entity.xml", s => s.Replace("    <entity Name=\"account\">\n",
+                "    <entity Name=\"account\">\n      <LocalizedNames>\n        <LocalizedName description=\"Account\" languagecode=\"1033\" />\n      </LocalizedNames>\n")),
+                "<LocalizedNames> is a table-level property of a platform table the solution only adds columns to" },
+            { "22.7: a view of a platform table listed as a root", f => f.Edit("Other/Solution.xml", s => s.Replace("    </RootComponents>",
+                "      <RootComponent type=\"26\" id=\"{12464725-d31d-5bc1-b137-924855122634}\" behavior=\"0\" />\n    </RootComponents>")),
+                "Other/Solution.xml(0): differs from what the declarations produce" },
             { "15: Entity.xml without its FormXml placeholder", f => f.Edit("Entities/account/Entity.xml", s => s.Replace("  <FormXml />\n", "")),
                 "the <FormXml /> placeholder an extract writes is missing" },
             { "15: a table without RibbonDiff.xml", f => File.Delete(f.File("Entities/task/RibbonDiff.xml")), "Entities/task/RibbonDiff.xml is missing" },
@@ -177,26 +187,17 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
-        public void Workflow_activities_inside_the_plugin_package_are_refused()
+        public void A_plugin_assembly_that_needs_more_than_the_framework_and_the_sdk_is_refused()
         {
             using (var fixture = new PackerFixture())
             {
-                var build = new SolutionBuild(new PluginAssemblyInfo(fixture.WorkflowAssembly), new PluginAssemblyInfo(fixture.WorkflowAssembly), fixture.WebResources);
+                // The plug-in assembly as built for .NET 10 references the domain as its own assembly and .NET's System.Runtime.
+                var modern = Path.Combine(Path.GetDirectoryName(fixture.PluginAssembly), "..", "net10.0", "CrmExtensions.Plugins.dll");
+                var build = new SolutionBuild(new PluginAssemblyInfo(modern), new PluginAssemblyInfo(fixture.WorkflowAssembly), fixture.WebResources);
                 var source = fixture.Load();
-                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString());
-                Assert.Contains(issues, i => i.Contains("CrmExtensions.Workflow has workflow activities: plug-in packages do not support them"));
-            }
-        }
-
-        [Fact]
-        public void A_workflow_assembly_with_dependencies_is_refused()
-        {
-            using (var fixture = new PackerFixture())
-            {
-                var build = new SolutionBuild(new PluginAssemblyInfo(fixture.PluginAssembly), new PluginAssemblyInfo(fixture.PluginAssembly), fixture.WebResources);
-                var source = fixture.Load();
-                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString());
-                Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references CrmExtensions.Domain: a classic assembly carries no dependencies"));
+                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString()).ToList();
+                Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references CrmExtensions.Domain, Version=1.0.0.0") && i.Contains("the sandbox does not load it"));
+                Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references System.Runtime, Version=10.0.0.0") && i.Contains("is not the .NET Framework 4.6.2's"));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
@@ -64,9 +65,15 @@ namespace CrmExtensions.Plugins.Steps
             if (customer.LogicalName != Account.EntityLogicalName && customer.LogicalName != Contact.EntityLogicalName) return;
             var row = context.SystemService.Retrieve(customer.LogicalName, customer.Id,
                 new Microsoft.Xrm.Sdk.Query.ColumnSet(CustomerColumns.Tier, CustomerColumns.LifecycleStage, CustomerColumns.LifecyclePattern));
-            foreach (var (loss, own) in new[] { (CustomerLoss.TierAtLoss, CustomerColumns.Tier), (CustomerLoss.StageAtLoss, CustomerColumns.LifecycleStage),
-                         (CustomerLoss.PatternAtLoss, CustomerColumns.LifecyclePattern) })
-                if (!target.Contains(loss) && row.Contains(own)) target[loss] = row[own];
+            // Loss column ← the customer's column (pairs, not tuples: .NET Framework 4.6.2 has no System.ValueTuple).
+            var standing = new Dictionary<string, string>
+            {
+                [CustomerLoss.TierAtLoss] = CustomerColumns.Tier,
+                [CustomerLoss.StageAtLoss] = CustomerColumns.LifecycleStage,
+                [CustomerLoss.PatternAtLoss] = CustomerColumns.LifecyclePattern,
+            };
+            foreach (var pair in standing)
+                if (!target.Contains(pair.Key) && row.Contains(pair.Value)) target[pair.Key] = row[pair.Value];
         }
 
         private static bool SameOption(Entity target, Entity pre, string column) =>

@@ -85,8 +85,12 @@ namespace CrmExtensions.Cli.Commands
         public static string Pack(CliContext context, string source, string output, bool managed)
         {
             var solution = Load(context, source);
-            var path = new SolutionPacker(solution, SolutionBuild.Of(context.Layout)).Pack(output, managed);
+            var build = SolutionBuild.Of(context.Layout);
+            var path = new SolutionPacker(solution, build).Pack(output, managed);
             context.Output.WriteLine($"Packed {(managed ? "managed" : "unmanaged")} solution {solution.UniqueName} {solution.Version}: {path}");
+            // For a pipeline that packs the source with Microsoft's tool: pac solution pack --map <this file>.
+            var map = Path.Combine(output, $"{solution.UniqueName}.map.xml");
+            SolutionPackagerMap.For(solution, build).Save(map);
             return path;
         }
 

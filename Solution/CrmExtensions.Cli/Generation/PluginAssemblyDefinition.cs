@@ -28,43 +28,40 @@ namespace CrmExtensions.Cli.Generation
     }
 
     /// <summary>
-    /// A plug-in assembly as a component of the solution (PluginAssemblies/&lt;name&gt;-&lt;ID&gt;/&lt;file&gt;.data.xml).
-    /// A classic assembly ships its .dll in that folder; the plug-in package's assembly is carried by the package
-    /// (.nupkg), so its definition only names its types, which steps and Custom APIs refer to by id.
+    /// A classic plug-in assembly as a component of the solution, the way every real export writes one:
+    /// PluginAssemblies/&lt;name&gt;-&lt;ID&gt;/&lt;file&gt;.dll.data.xml naming its types, which steps and Custom APIs refer
+    /// to by id, and the .dll beside it.
     /// </summary>
     public sealed class PluginAssemblyDefinition
     {
-        /// <summary>pluginassembly.sourcetype: 0 database (the .dll in the solution), 4 file store (from a plug-in package).</summary>
+        /// <summary>pluginassembly.sourcetype 0, database: the .dll travels in the solution.</summary>
         private const int SourceDatabase = 0;
-        private const int SourceFileStore = 4;
 
         /// <summary>pluginassembly.isolationmode: 2 sandbox, the only mode Dataverse online runs.</summary>
         private const int Sandbox = 2;
 
-        public PluginAssemblyDefinition(PluginAssemblyInfo built, bool inPackage, IEnumerable<PluginTypeDefinition> types)
+        public PluginAssemblyDefinition(PluginAssemblyInfo built, IEnumerable<PluginTypeDefinition> types)
         {
             Built = built;
-            InPackage = inPackage;
             Types = types.OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
             Id = StableId.For("pluginassembly", built.Name.Name);
         }
 
         public PluginAssemblyInfo Built { get; }
-        public bool InPackage { get; }
         public IReadOnlyList<PluginTypeDefinition> Types { get; }
         public Guid Id { get; }
         public string FullName => Built.Name.FullName;
         public string Folder => $"PluginAssemblies/{Built.Name.Name.Replace(".", "")}-{Id.ToString().ToUpperInvariant()}";
         public string DataFile => $"{Folder}/{Built.Name.Name}.dll.data.xml";
 
-        /// <summary>Where a classic assembly's .dll lies in the zip; null for the package's assembly.</summary>
-        public string AssemblyFile => InPackage ? null : $"{Folder}/{Built.Name.Name}.dll";
+        /// <summary>Where the .dll lies in the zip and in an extracted folder.</summary>
+        public string AssemblyFile => $"{Folder}/{Built.Name.Name}.dll";
 
         public static PluginAssemblyDefinition Plugins(PluginAssemblyInfo built, IEnumerable<Type> pluginTypes) =>
-            new PluginAssemblyDefinition(built, inPackage: true, pluginTypes.Select(t => new PluginTypeDefinition(t.FullName, built.Name.FullName, t.FullName, null)));
+            new PluginAssemblyDefinition(built, pluginTypes.Select(t => new PluginTypeDefinition(t.FullName, built.Name.FullName, t.FullName, null)));
 
         public static PluginAssemblyDefinition Workflow(PluginAssemblyInfo built) =>
-            new PluginAssemblyDefinition(built, inPackage: false, built.TypesDerivedFrom("System.Activities.CodeActivity").Select(t =>
+            new PluginAssemblyDefinition(built, built.TypesDerivedFrom("System.Activities.CodeActivity").Select(t =>
                 new PluginTypeDefinition(t, built.Name.FullName, Words(t.Substring(t.LastIndexOf('.') + 1)), $"CrmExtensions ({built.Name.Version})")));
 
         public XDocument ToXml(string version)
@@ -75,9 +72,9 @@ namespace CrmExtensions.Cli.Generation
                 new XAttribute("CustomizationLevel", 1),
                 new XAttribute(XNamespace.Xmlns + "xsi", GeneratedXml.Xsi),
                 new XElement("IsolationMode", Sandbox),
-                new XElement("SourceType", InPackage ? SourceFileStore : SourceDatabase),
+                new XElement("SourceType", SourceDatabase),
                 new XElement("IntroducedVersion", version),
-                AssemblyFile == null ? null : new XElement("FileName", "/" + AssemblyFile),
+                new XElement("FileName", "/" + AssemblyFile),
                 new XElement("PluginTypes", Types.Select(t => new XElement("PluginType",
                     new XAttribute("AssemblyQualifiedName", t.AssemblyQualifiedName),
                     new XAttribute("PluginTypeId", t.Id.ToString("D")),

@@ -115,7 +115,8 @@ namespace CrmExtensions.Cli.Generation
                 new XElement("isfunction", registration.IsFunction ? 1 : 0),
                 new XElement("isprivate", 0),
                 new XElement("name", api.UniqueName),
-                new XElement("plugintypeid", new XElement("plugintypeexportkey", TypeOf(api.PluginType).Id.ToString("D"))),
+                // A classic assembly's type has the id its definition gives it; the export key is known only to an org.
+                new XElement("plugintypeid", new XElement("plugintypeid", TypeOf(api.PluginType).Id.ToString("D"))),
                 new XElement("workflowsdkstepenabled", 0));
             return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         }

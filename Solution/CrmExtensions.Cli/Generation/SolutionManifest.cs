@@ -12,17 +12,21 @@ namespace CrmExtensions.Cli.Generation
     /// </summary>
     public static class SolutionManifest
     {
-        /// <summary>Tables that exist only where Dynamics 365 Sales or Customer Service is installed, with their display names.</summary>
-        public static readonly IReadOnlyDictionary<string, string> AppTables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>
+        /// Tables that exist only where a Dynamics 365 app is installed: their display names and the app's solution, as
+        /// real exports name it in <c>Required/@solution</c> ("UniqueName (version)"; SolutionPackager cannot read a
+        /// MissingDependency without it).
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, AppTable> AppTables = new[]
         {
-            ["competitor"] = "Competitor",
-            ["incident"] = "Case",
-            ["incidentresolution"] = "Case Resolution",
-            ["invoice"] = "Invoice",
-            ["opportunityclose"] = "Opportunity Close",
-            ["product"] = "Product",
-            ["salesorder"] = "Order",
-        };
+            new AppTable("competitor", "Competitor", AppTable.Sales),
+            new AppTable("incident", "Case", AppTable.Service),
+            new AppTable("incidentresolution", "Case Resolution", AppTable.Service),
+            new AppTable("invoice", "Invoice", AppTable.Sales),
+            new AppTable("opportunityclose", "Opportunity Close", AppTable.Sales),
+            new AppTable("product", "Product", AppTable.ProductManagement),
+            new AppTable("salesorder", "Order", AppTable.Sales),
+        }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 
         public static XDocument Generate(SolutionSource source)
         {
@@ -56,7 +60,7 @@ namespace CrmExtensions.Cli.Generation
                     dependencies.Add((table.Name, new XElement("Dependent", new XAttribute("type", 2),
                         new XAttribute("schemaName", (string)column.Element("LogicalName")),
                         new XAttribute("displayName", (string)column.Element("displaynames")?.Element("displayname")?.Attribute("description") ?? ""),
-                        new XAttribute("parentDisplayName", AppTables[table.Name]))));
+                        new XAttribute("parentDisplayName", AppTables[table.Name].DisplayName))));
             // A lookup of one of our tables to an app table (the competitor of a competitor presence) needs that table.
             foreach (var relationship in source.Under("Other/Relationships").SelectMany(r => r.Value.Root.Elements("EntityRelationship")))
             {
@@ -73,7 +77,8 @@ namespace CrmExtensions.Cli.Generation
             return dependencies.Where(d => d.Table != null && AppTables.ContainsKey(d.Table))
                 .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Dependent.ToString(SaveOptions.DisableFormatting), StringComparer.Ordinal)
                 .Select(d => new XElement("MissingDependency",
-                    new XElement("Required", new XAttribute("type", SolutionComponents.TableType), new XAttribute("schemaName", d.Table), new XAttribute("displayName", AppTables[d.Table])),
+                    new XElement("Required", new XAttribute("type", SolutionComponents.TableType), new XAttribute("schemaName", d.Table),
+                        new XAttribute("displayName", AppTables[d.Table].DisplayName), new XAttribute("solution", AppTables[d.Table].Solution)),
                     d.Dependent));
         }
     }

@@ -29,26 +29,16 @@ namespace CrmExtensions.Cli.Packing
             Directory.CreateDirectory(outputDirectory);
             var path = Path.Combine(outputDirectory, ZipName(_source.Version, managed));
             if (File.Exists(path)) File.Delete(path);
+            var parts = SolutionComponents.All.SelectMany(kind => kind.Files(_source, _build)).ToList();
             using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
             {
-                ZipEntries.Write(zip, "[Content_Types].xml", ContentTypes);
+                ZipEntries.Write(zip, "[Content_Types].xml", ContentTypes.For(parts.Select(p => p.Name)).ToString());
                 ZipEntries.Write(zip, "solution.xml", SolutionXml(managed).ToString());
                 ZipEntries.Write(zip, "customizations.xml", Customizations().ToString());
-                foreach (var part in SolutionComponents.All.SelectMany(kind => kind.Files(_source, _build)))
-                    ZipEntries.Write(zip, part.Name, part.Content());
+                foreach (var part in parts) ZipEntries.Write(zip, part.Name, part.Content());
             }
             return path;
         }
-
-        private const string ContentTypes = @"<?xml version=""1.0"" encoding=""utf-8""?>
-<Types xmlns=""http://schemas.openxmlformats.org/package/2006/content-types"">
-  <Default Extension=""xml"" ContentType=""application/octet-stream"" />
-  <Default Extension=""js"" ContentType=""application/octet-stream"" />
-  <Default Extension=""html"" ContentType=""application/octet-stream"" />
-  <Default Extension=""dll"" ContentType=""application/octet-stream"" />
-  <Default Extension=""nupkg"" ContentType=""application/octet-stream"" />
-  <Default Extension=""json"" ContentType=""application/octet-stream"" />
-</Types>";
 
         private XDocument SolutionXml(bool managed)
         {

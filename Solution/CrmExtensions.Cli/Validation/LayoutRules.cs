@@ -10,7 +10,7 @@ namespace CrmExtensions.Cli.Validation
     /// with an empty placeholder per section in the schema's order, each table's Entity.xml with its FormXml,
     /// SavedQueries and RibbonDiffXml placeholders (and Visualizations when it has charts) and RibbonDiff.xml beside it,
     /// forms, views, charts and dashboards in files named by their ids, apps and site maps in folders named by their
-    /// unique names, relationships by referenced table, a plug-in package in its own folder.
+    /// unique names, relationships by referenced table.
     /// </summary>
     public static class LayoutRules
     {
@@ -45,8 +45,6 @@ namespace CrmExtensions.Cli.Validation
                     if (!string.Equals(Path.GetFileNameWithoutExtension(file), referenced, StringComparison.Ordinal))
                         c.Add(file, relationship, $"relationship '{(string)relationship.Attribute("Name")}' references {referenced}: it belongs in Other/Relationships/{referenced}.xml");
                 }
-            foreach (var (file, root) in c.Files("pluginpackages"))
-                Expect(c, file, root, $"pluginpackages/{(string)root.Attribute("uniquename")}/pluginpackage.xml", "a plug-in package");
             foreach (var (file, root) in c.Files("Dashboards"))
                 Expect(c, file, root, $"Dashboards/{(string)root.Element("FormId")}.xml", "a dashboard");
             foreach (var (file, root) in c.Files("AppModules"))
@@ -71,7 +69,7 @@ namespace CrmExtensions.Cli.Validation
             }
             var sections = root.Elements().ToList();
             foreach (var section in sections.Where(s => !SectionOrder.Contains(s.Name.LocalName)))
-                c.Add(file, section, $"<{section.Name.LocalName}> is not a customizations.xml section (a plug-in package, for one, lives only in pluginpackages/)");
+                c.Add(file, section, $"<{section.Name.LocalName}> is not a customizations.xml section");
             var known = sections.Where(s => SectionOrder.Contains(s.Name.LocalName)).ToList();
             for (var i = 1; i < known.Count; i++)
                 if (Array.IndexOf(SectionOrder, known[i].Name.LocalName) < Array.IndexOf(SectionOrder, known[i - 1].Name.LocalName))

@@ -10,8 +10,9 @@ using CrmExtensions.Cli.Packing;
 namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
-    /// Checks a packed zip the way an import starts: required parts, well-formed XML, customizations.xml against
-    /// Microsoft's schema, references that resolve inside the zip, and a plug-in package that is what its xml says.
+    /// Checks a packed zip the way an import starts: required parts, a content type for every part (System.IO.Packaging
+    /// drops the others), well-formed XML, customizations.xml against Microsoft's schema, references that resolve inside
+    /// the zip, and shipped assemblies that reference only what the sandbox has.
     /// </summary>
     public static class PackageInspector
     {
@@ -36,42 +37,27 @@ namespace CrmExtensions.Cli.Validation
                         issues.Add(new ValidationIssue($"{name}:{entry.FullName}", ex.LineNumber, "malformed XML: " + ex.Message));
                     }
                 }
+                if (documents.TryGetValue("[Content_Types].xml", out var contentTypes))
+                    foreach (var dropped in ContentTypes.Undeclared(contentTypes, entries.Keys))
+                        issues.Add(new ValidationIssue($"{name}:[Content_Types].xml", 0, $"no content type for '{dropped}': System.IO.Packaging would drop it"));
+                foreach (var dll in zip.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+                    foreach (var refusal in SandboxAssemblies.Refusals(new PluginAssemblyInfo(dll.FullName, Bytes(dll))))
+                        issues.Add(new ValidationIssue($"{name}:{dll.FullName}", 0, refusal));
                 if (!documents.TryGetValue("customizations.xml", out var customizations)) return issues;
                 if (schema != null) issues.AddRange(schema.Validate($"{name}:customizations.xml", customizations));
                 foreach (var file in customizations.Descendants("FileName").Select(f => ((string)f).TrimStart('/')))
                     if (!entries.ContainsKey(file)) issues.Add(new ValidationIssue($"{name}:customizations.xml", 0, $"'{file}' is not in the package"));
-                foreach (var package in documents.Where(d => d.Key.StartsWith("pluginpackages/", StringComparison.Ordinal) && d.Key.EndsWith("/pluginpackage.xml", StringComparison.Ordinal)))
-                    issues.AddRange(InspectPackage(zip, name, package.Key, package.Value.Root));
             }
             return issues;
         }
 
-        private static IEnumerable<ValidationIssue> InspectPackage(ZipArchive zip, string name, string xmlPath, XElement package)
+        private static byte[] Bytes(ZipArchiveEntry entry)
         {
-            var file = $"{Path.GetDirectoryName(xmlPath).Replace('\\', '/')}/package/{(string)package.Element("package")}";
-            var entry = zip.GetEntry(file);
-            if (entry == null)
-            {
-                yield return new ValidationIssue($"{name}:{xmlPath}", 0, $"the package file {file} is not in the zip");
-                yield break;
-            }
             using (var stream = entry.Open())
             using (var copy = new MemoryStream())
             {
                 stream.CopyTo(copy);
-                using (var nupkg = new ZipArchive(copy))
-                {
-                    var libs = nupkg.Entries.Select(e => e.FullName).ToList();
-                    foreach (var assembly in PluginPackageBuilder.Assemblies)
-                        if (!libs.Contains("lib/net462/" + assembly)) yield return new ValidationIssue($"{name}:{file}", 0, $"lib/net462/{assembly} is missing");
-                    foreach (var sdk in libs.Where(l => l.Contains("Microsoft.Xrm.Sdk") || l.Contains("Microsoft.Crm.Sdk")))
-                        yield return new ValidationIssue($"{name}:{file}", 0, $"{sdk} must not be shipped: the platform provides the SDK");
-                    var nuspec = nupkg.Entries.FirstOrDefault(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-                    var metadata = nuspec == null ? null : XDocument.Load(nuspec.Open()).Root.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata");
-                    var version = (string)metadata?.Elements().FirstOrDefault(e => e.Name.LocalName == "version");
-                    if (version != (string)package.Element("version"))
-                        yield return new ValidationIssue($"{name}:{xmlPath}", 0, $"version '{(string)package.Element("version")}' differs from the .nuspec's '{version}'");
-                }
+                return copy.ToArray();
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmExtensions.Cli.Generation;
 
@@ -57,6 +58,10 @@ namespace CrmExtensions.Cli.Validation
             var needed = _generated.Source.SolutionManifest.Descendants("Required").Select(r => (string)r.Attribute("schemaName")).Distinct(StringComparer.OrdinalIgnoreCase);
             foreach (var table in needed.Where(t => !declared.Contains(t)))
                 c.Add(file, manifest, $"the solution uses {table}, which only Dynamics 365 apps bring, without declaring it under MissingDependencies");
+            // SolutionPackager's ParseSolutionNameAndVersionString reads every Required's owning solution.
+            foreach (var required in manifest?.Descendants("Required") ?? Enumerable.Empty<XElement>())
+                if (!Regex.IsMatch((string)required.Attribute("solution") ?? "", @"^\S+ \(\d+(\.\d+){1,3}\)$"))
+                    c.Add(file, required, $"Required '{(string)required.Attribute("schemaName")}' names no owning solution as solution=\"UniqueName (version)\", as exports do");
         }
 
         private string Display(string path) =>

@@ -44,6 +44,7 @@ namespace CrmExtensions.Cli.Validation
                 foreach (var invented in entity.Descendants("LookupTargets"))
                     c.Add(file, invented, "<LookupTargets> is not in the schema: a lookup carries LookupStyle/LookupTypes and one relationship per target under Other/Relationships/");
                 if (c.Source.IsCustomTable(table.Name)) CheckCustomTable(c, table, entity, relationships.Select(r => r.Relationship));
+                else CheckShellTable(c, file, entity);
                 foreach (var column in entity.Descendants("attribute")) CheckColumn(c, table, file, column, relationships);
             }
             foreach (var (file, relationship) in relationships)
@@ -54,6 +55,16 @@ namespace CrmExtensions.Cli.Validation
                     c.Add(file, relationship, $"relationship '{(string)relationship.Attribute("Name")}': {referencing} has no column '{attribute}'");
             }
             CheckChoices(c);
+        }
+
+        /// <summary>
+        /// A platform table included as a shell (behavior 2) carries only the columns the solution adds, as Microsoft's
+        /// exports of such tables do: its names and table-level settings (auditing, for one) stay the org's.
+        /// </summary>
+        private static void CheckShellTable(ValidationContext c, string file, XElement entity)
+        {
+            foreach (var property in entity.Element("EntityInfo")?.Element("entity")?.Elements().Where(e => e.Name.LocalName != "attributes") ?? Enumerable.Empty<XElement>())
+                c.Add(file, property, $"<{property.Name.LocalName}> is a table-level property of a platform table the solution only adds columns to: leave it to the org");
         }
 
         private static void CheckCustomTable(ValidationContext c, SolutionTable table, XElement entity, IEnumerable<XElement> relationships)

@@ -101,7 +101,8 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
                 IsFunction = (string)root.Element("isfunction") == "1",
                 ExecutePrivilegeName = NullIfEmpty((string)root.Element("executeprivilegename")),
             };
-            var typeKey = root.Element("plugintypeid")?.Element("plugintypeexportkey");
+            // An export names the type by its id (a classic assembly's type) or by its export key (a package's type).
+            var typeKey = root.Element("plugintypeid")?.Elements().FirstOrDefault(e => e.Name.LocalName == "plugintypeid" || e.Name.LocalName == "plugintypeexportkey");
             if (typeKey != null) api.PluginType = types.Resolve(typeKey.Value.Trim(), file, typeKey);
             api.RequestParameters.AddRange(ReadParameters(Path.Combine(dir, "customapirequestparameters"), "customapirequestparameter"));
             api.ResponseProperties.AddRange(ReadParameters(Path.Combine(dir, "customapiresponseproperties"), "customapiresponseproperty"));
