@@ -15,6 +15,7 @@ namespace CrmExtensions.Cli
         }
 
         public string Root { get; }
+        /// <summary>The core solution's source (CrmExtensions); the service solution's lies beside it (see <see cref="ProductSources"/>).</summary>
         public string SolutionSource => Path.Combine(Root, "Solution", "src");
         public string SampleData => Path.Combine(Root, "Solution", "sample");
         public string PluginProject => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "CrmExtensions.Plugins.csproj");

@@ -67,7 +67,7 @@ namespace CrmExtensions.Cli
     public static class SolutionComponents
     {
         public const int TableType = 1, OptionSetType = 9, RoleType = 20, ViewType = 26, WorkflowType = 29, ChartType = 59, FormType = 60, WebResourceType = 61,
-            SiteMapType = 62, FieldSecurityProfileType = 70, AppModuleType = 80, PluginAssemblyType = 91, StepType = 92;
+            SiteMapType = 62, FieldSecurityProfileType = 70, AppModuleType = 80, PluginTypeType = 90, PluginAssemblyType = 91, StepType = 92;
 
         public static readonly IReadOnlyList<ComponentKind> All = new[]
         {

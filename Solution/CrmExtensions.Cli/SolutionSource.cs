@@ -21,6 +21,9 @@ namespace CrmExtensions.Cli
         public int Line { get; }
         public string Message { get; }
         public override string ToString() => $"{File}({Line}): {Message}";
+
+        /// <summary>The same finding, its file named inside another solution's source (e.g. CrmExtensionsService/...).</summary>
+        public ValidationIssue In(string solution) => new ValidationIssue($"{solution}/{File}", Line, Message);
     }
 
     /// <summary>A table of the solution: Entities/&lt;folder&gt;/Entity.xml and what lies beside it.</summary>

@@ -27,8 +27,15 @@ namespace CrmExtensions.Dataverse.InMemory
         private readonly MessageHandlers _messages;
         private readonly AsyncQueue _async;
         private readonly object _requestLock = new object();
+        private readonly SolutionInstalls _solutions;
+        private PluginTypeCatalog _pluginTypes;
 
-        public InMemoryDataverse(DateTime? utcNow = null)
+        /// <param name="utcNow">The org's clock, fixed; the machine's when null.</param>
+        /// <param name="apps">
+        /// The Dynamics 365 apps installed (see <see cref="PlatformApps"/>); null: Sales and Customer Service with the
+        /// product catalog. An app's tables exist only where it is installed.
+        /// </param>
+        public InMemoryDataverse(DateTime? utcNow = null, IEnumerable<string> apps = null)
         {
             Clock = utcNow.HasValue ? (Func<DateTime>)(() => utcNow.Value) : () => DateTime.UtcNow;
             var invoker = new PluginInvoker(this, _traces);
@@ -38,7 +45,15 @@ namespace CrmExtensions.Dataverse.InMemory
             Security = new SecurityModel(BusinessUnitId);
             SystemUserId = AddUser("System Administrator");
             Security.Users.SystemUserId = SystemUserId;
+            _solutions = new SolutionInstalls(Store);
+            foreach (var app in apps ?? PlatformApps.Versions.Keys) _solutions.AddApp(app);
         }
+
+        /// <summary>Whether a solution (an app, or one imported) is installed: a row of the solution table.</summary>
+        public bool HasSolution(string uniqueName) => _solutions.Has(uniqueName);
+
+        /// <summary>Records an imported solution, refusing it where a solution its MissingDependencies name is missing.</summary>
+        internal void Install(System.Xml.Linq.XElement manifest, Guid userId) => _solutions.Install(manifest, userId, UtcNow);
 
         public TableStore Store { get; } = new TableStore();
         public Func<DateTime> Clock { get; set; }
@@ -93,7 +108,12 @@ namespace CrmExtensions.Dataverse.InMemory
         /// </summary>
         public SolutionRegistrations LoadSolution(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
         {
-            var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, pluginAssemblies);
+            // As an import: refused where a solution it depends on is missing, then recorded as installed.
+            var manifest = RegistrationXml.Read(System.IO.Path.Combine(solutionSourceDirectory, "Other", "Solution.xml")).Element("SolutionManifest");
+            Install(manifest, SystemUserId);
+            if (_pluginTypes == null) _pluginTypes = new PluginTypeCatalog(solutionSourceDirectory, pluginAssemblies);
+            else _pluginTypes.Add(solutionSourceDirectory, pluginAssemblies);
+            var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, _pluginTypes);
             Security.Load(solutionSourceDirectory);
             Relationships.AddRange(CascadeRelationship.Load(solutionSourceDirectory));
             foreach (var step in loaded.Steps) Register(step);
@@ -154,6 +174,7 @@ namespace CrmExtensions.Dataverse.InMemory
             lock (_requestLock)
             foreach (var row in rows)
             {
+                AppTableGuard.Check(this, row.LogicalName);
                 var copy = EntityCloner.Clone(row);
                 // The platform stores no empty columns (as Create does not): a null value is a column not set.
                 foreach (var empty in copy.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) copy.Attributes.Remove(empty);
@@ -188,6 +209,7 @@ namespace CrmExtensions.Dataverse.InMemory
             {
                 Calls.Record(scope, request);
                 if (injected != null) throw injected;
+                AppTableGuard.Check(this, request);
                 switch (_messages.For(request.RequestName))
                 {
                     case DirectMessage direct: return direct.Execute(request, scope);

@@ -27,6 +27,7 @@ describe("customer form in Chromium", () => {
       "Purchase value fell 45% below the customer's own baseline",
     ]);
     expect(await summary.locator("[data-testid=churn-card]").textContent()).toContain("1 more in Churn reasons.");
+    expect(await summary.locator("[data-testid=complaints-untracked]").count()).toBe(0);
     expect(await summary.locator("[data-testid=loyalty-level]").textContent()).toBe("Trust");
     expect(await summary.locator("[data-testid=loyalty-indicators] dd").allTextContents()).toEqual(["42%", "50%", "80%", "40%", "3"]);
     // Why it changed: the latest history rows, what moved, the trigger and the strongest reason then.
@@ -42,6 +43,16 @@ describe("customer form in Chromium", () => {
     expect(await page.locator("[data-testid=notifications]").textContent())
       .toBe("Gold customer: key investment: keep the relationship high. Churn risk 72: No purchase for 210 days, 3.1 times the usual 68 days between purchases; Satisfaction dropped 50% (latest survey 2 vs 4 before).");
     await screenshot(page, "form.png");
+    await page.close();
+  });
+
+  it("says complaints are not tracked in an org without Customer Service", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.base}/fixtures/form-harness.html?cases=none`);
+    await page.waitForSelector("body[data-ready=true]");
+    const note = page.frameLocator("#summary-frame").locator("[data-testid=complaints-untracked]");
+    await note.waitFor();
+    expect(await note.textContent()).toBe("Complaints are not tracked in this org (they come from Customer Service cases), so none is among the reasons.");
     await page.close();
   });
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Demo;
 using CrmExtensions.Cli.Jobs;
+using CrmExtensions.Cli;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
@@ -31,7 +32,7 @@ namespace CrmExtensions.Benchmarks
             var data = SampleDataset.Load(Path.Combine(Path.GetDirectoryName(solutionSource), "sample"));
             var start = data.Orders.Min(o => o.SubmittedOn).Date;
             var host = new InMemoryDataverse(start.AddDays(-1));
-            host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
+            ProductSources.LoadInto(host, solutionSource);
             var families = data.Orders.Select(o => o.ProductFamily).Distinct().ToDictionary(f => f, f =>
             {
                 var product = new Entity(Product.EntityLogicalName) { ["name"] = f, [Product.Family] = f };

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Benchmarks
@@ -35,7 +35,7 @@ namespace CrmExtensions.Benchmarks
             foreach (var accounts in accountCounts)
             {
                 var host = new InMemoryDataverse(AsOf) { AsyncWorkers = Workers };
-                host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
+                ProductSources.LoadInto(host, solutionSource);
                 Seed(host, accounts);
                 var writes = new ConcurrentDictionary<Guid, int>();
                 host.FaultInjector = (request, scope) =>

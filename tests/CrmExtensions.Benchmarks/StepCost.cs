@@ -1,12 +1,12 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using CrmExtensions.Cli;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Steps;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -27,7 +27,8 @@ namespace CrmExtensions.Benchmarks
             Console.WriteLine("| step                                                         | mode  | calls/event | ms/event |");
             Console.WriteLine("|--------------------------------------------------------------|-------|-------------|----------|");
             var probe = new InMemoryDataverse(JobScale.AsOf);
-            foreach (var step in probe.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly).Steps)
+            ProductSources.LoadInto(probe, solutionSource);
+            foreach (var step in probe.Steps)
             {
                 var org = new Scenario(solutionSource);
                 var act = org.EventFor(step);
@@ -58,7 +59,7 @@ namespace CrmExtensions.Benchmarks
             public Scenario(string solutionSource)
             {
                 Host = new InMemoryDataverse(JobScale.AsOf);
-                Host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
+                ProductSources.LoadInto(Host, solutionSource);
                 _manager = Host.AddUser("Manager", Host.BusinessUnitId, ProductRoles.Manager);
                 Host.GrantPrivilege(_manager, "prvReadAccount");
                 Host.GrantPrivilege(_manager, "prvReadContact");

@@ -2,9 +2,11 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Commands;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Steps;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -23,7 +25,7 @@ namespace CrmExtensions.Cli.Tests
 
         public OrgVerbTests()
         {
-            _host.LoadSolution(Layout.SolutionSource, typeof(EnforceTierChange).Assembly);
+            ProductSources.LoadInto(_host, Layout.SolutionSource);
             _host.AsyncWorkers = 2;
             for (var i = 0; i < 40; i++)
             {
@@ -40,14 +42,16 @@ namespace CrmExtensions.Cli.Tests
             }
         }
 
-        private (int Code, string Output) Run(params string[] args)
+        private (int Code, string Output) Run(params string[] args) => Run(_host, args);
+
+        private static (int Code, string Output) Run(InMemoryDataverse host, params string[] args)
         {
             var writer = new StringWriter();
             var context = CliContext.ForWriter(writer, connectionString =>
             {
                 Assert.Equal(Connection, connectionString);
-                return _host.GetService();
-            }, _ => _host.ProcessAsyncQueue(maxJobs: 2), Layout);
+                return host.GetService();
+            }, _ => host.ProcessAsyncQueue(maxJobs: 2), Layout);
             var code = CrmextCommand.Create(context).Parse(args).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
             return (code, writer.ToString());
         }
@@ -125,6 +129,21 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void The_report_of_an_org_without_customer_service_says_complaints_are_not_tracked()
+        {
+            var salesOnly = new InMemoryDataverse(AsOf, new[] { PlatformApps.Sales, PlatformApps.ProductManagement });
+            ProductSources.LoadInto(salesOnly, Layout.SolutionSource);
+            Assert.False(salesOnly.HasSolution(ProductSolutions.Service));
+            var account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Contoso" };
+            salesOnly.Seed(account);
+            Run(salesOnly, "recalc", "-c", Connection);
+            var (code, output) = Run(salesOnly, "report", "-c", Connection);
+            Assert.Equal(0, code);
+            Assert.Contains("Complaints are not tracked in this org: CrmExtensionsService (complaints from cases) needs Dynamics 365 Customer Service", output);
+            Assert.DoesNotContain("Complaints are not tracked", Run("report", "-c", Connection).Output);
+        }
+
+        [Fact]
         public void Deploy_imports_the_zip_in_the_background_waits_for_it_and_publishes()
         {
             using (var fixture = new PackerFixture())
@@ -134,12 +153,53 @@ namespace CrmExtensions.Cli.Tests
 
                 Assert.Equal(0, code);
                 Assert.Contains("Published.", output);
-                var solution = Assert.Single(_host.Store.Rows("solution"));
+                var solution = Assert.Single(_host.Store.Rows("solution"), s => (string)s["uniquename"] == "CrmExtensions");
                 Assert.Equal("CrmExtensions", solution["uniquename"]);
                 Assert.Equal("1.0.0.0", solution["version"]);
                 Assert.True((bool)solution["ismanaged"]);
                 Assert.Equal(1, _host.Calls.For("ExecuteAsync"));
                 Assert.Equal(1, _host.Calls.For("PublishAllXml"));
+            }
+        }
+
+        [Fact]
+        public void Deploy_imports_the_core_then_the_service_part_and_skips_the_service_part_where_the_org_has_no_customer_service()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var zips = new[] { fixture.Pack(managed: true), fixture.PackService(managed: true) };
+                var full = new InMemoryDataverse(AsOf);
+                var salesOnly = new InMemoryDataverse(AsOf, new[] { PlatformApps.Sales, PlatformApps.ProductManagement });
+                foreach (var org in new[] { full, salesOnly })
+                {
+                    var output = new StringWriter();
+                    var context = CliContext.ForWriter(output, _ => org.GetService(), _ => org.ProcessAsyncQueue(), Layout);
+                    Assert.Equal(0, DeployVerb.Deploy(context, org.GetService(), zips, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
+                    Assert.Contains("Published.", output.ToString());
+                    Assert.True(org.HasSolution(ProductSolutions.Core));
+                    Assert.Equal(org == full, org.HasSolution(ProductSolutions.Service));
+                    if (org == salesOnly)
+                        Assert.Contains("Not importing CrmExtensionsService: this org has no Dynamics 365 Customer Service (msdynce_Service). Everything else works", output.ToString());
+                }
+            }
+        }
+
+        [Fact]
+        public void The_service_part_alone_is_refused_before_anything_is_imported()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var org = new InMemoryDataverse(AsOf);
+                var output = new StringWriter();
+                var context = CliContext.ForWriter(output, _ => org.GetService(), _ => org.ProcessAsyncQueue(), Layout);
+                Assert.Equal(1, DeployVerb.Deploy(context, org.GetService(), new[] { fixture.PackService(managed: true) }, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
+                Assert.Contains("CrmExtensionsService needs CrmExtensions, which this org does not have: nothing was imported", output.ToString());
+                Assert.Equal(0, org.Calls.For("ExecuteAsync"));
+                // The org refuses it too, with the missing dependencies named, should a tool skip the check.
+                var refused = Assert.ThrowsAny<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => org.GetService().Execute(
+                    new Microsoft.Crm.Sdk.Messages.ImportSolutionRequest { CustomizationFile = File.ReadAllBytes(fixture.PackService(managed: true)) }));
+                Assert.Contains("The following solution cannot be imported: CrmExtensionsService. Some dependencies are missing.", refused.Message);
+                Assert.Contains("solution=\"CrmExtensions (1.0.0.0)\"", refused.Message);
             }
         }
 

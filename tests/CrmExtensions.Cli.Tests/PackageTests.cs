@@ -30,7 +30,7 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(49, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(45, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
                     Assert.Equal(19, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     Assert.Null(customizations.Element("pluginpackages"));
@@ -60,6 +60,35 @@ namespace CrmExtensions.Cli.Tests
                     var types = XDocument.Load(zip.GetEntry("[Content_Types].xml").Open()).Root.Elements().Select(d => (string)d.Attribute("Extension")).ToList();
                     Assert.Equal(new[] { "xml", "json", "html", "js", "svg", "css", "dll" }.OrderBy(e => e), types.OrderBy(e => e));
                 }
+            }
+        }
+
+        [Fact]
+        public void Cases_ship_in_their_own_solution_that_needs_the_core_and_customer_service()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                string[] Requires(string zip)
+                {
+                    using (var archive = ZipFile.OpenRead(zip))
+                        return XDocument.Load(archive.GetEntry("solution.xml").Open()).Descendants("Required")
+                            .Select(r => (string)r.Attribute("schemaName") + " from " + ((string)r.Attribute("solution")).Split(' ')[0]).Distinct().OrderBy(r => r).ToArray();
+                }
+                var core = fixture.Pack(managed: true);
+                Assert.Equal(new[] { "competitor from msdynce_Sales", "invoice from msdynce_Sales", "opportunityclose from msdynce_Sales", "product from msdynce_ProductManagement",
+                    "salesorder from msdynce_Sales" }, Requires(core));
+                var service = fixture.PackService(managed: true);
+                Assert.Equal("CrmExtensionsService_1_0_0_0_managed.zip", Path.GetFileName(service));
+                Assert.Equal(new[] { "CrmExtensions.Plugins.Steps.RecalculateCustomerOnChange from CrmExtensions", "incident from msdynce_Service",
+                    "incidentresolution from msdynce_Service" }, Requires(service));
+                using (var archive = ZipFile.OpenRead(service))
+                {
+                    var customizations = XDocument.Load(archive.GetEntry("customizations.xml").Open()).Root;
+                    var steps = customizations.Element("SdkMessageProcessingSteps").Elements().Select(e => (string)e.Element("PrimaryEntity")).Distinct().OrderBy(t => t);
+                    Assert.Equal(new[] { "incident", "incidentresolution" }, steps);
+                    Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".dll"));
+                }
+                Assert.Empty(PackageInspector.Inspect(service, schema: null));
             }
         }
 

@@ -9,8 +9,8 @@ using CrmExtensions.Cli.Validation;
 namespace CrmExtensions.Cli.Tests
 {
     /// <summary>
-    /// A copy of Solution/src and of the generated TypeScript contracts in a temp folder (so tests can break them),
-    /// a placeholder file for each web resource Solution/src declares, and the built net462 assemblies.
+    /// A copy of Solution/src, Solution/src-service and the generated TypeScript contracts in a temp folder (so tests can
+    /// break them), a placeholder file for each web resource Solution/src declares, and the built net462 assemblies.
     /// </summary>
     public sealed class PackerFixture : IDisposable
     {
@@ -20,6 +20,7 @@ namespace CrmExtensions.Cli.Tests
             Root = Path.Combine(Path.GetTempPath(), "cx-cli-" + Guid.NewGuid().ToString("N"));
             Source = Path.Combine(Root, "src");
             Copy(Layout.SolutionSource, Source);
+            Copy(ProductSources.ServiceFolderOf(Layout.SolutionSource), ServiceSource);
             TypeScriptContracts = Path.Combine(Root, "customApis.ts");
             System.IO.File.Copy(Layout.TypeScriptContracts, TypeScriptContracts);
             WebResources = Path.Combine(Root, "web");
@@ -37,12 +38,14 @@ namespace CrmExtensions.Cli.Tests
         public RepositoryLayout Layout { get; }
         public string Root { get; }
         public string Source { get; }
+        public string ServiceSource => ProductSources.ServiceFolderOf(Source);
         public string TypeScriptContracts { get; }
         public string WebResources { get; }
         public string PluginAssembly { get; }
         public string WorkflowAssembly { get; }
 
         public SolutionSource Load() => new SolutionSource(Source);
+        public SolutionSource LoadService() => new SolutionSource(ServiceSource);
         public SolutionBuild Build() => new SolutionBuild(new PluginAssemblyInfo(PluginAssembly), new PluginAssemblyInfo(WorkflowAssembly), WebResources);
         public GeneratedFiles Generated() => new GeneratedFiles(Load(), Build(), TypeScriptContracts);
 
@@ -52,7 +55,14 @@ namespace CrmExtensions.Cli.Tests
             return new SolutionValidator(source, Build(), new GeneratedFiles(source, Build(), TypeScriptContracts));
         }
 
+        public SolutionValidator ServiceValidator()
+        {
+            var service = LoadService();
+            return new SolutionValidator(service, Build(), new GeneratedFiles(service, Build(), TypeScriptContracts), Load());
+        }
+
         public string Pack(bool managed) => new SolutionPacker(Load(), Build()).Pack(Path.Combine(Root, "out"), managed);
+        public string PackService(bool managed) => new SolutionPacker(LoadService(), Build()).Pack(Path.Combine(Root, "out"), managed);
 
         public string File(string relative) => Path.Combine(Source, relative);
 

@@ -30,13 +30,13 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [NeedsSolutionSchemaFact]
-        public void Both_packed_zips_pass_microsofts_schema()
+        public void Every_packed_zip_passes_microsofts_schema()
         {
             using (var fixture = new PackerFixture())
             {
                 foreach (var managed in new[] { false, true })
+                foreach (var zip in new[] { fixture.Pack(managed), fixture.PackService(managed) })
                 {
-                    var zip = fixture.Pack(managed);
                     Assert.Empty(Schema().Validate(Path.GetFileName(zip), Customizations(zip)));
                     Assert.Empty(PackageInspector.Inspect(zip, Schema()));
                 }

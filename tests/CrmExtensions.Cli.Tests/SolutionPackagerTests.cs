@@ -20,11 +20,12 @@ namespace CrmExtensions.Cli.Tests
         {
             using (var fixture = new PackerFixture())
                 foreach (var managed in new[] { false, true })
+                foreach (var zip in new[] { fixture.Pack(managed), fixture.PackService(managed) })
                 {
-                    var zip = fixture.Pack(managed);
-                    var folder = Path.Combine(fixture.Root, managed ? "extracted-managed" : "extracted");
+                    var name = Path.GetFileNameWithoutExtension(zip);
+                    var folder = Path.Combine(fixture.Root, "extracted", name);
                     SolutionPackagerTool.Run("Extract", zip, folder, managed);
-                    var repacked = Path.Combine(fixture.Root, $"repacked{(managed ? "_managed" : "")}.zip");
+                    var repacked = Path.Combine(fixture.Root, $"repacked-{name}.zip");
                     SolutionPackagerTool.Run("Pack", repacked, folder, managed);
                     Assert.Equal(Parts(zip), Parts(repacked));
                     Assert.Equal(RootComponents(zip), RootComponents(repacked));
@@ -32,10 +33,13 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [NeedsSolutionPackagerFact]
-        public void The_source_folder_packs_with_a_map_to_the_built_files()
+        public void The_source_folders_pack_with_a_map_to_the_built_files()
         {
             using (var fixture = new PackerFixture())
             {
+                var service = Path.Combine(fixture.Root, "service-from-source.zip");
+                SolutionPackagerTool.Run("Pack", service, fixture.ServiceSource, managed: false);
+                Assert.Equal(Parts(fixture.PackService(managed: false)), Parts(service));
                 var map = Path.Combine(fixture.Root, "map.xml");
                 SolutionPackagerMap.For(fixture.Load(), fixture.Build()).Save(map);
                 var packed = Path.Combine(fixture.Root, "from-source.zip");

@@ -14,7 +14,10 @@ namespace CrmExtensions.Cli.Tests
         public void The_shipped_source_validates_clean()
         {
             using (var fixture = new PackerFixture())
+            {
                 Assert.Empty(fixture.Validator().Validate());
+                Assert.Empty(fixture.ServiceValidator().Validate());
+            }
         }
 
         private static Action<PackerFixture> Cut(string file, string pattern) =>

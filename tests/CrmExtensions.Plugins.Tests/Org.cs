@@ -4,24 +4,31 @@ using System.IO;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Dataverse.InMemory.Security;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Registration;
 using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Plugins.Tests
 {
-    /// <summary>An in-memory organisation with the solution's registrations loaded from Solution/src, as an admin would import it.</summary>
+    /// <summary>
+    /// An in-memory organisation with the product's registrations loaded from Solution/src and Solution/src-service, as an
+    /// admin would import them: by default a Sales and Customer Service org with both solutions; without Customer Service,
+    /// a Sales-only org with the core alone.
+    /// </summary>
     public sealed class Org
     {
         public static readonly DateTime Now = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
 
-        public Org()
+        public Org(bool customerService = true)
         {
-            Host = new InMemoryDataverse(Now);
+            Host = new InMemoryDataverse(Now, customerService ? null : new[] { PlatformApps.Sales, PlatformApps.ProductManagement });
             Host.LoadSolution(SolutionSource, typeof(EnforceTierChange).Assembly);
+            if (customerService) Host.LoadSolution(SolutionSource + ProductSolutions.ServiceFolderSuffix, typeof(EnforceTierChange).Assembly);
             Host.DefineRole(Salesperson, SalespersonPrivileges());
             Manager = Host.AddUser("Customer Value Manager", Host.BusinessUnitId, Salesperson, ProductRoles.Manager);
             Clerk = Host.AddUser("Sales clerk", Host.BusinessUnitId, Salesperson);

@@ -4,6 +4,7 @@ using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Plugins.Recalculation.Queries;
 using CrmExtensions.Plugins.Recalculation.Sources;
 using Microsoft.Xrm.Sdk;
 
@@ -20,12 +21,14 @@ namespace CrmExtensions.Plugins.Recalculation
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
         private readonly AccountGroups _groups;
+        private readonly InstalledSolutions _installed;
 
         public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings, CustomerEvaluator evaluator)
         {
             _service = service;
             _settings = settings;
             _groups = new AccountGroups(service, settings, evaluator);
+            _installed = new InstalledSolutions(service);
         }
 
         /// <summary>Reads the customer rows, then their facts.</summary>
@@ -65,7 +68,7 @@ namespace CrmExtensions.Plugins.Recalculation
             var page = new CustomerPage(snapshots, asOf, _settings);
             new PurchaseHistory(_service).ReadInto(page);
             new ProductFamilies(_service).ReadInto(page);
-            foreach (var source in ContributionSource.All) source.ReadInto(_service, page);
+            foreach (var source in ContributionSource.All.Where(s => s.Solution == null || _installed.Has(s.Solution))) source.ReadInto(_service, page);
             ContactActivities.ReadInto(_service, page);
             LostOpportunities.ReadInto(_service, page);
             return page;

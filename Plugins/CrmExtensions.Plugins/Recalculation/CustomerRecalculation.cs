@@ -40,7 +40,10 @@ namespace CrmExtensions.Plugins.Recalculation
             _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
 
-        private CustomerFactsReader Reader => new CustomerFactsReader(_service, _settings, _evaluator);
+        private CustomerFactsReader _reader;
+
+        /// <summary>One reader per execution, so what it learns once (which optional solutions are installed) is asked once.</summary>
+        private CustomerFactsReader Reader => _reader ?? (_reader = new CustomerFactsReader(_service, _settings, _evaluator));
 
         /// <summary>Evaluates without writing anything (preview): one read when the customer has a ledger.</summary>
         public CustomerAssessment Preview(EntityReference customer, DateTime asOf)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -34,7 +35,7 @@ namespace CrmExtensions.Cli.Commands
             run.SetAction(main);
             root.Subcommands.Add(run);
 
-            var pack = new Command("pack", "Build and write CrmExtensions_<version>.zip") { managed, output, source, noBuild };
+            var pack = new Command("pack", "Build and write CrmExtensions_<version>.zip and CrmExtensionsService_<version>.zip") { managed, output, source, noBuild };
             pack.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
                 Build(context, r.GetValue(noBuild));
@@ -60,8 +61,8 @@ namespace CrmExtensions.Cli.Commands
             root.Subcommands.Add(generate);
         }
 
-        /// <summary>Builds and packs the repository's solution into artifacts/; the path of the zip.</summary>
-        public static string PackBuilt(CliContext context, bool managed)
+        /// <summary>Builds and packs the repository's solutions into artifacts/; the zips' paths, the core's first.</summary>
+        public static IReadOnlyList<string> PackBuilt(CliContext context, bool managed)
         {
             Build(context, noBuild: false);
             return Pack(context, context.Layout.SolutionSource, context.Layout.ArtifactsDirectory, managed);
@@ -74,54 +75,63 @@ namespace CrmExtensions.Cli.Commands
             Builds.WebResources(context.Layout, context.Output);
         }
 
-        private static SolutionSource Load(CliContext context, string source)
+        private static ProductSources Load(CliContext context, string source)
         {
-            var solution = new SolutionSource(source);
-            if (solution.ParseErrors.Count == 0) return solution;
-            foreach (var issue in solution.ParseErrors) context.Error.WriteLine(issue);
+            var sources = ProductSources.Load(source);
+            var errors = sources.All.SelectMany(s => s.ParseErrors).ToList();
+            if (errors.Count == 0) return sources;
+            foreach (var issue in errors) context.Error.WriteLine(issue);
             throw new InvalidOperationException("The solution source has malformed XML.");
         }
 
-        public static string Pack(CliContext context, string source, string output, bool managed)
+        /// <summary>Packs each of the product's solutions; the zips' paths, the core's first (the import order).</summary>
+        public static IReadOnlyList<string> Pack(CliContext context, string source, string output, bool managed)
         {
-            var solution = Load(context, source);
             var build = SolutionBuild.Of(context.Layout);
-            var path = new SolutionPacker(solution, build).Pack(output, managed);
-            context.Output.WriteLine($"Packed {(managed ? "managed" : "unmanaged")} solution {solution.UniqueName} {solution.Version}: {path}");
-            // For a pipeline that packs the source with Microsoft's tool: pac solution pack --map <this file>.
-            var map = Path.Combine(output, $"{solution.UniqueName}.map.xml");
-            SolutionPackagerMap.For(solution, build).Save(map);
-            return path;
+            var zips = new List<string>();
+            foreach (var solution in Load(context, source).All)
+            {
+                var path = new SolutionPacker(solution, build).Pack(output, managed);
+                context.Output.WriteLine($"Packed {(managed ? "managed" : "unmanaged")} solution {solution.UniqueName} {solution.Version}: {path}");
+                // For a pipeline that packs the source with Microsoft's tool: pac solution pack --map <this file>.
+                SolutionPackagerMap.For(solution, build).Save(Path.Combine(output, $"{solution.UniqueName}.map.xml"));
+                zips.Add(path);
+            }
+            return zips;
         }
 
         private static int Validate(CliContext context, string source)
         {
             var layout = context.Layout;
-            var solution = Load(context, source);
+            var sources = Load(context, source);
             var build = SolutionBuild.Of(layout);
-            var issues = new SolutionValidator(solution, build, new GeneratedFiles(solution, build, layout.TypeScriptContracts)).Validate().ToList();
+            var issues = sources.All.SelectMany(solution => new SolutionValidator(solution, build, new GeneratedFiles(solution, build, layout.TypeScriptContracts),
+                solution == sources.Core ? null : sources.Core).Validate().Select(i => solution == sources.Core ? i : i.In(solution.UniqueName))).ToList();
             var schema = SolutionSchema.Load(layout.SolutionSchemas);
             if (schema == null) context.Output.WriteLine($"Microsoft's solution schema is not at {layout.SolutionSchemas}: the zips are checked without it.");
             var scratch = Path.Combine(Path.GetTempPath(), "cx-validate-" + Guid.NewGuid().ToString("N"));
             try
             {
-                foreach (var managed in new[] { false, true })
-                    issues.AddRange(PackageInspector.Inspect(new SolutionPacker(solution, build).Pack(scratch, managed), schema));
+                foreach (var solution in sources.All)
+                    foreach (var managed in new[] { false, true })
+                        issues.AddRange(PackageInspector.Inspect(new SolutionPacker(solution, build).Pack(scratch, managed), schema));
             }
             finally
             {
                 if (Directory.Exists(scratch)) Directory.Delete(scratch, true);
             }
             foreach (var issue in issues) context.Error.WriteLine(issue);
+            var files = sources.All.Sum(s => s.Documents.Count);
             context.Output.WriteLine(issues.Count == 0
-                ? $"Validated {solution.Documents.Count} source files and the unmanaged and managed zips{(schema != null ? " against Microsoft's schema" : "")}: no problems."
+                ? $"Validated {files} source files of {string.Join(" and ", sources.All.Select(s => s.UniqueName))} and their unmanaged and managed zips" +
+                  $"{(schema != null ? " against Microsoft's schema" : "")}: no problems."
                 : $"Validation found {issues.Count} problem(s).");
             return issues.Count;
         }
 
         private static int Generate(CliContext context, string source)
         {
-            var changed = new GeneratedFiles(Load(context, source), SolutionBuild.Of(context.Layout), context.Layout.TypeScriptContracts).Write();
+            var changed = Load(context, source).All.SelectMany(s => new GeneratedFiles(s, SolutionBuild.Of(context.Layout), context.Layout.TypeScriptContracts).Write()).ToList();
             foreach (var path in changed) context.Output.WriteLine("  " + Path.GetRelativePath(context.Layout.Root, path));
             context.Output.WriteLine(changed.Count == 0 ? "Generated files are current." : $"Wrote {changed.Count} generated file(s).");
             return 0;

@@ -8,7 +8,6 @@ using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Cli.Demo
@@ -31,8 +30,8 @@ namespace CrmExtensions.Cli.Demo
         {
             var watch = Stopwatch.StartNew();
             var host = new InMemoryDataverse(AsOf);
-            var registrations = host.LoadSolution(solutionSource, typeof(EnforceTierChange).Assembly);
-            _out.WriteLine($"Loaded {registrations.Steps.Count} plugin steps and {registrations.CustomApis.Count} Custom APIs from {solutionSource}");
+            var steps = ProductSources.LoadInto(host, solutionSource);
+            _out.WriteLine($"Loaded {steps} plugin steps of CrmExtensions and CrmExtensionsService from {solutionSource} and its -service folder");
             Seed(host, data);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys, " +
                 $"{data.Contacts.Count} contacts with {data.Activities.Count} activities, {data.Competitors.Count} competitor presences, {data.Opportunities.Count} closed opportunities, " +

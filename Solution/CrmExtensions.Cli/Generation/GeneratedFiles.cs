@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Xml.Linq;
+using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Cli.Generation
 {
@@ -27,16 +28,15 @@ namespace CrmExtensions.Cli.Generation
         {
             _sourceDirectory = committed.Directory;
             var registrations = new RegistrationFiles(build);
-            var declared = registrations.Files().Append(new KeyValuePair<string, XDocument>(FieldSecurityProfiles.File, FieldSecurityProfiles.Generate())).ToList();
+            var core = committed.UniqueName == ProductSolutions.Core;
+            var declared = registrations.Files(committed.UniqueName).ToList();
+            if (core) declared.Add(new KeyValuePair<string, XDocument>(FieldSecurityProfiles.File, FieldSecurityProfiles.Generate()));
             var registered = committed.With(declared, IsGenerated);
-            var derived = new Dictionary<string, XDocument>
-            {
-                ["Other/Solution.xml"] = SolutionManifest.Generate(registered),
-                ["Other/Relationships.xml"] = RelationshipIndex(registered),
-            };
+            var derived = new Dictionary<string, XDocument> { ["Other/Solution.xml"] = SolutionManifest.Generate(registered) };
+            if (core) derived["Other/Relationships.xml"] = RelationshipIndex(registered);
             Source = registered.With(derived, _ => false);
             foreach (var file in declared.Concat(derived)) _files[Path.Combine(_sourceDirectory, file.Key)] = GeneratedXml.Text(file.Value);
-            _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
+            if (core) _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
         }
 
         /// <summary>The solution source as it is once generated: what is validated and packed.</summary>

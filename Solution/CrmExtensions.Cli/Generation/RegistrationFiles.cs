@@ -35,11 +35,15 @@ namespace CrmExtensions.Cli.Generation
         public IReadOnlyList<PluginAssemblyDefinition> Assemblies => new[] { _plugins, _workflow };
         public IReadOnlyList<DeclaredApi> CustomApis => _apis;
 
-        /// <summary>The generated files by path under Solution/src.</summary>
-        public IEnumerable<KeyValuePair<string, XDocument>> Files()
+        /// <summary>
+        /// The generated files of one of the product's solutions, by path under its source folder: the core carries the
+        /// assemblies, the Custom APIs and every step but those on a table only Customer Service brings.
+        /// </summary>
+        public IEnumerable<KeyValuePair<string, XDocument>> Files(string solution)
         {
+            foreach (var step in _steps.Where(s => SolutionOf(s) == solution)) yield return Pair($"SdkMessageProcessingSteps/{{{StepId(step):D}}}.xml", Step(step));
+            if (solution != ProductSolutions.Core) yield break;
             foreach (var assembly in Assemblies) yield return Pair(assembly.DataFile, assembly.ToXml(_version));
-            foreach (var step in _steps) yield return Pair($"SdkMessageProcessingSteps/{{{StepId(step):D}}}.xml", Step(step));
             foreach (var api in _apis)
             {
                 var folder = "customapis/" + api.UniqueName;
@@ -52,6 +56,9 @@ namespace CrmExtensions.Cli.Generation
         }
 
         public static Guid StepId(DeclaredStep step) => StableId.For("step", step.Name);
+
+        /// <summary>Steps on a table only Customer Service brings go into the service solution; the rest into the core.</summary>
+        public static string SolutionOf(DeclaredStep step) => PlatformApps.AppOf(step.Table) == PlatformApps.Service ? ProductSolutions.Service : ProductSolutions.Core;
 
         private static KeyValuePair<string, XDocument> Pair(string path, XDocument document) => new KeyValuePair<string, XDocument>(path, document);
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
+using CrmExtensions.Dataverse.InMemory.Registration;
+using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Cli.Generation
 {
@@ -12,21 +14,7 @@ namespace CrmExtensions.Cli.Generation
     /// </summary>
     public static class SolutionManifest
     {
-        /// <summary>
-        /// Tables that exist only where a Dynamics 365 app is installed: their display names and the app's solution, as
-        /// real exports name it in <c>Required/@solution</c> ("UniqueName (version)"; SolutionPackager cannot read a
-        /// MissingDependency without it).
-        /// </summary>
-        public static readonly IReadOnlyDictionary<string, AppTable> AppTables = new[]
-        {
-            new AppTable("competitor", "Competitor", AppTable.Sales),
-            new AppTable("incident", "Case", AppTable.Service),
-            new AppTable("incidentresolution", "Case Resolution", AppTable.Service),
-            new AppTable("invoice", "Invoice", AppTable.Sales),
-            new AppTable("opportunityclose", "Opportunity Close", AppTable.Sales),
-            new AppTable("product", "Product", AppTable.ProductManagement),
-            new AppTable("salesorder", "Order", AppTable.Sales),
-        }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        private static IReadOnlyDictionary<string, AppTable> AppTables => PlatformApps.Tables;
 
         public static XDocument Generate(SolutionSource source)
         {
@@ -78,8 +66,27 @@ namespace CrmExtensions.Cli.Generation
                 .OrderBy(d => d.Table, StringComparer.Ordinal).ThenBy(d => d.Dependent.ToString(SaveOptions.DisableFormatting), StringComparer.Ordinal)
                 .Select(d => new XElement("MissingDependency",
                     new XElement("Required", new XAttribute("type", SolutionComponents.TableType), new XAttribute("schemaName", d.Table),
-                        new XAttribute("displayName", AppTables[d.Table].DisplayName), new XAttribute("solution", AppTables[d.Table].Solution)),
-                    d.Dependent));
+                        new XAttribute("displayName", AppTables[d.Table].DisplayName), new XAttribute("solution", AppTables[d.Table].AppWithVersion)),
+                    d.Dependent))
+                .Concat(CorePluginTypes(source));
+        }
+
+        /// <summary>The service solution's steps run plug-in types of the core's assembly: the core must be there first.</summary>
+        private static IEnumerable<XElement> CorePluginTypes(SolutionSource source)
+        {
+            var own = new HashSet<string>(source.Under("PluginAssemblies").SelectMany(a => a.Value.Descendants("PluginType")).Select(t => (string)t.Attribute("PluginTypeId")),
+                StringComparer.OrdinalIgnoreCase);
+            var core = $"{ProductSolutions.Core} ({source.Version})";
+            return source.Under("SdkMessageProcessingSteps").Select(s => s.Value.Root).Where(s => !own.Contains((string)s.Element("PluginTypeId")))
+                .OrderBy(s => (string)s.Attribute("SdkMessageProcessingStepId"), StringComparer.Ordinal)
+                .Select(s =>
+                {
+                    var typeName = ((string)s.Element("PluginTypeName")).Split(',')[0];
+                    return new XElement("MissingDependency",
+                        new XElement("Required", new XAttribute("type", SolutionComponents.PluginTypeType), new XAttribute("schemaName", typeName),
+                            new XAttribute("displayName", typeName), new XAttribute("solution", core), new XAttribute("id", "{" + (string)s.Element("PluginTypeId") + "}")),
+                        new XElement("Dependent", new XAttribute("type", SolutionComponents.StepType), new XAttribute("id", (string)s.Attribute("SdkMessageProcessingStepId"))));
+                });
         }
     }
 }

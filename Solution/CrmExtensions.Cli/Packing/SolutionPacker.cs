@@ -22,12 +22,13 @@ namespace CrmExtensions.Cli.Packing
             _build = build;
         }
 
-        public static string ZipName(string version, bool managed) => $"CrmExtensions_{version.Replace('.', '_')}{(managed ? "_managed" : "")}.zip";
+        /// <summary>As Dataverse names an export: UniqueName_major_minor_build_revision[_managed].zip.</summary>
+        public static string ZipName(string uniqueName, string version, bool managed) => $"{uniqueName}_{version.Replace('.', '_')}{(managed ? "_managed" : "")}.zip";
 
         public string Pack(string outputDirectory, bool managed)
         {
             Directory.CreateDirectory(outputDirectory);
-            var path = Path.Combine(outputDirectory, ZipName(_source.Version, managed));
+            var path = Path.Combine(outputDirectory, ZipName(_source.UniqueName, _source.Version, managed));
             if (File.Exists(path)) File.Delete(path);
             var parts = SolutionComponents.All.SelectMany(kind => kind.Files(_source, _build)).ToList();
             using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
@@ -53,9 +54,11 @@ namespace CrmExtensions.Cli.Packing
             var doc = new XDocument(_source.Get("Other/Customizations.xml"));
             foreach (var kind in SolutionComponents.All.Where(k => k.Section != null))
             {
+                var content = kind.SectionContent(_source).ToList();
+                if (content.Count == 0) continue;
                 var section = doc.Root.Element(kind.Section)
                     ?? throw new InvalidOperationException($"Other/Customizations.xml has no <{kind.Section} /> placeholder for the {kind.Name}.");
-                section.Add(kind.SectionContent(_source));
+                section.Add(content);
             }
             return doc;
         }

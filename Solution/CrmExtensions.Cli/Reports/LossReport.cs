@@ -10,6 +10,7 @@ using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -38,8 +39,10 @@ namespace CrmExtensions.Cli.Reports
             Breakdown(output, "ended in (pattern)", analysis.ByEnding);
 
             bool InPeriod(DateTime date) => date > asOf.AddMonths(-settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths) && date <= asOf;
+            // Cases exist only where Customer Service and CrmExtensionsService are installed; elsewhere complaints count as none.
+            var tracksComplaints = new InstalledSolutions(service).Has(ProductSolutions.Service);
             var customers = Customers(service, rows.Where(r => r.Contains(CustomerLoss.Customer))
-                .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss));
+                .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss), tracksComplaints);
             var closed = ClosedOpportunities(service).Where(o => InPeriod(o.ClosedOn)).ToList();
             var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings);
             output.WriteLine();
@@ -50,6 +53,9 @@ namespace CrmExtensions.Cli.Reports
                 k.Phase.ToString(), k.Name, Percent(k.Rate) + (k.Detail == null ? "" : " — " + k.Detail),
                 $"{k.NumeratorCount} {k.Numerator}", $"{k.DenominatorCount} {k.Denominator}",
             }));
+            if (!tracksComplaints)
+                output.WriteLine($"Complaints are not tracked in this org: {ProductSolutions.Service} (complaints from cases) needs Dynamics 365 Customer Service, " +
+                    "so no customer's churn warning or retention counts a complaint.");
         }
 
         private static void Breakdown(TextWriter output, string by, IEnumerable<LossBreakdown> rows)
@@ -72,11 +78,11 @@ namespace CrmExtensions.Cli.Reports
             CustomerReport.Option<LifecyclePattern>(row, CustomerLoss.PatternAtLoss));
 
         /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses.</summary>
-        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf)
+        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf, bool tracksComplaints)
         {
             var accounts = CustomerReport.All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
             var purchases = Orders(service).Concat(Invoices(service)).ToLookup(p => p.Customer, p => p.Purchase);
-            var complaints = Complaints(service).ToLookup(c => c.Customer, c => c.OpenedOn);
+            var complaints = (tracksComplaints ? Complaints(service) : Enumerable.Empty<(Guid Customer, DateTime OpenedOn)>()).ToLookup(c => c.Customer, c => c.OpenedOn);
             var surveys = CustomerReport.All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
                 .Where(s => s.Contains(CxSurveyResponse.Customer) && s.Contains(CxSurveyResponse.AnsweredOn) && s.Contains(CxSurveyResponse.Score))
                 .ToLookup(s => s.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id,

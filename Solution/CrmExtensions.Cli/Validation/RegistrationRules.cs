@@ -26,7 +26,9 @@ namespace CrmExtensions.Cli.Validation
         private static Dictionary<string, (string File, XElement Type)> PluginTypes(ValidationContext c)
         {
             var types = new Dictionary<string, (string, XElement)>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (file, root) in c.Files("PluginAssemblies"))
+            // An add-on's steps run the core's plug-in types.
+            var assemblies = c.Files("PluginAssemblies").Concat(c.Core?.Under("PluginAssemblies").Select(f => (f.Key, f.Value.Root)) ?? Enumerable.Empty<(string, XElement)>());
+            foreach (var (file, root) in assemblies)
                 foreach (var type in root.Descendants("PluginType"))
                     types[(string)type.Attribute("PluginTypeId") ?? ""] = (file, type);
             return types;
@@ -57,7 +59,8 @@ namespace CrmExtensions.Cli.Validation
                         c.Add(file, type, $"plug-in type '{name}' is not a public class of {fullName}");
                 }
             }
-            foreach (var assembly in new[] { c.Build.Plugins, c.Build.Workflow })
+            // The assemblies ship in the core; an add-on solution is checked against it, not again.
+            foreach (var assembly in c.Core == null ? new[] { c.Build.Plugins, c.Build.Workflow } : new PluginAssemblyInfo[0])
             {
                 if (assembly.PublicKeyToken.Length == 0) c.Add("PluginAssemblies", null, $"{assembly.Name.Name} must be signed: a classic assembly is registered by its strong name");
                 foreach (var refusal in SandboxAssemblies.Refusals(assembly)) c.Add("PluginAssemblies", null, refusal);

@@ -19,17 +19,20 @@ namespace CrmExtensions.Cli.Validation
         private readonly SolutionSource _committed;
         private readonly SolutionBuild _build;
         private readonly GeneratedFiles _generated;
+        private readonly SolutionSource _core;
 
-        public SolutionValidator(SolutionSource committed, SolutionBuild build, GeneratedFiles generated)
+        /// <summary>Checks <paramref name="committed"/>; for the service solution <paramref name="core"/> is the core it builds on (its plug-in types, tables and publisher).</summary>
+        public SolutionValidator(SolutionSource committed, SolutionBuild build, GeneratedFiles generated, SolutionSource core = null)
         {
             _committed = committed;
             _build = build;
             _generated = generated;
+            _core = core;
         }
 
         public IReadOnlyList<ValidationIssue> Validate()
         {
-            var context = new ValidationContext(_committed, _build);
+            var context = new ValidationContext(_committed, _build, _core);
             context.Issues.AddRange(_committed.ParseErrors);
             foreach (var path in _generated.Compare())
                 context.Issues.Add(new ValidationIssue(Display(path), 0,
@@ -41,7 +44,8 @@ namespace CrmExtensions.Cli.Validation
             RegistrationRules.Check(context);
             ComponentRules.Check(context);
             AppRules.Check(context);
-            context.Issues.AddRange(SchemaCopies.Check(_committed));
+            // The schema's facts (choices, column security) live in the core; copies of them are checked there.
+            if (_core == null) context.Issues.AddRange(SchemaCopies.Check(_committed));
             return context.Issues;
         }
 
@@ -83,6 +87,10 @@ namespace CrmExtensions.Cli.Validation
                     c.Add("Other/Solution.xml", manifest.Element("Version"),
                         $"solution version {version} differs from the {assembly.Name.Name} version {assembly.Name.Version} (CrmExtensionsVersion in Directory.Build.props)");
             if (_committed.Prefix != "cx") c.Add("Other/Solution.xml", manifest, "publisher prefix must be 'cx' (the prefix every column uses)");
+            var publisher = manifest.Element("Publisher")?.ToString(SaveOptions.DisableFormatting);
+            if (_core != null && publisher != _core.SolutionManifest?.Element("Publisher")?.ToString(SaveOptions.DisableFormatting))
+                c.Add("Other/Solution.xml", manifest.Element("Publisher") ?? (XObject)manifest,
+                    $"the publisher differs from {_core.UniqueName}'s: an add-on layers on its core only under the same publisher");
         }
     }
 }

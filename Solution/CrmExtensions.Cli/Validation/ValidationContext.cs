@@ -8,14 +8,19 @@ namespace CrmExtensions.Cli.Validation
     /// <summary>What the rules check against, and where they report.</summary>
     public sealed class ValidationContext
     {
-        public ValidationContext(SolutionSource source, SolutionBuild build)
+        public ValidationContext(SolutionSource source, SolutionBuild build, SolutionSource core = null)
         {
             Source = source;
             Build = build;
-            Declared = source.DeclaredColumns();
+            Core = core;
+            Declared = (core ?? source).DeclaredColumns();
+            foreach (var table in source.DeclaredColumns()) Declared[table.Key] = table.Value;
         }
 
         public SolutionSource Source { get; }
+
+        /// <summary>The core solution an add-on solution (the service part) builds on; null when checking the core.</summary>
+        public SolutionSource Core { get; }
         public SolutionBuild Build { get; }
 
         /// <summary>Columns (and their types) each table declares in its Entity.xml.</summary>

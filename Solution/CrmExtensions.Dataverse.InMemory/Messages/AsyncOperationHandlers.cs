@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Registration;
@@ -96,14 +95,12 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
     }
 
     /// <summary>
-    /// ImportSolution: refuses a file that is not a solution zip (solution.xml and customizations.xml), and records the
-    /// solution with its version as installed. The components are not installed here: tests load the registrations from
-    /// Solution/src (LoadSolution), which is what the zip is packed from.
+    /// ImportSolution: refuses a file that is not a solution zip (solution.xml and customizations.xml) or one whose
+    /// dependencies the org lacks, and records the solution with its version as installed. The components are not
+    /// installed here: tests load the registrations from the solution's source (LoadSolution), which the zip is packed from.
     /// </summary>
     internal sealed class ImportSolutionHandler : DirectMessage
     {
-        public const string SolutionTable = "solution";
-
         public ImportSolutionHandler(InMemoryDataverse host) : base(host) { }
 
         public override string RequestName => "ImportSolution";
@@ -127,16 +124,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 throw Invalid("The solution file is not a zip: " + ex.Message);
             }
             if (manifest == null) throw Invalid("solution.xml has no SolutionManifest.");
-            var uniqueName = (string)manifest.Element("UniqueName");
-            var row = Host.Store.Rows(SolutionTable).FirstOrDefault(s => (string)s["uniquename"] == uniqueName);
-            var installed = row == null ? new Entity(SolutionTable, Guid.NewGuid()) : EntityCloner.Clone(row);
-            installed["uniquename"] = uniqueName;
-            installed["version"] = (string)manifest.Element("Version");
-            installed["ismanaged"] = (string)manifest.Element("Managed") == "1";
-            installed[PrimaryKey.For(SolutionTable)] = installed.Id;
-            SystemColumns.Apply(installed, scope.UserId, Host.UtcNow, isCreate: row == null);
-            if (row == null) Host.Store.Insert(installed);
-            else Host.Store.Replace(installed);
+            Host.Install(manifest, scope.UserId);
             return new ImportSolutionResponse();
         }
     }

@@ -8,17 +8,24 @@ using System.Xml.Linq;
 namespace CrmExtensions.Dataverse.InMemory.Registration
 {
     /// <summary>
-    /// The plug-in types a solution defines (PluginAssemblies/&lt;name&gt;-&lt;id&gt;/&lt;file&gt;.data.xml, as an export
-    /// unpacks them), by PluginTypeId: steps and Custom APIs name their plug-in type by that id.
+    /// The plug-in types the org's solutions define (PluginAssemblies/&lt;name&gt;-&lt;id&gt;/&lt;file&gt;.data.xml, as an
+    /// export unpacks them), by PluginTypeId: steps and Custom APIs name their plug-in type by that id, also those of a
+    /// solution that builds on another's assembly (the service part's steps run the core's plug-ins).
     /// </summary>
     public sealed class PluginTypeCatalog
     {
         private readonly Dictionary<Guid, string> _assemblyQualifiedNames = new Dictionary<Guid, string>();
-        private readonly Assembly[] _assemblies;
+        private readonly List<Assembly> _assemblies = new List<Assembly>();
 
         public PluginTypeCatalog(string solutionSourceDirectory, Assembly[] assemblies)
         {
-            _assemblies = assemblies;
+            Add(solutionSourceDirectory, assemblies);
+        }
+
+        /// <summary>Adds the types another solution defines, and the assemblies their .NET types are found in.</summary>
+        public void Add(string solutionSourceDirectory, IEnumerable<Assembly> assemblies)
+        {
+            _assemblies.AddRange(assemblies.Except(_assemblies));
             var folder = Path.Combine(solutionSourceDirectory, "PluginAssemblies");
             if (!Directory.Exists(folder)) return;
             foreach (var file in Directory.GetFiles(folder, "*.data.xml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))

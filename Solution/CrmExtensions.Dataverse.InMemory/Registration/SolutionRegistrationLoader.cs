@@ -21,11 +21,14 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
     /// </summary>
     public static class SolutionRegistrationLoader
     {
-        public static SolutionRegistrations Load(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
+        public static SolutionRegistrations Load(string solutionSourceDirectory, params Assembly[] pluginAssemblies) =>
+            Load(solutionSourceDirectory, new PluginTypeCatalog(solutionSourceDirectory, pluginAssemblies));
+
+        /// <summary>Reads a solution's registrations with the plug-in types of the solutions loaded before it (<paramref name="types"/>, which already has this one's).</summary>
+        public static SolutionRegistrations Load(string solutionSourceDirectory, PluginTypeCatalog types)
         {
             if (!Directory.Exists(solutionSourceDirectory))
                 throw new DirectoryNotFoundException($"Solution source folder not found: {solutionSourceDirectory}");
-            var types = new PluginTypeCatalog(solutionSourceDirectory, pluginAssemblies);
             var result = new SolutionRegistrations();
             var stepsDir = Path.Combine(solutionSourceDirectory, "SdkMessageProcessingSteps");
             if (Directory.Exists(stepsDir))

@@ -44,5 +44,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
 
         /// <summary>A secured column set on create without the column security profile's create right.</summary>
         public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
+
+        /// <summary>QueryBuilderNoEntity: a table the org does not have (an app's table where the app is not installed).</summary>
+        public const int EntityNotInMetadata = unchecked((int)0x80041102);
     }
 }

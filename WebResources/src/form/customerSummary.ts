@@ -1,4 +1,5 @@
 import { el } from "../shared/dom";
+import { ServiceSolution } from "../shared/customApis";
 import { ChurnBandHigh, ChurnBandMedium, ChurnBands, Columns, HistoryColumns, HistoryTable, LoyaltyLevels, Tiers } from "../shared/schema";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { NoTierColour, TierColours } from "../shared/palette";
@@ -55,13 +56,30 @@ function badge(values: CustomerValues): HTMLElement {
   return card;
 }
 
-function churn(values: CustomerValues): HTMLElement {
+/**
+ * Whether this org counts complaints: they come from cases, which only the service solution (and Customer Service) brings.
+ * Null when the question cannot be asked (the user may lack read access to solutions): the form then says nothing.
+ */
+export async function loadComplaintsTracked(api: Pick<Xrm.WebApi, "retrieveMultipleRecords">): Promise<boolean | null> {
+  try {
+    const result = await api.retrieveMultipleRecords("solution", `?$select=uniquename&$filter=uniquename eq '${ServiceSolution}'&$top=1`);
+    return result.entities.length > 0;
+  } catch {
+    return null;
+  }
+}
+
+function churn(values: CustomerValues, complaintsTracked: boolean | null): HTMLElement {
   const card = el("section", { class: "cx-card", "aria-label": "Churn warning", "data-testid": "churn-card" });
   const band = values.churnBand !== null ? ChurnBands[values.churnBand] ?? "" : "";
   const level = values.churnBand === ChurnBandHigh ? "high" : values.churnBand === ChurnBandMedium ? "medium" : "low";
   const heading = el("h2", {}, "Churn risk ");
   heading.appendChild(el("span", { class: `cx-risk cx-risk-${level}`, "data-testid": "churn-risk" }, values.churnRisk === null ? "—" : `${values.churnRisk}${band ? ` · ${band}` : ""}`));
   card.appendChild(heading);
+  if (complaintsTracked === false) {
+    card.appendChild(el("p", { class: "cx-note", "data-testid": "complaints-untracked" },
+      "Complaints are not tracked in this org (they come from Customer Service cases), so none is among the reasons."));
+  }
   const reasons = (values.churnReasons ?? "").split("; ").map((r) => r.trim()).filter((r) => r.length > 0);
   if (reasons.length === 0) {
     card.appendChild(el("p", { class: "cx-note" }, "No warning signs."));
@@ -146,8 +164,8 @@ function history(entries: HistoryEntry[]): HTMLElement {
   return card;
 }
 
-export function renderSummary(root: HTMLElement, values: CustomerValues, format: UserFormat, changes?: HistoryEntry[]): void {
-  root.replaceChildren(badge(values), churn(values), loyalty(values, format));
+export function renderSummary(root: HTMLElement, values: CustomerValues, format: UserFormat, changes?: HistoryEntry[], complaintsTracked: boolean | null = null): void {
+  root.replaceChildren(badge(values), churn(values, complaintsTracked), loyalty(values, format));
   if (changes) root.appendChild(history(changes));
 }
 
@@ -159,15 +177,17 @@ type SummaryXrm = Pick<typeof Xrm, "WebApi" | "Utility">;
  */
 export function connect(win: Window, root: HTMLElement): void {
   let format: Promise<UserFormat> | null = null;
+  let complaintsTracked: Promise<boolean | null> | null = null;
   (win as unknown as { setClientApiContext: (xrm: SummaryXrm, form: Xrm.FormContext) => Promise<void> }).setClientApiContext = async (xrm, form) => {
     format ??= loadUserFormat(xrm.WebApi, xrm.Utility.getGlobalContext().userSettings).catch(() => new UserFormat(PlainFormat));
+    complaintsTracked ??= loadComplaintsTracked(xrm.WebApi);
     const values = readValues(form);
-    renderSummary(root, values, await format);
+    renderSummary(root, values, await format, undefined, await complaintsTracked);
     const id = form.data.entity.getId();
     if (!id) return;
     // The history comes second: the scores show at once, the changes when their query answers (or not, if it fails).
     try {
-      renderSummary(root, values, await format, await loadHistory(xrm.WebApi, id));
+      renderSummary(root, values, await format, await loadHistory(xrm.WebApi, id), await complaintsTracked);
     } catch {
       root.appendChild(el("p", { class: "cx-note", "data-testid": "history-unavailable" }, "The score history could not be read (you may lack read access to it)."));
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -13,6 +14,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         internal ComplaintSource() { }
 
         public override IReadOnlyCollection<string> Tables { get; } = new[] { Incident.EntityLogicalName };
+
+        /// <summary>Cases exist only with Customer Service: their steps ship in the service solution, and the core reads them only where it is installed.</summary>
+        public override string Solution => ProductSolutions.Service;
         public override string Customer => Incident.Customer;
 
         /// <summary>The columns a complaint's entry is made from (the case's images carry them too).</summary>

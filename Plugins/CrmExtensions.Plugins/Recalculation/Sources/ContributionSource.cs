@@ -32,6 +32,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// <summary>The lookup naming the customer a row contributes to.</summary>
         public abstract string Customer { get; }
 
+        /// <summary>The product's solution that brings this source's table and its steps; null: the core has it.</summary>
+        public virtual string Solution => null;
+
         /// <summary>The columns that decide a row's contribution: an update that changes none of them changes nothing.</summary>
         public abstract IReadOnlyCollection<string> Columns { get; }
 
