@@ -64,7 +64,7 @@ namespace CrmExtensions.Domain.Configuration
 
         private static object Dictionary(XElement value, string kind, Type type, Type[] keyAndValue, string path)
         {
-            if (kind != "object") throw Error($"Cannot read a {kind} into a dictionary: a JSON object is required.", path);
+            if (kind != "object") throw Error($"Cannot read {Article(kind)} into a dictionary: a JSON object is required.", path);
             var dictionary = (IDictionary)Activator.CreateInstance(type.IsInterface ? typeof(Dictionary<,>).MakeGenericType(keyAndValue) : type);
             foreach (var member in value.Elements())
             {
@@ -80,7 +80,7 @@ namespace CrmExtensions.Domain.Configuration
 
         private static object List(XElement value, string kind, Type type, Type item, string path)
         {
-            if (kind != "array") throw Error($"Cannot read a {kind} into a list: a JSON array is required.", path);
+            if (kind != "array") throw Error($"Cannot read {Article(kind)} into a list: a JSON array is required.", path);
             var items = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item));
             var index = 0;
             foreach (var element in value.Elements()) items.Add(Value(element, item, $"{path}[{index++}]"));
@@ -95,7 +95,15 @@ namespace CrmExtensions.Domain.Configuration
         {
             if (kind == "number") throw Error($"Error converting value {value.Value} to type '{type.Name}': integer value {value.Value} is not allowed.", path);
             if (kind != "string") throw Error($"Unexpected token {kind} when parsing enum.", path);
-            return Converted(() => JsonScalars.Enum(type, value.Value, allowNumbers: false), path, $"Error converting value \"{value.Value}\" to type '{type.Name}'.");
+            try
+            {
+                return JsonScalars.Enum(type, value.Value, allowNumbers: false);
+            }
+            catch (FormatException ex)
+            {
+                var options = string.Join(", ", Enum.GetNames(type).Select(JsonNames.CamelCase));
+                throw Error($"Error converting value \"{value.Value}\" to type '{type.Name}': {ex.Message} The options are {options}.", path);
+            }
         }
 
         /// <summary>
@@ -142,6 +150,8 @@ namespace CrmExtensions.Domain.Configuration
         }
 
         private static string Shown(XElement value) => SettingsDocument.Kind(value) == "string" ? $"\"{value.Value}\"" : value.Value;
+
+        private static string Article(string kind) => ("aeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
 
         private static string Path(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
