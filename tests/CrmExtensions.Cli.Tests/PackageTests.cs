@@ -58,7 +58,7 @@ namespace CrmExtensions.Cli.Tests
                     using (var package = new ZipArchive(zip.GetEntry("pluginpackages/cx_CrmExtensions/package/cx_CrmExtensions.nupkg").Open()))
                     {
                         var libs = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/")).OrderBy(n => n).ToList();
-                        Assert.Equal(new[] { "lib/net462/CrmExtensions.Domain.dll", "lib/net462/CrmExtensions.Plugins.dll", "lib/net462/Newtonsoft.Json.dll" }, libs);
+                        Assert.Equal(new[] { "lib/net462/CrmExtensions.Domain.dll", "lib/net462/CrmExtensions.Plugins.dll" }, libs);
                         Assert.Contains(package.Entries, e => e.FullName == "CrmExtensions.nuspec");
                     }
                 }

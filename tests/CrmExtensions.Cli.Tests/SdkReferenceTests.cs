@@ -37,6 +37,23 @@ namespace CrmExtensions.Cli.Tests
             }
         }
 
+        /// <summary>
+        /// The domain core may reference nothing but the .NET Framework 4.6.2 (signed by Microsoft): no JSON library, no
+        /// System.ValueTuple, which 4.6.2 lacks. Nor does the plugin assembly reference a JSON library.
+        /// </summary>
+        [Fact]
+        public void The_net462_domain_assembly_references_only_the_framework_and_no_assembly_references_newtonsoft()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                var framework = new[] { "mscorlib", "System", "System.Core", "System.Runtime.Serialization", "System.Xml", "System.Xml.Linq" };
+                var domain = References(Path.Combine(Path.GetDirectoryName(fixture.PluginAssembly), "CrmExtensions.Domain.dll"));
+                Assert.All(domain, r => Assert.Contains(r.Split(',')[0], framework));
+                Assert.All(domain, r => Assert.True(r.EndsWith(", 4.0.0.0, b77a5c561934e089", StringComparison.Ordinal) || r.EndsWith(", 4.0.0.0, " + MicrosoftToken, StringComparison.Ordinal), r));
+                Assert.DoesNotContain(References(fixture.PluginAssembly), r => r.StartsWith("Newtonsoft.", StringComparison.Ordinal));
+            }
+        }
+
         [Fact]
         public void The_workflow_assembly_is_signed_and_references_only_the_framework_and_microsofts_sdk()
         {

@@ -5,15 +5,16 @@ using System.Security;
 namespace CrmExtensions.Cli.Packing
 {
     /// <summary>
-    /// The plug-in package (a NuGet package with dependent assemblies): the net462 plugin assembly, the domain core and
-    /// Newtonsoft.Json. Microsoft's SDK assemblies are never shipped: the sandbox provides them.
+    /// The plug-in package (a NuGet package with dependent assemblies): the net462 plugin assembly and the domain core,
+    /// which needs nothing beyond the .NET Framework (its JSON is the framework's own). Microsoft's SDK assemblies are
+    /// never shipped: the sandbox provides them.
     /// </summary>
     public static class PluginPackageBuilder
     {
         /// <summary>The NuGet package id; Dataverse names the package after it with the publisher prefix (cx_CrmExtensions).</summary>
         public const string PackageId = "CrmExtensions";
 
-        public static readonly string[] Assemblies = { "CrmExtensions.Plugins.dll", "CrmExtensions.Domain.dll", "Newtonsoft.Json.dll" };
+        public static readonly string[] Assemblies = { "CrmExtensions.Plugins.dll", "CrmExtensions.Domain.dll" };
 
         /// <summary>The package's (NuGet) version: the plug-in assembly's, in the three parts NuGet normalizes to.</summary>
         public static string VersionOf(PluginAssemblyInfo plugins) => plugins.Name.Version.ToString(3);
@@ -30,7 +31,7 @@ namespace CrmExtensions.Cli.Packing
     <id>{PackageId}</id>
     <version>{SecurityElement.Escape(version)}</version>
     <authors>CrmExtensions</authors>
-    <description>{SecurityElement.Escape("CrmExtensions plugins with their dependent assemblies (domain core, Newtonsoft.Json).")}</description>
+    <description>{SecurityElement.Escape("CrmExtensions plugins with their dependent assembly (the domain core).")}</description>
   </metadata>
 </package>");
                     foreach (var assembly in Assemblies)

@@ -118,7 +118,7 @@ namespace CrmExtensions.Cli.Validation
             var packages = c.Files("pluginpackages").ToList();
             if (packages.Count == 0)
             {
-                c.Add("pluginpackages", null, "no plug-in package: the plugins need their dependent assemblies (domain core, Newtonsoft.Json)");
+                c.Add("pluginpackages", null, "no plug-in package: the plugins need their dependent assembly (the domain core)");
                 return;
             }
             foreach (var (file, root) in packages)
