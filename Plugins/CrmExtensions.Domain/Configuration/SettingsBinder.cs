@@ -48,19 +48,36 @@ namespace CrmExtensions.Domain.Configuration
         {
             if (kind != "object") throw Error($"Error converting value {Shown(value)} to type '{type.Name}'.", path);
             var target = Activator.CreateInstance(type);
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).ToList();
+            var properties = Properties(type);
             foreach (var member in value.Elements())
             {
                 var name = SettingsDocument.Name(member);
                 // The camelCase name first, then any case (Json.NET matched names that way).
-                var property = properties.FirstOrDefault(p => JsonNames.CamelCase(p.Name) == name)
-                    ?? properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                var property = properties.FirstOrDefault(p => p.Key == name).Value
+                    ?? properties.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
                 var memberPath = Path(path, name);
                 if (property == null) throw Error($"Could not find member '{name}' on object of type '{type.Name}'.", memberPath);
                 property.SetValue(target, Value(member, property.PropertyType, memberPath));
             }
             return target;
         }
+
+        /// <summary>A type's settable properties by camelCase name, looked up once per type.</summary>
+        private static KeyValuePair<string, PropertyInfo>[] Properties(Type type)
+        {
+            lock (PropertiesByType)
+            {
+                if (!PropertiesByType.TryGetValue(type, out var properties))
+                {
+                    PropertiesByType[type] = properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                        .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
+                        .Select(p => new KeyValuePair<string, PropertyInfo>(JsonNames.CamelCase(p.Name), p)).ToArray();
+                }
+                return properties;
+            }
+        }
+
+        private static readonly Dictionary<Type, KeyValuePair<string, PropertyInfo>[]> PropertiesByType = new Dictionary<Type, KeyValuePair<string, PropertyInfo>[]>();
 
         private static object Dictionary(XElement value, string kind, Type type, Type[] keyAndValue, string path)
         {

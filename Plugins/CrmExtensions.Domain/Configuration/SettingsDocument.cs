@@ -47,8 +47,5 @@ namespace CrmExtensions.Domain.Configuration
                 else existing.ReplaceWith(new XElement(member));
             }
         }
-
-        /// <summary>Whether the element is a member named <paramref name="name"/>.</summary>
-        public static bool Is(XElement member, string name) => Name(member) == name;
     }
 }

@@ -25,24 +25,26 @@ namespace CrmExtensions.Domain.Json
         {
             var reader = JsonReaderWriterFactory.CreateJsonReader(Encoding.UTF8.GetBytes(json), XmlDictionaryReaderQuotas.Max);
             reader.MoveToContent();
-            return new JsonInput(reader);
+            var input = new JsonInput(reader);
+            input.Arrive();
+            return input;
         }
 
         public void Dispose() => _reader.Close();
 
-        public JsonKind Kind
+        /// <summary>The kind of the value the input is on (read once per value: the ledger is read on every event).</summary>
+        public JsonKind Kind { get; private set; }
+
+        private void Arrive()
         {
-            get
+            switch (_reader.GetAttribute("type"))
             {
-                switch (_reader.GetAttribute("type"))
-                {
-                    case "object": return JsonKind.Object;
-                    case "array": return JsonKind.Array;
-                    case "number": return JsonKind.Number;
-                    case "boolean": return JsonKind.Boolean;
-                    case "null": return JsonKind.Null;
-                    default: return JsonKind.String;
-                }
+                case "object": Kind = JsonKind.Object; break;
+                case "array": Kind = JsonKind.Array; break;
+                case "number": Kind = JsonKind.Number; break;
+                case "boolean": Kind = JsonKind.Boolean; break;
+                case "null": Kind = JsonKind.Null; break;
+                default: Kind = JsonKind.String; break;
             }
         }
 
@@ -141,7 +143,11 @@ namespace CrmExtensions.Domain.Json
                 _enteredEmpty = false;
                 return false;
             }
-            if (_reader.MoveToContent() != XmlNodeType.EndElement) return true;
+            if (_reader.MoveToContent() != XmlNodeType.EndElement)
+            {
+                Arrive();
+                return true;
+            }
             _reader.Read();
             return false;
         }
