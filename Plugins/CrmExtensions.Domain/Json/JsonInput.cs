@@ -96,8 +96,6 @@ namespace CrmExtensions.Domain.Json
 
         public int Int32() => int.Parse(Required(), NumberStyles.Integer, CultureInfo.InvariantCulture);
 
-        public long Int64() => long.Parse(Required(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-
         /// <summary>The decimal as written, scale included (1.50 stays 1.50).</summary>
         public decimal Decimal() => decimal.Parse(Required(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
 
