@@ -57,6 +57,41 @@ namespace CrmExtensions.Domain.Tests
             Assert.Contains(expected, error.Message);
         }
 
+        [Theory]
+        [InlineData("{\n  \"clp\": {\n    \"discountRate\": 0.1,,\n  }\n}", "Settings JSON is malformed at line 3, position 25")]
+        [InlineData("{ \"clp\": { \"discountRate\": 0.1 }", "Settings JSON is malformed at line 1, position 32")]
+        [InlineData("{ \"clp\": { \"discountRate\": 0.1 } } }", "Settings JSON is malformed at line 1, position 36")]
+        [InlineData("{ \"clp\": { \"discountRate\": zero } }", "Settings JSON is malformed at line 1, position 28")]
+        [InlineData("[1, 2]", "Settings JSON is malformed at line 1, position 1")]
+        public void Malformed_documents_are_rejected_naming_line_and_position(string json, string expected)
+        {
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(json));
+            Assert.StartsWith(expected, error.Message);
+        }
+
+        [Theory]
+        [InlineData(@"{ ""valueMatrix"": { ""policies"": { ""gold"": { ""investment"": ""key"", ""risk"": 1 } } } }",
+            "Could not find member 'risk' on object of type 'TierPolicy'. Path 'valueMatrix.policies.gold.risk'.")]
+        [InlineData(@"{ ""valueMatrix"": { ""thresholds"": 2 } }", "integer value 2 is not allowed. Path 'valueMatrix.thresholds'.")]
+        [InlineData(@"{ ""valueMatrix"": { ""thresholds"": ""2"" } }", "Integer string '2' is not allowed. The options are percentile, absolute. Path 'valueMatrix.thresholds'.")]
+        [InlineData(@"{ ""hierarchy"": { ""churn"": ""Average"" } }", "Requested value 'Average' was not found. The options are worst, valueWeighted. Path 'hierarchy.churn'.")]
+        [InlineData(@"{ ""valueMatrix"": { ""policies"": { ""diamond"": { ""investment"": ""key"" } } } }", "Could not convert string 'diamond' to dictionary key type 'ValueTier'.")]
+        [InlineData(@"{ ""analysis"": { ""periodMonths"": null } }", "Path 'analysis.periodMonths'.")]
+        [InlineData(@"{ ""rfm"": { ""frequency"": { ""a"": 1 } } }", "Path 'rfm.frequency'.")]
+        public void A_value_that_does_not_fit_is_rejected_naming_its_path(string json, string expected)
+        {
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(json));
+            Assert.StartsWith("Settings JSON is invalid: ", error.Message);
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void Comments_a_trailing_comma_single_quotes_and_bare_names_are_accepted_as_they_were()
+        {
+            var s = SettingsLoader.Load("{ // an admin's note\n 'clp': { discountRate: 0.1, /* was 0.08 */ }, }");
+            Assert.Equal(0.1m, s.Clp.DiscountRate);
+        }
+
         [Fact]
         public void Every_problem_is_reported_at_once()
         {

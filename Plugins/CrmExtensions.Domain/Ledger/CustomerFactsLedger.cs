@@ -5,129 +5,14 @@ using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Json;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
-using Newtonsoft.Json;
 
 namespace CrmExtensions.Domain.Ledger
 {
-    /// <summary>
-    /// One source record's contribution to a customer's facts, kept under the record's id. Contributions are set and
-    /// removed by id, never added up, so an event applied twice, or after a full read that already saw its record,
-    /// changes nothing; <see cref="Changed"/> (the record's modifiedon) orders them so a late, stale event cannot undo
-    /// a newer state. A removed contribution stays as a marker with the time it was removed.
-    /// </summary>
-    public abstract class LedgerEntry
-    {
-        [JsonProperty("m", NullValueHandling = NullValueHandling.Ignore)] public DateTime? Changed { get; set; }
-        [JsonProperty("del", DefaultValueHandling = DefaultValueHandling.Ignore)] public bool Removed { get; set; }
-    }
-
-    public sealed class PurchaseEntry : LedgerEntry
-    {
-        /// <summary>Source table (salesorder or invoice): negative totals are reported per table.</summary>
-        [JsonProperty("t")] public string Table { get; set; }
-        [JsonProperty("d")] public DateTime Date { get; set; }
-        [JsonProperty("r")] public decimal Revenue { get; set; }
-        [JsonProperty("x")] public decimal Discount { get; set; }
-        /// <summary>Product families on the order's lines (orders only).</summary>
-        [JsonProperty("f", NullValueHandling = NullValueHandling.Ignore)] public List<string> Families { get; set; }
-    }
-
-    public sealed class ComplaintEntry : LedgerEntry
-    {
-        [JsonProperty("o")] public DateTime OpenedOn { get; set; }
-        [JsonProperty("x")] public bool IsOpen { get; set; }
-    }
-
-    public sealed class SurveyEntry : LedgerEntry
-    {
-        [JsonProperty("d")] public DateTime AnsweredOn { get; set; }
-        [JsonProperty("s")] public decimal Score { get; set; }
-    }
-
-    /// <summary>A customer this customer referred (the referred row's id is the key).</summary>
-    public sealed class ReferralEntry : LedgerEntry
-    {
-    }
-
-    /// <summary>A contact of an account (the contact's id is the key): its layer, function and our last activity with it.</summary>
-    public sealed class ContactEntry : LedgerEntry
-    {
-        /// <summary>Null when not recorded, or recorded with an option this version does not know.</summary>
-        [JsonProperty("l", NullValueHandling = NullValueHandling.Ignore)] public ContactLayer? Layer { get; set; }
-        [JsonProperty("f", NullValueHandling = NullValueHandling.Ignore)] public ContactFunction? Function { get; set; }
-        [JsonProperty("a", NullValueHandling = NullValueHandling.Ignore)] public DateTime? LastActivityOn { get; set; }
-    }
-
-    /// <summary>A competitor at the customer: a recorded presence or a lost opportunity (the record's id is the key).</summary>
-    public sealed class CompetitorEntry : LedgerEntry
-    {
-        [JsonProperty("n")] public string Competitor { get; set; }
-        [JsonProperty("k")] public CompetitorSignalKind Kind { get; set; }
-        [JsonProperty("d")] public DateTime On { get; set; }
-        [JsonProperty("t", NullValueHandling = NullValueHandling.Ignore)] public CompetitorTrend? Trend { get; set; }
-        [JsonProperty("s", NullValueHandling = NullValueHandling.Ignore)] public int? Satisfaction { get; set; }
-        [JsonProperty("r", NullValueHandling = NullValueHandling.Ignore)] public CompetitorRelationship? Relationship { get; set; }
-        [JsonProperty("p", NullValueHandling = NullValueHandling.Ignore)] public string Representative { get; set; }
-        [JsonProperty("u", NullValueHandling = NullValueHandling.Ignore)] public string Products { get; set; }
-    }
-
-    /// <summary>A recorded loss of the customer (the loss record's id is the key); a removed one was dismissed by a user.</summary>
-    public sealed class LossEntry : LedgerEntry
-    {
-        [JsonProperty("d")] public DateTime LostOn { get; set; }
-        [JsonProperty("k")] public LossDetection Detection { get; set; }
-        [JsonProperty("f", NullValueHandling = NullValueHandling.Ignore)] public LossCauseFamily? Family { get; set; }
-        [JsonProperty("c", NullValueHandling = NullValueHandling.Ignore)] public LossCause? Cause { get; set; }
-        [JsonProperty("o", NullValueHandling = NullValueHandling.Ignore)] public WinBackOutcome? Outcome { get; set; }
-        [JsonProperty("r", NullValueHandling = NullValueHandling.Ignore)] public DateTime? RecoveredOn { get; set; }
-
-        /// <summary>The tier the customer had when it last bought (what a win-back is decided by).</summary>
-        [JsonProperty("t", NullValueHandling = NullValueHandling.Ignore)] public ValueTier? TierAtLoss { get; set; }
-    }
-
-    /// <summary>Contributions by source record id, with last-writer-wins by change time.</summary>
-    public sealed class LedgerEntries<T> : Dictionary<Guid, T> where T : LedgerEntry, new()
-    {
-        /// <summary>Sets the record's contribution; false (and nothing changes) when the ledger already holds a newer state.</summary>
-        public bool Put(Guid id, T entry)
-        {
-            if (TryGetValue(id, out var known) && known.Changed.HasValue && entry.Changed.HasValue && known.Changed.Value > entry.Changed.Value) return false;
-            this[id] = entry;
-            return true;
-        }
-
-        /// <summary>The record no longer contributes (deleted, cancelled, moved to another customer).</summary>
-        public bool Withdraw(Guid id, DateTime? changed) => Put(id, new T { Changed = changed, Removed = true });
-
-        [JsonIgnore] public IEnumerable<T> Live => Values.Where(v => !v.Removed);
-    }
-
-    /// <summary>Purchases older than the ledger's cut, added up per source table once they leave the analysis window.</summary>
-    public sealed class PurchaseTotals
-    {
-        [JsonProperty("n")] public int Orders { get; set; }
-        [JsonProperty("r")] public decimal Revenue { get; set; }
-        [JsonProperty("x")] public decimal Discount { get; set; }
-        [JsonProperty("a", NullValueHandling = NullValueHandling.Ignore)] public DateTime? First { get; set; }
-        [JsonProperty("z", NullValueHandling = NullValueHandling.Ignore)] public DateTime? Last { get; set; }
-        [JsonProperty("f")] public List<string> Families { get; set; } = new List<string>();
-
-        public void Add(int orders, decimal revenue, decimal discount, DateTime? first, DateTime? last, IEnumerable<string> families)
-        {
-            Orders += orders;
-            Revenue += revenue;
-            Discount += discount;
-            if (first.HasValue && (!First.HasValue || first < First)) First = first;
-            if (last.HasValue && (!Last.HasValue || last > Last)) Last = last;
-            foreach (var family in families ?? Enumerable.Empty<string>())
-                if (!string.IsNullOrWhiteSpace(family) && !Families.Contains(family, StringComparer.OrdinalIgnoreCase)) Families.Add(family);
-        }
-    }
-
     /// <summary>
     /// The facts the rules need for one customer, kept on the customer row so an event only sets its own record's
     /// contribution: purchases inside the analysis window one by one (older ones as totals), complaints, surveys and
@@ -142,19 +27,19 @@ namespace CrmExtensions.Domain.Ledger
         /// <summary>Removal markers older than this are dropped: no event arrives that late.</summary>
         public const int RemovalMarkerDays = 30;
 
-        [JsonProperty("v")] public int Version { get; set; } = CurrentVersion;
+        public int Version { get; set; } = CurrentVersion;
 
         /// <summary>Purchases dated before this are only in <see cref="Earlier"/>.</summary>
-        [JsonProperty("cut")] public DateTime Cut { get; set; }
+        public DateTime Cut { get; set; }
 
-        [JsonProperty("p")] public LedgerEntries<PurchaseEntry> Purchases { get; set; } = new LedgerEntries<PurchaseEntry>();
-        [JsonProperty("e")] public Dictionary<string, PurchaseTotals> Earlier { get; set; } = new Dictionary<string, PurchaseTotals>(StringComparer.Ordinal);
-        [JsonProperty("c")] public LedgerEntries<ComplaintEntry> Complaints { get; set; } = new LedgerEntries<ComplaintEntry>();
-        [JsonProperty("s")] public LedgerEntries<SurveyEntry> Surveys { get; set; } = new LedgerEntries<SurveyEntry>();
-        [JsonProperty("r")] public LedgerEntries<ReferralEntry> Referrals { get; set; } = new LedgerEntries<ReferralEntry>();
-        [JsonProperty("k")] public LedgerEntries<ContactEntry> Contacts { get; set; } = new LedgerEntries<ContactEntry>();
-        [JsonProperty("cp")] public LedgerEntries<CompetitorEntry> Competitors { get; set; } = new LedgerEntries<CompetitorEntry>();
-        [JsonProperty("l")] public LedgerEntries<LossEntry> Losses { get; set; } = new LedgerEntries<LossEntry>();
+        public LedgerEntries<PurchaseEntry> Purchases { get; set; } = new LedgerEntries<PurchaseEntry>();
+        public Dictionary<string, PurchaseTotals> Earlier { get; set; } = new Dictionary<string, PurchaseTotals>(StringComparer.Ordinal);
+        public LedgerEntries<ComplaintEntry> Complaints { get; set; } = new LedgerEntries<ComplaintEntry>();
+        public LedgerEntries<SurveyEntry> Surveys { get; set; } = new LedgerEntries<SurveyEntry>();
+        public LedgerEntries<ReferralEntry> Referrals { get; set; } = new LedgerEntries<ReferralEntry>();
+        public LedgerEntries<ContactEntry> Contacts { get; set; } = new LedgerEntries<ContactEntry>();
+        public LedgerEntries<CompetitorEntry> Competitors { get; set; } = new LedgerEntries<CompetitorEntry>();
+        public LedgerEntries<LossEntry> Losses { get; set; } = new LedgerEntries<LossEntry>();
 
         public static CustomerFactsLedger Empty(DateTime asOf, AnalysisSettings analysis) => new CustomerFactsLedger { Cut = WindowStart(asOf, analysis) };
 
@@ -289,48 +174,9 @@ namespace CrmExtensions.Domain.Ledger
         private static DateTime? Min(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a < b ? a : b);
         private static DateTime? Max(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a > b ? a : b);
 
-        public string Serialize() => LedgerJson.Serialize(this);
+        public string Serialize() => LedgerJson.Write(this);
 
         /// <summary>Null when absent, unreadable or of another version: the caller then does a full read.</summary>
-        public static CustomerFactsLedger Parse(string json) => LedgerJson.Parse<CustomerFactsLedger>(json, l => l.Version == CurrentVersion);
-    }
-
-    internal static class LedgerJson
-    {
-        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
-        {
-            NullValueHandling = NullValueHandling.Ignore,
-            DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-            DateParseHandling = DateParseHandling.DateTime,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            Formatting = Formatting.None,
-        };
-
-        // One configured serializer, reused (it is thread-safe): JsonConvert would build one per call.
-        private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
-
-        public static string Serialize(object value)
-        {
-            var text = new System.IO.StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
-            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-                Serializer.Serialize(writer, value);
-            return text.ToString();
-        }
-
-        public static T Parse<T>(string json, Func<T, bool> usable) where T : class
-        {
-            if (string.IsNullOrWhiteSpace(json)) return null;
-            try
-            {
-                T value;
-                using (var reader = new JsonTextReader(new System.IO.StringReader(json)))
-                    value = Serializer.Deserialize<T>(reader);
-                return value != null && usable(value) ? value : null;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
+        public static CustomerFactsLedger Parse(string json) => StoredJson.Read(json, LedgerJson.Read, l => l.Version == CurrentVersion);
     }
 }

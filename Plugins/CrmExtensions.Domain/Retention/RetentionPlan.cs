@@ -1,23 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmExtensions.Domain.Ledger;
-using Newtonsoft.Json;
+using CrmExtensions.Domain.Json;
 
 namespace CrmExtensions.Domain.Retention
 {
     /// <summary>One retention activity the plan holds open.</summary>
     public sealed class PlannedActivity
     {
-        [JsonProperty("id")] public Guid Id { get; set; }
-        [JsonProperty("key")] public string Key { get; set; }
-        [JsonProperty("k")] public RetentionActionKind Kind { get; set; }
-        [JsonProperty("c")] public ActivityChannel Channel { get; set; }
-        [JsonProperty("s")] public string Subject { get; set; }
-        [JsonProperty("d")] public DateTime DueOn { get; set; }
-        [JsonProperty("n", NullValueHandling = NullValueHandling.Ignore)] public string Description { get; set; }
-        [JsonProperty("ot", NullValueHandling = NullValueHandling.Ignore)] public string OwnerTable { get; set; }
-        [JsonProperty("oi", NullValueHandling = NullValueHandling.Ignore)] public Guid? OwnerId { get; set; }
+        public Guid Id { get; set; }
+        public string Key { get; set; }
+        public RetentionActionKind Kind { get; set; }
+        public ActivityChannel Channel { get; set; }
+        public string Subject { get; set; }
+        public DateTime DueOn { get; set; }
+        public string Description { get; set; }
+        public string OwnerTable { get; set; }
+        public Guid? OwnerId { get; set; }
     }
 
     /// <summary>
@@ -31,19 +30,19 @@ namespace CrmExtensions.Domain.Retention
         public const int CurrentVersion = 1;
         private const int ClosedKept = 20;
 
-        [JsonProperty("v")] public int Version { get; set; } = CurrentVersion;
-        [JsonProperty("o")] public Dictionary<string, PlannedActivity> Open { get; set; } = new Dictionary<string, PlannedActivity>(StringComparer.Ordinal);
-        [JsonProperty("g")] public Dictionary<string, int> Cancelled { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
-        [JsonProperty("done")] public Dictionary<RetentionActionKind, DateTime> LastCompleted { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
+        public int Version { get; set; } = CurrentVersion;
+        public Dictionary<string, PlannedActivity> Open { get; set; } = new Dictionary<string, PlannedActivity>(StringComparer.Ordinal);
+        public Dictionary<string, int> Cancelled { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+        public Dictionary<RetentionActionKind, DateTime> LastCompleted { get; set; } = new Dictionary<RetentionActionKind, DateTime>();
 
         /// <summary>Activities a user completed, cancelled or deleted: gone from the plan, but not to be cancelled again.</summary>
-        [JsonProperty("x")] public List<Guid> ClosedByUser { get; set; } = new List<Guid>();
+        public List<Guid> ClosedByUser { get; set; } = new List<Guid>();
 
         /// <summary>Why the last plan holds what it holds (for the reason written on cancelled activities).</summary>
-        [JsonProperty("why", NullValueHandling = NullValueHandling.Ignore)] public string Context { get; set; }
+        public string Context { get; set; }
 
         /// <summary>Set when whoever wrote this plan already made the activities match it (a full read does).</summary>
-        [JsonProperty("mat", DefaultValueHandling = DefaultValueHandling.Ignore)] public bool Materialized { get; set; }
+        public bool Materialized { get; set; }
 
         /// <summary>
         /// The plan that holds exactly the due actions: a key already open keeps its activity (moved to the new date and
@@ -172,8 +171,9 @@ namespace CrmExtensions.Domain.Retention
         /// <summary>The same key and cycle always give the same activity id.</summary>
         public static Guid ActivityId(string name) => NameBasedId.Of("cx-retention/" + name);
 
-        public string Serialize() => LedgerJson.Serialize(this);
+        public string Serialize() => RetentionPlanJson.Write(this);
 
-        public static RetentionPlan Parse(string json) => LedgerJson.Parse<RetentionPlan>(json, p => p.Version == CurrentVersion);
+        /// <summary>Null when absent, unreadable or of another version: the caller then rebuilds it from the activities.</summary>
+        public static RetentionPlan Parse(string json) => StoredJson.Read(json, RetentionPlanJson.Read, p => p.Version == CurrentVersion);
     }
 }
