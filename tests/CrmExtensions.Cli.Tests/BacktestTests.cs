@@ -80,6 +80,28 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void On_simulated_customers_unlike_cdnows_the_rules_rank_as_the_purchase_model_they_are_built_on()
+        {
+            // A business buying about every 90 days (r 3, α 270 days), one in eleven purchases its last (a 1, b 10), customers
+            // joining over three years: evaluated after three years, with a half-year holdout.
+            var start = Day("2020-01-01");
+            var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
+            File.WriteAllLines(file, SimulatedPurchases.Csv(3, 270, 1, 10, customers: 2000, start, joinDays: 1095, untilDays: 1095 + 182, seed: 31));
+            try
+            {
+                var result = BacktestRun.Run(TransactionFile.Load(file), null, start.AddDays(1094), start.AddDays(1094 + 182));
+                Assert.Equal(result.ChurnAuc.PurchaseModel, result.ChurnAuc.Rules, 12);
+                Assert.Equal(result.ChurnAucRepeatBuyers.PurchaseModel, result.ChurnAucRepeatBuyers.Rules, 12);
+                Assert.All(result.Measures, m => Assert.False(m.BelowPurchaseModel, $"{m.Name}: {m.Rules} vs {m.PurchaseModel}"));
+                Assert.All(result.Measures, m => Assert.False(m.BelowNaive, $"{m.Name}: {m.Rules} vs {m.Naive}"));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Fact]
         public void Rows_of_one_customer_on_one_day_are_one_purchase_and_bad_lines_are_named()
         {
             var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
