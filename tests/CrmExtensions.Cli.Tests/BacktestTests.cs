@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -25,7 +26,7 @@ namespace CrmExtensions.Cli.Tests
         private static DateTime Day(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
         [CdnowFact]
-        public void On_cdnow_the_shipped_defaults_beat_the_naive_yardsticks_and_the_tiers_separate_customers()
+        public void On_cdnow_the_rules_rank_as_well_as_the_purchase_model_they_are_built_on_and_the_tiers_separate_customers()
         {
             var result = BacktestRun.Run(TransactionFile.Load(CdnowFactAttribute.File), null, Day("1997-09-30"), Day("1998-06-30"));
 
@@ -35,12 +36,16 @@ namespace CrmExtensions.Cli.Tests
             var model = result.Settings.Calibration.PurchaseModel;
             Assert.InRange(model.R, 0.23, 0.26);
             Assert.InRange(model.Alpha / 7, 4.2, 4.6);
-            Assert.InRange(result.ChurnAuc, 0.765, 1);
-            Assert.InRange(result.ChurnAucRepeatBuyers, 0.72, 1);
-            Assert.True(result.ChurnAucRepeatBuyers > result.RecencyAucRepeatBuyers);
-            Assert.InRange(result.ValueSpearman, 0.41, 1);
-            Assert.True(result.ValueSpearman > result.PastRevenueSpearman);
-            Assert.InRange(result.TopFifthCapture, 0.66, 1);
+            // Purchases only: nothing the model cannot see, so the churn ranking is the model's own, to the last pair.
+            Assert.Equal(result.ChurnAuc.PurchaseModel, result.ChurnAuc.Rules, 12);
+            Assert.Equal(result.ChurnAucRepeatBuyers.PurchaseModel, result.ChurnAucRepeatBuyers.Rules, 12);
+            Assert.InRange(result.ChurnAuc.Rules, 0.772, 1);
+            Assert.InRange(result.ChurnAucRepeatBuyers.Rules, 0.727, 1);
+            // Value: the model's expectation × the spend of the history kept (all of it here), rounded to cents.
+            Assert.InRange(result.ValueSpearman.Rules - result.ValueSpearman.PurchaseModel, -0.001, 1);
+            Assert.InRange(result.TopFifthCapture.Rules - result.TopFifthCapture.PurchaseModel, -0.001, 1);
+            Assert.InRange(result.ValueSpearman.Rules, 0.419, 1);
+            Assert.All(result.Measures, m => Assert.InRange(m.StandardError, 0.003, 0.03));
             Assert.True(result.ChurnRate(result.InTier(ValueTier.Platinum, ValueTier.Gold)) <= result.ChurnRate(result.InTier(ValueTier.Lead)) / 2);
             Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.InRange(result.InTier(t).Count(), 1, 0.7 * result.Customers.Count));
             var output = new StringWriter();
@@ -49,7 +54,7 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
-        public void On_the_demo_sample_silence_against_the_own_rhythm_finds_the_churners()
+        public void On_the_demo_sample_the_rules_rank_as_the_purchase_model_and_the_verdict_names_what_the_model_misses()
         {
             // The shipped sample as a transaction file: orders and invoices, evaluated half a year before the demo date.
             var data = SampleDataset.Load(RepositoryLayout.Find().SampleData);
@@ -60,13 +65,35 @@ namespace CrmExtensions.Cli.Tests
             try
             {
                 var result = BacktestRun.Run(TransactionFile.Load(file), null, Day("2026-04-30"), Day("2026-10-31"));
-                // The fitted model sees almost no dropout in this population (its customers stop abruptly after years of
-                // steady buying); the overdue signal must still rank them, better than days since the last purchase.
-                Assert.True(result.ChurnAuc > result.RecencyAuc, $"{result.ChurnAuc} vs {result.RecencyAuc}");
-                Assert.InRange(result.ValueSpearman, 0.6, 1);
-                var output = new StringWriter();
-                BacktestReport.Write(output, result);
-                Assert.Contains("Verdict: PASS", output.ToString());
+                Assert.Equal(result.ChurnAuc.PurchaseModel, result.ChurnAuc.Rules, 12);
+                Assert.All(result.Measures, m => Assert.False(m.BelowPurchaseModel, m.Name));
+                Assert.InRange(result.ValueSpearman.Rules, 0.6, 1);
+                // A wave of steady buyers stopped two to four months before this cut-off; the model fitted on the years
+                // before sees little dropout and ranks them as still buying, where days since the last purchase does not.
+                Assert.True(result.ChurnAuc.BelowNaive, $"{result.ChurnAuc.Rules} vs {result.ChurnAuc.Naive}");
+                Assert.Contains("churn ROC AUC (all) clearly below days since last purchase", BacktestReport.Verdict(result));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void On_simulated_customers_unlike_cdnows_the_rules_rank_as_the_purchase_model_they_are_built_on()
+        {
+            // A business buying about every 90 days (r 3, α 270 days), one in eleven purchases its last (a 1, b 10), customers
+            // joining over three years: evaluated after three years, with a half-year holdout.
+            var start = Day("2020-01-01");
+            var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
+            File.WriteAllLines(file, SimulatedPurchases.Csv(3, 270, 1, 10, customers: 2000, start, joinDays: 1095, untilDays: 1095 + 182, seed: 31));
+            try
+            {
+                var result = BacktestRun.Run(TransactionFile.Load(file), null, start.AddDays(1094), start.AddDays(1094 + 182));
+                Assert.Equal(result.ChurnAuc.PurchaseModel, result.ChurnAuc.Rules, 12);
+                Assert.Equal(result.ChurnAucRepeatBuyers.PurchaseModel, result.ChurnAucRepeatBuyers.Rules, 12);
+                Assert.All(result.Measures, m => Assert.False(m.BelowPurchaseModel, $"{m.Name}: {m.Rules} vs {m.PurchaseModel}"));
+                Assert.All(result.Measures, m => Assert.False(m.BelowNaive, $"{m.Name}: {m.Rules} vs {m.Naive}"));
             }
             finally
             {
@@ -103,8 +130,17 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(1.0, RankMetrics.Spearman(new[] { 1.0, 2, 3 }, new[] { 10.0, 20, 30 }), 10);
             Assert.Equal(-1.0, RankMetrics.Spearman(new[] { 1.0, 2, 3 }, new[] { 3.0, 2, 1 }), 10);
             Assert.Equal(0.5, RankMetrics.TopShareCapture(new[] { 5.0, 4, 3, 2, 1 }, new[] { 1.0, 0, 0, 0, 1 }, 0.2));
-            // Hanley & McNeil's table: AUC 0.8 with 50 positives and 50 negatives has a standard error of about 0.044.
-            Assert.InRange(RankMetrics.RocAucStandardError(0.8, 50, 50), 0.043, 0.046);
+        }
+
+        [Fact]
+        public void The_bootstrap_standard_error_agrees_with_hanley_and_mcneil_and_repeats_itself()
+        {
+            // AUC near 0.8 with 50 positives and 50 negatives: Hanley & McNeil's (1982) table gives about 0.044.
+            var pairs = Enumerable.Range(0, 50).Select(i => (score: i + 18.5, churned: true)).Concat(Enumerable.Range(0, 50).Select(i => (score: (double)i, churned: false))).ToList();
+            double Auc(IReadOnlyList<(double score, bool churned)> sample) => RankMetrics.RocAuc(sample.Select(p => p.score).ToList(), sample.Select(p => p.churned).ToList());
+            Assert.InRange(Auc(pairs), 0.78, 0.81);
+            Assert.InRange(RankMetrics.BootstrapStandardError(pairs, Auc), 0.035, 0.055);
+            Assert.Equal(RankMetrics.BootstrapStandardError(pairs, Auc), RankMetrics.BootstrapStandardError(pairs, Auc)); // a fixed seed
         }
     }
 }

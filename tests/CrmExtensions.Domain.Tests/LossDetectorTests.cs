@@ -17,7 +17,7 @@ namespace CrmExtensions.Domain.Tests
             new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, count).Select(i => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - every * i), 500m, "EUR")), AsOf);
 
         private static ChurnRisk Risk(params ChurnReasonCode[] codes) =>
-            new ChurnRisk(0.5, ChurnRiskBand.Medium, codes.Select(c => new ChurnReason(c, 10, c.ToString())).ToList());
+            new ChurnRisk(0.5, codes.Select(c => new ChurnReason(c, 10, c.ToString())).ToList(), Build.Settings.Churn);
 
         [Fact]
         public void A_customer_silent_beyond_the_configured_time_is_lost_once_dated_when_it_crossed_the_line()
@@ -84,7 +84,7 @@ namespace CrmExtensions.Domain.Tests
         [InlineData(ChurnReasonCode.CompetitorGainingGround, LossCauseFamily.Competitor)]
         [InlineData(ChurnReasonCode.Complaints, LossCauseFamily.OurSide)]
         [InlineData(ChurnReasonCode.SatisfactionDecline, LossCauseFamily.OurSide)]
-        [InlineData(ChurnReasonCode.Overdue, null)]
+        [InlineData(ChurnReasonCode.PurchaseRhythm, null)]
         public void The_warning_signs_suggest_the_family_of_the_cause(ChurnReasonCode sign, LossCauseFamily? family)
         {
             var detected = _losses.Assess(Customer, Bought(5, 30, 400), null, null, null, Risk(sign), AsOf).Detected;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Configuration;
@@ -85,74 +84,5 @@ namespace CrmExtensions.Domain.Tests
             var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(@"{ ""clp"": { ""discountRate"": 0.2 } }", null));
             Assert.Contains("may only hold the 'calibration' section", error.Message);
         }
-    }
-
-    /// <summary>Customers drawn from the BG/NBD process itself: rates from gamma(r, α), dropout chances from beta(a, b).</summary>
-    internal static class Synthetic
-    {
-        public static IEnumerable<PurchaseRhythm> Population(PurchaseModelParameters p, int customers, double days, int seed)
-        {
-            var random = new Random(seed);
-            for (var i = 0; i < customers; i++)
-            {
-                var rate = Gamma(random, p.R) / p.Alpha;
-                var dropout = Beta(random, p.A, p.B);
-                // Everyone makes a first purchase at a uniformly drawn day of the observation period.
-                var tenure = random.NextDouble() * days;
-                double t = 0, last = 0;
-                var repeats = 0;
-                while (true)
-                {
-                    t += -Math.Log(1 - random.NextDouble()) / rate;
-                    if (t > tenure) break;
-                    repeats++;
-                    last = t;
-                    if (random.NextDouble() < dropout) break;
-                }
-                yield return new PurchaseRhythm(repeats, last, tenure);
-            }
-        }
-
-        /// <summary>Facts for the rhythms: purchases spread evenly between first and last, 100 × scale each.</summary>
-        public static List<CustomerFacts> Facts(IEnumerable<PurchaseRhythm> rhythms, decimal scale, CrmExtensionsSettings settings)
-        {
-            var builder = new PurchaseSummaryBuilder(settings);
-            return rhythms.Select((c, i) =>
-            {
-                var first = Build.AsOf.AddDays(-c.TenureDays);
-                var lines = Enumerable.Range(0, c.RepeatPurchases + 1)
-                    .Select(k => new PurchaseLine(first.AddDays(c.RepeatPurchases == 0 ? 0 : c.ActiveDays * k / c.RepeatPurchases), (100 + i % 7 * 20) * scale, "EUR"));
-                return new CustomerFacts { CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = builder.Build(lines, Build.AsOf) };
-            }).ToList();
-        }
-
-        /// <summary>Marsaglia–Tsang gamma(shape, 1) sampler (with the boost for shape below 1).</summary>
-        private static double Gamma(Random random, double shape)
-        {
-            if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
-            var d = shape - 1.0 / 3;
-            var c = 1 / Math.Sqrt(9 * d);
-            while (true)
-            {
-                double x, v;
-                do
-                {
-                    x = Normal(random);
-                    v = 1 + c * x;
-                } while (v <= 0);
-                v = v * v * v;
-                var u = random.NextDouble();
-                if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
-            }
-        }
-
-        private static double Beta(Random random, double a, double b)
-        {
-            var x = Gamma(random, a);
-            return x / (x + Gamma(random, b));
-        }
-
-        private static double Normal(Random random) =>
-            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }

@@ -14,8 +14,9 @@ namespace CrmExtensions.Plugins.Tests
 
         public CompetitorTests()
         {
+            // A monthly buyer silent for four months: its purchases leave room for doubt, which a competitor adds to.
             _account = _org.Account("Contested");
-            _org.OrderHistory(_account, 1000m, months: 24);
+            _org.OrderHistory(_account, 1000m, months: 24, skipRecentMonths: 4);
             _org.Recalculate(_account);
             var competitor = new Entity(Competitor.EntityLogicalName) { [Competitor.Name] = "Fabrikam" };
             _org.Host.Seed(competitor);

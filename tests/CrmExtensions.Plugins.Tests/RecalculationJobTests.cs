@@ -288,8 +288,8 @@ namespace CrmExtensions.Plugins.Tests
                 || a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value == Org.Option(RetentionActionKind.PlannedExit));
             Assert.False(HasWinBackOrExit());
 
-            // 200 days pass without an event: nothing moves by itself.
-            var later = Org.Now.AddDays(200);
+            // 300 days (ten of its intervals) pass without an event: nothing moves by itself.
+            var later = Org.Now.AddDays(300);
             _org.Host.Clock = () => later;
             _org.Host.ProcessAsyncQueue();
             Assert.NotEqual(Org.Option(ChurnRiskBand.High), _org.Reload(silent).GetAttributeValue<OptionSetValue>(CustomerColumns.ChurnRiskBand).Value);

@@ -161,14 +161,11 @@ namespace CrmExtensions.Domain.Configuration
 
     public sealed class ChurnSettings
     {
-        /// <summary>Horizon of the purchase-rhythm signal: risk is the chance of no purchase within this many months.</summary>
+        /// <summary>Horizon of the purchase outlook: its risk is the chance of no purchase within this many months.</summary>
         public int HorizonMonths { get; set; }
 
-        /// <summary>Weight of silence beyond the customer's own rhythm, reached at lifecycle.overdueIntervals.</summary>
-        public int OverduePoints { get; set; }
-
+        /// <summary>Fall of purchase value against the customer's own baseline that the outlook names (the model has counted it).</summary>
         public decimal ActivityDeclineThreshold { get; set; }
-        public int ActivityDeclinePoints { get; set; }
         public decimal SatisfactionDropThreshold { get; set; }
         public int SatisfactionDropPoints { get; set; }
         public int OpenComplaintPoints { get; set; }

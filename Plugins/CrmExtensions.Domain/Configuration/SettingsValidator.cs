@@ -106,8 +106,6 @@ namespace CrmExtensions.Domain.Configuration
                 Check(ch.ActivityDeclineThreshold > 0 && ch.ActivityDeclineThreshold <= 1, "churn.activityDeclineThreshold", "must be above 0 and at most 1");
                 Check(ch.SatisfactionDropThreshold > 0 && ch.SatisfactionDropThreshold <= 1, "churn.satisfactionDropThreshold", "must be above 0 and at most 1");
                 void Points(int value, string name) => Check(value >= 0 && value <= 100, "churn." + name, "must be between 0 and 100");
-                Points(ch.OverduePoints, "overduePoints");
-                Points(ch.ActivityDeclinePoints, "activityDeclinePoints");
                 Points(ch.SatisfactionDropPoints, "satisfactionDropPoints");
                 Points(ch.OpenComplaintPoints, "openComplaintPoints");
                 Points(ch.RecentComplaintPoints, "recentComplaintPoints");

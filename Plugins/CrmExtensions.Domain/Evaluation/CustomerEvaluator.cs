@@ -143,7 +143,7 @@ namespace CrmExtensions.Domain.Evaluation
             int? recencyDays = purchases.LastPurchaseOn.HasValue ? Math.Max(0, (int)(facts.AsOf - purchases.LastPurchaseOn.Value).TotalDays) : (int?)null;
             var rfm = _rfm.Score(recencyDays, window.Orders, window.Revenue);
             var purchaseRisk = _churn.Assess(purchases, facts.Surveys, facts.Complaints, facts.AsOf);
-            // What the purchase model expects is kept only as far as the other warning signs leave the customer with us.
+            // What the purchase model expects is kept only as far as the signals it cannot see (satisfaction, complaints) leave the customer with us.
             var value = _clp.Evaluate(purchases, facts.ReferralsMade, facts.AsOf, purchaseRisk.StayingDespiteOtherSigns);
             var tier = _matrix.Classify(value.CurrentValue, value.GrowthPotential, AnchoringTier(facts));
             var lifecycle = _lifecycle.Classify(purchases, facts.AsOf);

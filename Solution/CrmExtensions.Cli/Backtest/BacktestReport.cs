@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System;
 using CrmExtensions.Cli.Reports;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Value;
@@ -10,10 +10,11 @@ using CrmExtensions.Domain.Value;
 namespace CrmExtensions.Cli.Backtest
 {
     /// <summary>
-    /// The model-quality report: ranking measures against the holdout next to naive yardsticks on the same customers,
-    /// churn and revenue per tier and stage, and one verdict line. The verdict asks what holds on any data: the rules
-    /// rank churners and future revenue at least as well as the naive yardsticks (a shortfall inside two standard
-    /// errors is sampling noise, not a verdict), and the tiers separate customers.
+    /// The model-quality report: ranking measures against the holdout, each with its bootstrap standard error, next to
+    /// the purchase model alone and a naive yardstick on the same customers; churn and revenue per tier and stage; and
+    /// one verdict line. The verdict asks what holds on any data: the rules rank churners and future revenue at least as
+    /// well as the model they are built on and the naive yardsticks (a shortfall inside two standard errors is sampling
+    /// noise, not a verdict), and the tiers separate customers.
     /// </summary>
     public static class BacktestReport
     {
@@ -29,13 +30,10 @@ namespace CrmExtensions.Cli.Backtest
                     $"growth potential high from {cal.GrowthPotentialThreshold:N2}; purchase model r {cal.PurchaseModel.R:0.###}, alpha {cal.PurchaseModel.Alpha:0.##} days, " +
                     $"a {cal.PurchaseModel.A:0.###}, b {cal.PurchaseModel.B:0.###}.");
             output.WriteLine();
-            CustomerReport.Table(output, new[] { "measure", "rules", "naive yardstick" }, new[]
-            {
-                new[] { "churn ROC AUC (all)", F(r.ChurnAuc), F(r.RecencyAuc) + " (days since last purchase)" },
-                new[] { "churn ROC AUC (repeat buyers)", F(r.ChurnAucRepeatBuyers), F(r.RecencyAucRepeatBuyers) + " (days since last purchase)" },
-                new[] { "value Spearman vs holdout revenue", F(r.ValueSpearman), F(r.PastRevenueSpearman) + " (past revenue)" },
-                new[] { "top-20 % share of holdout revenue", Percent(r.TopFifthCapture), Percent(r.PastRevenueTopFifthCapture) + " (past revenue)" },
-            });
+            CustomerReport.Table(output, new[] { "measure", "rules (± standard error)", "purchase model alone", "naive yardstick" },
+                r.Measures.Select(m => new[] { m.Name, Figure(m, m.Rules) + " ± " + Figure(m, m.StandardError), Figure(m, m.PurchaseModel), $"{Figure(m, m.Naive)} ({m.NaiveName})" }));
+            output.WriteLine("Churn: the rules' probability vs the model's expected purchases within the churn horizon. Value: the rules' expected profit next year");
+            output.WriteLine("vs the model's expected purchases next year × mean spend. Standard errors: 200 bootstrap resamples of the customers.");
             output.WriteLine();
             CustomerReport.Table(output, new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(t => Row(r, t.ToString(), r.InTier(t).ToList())));
@@ -51,18 +49,19 @@ namespace CrmExtensions.Cli.Backtest
         {
             var failed = Checks(r).Where(c => !c.ok).Select(c => c.name).ToList();
             return failed.Count == 0
-                ? "Verdict: PASS - churn and value rank at least as well as the naive yardsticks (within two standard errors), and the tiers separate customers."
+                ? "Verdict: PASS - churn and value rank at least as well as the purchase model alone and the naive yardsticks (within two standard errors), " +
+                  "and the tiers separate customers."
                 : "Verdict: REVIEW - " + string.Join("; ", failed) + ".";
         }
 
         public static IEnumerable<(string name, bool ok)> Checks(BacktestResult r)
         {
-            // "Worse" means by more than two standard errors: differences inside sampling noise count as a tie.
-            var churned = r.Customers.Count(c => c.Churned);
-            var aucError = RankMetrics.RocAucStandardError(r.ChurnAuc, churned, r.Customers.Count - churned);
-            yield return ("churn ranks clearly worse than days since last purchase", !(r.ChurnAuc < r.RecencyAuc - 2 * aucError));
-            var spearmanError = RankMetrics.SpearmanStandardError(r.ValueSpearman, r.Customers.Count);
-            yield return ("value ranks clearly worse than past revenue", !(r.ValueSpearman < r.PastRevenueSpearman - 2 * spearmanError));
+            // "Below" means by more than two standard errors: differences inside sampling noise count as a tie.
+            foreach (var m in r.Measures)
+            {
+                yield return ($"{m.Name} clearly below the purchase model alone", !m.BelowPurchaseModel);
+                yield return ($"{m.Name} clearly below {m.NaiveName}", !m.BelowNaive);
+            }
             var topChurn = r.ChurnRate(r.InTier(ValueTier.Platinum, ValueTier.Gold));
             var leadChurn = r.ChurnRate(r.InTier(ValueTier.Lead));
             yield return ("platinum + gold churn more than half as often as lead", double.IsNaN(topChurn) || double.IsNaN(leadChurn) || topChurn <= leadChurn / 2);
@@ -76,7 +75,8 @@ namespace CrmExtensions.Cli.Backtest
             group.Count == 0 ? "-" : Percent(r.ChurnRate(group)), Percent(r.RevenueShare(group)),
         };
 
-        private static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("0.000", CultureInfo.InvariantCulture);
+        private static string Figure(RankingMeasure m, double value) =>
+            m.IsShare ? Percent(value) : double.IsNaN(value) ? "-" : value.ToString("0.000", CultureInfo.InvariantCulture);
         private static string Percent(double value) => double.IsNaN(value) ? "-" : (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
     }
 }

@@ -8,6 +8,7 @@ using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Lifecycle;
+using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Value;
 
 namespace CrmExtensions.Cli.Backtest
@@ -20,6 +21,13 @@ namespace CrmExtensions.Cli.Backtest
         public double DaysSinceLastPurchase { get; set; }
         public double PastRevenue { get; set; }
         public CustomerAssessment Assessment { get; set; }
+
+        /// <summary>The purchase model alone: the purchases it expects within the churn horizon.</summary>
+        public double PurchaseModelPurchases { get; set; }
+
+        /// <summary>The purchase model alone: the purchases it expects next year × the customer's mean spend so far.</summary>
+        public double PurchaseModelRevenue { get; set; }
+
         public double HoldoutRevenue { get; set; }
         public bool BoughtInHoldout { get; set; }
 
@@ -34,17 +42,11 @@ namespace CrmExtensions.Cli.Backtest
         public CrmExtensionsSettings Settings { get; set; }
         public IReadOnlyList<BacktestCustomer> Customers { get; set; }
 
-        public double ChurnAuc => Auc(Customers);
-        public double ChurnAucRepeatBuyers => Auc(Customers.Where(c => c.RepeatBuyer).ToList());
-        public double ValueSpearman => RankMetrics.Spearman(Customers.Select(LifetimeProfit).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList());
-        public double TopFifthCapture => RankMetrics.TopShareCapture(Customers.Select(LifetimeProfit).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList(), 0.2);
-
-        /// <summary>Naive yardsticks on the same customers: days since the last purchase, and past revenue.</summary>
-        public double RecencyAuc => RankMetrics.RocAuc(Customers.Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Select(c => c.Churned).ToList());
-        public double RecencyAucRepeatBuyers =>
-            RankMetrics.RocAuc(Customers.Where(c => c.RepeatBuyer).Select(c => c.DaysSinceLastPurchase).ToList(), Customers.Where(c => c.RepeatBuyer).Select(c => c.Churned).ToList());
-        public double PastRevenueSpearman => RankMetrics.Spearman(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList());
-        public double PastRevenueTopFifthCapture => RankMetrics.TopShareCapture(Customers.Select(c => c.PastRevenue).ToList(), Customers.Select(c => c.HoldoutRevenue).ToList(), 0.2);
+        public RankingMeasure ChurnAuc { get; set; }
+        public RankingMeasure ChurnAucRepeatBuyers { get; set; }
+        public RankingMeasure ValueSpearman { get; set; }
+        public RankingMeasure TopFifthCapture { get; set; }
+        public IEnumerable<RankingMeasure> Measures => new[] { ChurnAuc, ChurnAucRepeatBuyers, ValueSpearman, TopFifthCapture };
 
         public double ChurnRate(IEnumerable<BacktestCustomer> group)
         {
@@ -60,10 +62,6 @@ namespace CrmExtensions.Cli.Backtest
 
         public IEnumerable<BacktestCustomer> InTier(params ValueTier[] tiers) => Customers.Where(c => tiers.Contains(c.Assessment.Tier));
         public IEnumerable<BacktestCustomer> InStage(LifecycleStage stage) => Customers.Where(c => c.Assessment.Lifecycle.Stage == stage);
-
-        private static double LifetimeProfit(BacktestCustomer c) => (double)c.Assessment.Value.LifetimeProfit;
-        private static double Auc(IReadOnlyList<BacktestCustomer> customers) =>
-            RankMetrics.RocAuc(customers.Select(c => c.Assessment.Churn.Probability).ToList(), customers.Select(c => c.Churned).ToList());
     }
 
     /// <summary>
@@ -74,6 +72,9 @@ namespace CrmExtensions.Cli.Backtest
     public static class BacktestRun
     {
         private const string Table = "salesorder";
+
+        /// <summary>A year as the value rules count it: their expected profit next year is what the value measures rank.</summary>
+        private const double DaysPerYear = 365.25;
 
         public static BacktestResult Run(IReadOnlyList<Purchase> purchases, string settingsJson, DateTime asOf, DateTime holdoutUntil)
         {
@@ -92,22 +93,34 @@ namespace CrmExtensions.Cli.Backtest
             }
 
             var evaluator = new CustomerEvaluator(settings);
+            var model = PurchaseModel.From(settings);
             var holdoutEnd = holdoutUntil.Date.AddDays(1);
             var customers = byCustomer.Zip(facts, (g, f) =>
             {
                 var holdout = g.Where(p => p.Date > cutOff && p.Date < holdoutEnd).ToList();
+                var assessment = evaluator.Evaluate(f);
+                var pastRevenue = (double)g.Where(p => p.Date <= cutOff).Sum(p => p.Amount);
                 return new BacktestCustomer
                 {
                     Customer = g.Key,
                     RepeatBuyer = f.Purchases.LifetimeOrders >= 2,
                     DaysSinceLastPurchase = (cutOff - f.Purchases.LastPurchaseOn.Value).TotalDays,
-                    PastRevenue = (double)g.Where(p => p.Date <= cutOff).Sum(p => p.Amount),
-                    Assessment = evaluator.Evaluate(f),
+                    PastRevenue = pastRevenue,
+                    Assessment = assessment,
+                    PurchaseModelPurchases = assessment.Churn.ExpectedPurchases.Value,
+                    PurchaseModelRevenue = model.ExpectedPurchases(assessment.Rhythm.Value, DaysPerYear) * pastRevenue / f.Purchases.LifetimeOrders,
                     HoldoutRevenue = (double)holdout.Sum(p => p.Amount),
                     BoughtInHoldout = holdout.Count > 0,
                 };
             }).ToList();
-            return new BacktestResult { AsOf = asOf, HoldoutUntil = holdoutUntil, Settings = settings, Customers = customers };
+            return new BacktestResult
+            {
+                AsOf = asOf, HoldoutUntil = holdoutUntil, Settings = settings, Customers = customers,
+                ChurnAuc = RankingMeasure.Churn("churn ROC AUC (all)", customers),
+                ChurnAucRepeatBuyers = RankingMeasure.Churn("churn ROC AUC (repeat buyers)", customers.Where(c => c.RepeatBuyer).ToList()),
+                ValueSpearman = RankingMeasure.ValueSpearman(customers),
+                TopFifthCapture = RankingMeasure.TopFifthCapture(customers),
+            };
         }
 
         /// <summary>The customer's ledger as a full read would build it: purchases inside the window one by one, older ones as totals.</summary>

@@ -17,15 +17,25 @@ namespace CrmExtensions.Cli.Backtest
             return (sum - positives * (positives + 1) / 2) / (positives * negatives);
         }
 
-        /// <summary>Standard error of an AUC (Hanley &amp; McNeil 1982).</summary>
-        public static double RocAucStandardError(double auc, int positives, int negatives)
+        /// <summary>
+        /// Bootstrap standard error of a measure over customers (Efron &amp; Tibshirani 1993): the spread of the measure over
+        /// <paramref name="resamples"/> resamples drawn with replacement. The seed is fixed, so a report repeats itself.
+        /// </summary>
+        public static double BootstrapStandardError<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, double> measure, int resamples = 200, int seed = 28)
         {
-            double q1 = auc / (2 - auc), q2 = 2 * auc * auc / (1 + auc);
-            return Math.Sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / ((double)positives * negatives));
+            var random = new Random(seed);
+            var values = new List<double>();
+            for (var b = 0; b < resamples; b++)
+            {
+                var sample = new T[items.Count];
+                for (var i = 0; i < sample.Length; i++) sample[i] = items[random.Next(items.Count)];
+                var value = measure(sample);
+                if (!double.IsNaN(value)) values.Add(value);
+            }
+            if (values.Count < 2) return double.NaN;
+            var mean = values.Average();
+            return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
         }
-
-        /// <summary>Approximate standard error of a rank correlation over n pairs, (1 − r²) / √(n − 3).</summary>
-        public static double SpearmanStandardError(double r, int n) => n <= 3 ? double.NaN : (1 - r * r) / Math.Sqrt(n - 3);
 
         /// <summary>Spearman's rank correlation (Pearson correlation of average ranks).</summary>
         public static double Spearman(IReadOnlyList<double> a, IReadOnlyList<double> b)
