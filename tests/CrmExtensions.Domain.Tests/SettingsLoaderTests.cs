@@ -28,6 +28,15 @@ namespace CrmExtensions.Domain.Tests
             Assert.Equal(new[] { 1, 3, 6, 9 }, s.Rfm.Frequency);
         }
 
+        [Fact]
+        public void A_stored_document_that_sets_retired_settings_still_loads_and_they_change_nothing()
+        {
+            var retired = SettingsLoader.Load(@"{ ""churn"": { ""overduePoints"": 25, ""activityDeclinePoints"": 35, ""highRiskFrom"": 70 } }");
+            Assert.Equal(70, retired.Churn.HighRiskFrom);
+            var error = Assert.Throws<DomainValidationException>(() => SettingsLoader.Load(@"{ ""churn"": { ""overduePointz"": 25 } }"));
+            Assert.Contains("Could not find member 'overduePointz'", error.Message);
+        }
+
         [Theory]
         [InlineData(@"{ ""clp"": { ""discountRate"": 1.5 } }", "clp.discountRate must be at least 0 and below 1")]
         [InlineData(@"{ ""rfm"": { ""recencyDays"": [90, 30, 180, 365] } }", "rfm.recencyDays must be 4 ascending")]

@@ -56,28 +56,24 @@ namespace CrmExtensions.Domain.Configuration
                 var property = properties.FirstOrDefault(p => p.Key == name).Value
                     ?? properties.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
                 var memberPath = Path(path, name);
+                if (property == null && Retired.Contains(memberPath)) continue;
                 if (property == null) throw Error($"Could not find member '{name}' on object of type '{type.Name}'.", memberPath);
                 property.SetValue(target, Value(member, property.PropertyType, memberPath));
             }
             return target;
         }
 
-        /// <summary>A type's settable properties by camelCase name, looked up once per type.</summary>
-        private static KeyValuePair<string, PropertyInfo>[] Properties(Type type)
-        {
-            lock (PropertiesByType)
-            {
-                if (!PropertiesByType.TryGetValue(type, out var properties))
-                {
-                    PropertiesByType[type] = properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                        .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
-                        .Select(p => new KeyValuePair<string, PropertyInfo>(JsonNames.CamelCase(p.Name), p)).ToArray();
-                }
-                return properties;
-            }
-        }
+        /// <summary>
+        /// Settings an earlier version read and this one does not: a stored document that still sets them loads, and they
+        /// change nothing (the purchase model now carries overdue silence and falling activity).
+        /// </summary>
+        private static readonly HashSet<string> Retired = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "churn.overduePoints", "churn.activityDeclinePoints" };
 
-        private static readonly Dictionary<Type, KeyValuePair<string, PropertyInfo>[]> PropertiesByType = new Dictionary<Type, KeyValuePair<string, PropertyInfo>[]>();
+        /// <summary>A type's settable properties by camelCase name (the runtime caches the reflection; a plug-in keeps no static state).</summary>
+        private static KeyValuePair<string, PropertyInfo>[] Properties(Type type) =>
+            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
+                .Select(p => new KeyValuePair<string, PropertyInfo>(JsonNames.CamelCase(p.Name), p)).ToArray();
 
         private static object Dictionary(XElement value, string kind, Type type, Type[] keyAndValue, string path)
         {
