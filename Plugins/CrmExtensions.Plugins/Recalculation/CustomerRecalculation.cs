@@ -27,6 +27,13 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>Times a job's page evaluates a customer again after another writer changed it (or created its activity) between read and write.</summary>
         public const int ConflictRetries = 3;
 
+        /// <summary>
+        /// Times an event's evaluation reads, applies and writes its customer in one execution when other writers keep
+        /// getting there first (a burst of parallel events on one customer), each try two or three calls after a short
+        /// random pause; then the asynchronous service runs it again later (up to four attempts, as Microsoft documents).
+        /// </summary>
+        public const int EventWriteAttempts = 8;
+
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
         private readonly CustomerEvaluator _evaluator;
@@ -63,19 +70,39 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>
         /// Event-driven recalculation: reads the customer row (1 call), applies the event's own change to its ledger or
         /// plan, evaluates and writes (1 call). A customer without a ledger, or a change that cannot be applied by id,
-        /// gets the full read instead.
+        /// gets the full read instead. Another writer that got to the customer between the read and the write (parallel
+        /// events of one customer) makes it read, apply and write again, up to <see cref="EventWriteAttempts"/> times in
+        /// this execution; then the platform is asked to run the step again later, so the event's fact is never dropped.
+        /// Only for asynchronous steps: outside a transaction a failed write can be caught and tried again.
         /// </summary>
         public RecalculationResult ApplyEvent(LedgerChange change, DateTime asOf)
         {
-            var result = new RecalculationResult();
-            // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
-            var snapshot = CustomerRows.TryRead(_service, change.Customer);
-            if (snapshot == null) return result;
-            var outcome = snapshot.CanEvaluateWithoutReading ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
-            if (outcome == LedgerOutcome.Unchanged) return result;
-            if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
-            Write(snapshot, asOf, null, result);
-            return result;
+            var fullRead = false;
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = new RecalculationResult();
+                // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
+                var snapshot = CustomerRows.TryRead(_service, change.Customer);
+                if (snapshot == null) return result;
+                var outcome = snapshot.CanEvaluateWithoutReading && !fullRead ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
+                if (outcome == LedgerOutcome.Unchanged) return result;
+                if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
+                try
+                {
+                    Write(snapshot, asOf, null, result);
+                    return result;
+                }
+                catch (FaultException<OrganizationServiceFault> ex) when (PlatformErrors.IsConcurrentWrite(ex))
+                {
+                    if (attempt >= EventWriteAttempts)
+                        throw new InvalidPluginExecutionException(OperationStatus.Retry, ex.Detail.ErrorCode,
+                            $"The {change.Customer.LogicalName} {change.Customer.Id} kept changing under {attempt} evaluations in a row; the event is evaluated again later.");
+                    // A full read's activity writes (outside any transaction) may have left activities no stored plan names yet, and
+                    // a planned id may be taken: both are only seen by reading the activities again.
+                    fullRead = snapshot.FromFullRead || ex.Detail.ErrorCode == PlatformErrors.DuplicateRecord;
+                    ConflictBackoff.Pause(attempt);
+                }
+            }
         }
 
         /// <summary>
