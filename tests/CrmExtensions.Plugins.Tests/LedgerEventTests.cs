@@ -131,6 +131,23 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void An_event_processed_after_a_newer_purchase_was_counted_is_evaluated_as_of_now()
+        {
+            var account = EvaluatedAccount();
+            _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1))); // its event waits in the queue
+            var later = Org.Now.AddDays(10);
+            _org.Host.Clock = () => later;
+            _org.Admin.Create(Org.Order(account, 6000m, later));
+            _org.Recalculate(account); // counts both orders, as of ten days on
+
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.All(_org.EvaluationJobs, j => Assert.True(j.Status == AsyncJobStatus.Succeeded, string.Join(" | ", j.Errors)));
+            Assert.Equal(later, _org.Reload(account).GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn));
+            Assert.Equal(RebuiltAssessment(account), Assessment(account));
+        }
+
+        [Fact]
         public void A_change_to_a_purchase_older_than_the_window_is_read_in_full_and_stays_exact()
         {
             var account = EvaluatedAccount();

@@ -74,8 +74,11 @@ namespace CrmExtensions.Plugins.Recalculation
         /// events of one customer) makes it read, apply and write again, up to <see cref="EventWriteAttempts"/> times in
         /// this execution; then the platform is asked to run the step again later, so the event's fact is never dropped.
         /// Only for asynchronous steps: outside a transaction a failed write can be caught and tried again.
+        /// The customer is evaluated as of the moment the event is processed, which is no earlier than the event itself or
+        /// than the evaluation the customer already has: an event processed late (queued, retried, redelivered) after a newer
+        /// purchase was counted must not place that purchase after its evaluation date, nor move the evaluation back in time.
         /// </summary>
-        public RecalculationResult ApplyEvent(LedgerChange change, DateTime asOf)
+        public RecalculationResult ApplyEvent(LedgerChange change, DateTime raisedOn)
         {
             var fullRead = false;
             for (var attempt = 1; ; attempt++)
@@ -84,6 +87,7 @@ namespace CrmExtensions.Plugins.Recalculation
                 // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
                 var snapshot = CustomerRows.TryRead(_service, change.Customer);
                 if (snapshot == null) return result;
+                var asOf = snapshot.PreviousEvaluatedOn > raisedOn ? snapshot.PreviousEvaluatedOn.Value : raisedOn;
                 var outcome = snapshot.CanEvaluateWithoutReading && !fullRead ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
                 if (outcome == LedgerOutcome.Unchanged) return result;
                 if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
