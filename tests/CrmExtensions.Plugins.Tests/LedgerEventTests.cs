@@ -159,18 +159,19 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void An_event_on_an_evaluated_customer_costs_a_read_a_write_and_the_order_lines()
+        public void An_event_on_an_evaluated_customer_costs_the_settings_a_read_a_write_and_the_order_lines()
         {
+            // The settings are read by every execution (a plug-in keeps nothing for its next invocation), then the customer and its write.
             var account = EvaluatedAccount();
             _org.Host.Calls.Reset();
             _org.Admin.Create(Org.Order(account, 5000m, Org.Now.AddDays(-1)));
             _org.Host.ProcessAsyncQueue();
-            Assert.Equal(3, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
+            Assert.Equal(4, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
 
             _org.Host.Calls.Reset();
             _org.Admin.Create(Org.Survey(account, 5m));
             _org.Host.ProcessAsyncQueue();
-            Assert.Equal(2, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
+            Assert.Equal(3, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
         }
 
         [Fact]

@@ -68,7 +68,8 @@ namespace CrmExtensions.Domain.History
         /// <summary>How the churn warning joins its reasons in cx_churnreasons (strongest first).</summary>
         public const string ReasonSeparator = "; ";
 
-        public static ScoreChange Between(ScoreState before, ScoreState after, string churnReasons, ScoreTrigger trigger, HistorySettings settings)
+        /// <summary>The row to record, or null when none of the four moved; the settings are asked for only then.</summary>
+        public static ScoreChange Between(ScoreState before, ScoreState after, string churnReasons, ScoreTrigger trigger, Func<HistorySettings> settings)
         {
             var moved = new List<string>();
             void Compare<T>(string name, T? from, T? to) where T : struct
@@ -81,7 +82,7 @@ namespace CrmExtensions.Domain.History
             Compare("Loyalty level", before.Loyalty, after.Loyalty);
             if (moved.Count == 0) return null;
             var reasons = (churnReasons ?? "").Split(new[] { ReasonSeparator }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(r => r.Trim()).Where(r => r.Length > 0).Take(settings.TopReasons).ToList();
+                .Select(r => r.Trim()).Where(r => r.Length > 0).Take(settings().TopReasons).ToList();
             return new ScoreChange(before, after, moved, reasons, trigger);
         }
 

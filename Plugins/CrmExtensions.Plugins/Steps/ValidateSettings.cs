@@ -22,7 +22,6 @@ namespace CrmExtensions.Plugins.Steps
             var target = context.Target;
             if (target == null || !target.Contains(Setting.Value)) return;
             SettingsLoader.Load(target.GetAttributeValue<string>(Setting.Value));
-            SettingsProvider.Evict(context.Execution.OrganizationId);
             context.Trace("Settings document is valid.");
         }
     }
