@@ -1,5 +1,7 @@
 // The product's own tables (publisher prefix cx). See Schema.cs.
 
+using CrmExtensions.Domain.Configuration;
+
 namespace CrmExtensions.Plugins.Model
 {
     public static class CxSurveyResponse
@@ -17,10 +19,10 @@ namespace CrmExtensions.Plugins.Model
         public const string PrimaryId = "cx_settingid";
         public const string Name = "cx_name";
         public const string Value = "cx_value";
-        public const string ActiveSettingsName = "CustomerValue";
+        public const string ActiveSettingsName = SettingsRows.AdminName;
 
         /// <summary>The row cx_CalibrateSettings writes: only the calibration section, applied under the admin's document.</summary>
-        public const string CalibrationName = "CustomerValueCalibration";
+        public const string CalibrationName = SettingsRows.CalibrationName;
 
         /// <summary>Who may change the settings (Customer Value Administrator) may also recalibrate them.</summary>
         public const string WritePrivilege = "prvWritecx_setting";
