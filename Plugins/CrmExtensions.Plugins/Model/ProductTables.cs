@@ -57,6 +57,9 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>Length of cx_filter and cx_errors (their MaxLength in Solution/src).</summary>
         public const int TextMaxLength = 4000;
 
+        /// <summary>Length of cx_name (its MaxLength in Solution/src).</summary>
+        public const int NameMaxLength = 200;
+
         /// <summary>Starting a job (the Custom API, or a new row from the form) needs the right to create a job row.</summary>
         public const string StartPrivilege = "prvCreatecx_recalculationjob";
     }

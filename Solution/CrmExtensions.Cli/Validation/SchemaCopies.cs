@@ -83,6 +83,9 @@ namespace CrmExtensions.Cli.Validation
                         Name: "CustomerScoreChange.TopReasonsMaxLength"),
                     (Table: CustomerScoreChange.EntityLogicalName, Column: CustomerScoreChange.TriggerDetail, Copy: CustomerScoreChange.TriggerDetailMaxLength,
                         Name: "CustomerScoreChange.TriggerDetailMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Name, Copy: RecalculationJob.NameMaxLength, Name: "RecalculationJob.NameMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Filter, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Errors, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
                 });
             foreach (var (table, column, copy, name) in lengths)
             {
