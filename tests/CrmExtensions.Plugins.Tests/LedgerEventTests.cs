@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Crm.Sdk.Messages;
@@ -156,6 +157,26 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.ProcessAsyncQueue();
             var fromEvents = Assessment(account);
             Assert.Equal(RebuiltAssessment(account), fromEvents);
+        }
+
+        [Theory]
+        [InlineData(50000)]
+        [InlineData(1)] // every aggregate over one row refused: the read splits down to single days
+        public void Purchases_from_the_earliest_date_dataverse_stores_count_in_the_lifetime_totals(int aggregateLimit)
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 2000m, months: 6);
+            foreach (var date in new[] { new DateTime(1753, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(1899, 12, 31, 0, 0, 0, DateTimeKind.Utc),
+                new DateTime(1900, 6, 1, 0, 0, 0, DateTimeKind.Utc) })
+                _org.Host.Seed(Org.Order(account, 100m, date));
+            _org.Host.MaxAggregateRecords = aggregateLimit;
+
+            _org.Recalculate(account);
+
+            var earlier = CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)).Earlier[SalesOrder.EntityLogicalName];
+            Assert.Equal(3, earlier.Orders);
+            Assert.Equal(300m, earlier.Revenue);
+            Assert.Equal(new DateTime(1753, 1, 1), earlier.First);
         }
 
         [Fact]
