@@ -50,6 +50,13 @@ namespace CrmExtensions.Plugins.Model
             AccountColumns.GroupChurnRisk, AccountColumns.GroupChurnView,
         };
 
+        /// <summary>
+        /// What marks a customer write as the product's own: every evaluation stamps its time, and no profile may update
+        /// it (the platform fails a user's write that carries it), so only SYSTEM writes it. The tier guard recognises
+        /// evaluations by it instead of by a shared variable the platform need not carry into the write's pipeline.
+        /// </summary>
+        public const string EvaluationMark = CustomerColumns.LastEvaluatedOn;
+
         /// <summary>Changed by hand only through an authorised override: updatable through the manager profile alone.</summary>
         public static readonly string[] Override = CustomerColumns.Guarded;
 
