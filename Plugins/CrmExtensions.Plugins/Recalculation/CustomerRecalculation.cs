@@ -215,6 +215,15 @@ namespace CrmExtensions.Plugins.Recalculation
             var detected = assessment.Loss.Detected;
             var standing = detected == null ? null : _evaluator.Evaluate(snapshot.Ledger.ToFacts(snapshot.Customer.Id, detected.LastPurchaseOn, _settings, null, null));
             var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+            // A full read creates its new activities itself: an id someone else took first is stepped over, not collided with
+            // (an event's plan meets such an id in its own write, fails, and is read in full again).
+            for (var looked = TakenActivityIds.Window; snapshot.FromFullRead && write.Change.ToCreate.Count > 0; looked += TakenActivityIds.Window)
+            {
+                var taken = TakenActivityIds.Among(_service, write.Change.ToCreate.SelectMany(a => snapshot.Plan.IdsFor(a.Key, a.Kind).Take(looked)));
+                if (!write.Change.ToCreate.Any(a => taken.Contains(a.Id))) break;
+                snapshot.ExistingActivityIds.UnionWith(taken);
+                write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+            }
             foreach (var request in write.Requests) _service.Execute(request);
             result.Assessments[snapshot.Customer.Id] = assessment;
             result.Customers++;
