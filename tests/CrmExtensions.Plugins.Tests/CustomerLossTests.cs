@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -117,6 +119,35 @@ namespace CrmExtensions.Plugins.Tests
                 [CustomerLoss.WinBackOutcome] = new OptionSetValue(Org.Option(WinBackOutcome.WonBack)),
             })).Message);
             Assert.Single(_org.Host.Store.Rows(CustomerLoss.EntityLogicalName));
+        }
+
+        [Fact]
+        public void Facts_that_outgrow_their_column_are_kept_in_it_with_every_purchase_and_the_loss_a_user_dismissed()
+        {
+            var account = _org.Account("Busy, then quiet");
+            // Dozens of orders a day for ten months, then fourteen months of silence: far more than the column holds one by one.
+            const int orders = 12000;
+            for (var i = 0; i < orders; i++) _org.Host.Seed(Org.Order(account, 10m + i % 7, Org.Now.AddMonths(-14).AddDays(-(i % 300))));
+            _org.Recalculate(account);
+            CustomerFactsLedger Ledger()
+            {
+                var json = _org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger);
+                Assert.InRange(json.Length, 1, CustomerWrite.MaxLedgerLength);
+                return CustomerFactsLedger.Parse(json);
+            }
+            var ledger = Ledger();
+            Assert.Equal(orders, ledger.Purchases.Live.Count() + ledger.Earlier.Values.Sum(e => e.Orders));
+            Assert.NotEmpty(ledger.Purchases.Live);
+
+            _org.Admin.Delete(CustomerLoss.EntityLogicalName, Losses(account).Single().Id);
+            _org.Host.ProcessAsyncQueue();
+            _org.Admin.Create(Org.Survey(account, 2m)); // an event: evaluated from the stored ledger
+            _org.Host.ProcessAsyncQueue();
+            _org.Recalculate(account);
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.Empty(Losses(account));
+            Assert.Single(Ledger().Losses.Values, l => l.Removed);
         }
 
         [Fact]

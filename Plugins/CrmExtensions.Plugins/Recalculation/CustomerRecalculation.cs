@@ -5,6 +5,7 @@ using System.ServiceModel;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -199,6 +200,8 @@ namespace CrmExtensions.Plugins.Recalculation
         private CustomerFacts FactsOf(CustomerSnapshot snapshot, DateTime asOf)
         {
             snapshot.Ledger.Compact(asOf, _settings);
+            // Fitted before it is evaluated, so an event and a full read evaluate the same facts.
+            LedgerFit.Fit(snapshot.Ledger, CustomerWrite.LedgerRoom);
             var facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted, snapshot.IsAccount);
             facts.PreviousEvaluatedOn = snapshot.PreviousEvaluatedOn;
             facts.RelationshipTypeOverride = snapshot.RelationshipTypeOverride;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 
 namespace CrmExtensions.Cli.Validation
 {
@@ -74,6 +75,7 @@ namespace CrmExtensions.Cli.Validation
                 {
                     (Table: table, Column: CustomerColumns.TierOverrideReason, Copy: TierOverridePolicy.MaxReasonLength, Name: "TierOverridePolicy.MaxReasonLength"),
                     (Table: table, Column: CustomerColumns.ChurnReasons, Copy: CustomerColumns.ChurnReasonsMaxLength, Name: "CustomerColumns.ChurnReasonsMaxLength"),
+                    (Table: table, Column: CustomerColumns.FactsLedger, Copy: CustomerWrite.MaxLedgerLength, Name: "CustomerWrite.MaxLedgerLength"),
                 })
                 .Concat(new[]
                 {
