@@ -151,6 +151,41 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void The_rules_losses_and_win_backs_are_known_without_any_shared_variable()
+        {
+            // The platform carries no mark from the evaluating plug-in into the pipeline of its writes.
+            _org.Host.FaultInjector = (request, scope) =>
+            {
+                scope.Context?.SharedVariables.Remove(CustomerRecalculation.SharedVariable);
+                return null;
+            };
+            var account = Silent();
+            _org.Recalculate(account);
+            Assert.Equal(Org.Option(LossDetection.NoPurchase), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.Detection).Value);
+
+            _org.As(_org.Clerk).Create(Org.Order(account, 2000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.All(_org.EvaluationJobs, j => Assert.True(j.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", j.Errors)));
+            Assert.Equal(Org.Option(WinBackOutcome.WonBack), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome).Value);
+        }
+
+        [Fact]
+        public void A_user_cannot_pass_a_loss_off_as_the_rules_own()
+        {
+            var account = Silent();
+            var error = Assert.Throws<Dataverse.InMemory.Storage.DataverseFaultException>(() => _org.As(_org.Manager).Create(new Entity(CustomerLoss.EntityLogicalName)
+            {
+                [CustomerLoss.Customer] = account.ToEntityReference(),
+                [CustomerLoss.Cause] = new OptionSetValue(Org.Option(LossCause.CompetitorPrice)),
+                [CustomerLoss.LastPurchaseOn] = Org.Now.AddMonths(-14),
+            }));
+
+            Assert.Equal(Dataverse.InMemory.Storage.ErrorCodes.AttributePrivilegeCreateIsMissing, error.ErrorCode);
+            Assert.Empty(Losses(account));
+        }
+
+        [Fact]
         public void A_detected_loss_a_user_deleted_is_not_recorded_again()
         {
             var account = Silent("Not lost, says the account manager");

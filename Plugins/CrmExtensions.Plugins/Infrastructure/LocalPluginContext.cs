@@ -64,9 +64,6 @@ namespace CrmExtensions.Plugins.Infrastructure
         /// </summary>
         public bool IsRaisedDirectlyBy(string sharedVariable) => Execution.ParentContext?.SharedVariables.Contains(sharedVariable) == true;
 
-        /// <summary>True when an ancestor pipeline of this event was marked with <paramref name="sharedVariable"/>.</summary>
-        public bool IsTriggeredBy(string sharedVariable) => MarkOf(sharedVariable) != null;
-
         /// <summary>The value the nearest ancestor pipeline marked with <paramref name="sharedVariable"/> holds; null when none did.</summary>
         public object MarkOf(string sharedVariable)
         {
