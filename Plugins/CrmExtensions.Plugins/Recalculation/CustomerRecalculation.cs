@@ -220,11 +220,9 @@ namespace CrmExtensions.Plugins.Recalculation
             var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
             // A full read creates its new activities itself: an id someone else took first is stepped over, not collided with
             // (an event's plan meets such an id in its own write, fails, and is read in full again).
-            for (var looked = TakenActivityIds.Window; snapshot.FromFullRead && write.Change.ToCreate.Count > 0; looked += TakenActivityIds.Window)
+            while (snapshot.FromFullRead && write.Change.ToCreate.Any(a => !snapshot.FreeActivityIds.Contains(a.Id)))
             {
-                var taken = TakenActivityIds.Among(_service, write.Change.ToCreate.SelectMany(a => snapshot.Plan.IdsFor(a.Key, a.Kind).Take(looked)));
-                if (!write.Change.ToCreate.Any(a => taken.Contains(a.Id))) break;
-                snapshot.ExistingActivityIds.UnionWith(taken);
+                TakenActivityIds.Check(_service, snapshot, write.Change.ToCreate.Where(a => !snapshot.FreeActivityIds.Contains(a.Id)));
                 write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
             }
             foreach (var request in write.Requests) _service.Execute(request);
