@@ -17,6 +17,14 @@ namespace CrmExtensions.Domain.Tests
         private static ScoreState Gold(ChurnRiskBand band = ChurnRiskBand.Low) => new ScoreState(ValueTier.Gold, band, LifecycleStage.Stability, LoyaltyLevel.Trust);
 
         [Fact]
+        public void A_change_with_a_single_reason_keeps_it_without_asking_the_settings()
+        {
+            var change = ScoreHistory.Between(Gold(), new ScoreState(ValueTier.Lead, ChurnRiskBand.High, LifecycleStage.Decline, LoyaltyLevel.None), "No purchase for 210 days",
+                Order, () => throw new InvalidOperationException("not needed"));
+            Assert.Equal(new[] { "No purchase for 210 days" }, change.TopReasons);
+        }
+
+        [Fact]
         public void An_evaluation_that_moves_none_of_the_four_scores_writes_nothing()
         {
             // Nothing moved: the settings are not even asked for (a plug-in reads them only when a row is recorded).
