@@ -85,7 +85,7 @@ namespace CrmExtensions.Domain.History
             Compare("Loyalty level", before.Loyalty, after.Loyalty);
             if (moved.Count == 0) return null;
             var reasons = (churnReasons ?? "").Split(new[] { ReasonSeparator }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
-            if (reasons.Count > HistorySettings.FewestTopReasons) reasons = reasons.Take(settings().TopReasons).ToList();
+            if (reasons.Count > HistorySettings.MinTopReasons) reasons = reasons.Take(settings().TopReasons).ToList();
             return new ScoreChange(before, after, moved, reasons, trigger);
         }
 
@@ -93,7 +93,7 @@ namespace CrmExtensions.Domain.History
         public static DateTime KeepFrom(DateTime now, HistorySettings settings) => now.AddDays(-settings.RetentionDays);
 
         /// <summary>Rows created since this moment are within any retention period the settings allow.</summary>
-        public static DateTime KeptWhateverTheSettings(DateTime now) => now.AddDays(-HistorySettings.ShortestRetentionDays);
+        public static DateTime KeptWhateverTheSettings(DateTime now) => now.AddDays(-HistorySettings.MinRetentionDays);
 
         private static string Label<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString() : "none";
     }
