@@ -25,7 +25,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var asOf = execution.OperationCreatedOn;
             var settings = Settings(context);
 
-            var calibration = SettingsCalibration.Run(service, settings, execution.OrganizationId, asOf);
+            var calibration = SettingsCalibration.Run(service, settings, asOf);
             context.Trace("Calibrated on {0} customers ({1} active).", calibration.Population, calibration.ActiveCustomers);
 
             var response = CustomApiResponse.Over<CalibrateSettingsResponse>(execution.OutputParameters);

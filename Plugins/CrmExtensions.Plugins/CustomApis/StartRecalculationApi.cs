@@ -32,7 +32,7 @@ namespace CrmExtensions.Plugins.CustomApis
             var pageSize = request.PageSize ?? JobDefinition.DefaultPageSize;
             if (pageSize < 1 || pageSize > JobDefinition.MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {JobDefinition.MaxPageSize} (got {pageSize}).");
             JobDefinition.CheckedFilter(request.Filter);
-            var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(scope, request.EvaluatedBefore, execution.OperationCreatedOn) : request.Name.Trim();
+            var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(scope, request.EvaluatedBefore, execution.OperationCreatedOn) : JobDefinition.CheckedName(request.Name);
             var row = new Entity(RecalculationJob.EntityLogicalName)
             {
                 [RecalculationJob.Name] = name,

@@ -44,6 +44,7 @@ namespace CrmExtensions.Plugins.Recalculation
             if (snapshots.Count == 0) return snapshots;
             var page = BuildLedgers(snapshots, asOf);
             RetentionActivitySource.ReadInto(_service, page);
+            TakenActivityIds.ReadInto(_service, snapshots);
             _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
             return snapshots;
         }

@@ -5,7 +5,6 @@ using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
-using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
@@ -20,7 +19,7 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public static class SettingsCalibration
     {
-        public static CalibrationSettings Run(IOrganizationService service, CrmExtensionsSettings settings, Guid organizationId, DateTime asOf)
+        public static CalibrationSettings Run(IOrganizationService service, CrmExtensionsSettings settings, DateTime asOf)
         {
             var facts = new List<CustomerFacts>();
             foreach (var table in new[] { Account.EntityLogicalName, Contact.EntityLogicalName })
@@ -44,7 +43,6 @@ namespace CrmExtensions.Plugins.Recalculation
             var row = service.RetrieveMultiple(existing).Entities.FirstOrDefault();
             if (row == null) service.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.CalibrationName, [Setting.Value] = document });
             else service.Update(new Entity(Setting.EntityLogicalName, row.Id) { [Setting.Value] = document });
-            SettingsProvider.Evict(organizationId);
             return calibration;
         }
     }
