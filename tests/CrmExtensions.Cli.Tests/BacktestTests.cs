@@ -123,6 +123,30 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void Tenure_and_the_days_between_purchases_run_from_purchase_day_to_purchase_day_and_the_cut_off_day_is_history()
+        {
+            // Rows of one day are one purchase, so a repeat counts only from the next day: t_x and T are whole days between
+            // purchase days and up to the cut-off day (inclusive), as in Fader, Hardie & Lee's summaries.
+            var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
+            try
+            {
+                File.WriteAllLines(file, new[] { "customer,date,amount", "a,2024-01-05,10", "a,2024-01-05,5", "a,2024-01-15,20", "b,2024-01-31,7", "b,2024-02-10,9" });
+                var result = BacktestRun.Run(TransactionFile.Load(file), @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }", Day("2024-01-31"), Day("2024-03-31"));
+                var a = result.Customers.Single(c => c.Customer == "a").Assessment.Rhythm.Value;
+                Assert.Equal(1, a.RepeatPurchases);
+                Assert.Equal(10, a.ActiveDays);
+                Assert.Equal(26, a.TenureDays);
+                var b = result.Customers.Single(c => c.Customer == "b");
+                Assert.Equal(0, b.Assessment.Rhythm.Value.TenureDays); // bought on the cut-off day: counted, with no day left to buy again
+                Assert.True(b.BoughtInHoldout);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Fact]
         public void Rank_measures_handle_ties_as_average_ranks()
         {
             // Positives score 3 and 2, negatives 2 and 1: pairs won 1 + 1 + 1 + ½ of 4.
