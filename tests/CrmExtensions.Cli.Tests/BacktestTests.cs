@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Domain.Calibration;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Cli.Backtest;
 using CrmExtensions.Cli.Demo;
@@ -32,19 +34,28 @@ namespace CrmExtensions.Cli.Tests
 
             Assert.Equal(2357, result.Customers.Count);
             Assert.Equal(0.710, result.ChurnRate(result.Customers), 3); // the protocol's 71.0 % buy nothing in the holdout
-            // The fit reproduces the published parameters (weeks: r 0.243, α 4.414, a 0.793, b 2.426) up to daily dates.
+            // The fit is Fader, Hardie & Lee's maximum-likelihood estimate (weeks: r 0.243, α 4.414, a 0.793, b 2.426) to three
+            // significant digits, on summaries whose log-likelihood under it is the paper's −9582.4 (a density per week is 7
+            // times one per day, once per repeat purchase), and no less likely than the printed, rounded parameters.
             var model = result.Settings.Calibration.PurchaseModel;
-            Assert.InRange(model.R, 0.23, 0.26);
-            Assert.InRange(model.Alpha / 7, 4.2, 4.6);
+            Assert.Equal(0.243, model.R, 0.0005);
+            Assert.Equal(4.414, model.Alpha / 7, 0.005);
+            Assert.Equal(0.793, model.A, 0.0005);
+            Assert.Equal(2.426, model.B, 0.005);
+            var rhythms = result.Customers.Select(c => c.Assessment.Rhythm.Value).ToList();
+            var likelihood = new PurchaseLikelihood(rhythms);
+            Assert.Equal(-9582.4, likelihood.LogLikelihood(model) + rhythms.Sum(c => c.RepeatPurchases) * Math.Log(7), 0.05);
+            Assert.True(likelihood.LogLikelihood(model) >= likelihood.LogLikelihood(new PurchaseModelParameters { R = 0.243, Alpha = 4.414 * 7, A = 0.793, B = 2.426 }));
             // Purchases only: nothing the model cannot see, so the churn ranking is the model's own, to the last pair.
             Assert.Equal(result.ChurnAuc.PurchaseModel, result.ChurnAuc.Rules, 12);
             Assert.Equal(result.ChurnAucRepeatBuyers.PurchaseModel, result.ChurnAucRepeatBuyers.Rules, 12);
-            Assert.InRange(result.ChurnAuc.Rules, 0.772, 1);
-            Assert.InRange(result.ChurnAucRepeatBuyers.Rules, 0.727, 1);
+            Assert.InRange(result.ChurnAuc.Rules, 0.7724, 1);
+            Assert.InRange(result.ChurnAucRepeatBuyers.Rules, 0.7278, 1);
             // Value: the model's expectation × the spend of the history kept (all of it here), rounded to cents.
             Assert.InRange(result.ValueSpearman.Rules - result.ValueSpearman.PurchaseModel, -0.001, 1);
             Assert.InRange(result.TopFifthCapture.Rules - result.TopFifthCapture.PurchaseModel, -0.001, 1);
-            Assert.InRange(result.ValueSpearman.Rules, 0.419, 1);
+            Assert.InRange(result.ValueSpearman.Rules, 0.4204, 1);
+            Assert.InRange(result.TopFifthCapture.Rules, 0.670, 1);
             Assert.All(result.Measures, m => Assert.InRange(m.StandardError, 0.003, 0.03));
             Assert.True(result.ChurnRate(result.InTier(ValueTier.Platinum, ValueTier.Gold)) <= result.ChurnRate(result.InTier(ValueTier.Lead)) / 2);
             Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.InRange(result.InTier(t).Count(), 1, 0.7 * result.Customers.Count));
@@ -115,6 +126,30 @@ namespace CrmExtensions.Cli.Tests
                 File.WriteAllLines(file, new[] { "customer,date,amount", "a,2024-01-05,10.5", "a,05/01/2024,4.5" });
                 var error = Assert.Throws<TransactionFileException>(() => TransactionFile.Load(file));
                 Assert.Contains("(3): '05/01/2024' is not a date", error.Message);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void Tenure_and_the_days_between_purchases_run_from_purchase_day_to_purchase_day_and_the_cut_off_day_is_history()
+        {
+            // Rows of one day are one purchase, so a repeat counts only from the next day: t_x and T are whole days between
+            // purchase days and up to the cut-off day (inclusive), as in Fader, Hardie & Lee's summaries.
+            var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
+            try
+            {
+                File.WriteAllLines(file, new[] { "customer,date,amount", "a,2024-01-05,10", "a,2024-01-05,5", "a,2024-01-15,20", "b,2024-01-31,7", "b,2024-02-10,9" });
+                var result = BacktestRun.Run(TransactionFile.Load(file), @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }", Day("2024-01-31"), Day("2024-03-31"));
+                var a = result.Customers.Single(c => c.Customer == "a").Assessment.Rhythm.Value;
+                Assert.Equal(1, a.RepeatPurchases);
+                Assert.Equal(10, a.ActiveDays);
+                Assert.Equal(26, a.TenureDays);
+                var b = result.Customers.Single(c => c.Customer == "b");
+                Assert.Equal(0, b.Assessment.Rhythm.Value.TenureDays); // bought on the cut-off day: counted, with no day left to buy again
+                Assert.True(b.BoughtInHoldout);
             }
             finally
             {

@@ -37,16 +37,6 @@ namespace CrmExtensions.Domain.Tests
         }
 
         [Fact]
-        public void The_fit_recovers_the_parameters_of_a_population_drawn_from_the_model()
-        {
-            // 4,000 customers simulated from known parameters (a business buying about every 90 days), observed over 2 years.
-            var truth = new PurchaseModelParameters { R = 2.0, Alpha = 180.0, A = 1.5, B = 6.0 };
-            var fitted = PurchaseModelFit.Fit(Synthetic.Population(truth, 4000, 730, seed: 7), new PurchaseModelParameters { R = 1, Alpha = 365, A = 2, B = 6 });
-            Assert.InRange(fitted.R / fitted.Alpha, 0.8 * truth.R / truth.Alpha, 1.2 * truth.R / truth.Alpha); // mean purchase rate
-            Assert.InRange(fitted.A / (fitted.A + fitted.B), 0.8 * truth.A / (truth.A + truth.B), 1.2 * truth.A / (truth.A + truth.B)); // mean dropout
-        }
-
-        [Fact]
         public void Calibration_draws_the_value_lines_at_the_top_shares_of_active_customers_in_any_currency()
         {
             // The same synthetic customers in euros and in yen (× 160): the tiers must not move, only the amounts.

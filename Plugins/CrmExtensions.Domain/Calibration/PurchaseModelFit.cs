@@ -8,8 +8,7 @@ namespace CrmExtensions.Domain.Calibration
 {
     /// <summary>
     /// Maximum-likelihood fit of the BG/NBD parameters to a population's purchase rhythms (Nelder–Mead on the
-    /// logarithms of r, α, a, b, so they stay positive). Customers with the same rhythm (rounded to whole days) are
-    /// counted once with a weight, so the cost grows with the distinct rhythms, not with the customers.
+    /// logarithms of r, α, a, b, so they stay positive), over the population's <see cref="PurchaseLikelihood"/>.
     /// </summary>
     public static class PurchaseModelFit
     {
@@ -17,23 +16,17 @@ namespace CrmExtensions.Domain.Calibration
 
         public static PurchaseModelParameters Fit(IEnumerable<PurchaseRhythm> rhythms, PurchaseModelParameters start)
         {
-            var groups = rhythms
-                .GroupBy(c => new { x = c.RepeatPurchases, tx = Math.Round(c.ActiveDays), T = Math.Round(c.TenureDays) })
-                .Select(g => new { g.Key.x, g.Key.tx, g.Key.T, n = (double)g.Count() })
-                .ToArray();
-            var count = groups.Sum(g => g.n);
-            if (count < MinimumPopulation)
-                throw new DomainValidationException($"Fitting the purchase model needs at least {MinimumPopulation} customers with a purchase (got {count}).");
-            if (groups.All(g => g.x == 0))
+            var likelihood = new PurchaseLikelihood(rhythms);
+            if (likelihood.Customers < MinimumPopulation)
+                throw new DomainValidationException($"Fitting the purchase model needs at least {MinimumPopulation} customers with a purchase (got {likelihood.Customers}).");
+            if (!likelihood.AnyRepeatPurchase)
                 throw new DomainValidationException("Fitting the purchase model needs at least one customer with a repeat purchase.");
 
             double NegativeLogLikelihood(double[] p)
             {
                 // Keep the search inside a sane box: beyond it the likelihood is flat and the series ill-conditioned.
                 if (p.Any(v => v < -12 || v > 12)) return double.MaxValue;
-                double r = Math.Exp(p[0]), alpha = Math.Exp(p[1]), a = Math.Exp(p[2]), b = Math.Exp(p[3]);
-                var sum = 0.0;
-                foreach (var g in groups) sum += g.n * PurchaseModel.LogLikelihood(r, alpha, a, b, g.x, g.tx, g.T);
+                var sum = likelihood.LogLikelihood(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
                 return double.IsNaN(sum) ? double.MaxValue : -sum;
             }
 

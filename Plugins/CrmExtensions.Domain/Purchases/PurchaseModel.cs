@@ -57,20 +57,6 @@ namespace CrmExtensions.Domain.Purchases
             return Math.Max(0.0, expected);
         }
 
-        /// <summary>Log-likelihood of one customer's rhythm under these parameters, eq. (4)/(5) of the paper.</summary>
-        public double LogLikelihood(PurchaseRhythm c) => LogLikelihood(_r, _alpha, _a, _b, c.RepeatPurchases, c.ActiveDays, c.TenureDays);
-
-        internal static double LogLikelihood(double r, double alpha, double a, double b, int x, double tx, double T)
-        {
-            var common = LogGamma(r + x) - LogGamma(r) + r * Math.Log(alpha)
-                + LogGamma(a + b) + LogGamma(b + x) - LogGamma(b) - LogGamma(a + b + x);
-            var survived = -(r + x) * Math.Log(alpha + T);
-            if (x == 0) return common + survived;
-            var droppedOut = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + tx);
-            var max = Math.Max(survived, droppedOut);
-            return common + max + Math.Log(Math.Exp(survived - max) + Math.Exp(droppedOut - max));
-        }
-
         /// <summary>Gauss's hypergeometric series ₂F₁(a, b; c; z) for 0 ≤ z &lt; 1.</summary>
         internal static double Hypergeometric2F1(double a, double b, double c, double z)
         {

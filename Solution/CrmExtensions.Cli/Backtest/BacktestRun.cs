@@ -79,7 +79,7 @@ namespace CrmExtensions.Cli.Backtest
         public static BacktestResult Run(IReadOnlyList<Purchase> purchases, string settingsJson, DateTime asOf, DateTime holdoutUntil)
         {
             if (holdoutUntil <= asOf) throw new ArgumentException($"The holdout must end after the cut-off (--as-of {asOf:yyyy-MM-dd}, --holdout-until {holdoutUntil:yyyy-MM-dd}).");
-            var cutOff = asOf.Date.AddDays(1).AddTicks(-1); // the whole cut-off day is history
+            var cutOff = EndOfDay(asOf); // the whole cut-off day is history
             var settings = SettingsLoader.Load(settingsJson);
             var byCustomer = purchases.GroupBy(p => p.Customer).Where(g => g.Any(p => p.Date <= cutOff)).ToList();
             if (byCustomer.Count == 0) throw new ArgumentException($"No customer bought on or before {asOf:yyyy-MM-dd}.");
@@ -131,13 +131,22 @@ namespace CrmExtensions.Cli.Backtest
             var n = 0;
             foreach (var p in history)
             {
-                if (ledger.HoldsPurchasesOn(p.Date))
-                    ledger.Purchases[IdOf(customer + "#" + n++)] = new PurchaseEntry { Table = Table, Date = p.Date, Revenue = p.Amount, Families = p.Families.ToList() };
+                var on = EndOfDay(p.Date);
+                if (ledger.HoldsPurchasesOn(on))
+                    ledger.Purchases[IdOf(customer + "#" + n++)] = new PurchaseEntry { Table = Table, Date = on, Revenue = p.Amount, Families = p.Families.ToList() };
                 else
-                    ledger.EarlierFor(Table).Add(1, p.Amount, 0m, p.Date, p.Date, p.Families);
+                    ledger.EarlierFor(Table).Add(1, p.Amount, 0m, on, on, p.Families);
             }
             return ledger.ToFacts(id, asOf, settings, null, null);
         }
+
+        /// <summary>
+        /// A file's day as an instant: its end. The rows of a day are one purchase, so a customer can buy again, countably,
+        /// only from the next day on; dated at the day's start, each customer would get a day of tenure in which no repeat
+        /// could count. So t_x and T run from day to day, as in Fader, Hardie &amp; Lee's summaries (T = 0 for a first
+        /// purchase on the cut-off day).
+        /// </summary>
+        private static DateTime EndOfDay(DateTime day) => day.Date.AddDays(1).AddTicks(-1);
 
         private static Guid IdOf(string key)
         {
