@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CrmExtensions.Dataverse.InMemory.Messages;
+using CrmExtensions.Dataverse.InMemory.Metadata;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Dataverse.InMemory.Security;
@@ -38,7 +39,17 @@ namespace CrmExtensions.Dataverse.InMemory
             Security = new SecurityModel(BusinessUnitId);
             SystemUserId = AddUser("System Administrator");
             Security.Users.SystemUserId = SystemUserId;
+            Rules = new WriteRules(Metadata);
+            Queries = new Query.QueryRules(Rules);
+            Derived = new DerivedColumns(Metadata, Store, () => new EntityReference(BaseCurrency, BaseCurrencyId));
+            Store.Insert(new Entity(BaseCurrency, BaseCurrencyId)
+            {
+                [PrimaryKey.For(BaseCurrency)] = BaseCurrencyId, ["currencyname"] = "US Dollar", ["isocurrencycode"] = "USD", ["currencysymbol"] = "$",
+                [DerivedColumns.ExchangeRate] = 1m, ["currencyprecision"] = 2, ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
+            });
         }
+
+        private const string BaseCurrency = "transactioncurrency";
 
         public TableStore Store { get; } = new TableStore();
         public Func<DateTime> Clock { get; set; }
@@ -47,6 +58,16 @@ namespace CrmExtensions.Dataverse.InMemory
         public string OrganizationName { get; set; } = "inmemory";
         public Guid BusinessUnitId { get; } = Guid.NewGuid();
         public Guid SystemUserId { get; }
+
+        /// <summary>The organisation's base currency (US Dollar, exchange rate 1): rows without a currency of their own get it.</summary>
+        public Guid BaseCurrencyId { get; } = Guid.NewGuid();
+
+        /// <summary>The tables and columns the organisation has: the solution's, and Microsoft's reference for the standard tables.</summary>
+        public OrgMetadata Metadata { get; } = new OrgMetadata();
+
+        internal WriteRules Rules { get; }
+        internal Query.QueryRules Queries { get; }
+        internal DerivedColumns Derived { get; }
 
         /// <summary>Users, roles, business units, record access and column security; checked for every request a user's service makes.</summary>
         public SecurityModel Security { get; }
@@ -89,11 +110,16 @@ namespace CrmExtensions.Dataverse.InMemory
 
         /// <summary>
         /// Registers what the solution source declares: its steps and Custom APIs, with types from the given assemblies,
-        /// its security roles, its column security (secured columns and field security profiles) and its relationships' cascades.
+        /// its security roles, its column security (secured columns and field security profiles), its relationships'
+        /// cascades and its tables; Microsoft's reference of the standard tables joins them when it lies beside the
+        /// repository (<see cref="StandardTables.BesideSolution"/>).
         /// </summary>
         public SolutionRegistrations LoadSolution(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
         {
             var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, pluginAssemblies);
+            Metadata.LoadSolution(solutionSourceDirectory);
+            var reference = StandardTables.BesideSolution(solutionSourceDirectory);
+            if (System.IO.File.Exists(reference)) Metadata.LoadStandardTables(reference);
             Security.Load(solutionSourceDirectory);
             Relationships.AddRange(CascadeRelationship.Load(solutionSourceDirectory));
             foreach (var step in loaded.Steps) Register(step);
@@ -148,6 +174,8 @@ namespace CrmExtensions.Dataverse.InMemory
         /// <summary>
         /// Puts rows in place without running any step, as data that existed before the solution was imported. Seeded rows
         /// bypass any open transaction, so a test can also use this to stand for a concurrent writer that already committed.
+        /// A seeded row stands for one a client created and later updated: it may carry what a client may write on create or
+        /// on update (a state, a total), never what only the platform writes, which is derived as on Create.
         /// </summary>
         public void Seed(params Entity[] rows)
         {
@@ -157,11 +185,24 @@ namespace CrmExtensions.Dataverse.InMemory
                 var copy = EntityCloner.Clone(row);
                 // The platform stores no empty columns (as Create does not): a null value is a column not set.
                 foreach (var empty in copy.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) copy.Attributes.Remove(empty);
+                Rules.Check(copy, WriteKind.Seed);
                 if (copy.Id == Guid.Empty) copy.Id = Guid.NewGuid();
                 copy[PrimaryKey.For(copy.LogicalName)] = copy.Id;
-                SystemColumns.Apply(copy, SystemUserId, UtcNow, isCreate: true);
+                Derived.OnCreate(copy, SystemUserId, UtcNow);
                 Store.Insert(copy, logged: false);
                 row.Id = copy.Id;
+            }
+        }
+
+        /// <summary>Columns the platform itself writes on one of its rows (a system job's outcome): no client request, no step.</summary>
+        internal void WritePlatformRow(string table, Guid id, IDictionary<string, object> columns)
+        {
+            lock (_requestLock)
+            {
+                var row = EntityCloner.Clone(Store.Get(table, id));
+                foreach (var column in columns) row[column.Key] = column.Value;
+                DerivedColumns.Modified(row, SystemUserId, UtcNow);
+                Store.Replace(row);
             }
         }
 

@@ -52,7 +52,7 @@ namespace CrmExtensions.Plugins.Tests
             var account = Silent();
             _org.Recalculate(account);
             var lostOn = Losses(account).Single().GetAttributeValue<DateTime>(CustomerLoss.LostOn);
-            _org.Admin.Create(Org.Order(account, 2000m, Org.Now.AddDays(-1)));
+            Org.PlaceOrder(_org.Admin, account, 2000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
 
             var loss = Losses(account).Single();

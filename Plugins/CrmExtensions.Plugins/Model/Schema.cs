@@ -14,6 +14,9 @@ namespace CrmExtensions.Plugins.Model
         public const string OwnerId = "ownerid";
         public const string ModifiedOn = "modifiedon";
         public const string CreatedOn = "createdon";
+
+        /// <summary>The creation date a migration gives a row; the platform makes it the row's createdon.</summary>
+        public const string OverriddenCreatedOn = "overriddencreatedon";
         public const int StateActive = 0;
 
         // Activity tables share activitypointer's key, so "<table>id" would be wrong for them.

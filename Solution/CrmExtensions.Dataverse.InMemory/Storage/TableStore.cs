@@ -119,9 +119,6 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             rows[row.Id] = row;
         }
 
-        /// <summary>Results kept under paging cookies (see Query.PagedRows), with the change count they were computed at.</summary>
-        internal Dictionary<string, KeyValuePair<long, object>> PagedResults { get; } = new Dictionary<string, KeyValuePair<long, object>>(StringComparer.Ordinal);
-
         /// <summary>Counts every write and undo: a result computed at the same count is still current.</summary>
         public long Changes { get; private set; }
 
@@ -154,8 +151,6 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id));
             return ids;
         }
-
-
 
         public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 

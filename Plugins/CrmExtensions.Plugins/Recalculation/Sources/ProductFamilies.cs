@@ -27,7 +27,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             var orders = page.ById.Values.SelectMany(s => s.Ledger.Purchases).Where(p => p.Value.Families != null).ToDictionary(p => p.Key, p => p.Value);
             if (orders.Count > 0)
             {
-                var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder), Distinct = true };
+                // Line by line, not distinct: a distinct query has no primary key to page by, and its pages may repeat or skip
+                // rows unless ordered by every column it returns; the families are made distinct here.
+                var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder) };
                 var order = query.AddLink(SalesOrder.EntityLogicalName, SalesOrderDetail.SalesOrder, SalesOrder.PrimaryId);
                 order.LinkCriteria.AddCondition(SalesOrder.Customer, ConditionOperator.In, page.Ids);
                 order.LinkCriteria.AddCondition(SalesOrder.SubmitDate, ConditionOperator.GreaterEqual, page.Cut);
