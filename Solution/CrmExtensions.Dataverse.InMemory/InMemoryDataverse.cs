@@ -228,14 +228,27 @@ namespace CrmExtensions.Dataverse.InMemory
             lock (_requestLock)
             {
                 Calls.Record(scope, request);
-                if (injected != null) throw injected;
-                switch (_messages.For(request.RequestName))
+                // A call a plug-in makes inside the operation's transaction: if it fails, the transaction is lost with it.
+                var inTransaction = scope.Context?.IsInTransaction == true && Store.InTransaction;
+                if (inTransaction && Store.Doomed)
+                    throw new DataverseFaultException(ErrorCodes.TransactionNotStarted,
+                        "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+                try
                 {
-                    case DirectMessage direct: return direct.Execute(request, scope);
-                    case PipelineMessage message: return Pipeline.Run(message, request, scope);
-                    default:
-                        throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
-                            $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                    if (injected != null) throw injected;
+                    switch (_messages.For(request.RequestName))
+                    {
+                        case DirectMessage direct: return direct.Execute(request, scope);
+                        case PipelineMessage message: return Pipeline.Run(message, request, scope);
+                        default:
+                            throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
+                                $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                    }
+                }
+                catch when (inTransaction)
+                {
+                    Store.Doom();
+                    throw;
                 }
             }
         }

@@ -135,6 +135,36 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             context.SharedVariables["seen-by-" + context.Stage] = Secure ?? "no secure config";
     }
 
+    /// <summary>Asks for a row that is not there and carries on when the call fails (what plug-ins must not do inside a transaction).</summary>
+    public sealed class SwallowFailedCall : FixturePlugin
+    {
+        public SwallowFailedCall(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            try
+            {
+                service.Retrieve("account", Guid.NewGuid(), new Microsoft.Xrm.Sdk.Query.ColumnSet("name"));
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+            {
+                Recorder.Events.Add("caught");
+            }
+            if (Secure == "carry on") service.Create(new Entity("task") { ["subject"] = "after the failure" });
+        }
+    }
+
+    /// <summary>Asks whether the row is there with a query, which finds nothing instead of failing, then writes.</summary>
+    public sealed class QueryThenWrite : FixturePlugin
+    {
+        public QueryThenWrite(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("account") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("name") };
+            query.Criteria.AddCondition("accountid", Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, Guid.NewGuid());
+            if (service.RetrieveMultiple(query).Entities.Count == 0) service.Create(new Entity("task") { ["subject"] = "nothing found" });
+        }
+    }
+
     public sealed class EchoApi : IPlugin
     {
         public void Execute(IServiceProvider serviceProvider)

@@ -32,6 +32,10 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             try
             {
                 step.Instance.Execute(provider);
+                // The plug-in caught a failed call inside the transaction and went on: the platform fails the operation anyway.
+                if (context.IsInTransaction && _host.Store.Doomed)
+                    throw new DataverseFaultException(ErrorCodes.IsvTransactionCount,
+                        "ISV code reduced the open transaction count. Custom plug-ins should not catch exceptions from OrganizationService calls and continue processing.");
             }
             catch (InvalidPluginExecutionException)
             {

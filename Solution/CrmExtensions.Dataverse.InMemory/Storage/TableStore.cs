@@ -19,18 +19,32 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
 
         public bool InTransaction => _undo != null;
 
+        /// <summary>
+        /// A service call inside the open transaction failed: the database rolled the transaction back, so nothing in it can
+        /// commit any more, whatever the plug-in that made the call does next.
+        /// </summary>
+        public bool Doomed { get; private set; }
+
+        public void Doom() => Doomed = InTransaction;
+
         public void Begin()
         {
             if (_undo != null) throw new InvalidOperationException("A transaction is already open.");
             _undo = new List<Action>();
+            Doomed = false;
         }
 
-        public void Commit() => _undo = null;
+        public void Commit()
+        {
+            _undo = null;
+            Doomed = false;
+        }
 
         public void Rollback()
         {
             var undo = _undo;
             _undo = null;
+            Doomed = false;
             if (undo == null) return;
             for (var i = undo.Count - 1; i >= 0; i--) undo[i]();
         }
