@@ -245,9 +245,10 @@ namespace CrmExtensions.Dataverse.InMemory
                                 $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
                     }
                 }
-                catch when (inTransaction)
+                catch
                 {
-                    Store.Doom();
+                    Calls.RecordFailure();
+                    if (inTransaction) Store.Doom();
                     throw;
                 }
             }

@@ -86,6 +86,9 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>A create found its id taken: another evaluation created the same planned activity first.</summary>
         public const int DuplicateRecord = unchecked((int)0x80040237);
 
+        /// <summary>AggregateQueryRecordLimitExceeded (-2147164125): an aggregate over more rows than the platform aggregates at once.</summary>
+        public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+
         /// <summary>Another writer got to the customer or its activities between this evaluation's reads and its writes.</summary>
         public static bool IsConcurrentWrite(System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> fault) =>
             fault.Detail?.ErrorCode == ConcurrencyVersionMismatch || fault.Detail?.ErrorCode == DuplicateRecord;

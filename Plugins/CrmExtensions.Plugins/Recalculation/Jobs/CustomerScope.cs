@@ -17,7 +17,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
     public static class CustomerScope
     {
         /// <summary>Ids per read while planning: the platform's page size.</summary>
-        public const int IdsPerRead = PagedQuery.PageSize;
+        public const int IdsPerRead = QueryLimits.PageSize;
 
         public static IEnumerable<Guid> Ids(IOrganizationService service, JobDefinition job, Guid? after)
         {

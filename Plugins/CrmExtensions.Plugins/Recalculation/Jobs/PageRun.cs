@@ -31,7 +31,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             var ids = (page.GetAttributeValue<string>(RecalculationPage.CustomerIds) ?? "").Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToArray();
 
             var rows = ids.Length == 0 ? Array.Empty<Entity>() : Customers(service, job.Table, ids);
-            var result = new CustomerRecalculation(service, settingsFor(job)).Page(rows, job.AsOf, job.Rebuild, job.Job);
+            var result = new CustomerRecalculation(service, settingsFor(job), inTransaction: false).Page(rows, job.AsOf, job.Rebuild, job.Job);
             // A customer deleted since the plan has nothing left to evaluate: it counts as done.
             var done = result.Customers + result.Current + (ids.Length - rows.Length);
             trace($"{result.Customers} evaluated, {result.Current} already current, {ids.Length - rows.Length} gone, {result.Failures} failed.");

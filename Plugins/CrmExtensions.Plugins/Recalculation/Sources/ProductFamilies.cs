@@ -43,7 +43,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
                         entry.Families.Add(family);
                 }
             }
-            var earlier = new PartitionedAggregate(_service).Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, EarlierFetch);
+            var earlier = new PartitionedAggregate(_service, page.InTransaction).Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, EarlierFetch);
             foreach (var row in earlier)
                 if (page.ById.TryGetValue(FetchXml.Id(row, "customer"), out var snapshot))
                     snapshot.Ledger.EarlierFor(SalesOrder.EntityLogicalName).Add(0, 0m, 0m, null, null, new[] { FetchXml.Raw(row, "family") as string });
