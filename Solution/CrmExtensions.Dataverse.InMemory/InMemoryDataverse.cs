@@ -77,7 +77,11 @@ namespace CrmExtensions.Dataverse.InMemory
 
         public int MaxAggregateRecords { get; set; } = 50000;
         public int MaxExecuteMultipleRequests { get; set; } = 1000;
-        public int MaxAsyncAttempts { get; set; } = 3;
+        /// <summary>
+        /// Runs of an asynchronous step that asks for a retry (InvalidPluginExecutionException with OperationStatus.Retry):
+        /// "the asynchronous service will attempt to run your plug-in four times" (Microsoft's handle-exceptions page).
+        /// </summary>
+        public int MaxAsyncAttempts { get; set; } = 4;
 
         /// <summary>Workers the asynchronous service runs system jobs with at once (1: one after the other, in queue order).</summary>
         public int AsyncWorkers { get; set; } = 1;
@@ -212,7 +216,7 @@ namespace CrmExtensions.Dataverse.InMemory
             step.SecureConfiguration = secureConfiguration;
         }
 
-        /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; failures are retried up to MaxAsyncAttempts.</summary>
+        /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; a step that asks for a retry gets up to MaxAsyncAttempts runs.</summary>
         public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs, AsyncWorkers);
 
         internal void SubmitAsync(StepRegistration step, PluginExecutionContext context) => _async.Submit(step, context);

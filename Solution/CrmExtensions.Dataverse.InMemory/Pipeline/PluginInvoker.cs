@@ -13,9 +13,6 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
     /// </summary>
     internal sealed class PluginInvoker
     {
-        /// <summary>Marks an unexpected plug-in error, which an async system job retries (a plugin's own rejection it does not).</summary>
-        public const string UnexpectedMarker = "InMemoryDataverse.UnexpectedPluginException";
-
         private readonly InMemoryDataverse _host;
         private readonly List<TraceEntry> _traces;
 
@@ -28,7 +25,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public void Invoke(StepRegistration step, PluginExecutionContext context)
         {
             var name = step.ToString();
-            var provider = new HostServiceProvider(context, new HostServiceFactory(_host, context, name), new HostTracingService(_traces, name));
+            var provider = new HostServiceProvider(context, new HostServiceFactory(_host, context.AsHandedOver(), name), new HostTracingService(_traces, name));
             try
             {
                 step.Instance.Execute(provider);
@@ -51,9 +48,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             }
             catch (Exception ex)
             {
-                var unexpected = new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
-                unexpected.Data[UnexpectedMarker] = true;
-                throw unexpected;
+                throw new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
             }
         }
     }
