@@ -75,6 +75,17 @@ namespace CrmExtensions.Dataverse.InMemory
         /// <summary>The platform cancels a chain of plugin-triggered operations deeper than this.</summary>
         public int MaxDepth { get; set; } = 8;
 
+        /// <summary>"A hard 2-minute time limit for a Dataverse message operation" (Microsoft's analyze-performance page), and for a plug-in's run.</summary>
+        public TimeSpan ExecutionLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// What one service call a plug-in makes is taken to cost on Dataverse (the README's limits section says why 50 ms):
+        /// with the 2-minute limit, an execution may make 2,400 calls.
+        /// </summary>
+        public TimeSpan CostPerCall { get; set; } = TimeSpan.FromMilliseconds(50);
+
+        public int CallsPerExecution => ExecutionBudget.CallsWithin(ExecutionLimit, CostPerCall);
+
         public int MaxAggregateRecords { get; set; } = 50000;
         public int MaxExecuteMultipleRequests { get; set; } = 1000;
         /// <summary>
@@ -232,6 +243,7 @@ namespace CrmExtensions.Dataverse.InMemory
             lock (_requestLock)
             {
                 Calls.Record(scope, request);
+                if (scope.Context != null) scope.Budget?.Spend();
                 // A call a plug-in makes inside the operation's transaction: if it fails, the transaction is lost with it.
                 var inTransaction = scope.Context?.IsInTransaction == true && Store.InTransaction;
                 if (inTransaction && Store.Doomed)
@@ -239,6 +251,8 @@ namespace CrmExtensions.Dataverse.InMemory
                         "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
                 try
                 {
+                    if (scope.Budget?.Exceeded == true)
+                        throw new DataverseFaultException(ErrorCodes.SandboxWorkerPluginExecuteTimeout, "The execution went past its time limit and was stopped.");
                     if (injected != null) throw injected;
                     switch (_messages.For(request.RequestName))
                     {

@@ -187,6 +187,26 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
     }
 
+    /// <summary>Makes as many calls as its secure configuration says, catching any failure (as a careless plug-in might).</summary>
+    public sealed class CallMany : FixturePlugin
+    {
+        public CallMany(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            for (var i = 0; i < int.Parse(Secure, System.Globalization.CultureInfo.InvariantCulture); i++)
+            {
+                try
+                {
+                    service.Execute(new Microsoft.Crm.Sdk.Messages.WhoAmIRequest());
+                }
+                catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+                {
+                    Recorder.Events.Add("caught");
+                }
+            }
+        }
+    }
+
     public sealed class EchoApi : IPlugin
     {
         public void Execute(IServiceProvider serviceProvider)

@@ -128,6 +128,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             while (true)
             {
                 job.Attempts++;
+                job.Context.Budget = new ExecutionBudget(_host.CallsPerExecution);
                 try
                 {
                     _invoker.Invoke(job.Step, job.Context);

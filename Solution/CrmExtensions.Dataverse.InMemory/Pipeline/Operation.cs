@@ -27,6 +27,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public Entity PostImageSource { get; set; }
         public ParameterCollection Output { get; } = new ParameterCollection();
 
+        /// <summary>The execution whose 2 minutes this operation spends: its caller's, or its own when an outside caller sent it.</summary>
+        public ExecutionBudget Budget { get; set; }
+
         /// <summary>Shared by the operation's steps (and captured for its asynchronous ones).</summary>
         public ParameterCollection SharedVariables { get; } = new ParameterCollection();
 

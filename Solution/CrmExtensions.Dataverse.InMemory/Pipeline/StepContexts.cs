@@ -42,6 +42,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 OperationCreatedOn = operation.CreatedOn,
                 Stage = (int)step.Stage,
                 ParentContext = isAsync ? null : !preValidation && operation.HasOwnPreValidationContext ? PreValidationOf(host, operation) : operation.Scope.Context,
+                Budget = isAsync ? null : operation.Budget,
             };
             foreach (var image in step.Images)
             {
