@@ -51,6 +51,9 @@ namespace CrmExtensions.Dataverse.InMemory
 
         private const string BaseCurrency = "transactioncurrency";
 
+        /// <summary>The ErrorCode of an InvalidPluginExecutionException made without one (the .NET exception's HRESULT).</summary>
+        private const int NoPluginErrorCode = unchecked((int)0x80131500);
+
         public TableStore Store { get; } = new TableStore();
         public Func<DateTime> Clock { get; set; }
         public DateTime UtcNow => DateTime.SpecifyKind(Clock(), DateTimeKind.Utc);
@@ -262,6 +265,13 @@ namespace CrmExtensions.Dataverse.InMemory
                             throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
                                 $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
                     }
+                }
+                catch (InvalidPluginExecutionException ex) when (scope.Context != null)
+                {
+                    // A plug-in's refusal reaches the plug-in that made the call as the platform sends it: a service fault.
+                    Calls.RecordFailure();
+                    if (inTransaction) Store.Doom();
+                    throw new DataverseFaultException(ex.ErrorCode != 0 && ex.ErrorCode != NoPluginErrorCode ? ex.ErrorCode : ErrorCodes.IsvAborted, ex.Message);
                 }
                 catch
                 {

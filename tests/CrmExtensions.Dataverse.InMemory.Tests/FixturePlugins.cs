@@ -175,6 +175,23 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
     }
 
+    /// <summary>Creates a task and notes the error code of the service fault it gets, if any.</summary>
+    public sealed class CreateTaskNotingFaults : FixturePlugin
+    {
+        public CreateTaskNotingFaults(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            try
+            {
+                service.Create(new Entity("task") { ["subject"] = "child" });
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault> ex)
+            {
+                Recorder.Events.Add("fault " + ex.Detail.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + ex.Detail.Message);
+            }
+        }
+    }
+
     /// <summary>Asks whether the row is there with a query, which finds nothing instead of failing, then writes.</summary>
     public sealed class QueryThenWrite : FixturePlugin
     {

@@ -103,6 +103,24 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             Service.RetrieveMultiple(deep);
         }
 
+        [Fact]
+        public void Ids_sort_as_sql_server_sorts_them_and_a_cookie_must_match_its_page()
+        {
+            var host = new InMemoryDataverse(StrictOrg.Now);
+            var low = new Guid("01000000-0000-0000-0000-000000000000");  // .NET sorts it last; SQL Server reads bytes 10-15 first
+            var high = new Guid("00000000-0000-0000-0000-000000000001");
+            host.Seed(new Entity("account", high) { ["name"] = "high" }, new Entity("account", low) { ["name"] = "low" });
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { Count = 1, PageNumber = 1 } };
+            query.AddOrder("accountid", OrderType.Ascending);
+            var first = host.GetService().RetrieveMultiple(query);
+            Assert.Equal("low", first.Entities.Single().GetAttributeValue<string>("name"));
+
+            query.PageInfo = new PagingInfo { Count = 1, PageNumber = 3, PagingCookie = first.PagingCookie };
+            Assert.Equal(ErrorCodes.QueryBuilderInvalidPagingCookie, Assert.Throws<DataverseFaultException>(() => host.GetService().RetrieveMultiple(query)).ErrorCode);
+            query.PageInfo.PageNumber = 2;
+            Assert.Equal("high", host.GetService().RetrieveMultiple(query).Entities.Single().GetAttributeValue<string>("name"));
+        }
+
         [NeedsStandardReferenceFact]
         public void A_distinct_query_that_pages_needs_an_order()
         {

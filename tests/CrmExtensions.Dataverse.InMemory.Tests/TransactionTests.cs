@@ -40,6 +40,19 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
 
         [Fact]
+        public void A_plugins_refusal_reaches_the_plugin_that_made_the_call_as_a_service_fault()
+        {
+            Step<CreateTaskNotingFaults>("Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous);
+            Step<Reject>("Create", "task", PipelineStage.PreOperation);
+            _host.GetService().Create(new Entity("account") { ["name"] = "A" });
+
+            _host.ProcessAsyncQueue();
+
+            Assert.Contains($"fault {ErrorCodes.IsvAborted}: Rejected by fixture.", _recorder.Events);
+            Assert.Equal(AsyncJobStatus.Succeeded, _host.AsyncJobs.Single().Status);
+        }
+
+        [Fact]
         public void A_call_after_the_failure_finds_no_transaction()
         {
             Step<SwallowFailedCall>("Create", "account", PipelineStage.PreOperation, secure: "carry on");

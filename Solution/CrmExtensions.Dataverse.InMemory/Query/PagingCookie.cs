@@ -19,8 +19,11 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             new XElement("cookie", new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)),
                 lastRow.Select(k => new XElement(k.Key, k.Value == null ? null : new XAttribute("last", Text(k.Value))))).ToString(SaveOptions.DisableFormatting);
 
-        /// <summary>The last row's value per sort column (null for an empty one), or null when there is no cookie.</summary>
-        public static IReadOnlyList<KeyValuePair<string, string>> Read(string cookie)
+        /// <summary>
+        /// The last row's value per sort column (null for an empty one), or null when there is no cookie; the page asked for
+        /// must be the one after the cookie's.
+        /// </summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> Read(string cookie, int page)
         {
             if (string.IsNullOrEmpty(cookie)) return null;
             XElement root;
@@ -32,7 +35,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             {
                 throw Invalid();
             }
-            if (root.Name.LocalName != "cookie") throw Invalid();
+            if (root.Name.LocalName != "cookie" || (int?)root.Attribute("page") != page - 1) throw Invalid();
             return root.Elements().Select(e => new KeyValuePair<string, string>(e.Name.LocalName, (string)e.Attribute("last"))).ToList();
         }
 

@@ -35,7 +35,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             var info = query.PageInfo ?? new PagingInfo();
             var size = query.TopCount ?? (info.Count > 0 ? info.Count : MaxPageSize);
             var number = query.TopCount.HasValue ? 1 : Math.Max(1, info.PageNumber);
-            var cookie = query.TopCount.HasValue ? null : PagingCookie.Read(info.PagingCookie);
+            var cookie = query.TopCount.HasValue ? null : PagingCookie.Read(info.PagingCookie, number);
             if (cookie == null && number > 1 && (long)number * size > SimplePagingLimit)
                 throw new DataverseFaultException(ErrorCodes.OverRetrievalUpperLimitWithoutPagingCookie,
                     $"Page {number} of {size} rows goes past the {SimplePagingLimit:N0} rows paging without a cookie reaches: page with the paging cookie instead.");
@@ -128,7 +128,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             if (cookie?[0].Value != null)
             {
                 var last = (Guid)ValueComparer.Coerce(cookie[0].Value, Guid.Empty);
-                ids = descending ? ordered.Reverse().SkipWhile(id => id.CompareTo(last) >= 0) : ordered.GetViewBetween(last, MaxId).Where(id => id != last);
+                ids = descending ? ordered.Reverse().SkipWhile(id => ValueComparer.IdOrder.Compare(id, last) >= 0) : ordered.GetViewBetween(last, MaxId).Where(id => id != last);
                 skip = 0;
             }
             var page = new List<QueryRow>();

@@ -31,6 +31,9 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int InfiniteLoop = unchecked((int)0x80044182);
 
+        /// <summary>IsvAborted: "ISV code aborted the operation", a plug-in's InvalidPluginExecutionException as its caller receives it.</summary>
+        public const int IsvAborted = unchecked((int)0x80040265);
+
         /// <summary>An execution past its time limit: "Didn't receive a response from the {0} plug-in within the 2:20-minute limit."</summary>
         public const int SandboxWorkerPluginExecuteTimeout = unchecked((int)0x80081111);
         public const int PrivilegeDenied = unchecked((int)0x80040220);

@@ -159,10 +159,10 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
 
         private readonly Dictionary<string, SortedSet<Guid>> _orderedIds = new Dictionary<string, SortedSet<Guid>>(StringComparer.Ordinal);
 
-        /// <summary>Ids of a table in ascending order (kept until a row is inserted or removed): keyset paging reads a page, not the table.</summary>
+        /// <summary>Ids of a table in SQL Server's ascending order (kept until a row is inserted or removed): a page by id reads a page, not the table.</summary>
         public SortedSet<Guid> OrderedIds(string table)
         {
-            if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id));
+            if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id), Query.ValueComparer.IdOrder);
             return ids;
         }
 
