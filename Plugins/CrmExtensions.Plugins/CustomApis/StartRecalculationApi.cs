@@ -67,6 +67,6 @@ namespace CrmExtensions.Plugins.CustomApis
 
         /// <summary>The plan's first query, for one row: a filter naming a column the table lacks fails here, not later.</summary>
         private static void TryScope(IOrganizationService service, JobDefinition job) =>
-            service.RetrieveMultiple(new FetchExpression(CustomerScope.Query(job, null, 1).ToString(SaveOptions.DisableFormatting)));
+            service.RetrieveMultiple(new FetchExpression(CustomerScope.Query(job, ScopePosition.Start, 1).ToString(SaveOptions.DisableFormatting)));
     }
 }
