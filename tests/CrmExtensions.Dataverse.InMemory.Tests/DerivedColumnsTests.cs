@@ -65,6 +65,11 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             Service.Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(2) });
             Assert.Equal(6, Read("task", task).GetAttributeValue<OptionSetValue>("statuscode").Value); // Canceled
 
+            // The reference names Canceled's 100003 as invoice's Closed default; the state's own first status is taken instead.
+            var invoice = Service.Create(new Entity("invoice") { ["name"] = "I" });
+            Service.Execute(new SetStateRequest { EntityMoniker = new EntityReference("invoice", invoice), State = new OptionSetValue(1), Status = new OptionSetValue(-1) });
+            Assert.Equal(3, Read("invoice", invoice).GetAttributeValue<OptionSetValue>("statuscode").Value);
+
             // An organisation-owned table has no owner column, so none is stamped.
             var setting = Service.Create(new Entity("cx_setting") { ["cx_name"] = "S" });
             Assert.False(Read("cx_setting", setting).Contains("ownerid"));

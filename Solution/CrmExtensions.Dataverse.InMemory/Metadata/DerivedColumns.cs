@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
@@ -64,9 +65,17 @@ namespace CrmExtensions.Dataverse.InMemory.Metadata
             row["modifiedby"] = new EntityReference("systemuser", userId);
         }
 
-        /// <summary>The status a row in <paramref name="state"/> gets when none is named.</summary>
-        public int DefaultStatus(string table, int state) =>
-            _metadata.Table(table)?.Column("statecode")?.DefaultStatus.TryGetValue(state, out var status) == true ? status : state + 1;
+        /// <summary>
+        /// The status a row in <paramref name="state"/> gets when none is named: the state's default, if it is one of the
+        /// state's own statuses (the reference prints invoice's Closed state with Canceled's 100003), else its first.
+        /// </summary>
+        public int DefaultStatus(string table, int state)
+        {
+            var metadata = _metadata.Table(table);
+            var own = metadata?.Column("statuscode")?.StateOfStatus.Where(s => s.Value == state).Select(s => s.Key).OrderBy(s => s).ToList() ?? new List<int>();
+            if (metadata?.Column("statecode")?.DefaultStatus.TryGetValue(state, out var status) == true && (own.Count == 0 || own.Contains(status))) return status;
+            return own.Count > 0 ? own[0] : state + 1;
+        }
 
         /// <summary>
         /// The base values of the money columns <paramref name="written"/> carries, at the rate of the row's currency,

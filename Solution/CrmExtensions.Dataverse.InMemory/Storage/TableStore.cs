@@ -133,12 +133,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             rows[row.Id] = row;
         }
 
-        /// <summary>Counts every write and undo: a result computed at the same count is still current.</summary>
-        public long Changes { get; private set; }
-
         private void Indexed(string table, Entity removed, Entity added)
         {
-            Changes++;
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
             foreach (var pair in byColumn)
             {
