@@ -121,6 +121,29 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             Assert.Equal("high", host.GetService().RetrieveMultiple(query).Entities.Single().GetAttributeValue<string>("name"));
         }
 
+        [Fact]
+        public void Pages_of_rows_an_index_finds_follow_the_id_order_the_cookie_continues_in()
+        {
+            var host = new InMemoryDataverse(StrictOrg.Now);
+            var parent = new Entity("account") { ["name"] = "parent" };
+            host.Seed(parent);
+            var children = Enumerable.Range(0, 7).Select(i => new Entity("account") { ["name"] = "child " + i, ["parentaccountid"] = parent.ToEntityReference() }).ToArray();
+            host.Seed(children);
+            var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), PageInfo = new PagingInfo { Count = 2, PageNumber = 1 } };
+            query.Criteria.AddCondition("parentaccountid", ConditionOperator.Equal, parent.Id);
+
+            var read = new System.Collections.Generic.List<Guid>();
+            while (true)
+            {
+                var page = host.GetService().RetrieveMultiple(query);
+                read.AddRange(page.Entities.Select(e => e.Id));
+                if (!page.MoreRecords) break;
+                query.PageInfo = new PagingInfo { Count = 2, PageNumber = query.PageInfo.PageNumber + 1, PagingCookie = page.PagingCookie };
+            }
+
+            Assert.Equal(children.Select(c => c.Id).OrderBy(id => id, Query.ValueComparer.IdOrder), read);
+        }
+
         [NeedsStandardReferenceFact]
         public void A_distinct_query_that_pages_needs_an_order()
         {

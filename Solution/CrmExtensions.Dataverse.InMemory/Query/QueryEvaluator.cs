@@ -45,15 +45,19 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
             List<QueryRow> rows;
             int total = -1;
+            // Walking the table in id order pays off only where no index narrows the rows to a few.
             var fast = keys != null && keys.Count == 1 && !query.Distinct && query.LinkEntities.Count == 0 && !info.ReturnTotalRecordCount
-                && (query.Criteria == null || query.Criteria.FilterOperator == LogicalOperator.And);
+                && (query.Criteria == null || query.Criteria.FilterOperator == LogicalOperator.And) && IndexKey(query) == null;
             if (fast)
             {
                 rows = ByPrimaryKey(query, cookie, (number - 1) * size, size + 1);
             }
             else
             {
-                var all = Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
+                // Sorted as the cookie reads it: the query's orders, then the primary key (the platform's default order).
+                var filtered = Filter(query).ToList();
+                var all = (keys == null ? Order(filtered, query.Orders, query.LinkEntities)
+                    : ValueComparer.SortBy(filtered, keys.Select(k => ((Func<QueryRow, object>)(r => ValueComparer.Normalize(k.ValueOf(r))), k.Descending)))).ToList();
                 if (query.Distinct) all = all.GroupBy(r => DistinctKey(Project(query, r))).Select(g => g.First()).ToList();
                 total = all.Count;
                 rows = (cookie == null ? all.Skip((number - 1) * size) : all.SkipWhile(r => !IsAfter(r, keys, cookie))).Take(size + 1).ToList();
@@ -161,10 +165,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         /// <summary>Narrows the scan through an index when a top-level AND condition fixes a column to values (eq / in).</summary>
         private IEnumerable<Entity> Candidates(QueryExpression query)
         {
-            if (query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And) return _store.Rows(query.EntityName);
-            var key = AndConditions(query.Criteria).FirstOrDefault(c =>
-                (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns &&
-                (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
+            var key = IndexKey(query);
             if (key == null) return _store.Rows(query.EntityName);
             var values = key.Values.SelectMany(v => v is System.Collections.IEnumerable e && !(v is string) ? e.Cast<object>() : new[] { v });
             if (key.AttributeName == PrimaryKey.For(query.EntityName))
@@ -177,6 +178,13 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 .Where(v => v != null).Distinct()
                 .SelectMany(v => index.TryGetValue(v, out var rows) ? rows.Values : Enumerable.Empty<Entity>());
         }
+
+        /// <summary>The top-level AND condition (eq / in) whose values an index narrows the rows to, or null.</summary>
+        private static ConditionExpression IndexKey(QueryExpression query) =>
+            query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And
+                ? null
+                : AndConditions(query.Criteria).FirstOrDefault(c => (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns
+                    && (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
 
         /// <summary>Conditions every row must meet: those of the filter and of its AND children (as FetchXML nests them).</summary>
         private static IEnumerable<ConditionExpression> AndConditions(FilterExpression filter) =>
