@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Crm.Sdk.Messages;
@@ -142,6 +143,24 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void An_orders_header_is_no_purchase_until_its_totals_arrive()
+        {
+            var account = EvaluatedAccount();
+            var updates = _org.Host.Calls.For("Update");
+            var order = _org.Admin.Create(new Entity(SalesOrder.EntityLogicalName)
+            {
+                ["name"] = "Header", [SalesOrder.Customer] = account.ToEntityReference(), [SalesOrder.SubmitDate] = Org.Now.AddDays(-1),
+            });
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(updates, _org.Host.Calls.For("Update"));
+            Assert.False(CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)).Purchases.ContainsKey(order));
+
+            _org.Admin.Update(new Entity(SalesOrder.EntityLogicalName, order) { [SalesOrder.TotalAmount] = new Money(700m) });
+            _org.Host.ProcessAsyncQueue();
+            Assert.Equal(700m, CustomerFactsLedger.Parse(_org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger)).Purchases[order].Revenue);
+        }
+
+        [Fact]
         public void An_event_on_an_evaluated_customer_costs_a_read_a_write_and_the_order_lines()
         {
             var account = EvaluatedAccount();
@@ -149,9 +168,9 @@ namespace CrmExtensions.Plugins.Tests
             var before = _org.EvaluationJobs.Count();
             Org.PlaceOrder(_org.Admin, account, 5000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
-            // Two events (the header's Create, then its totals' Update), each one read, one write and the order's lines.
+            // Two events: the header's Create, no purchase yet, costs nothing; its totals' Update one read, one write and the order's lines.
             Assert.Equal(2, _org.EvaluationJobs.Count() - before);
-            Assert.Equal(2 * 3, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
+            Assert.Equal(3, _org.Host.Calls.FromStep("RecalculateCustomerOnChange"));
 
             _org.Host.Calls.Reset();
             _org.Admin.Create(Org.Survey(account, 5m));
