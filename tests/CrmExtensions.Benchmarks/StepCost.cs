@@ -281,8 +281,17 @@ namespace CrmExtensions.Benchmarks
                     case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });
                     case ("Update", "cx_setting"):
                     {
-                        var row = Seeded(new Entity(table) { [Setting.Name] = "Benchmark" });
+                        // The admin's row in force: judged with the calibration under it (one read of the rows in force).
+                        var row = Seeded(new Entity(table) { [Setting.Name] = Setting.ActiveSettingsName });
                         return () => Service.Update(new Entity(table, row.Id) { [Setting.Value] = "{ \"clp\": { \"horizonYears\": " + (5 + _n++ % 3) + " } }" });
+                    }
+                    case ("SetState", "cx_setting"):
+                    {
+                        var row = Seeded(new Entity(table) { [Setting.Name] = "Benchmark draft" });
+                        return () => Service.Execute(new SetStateRequest
+                        {
+                            EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(1 - _n % 2), Status = new OptionSetValue(2 - _n++ % 2),
+                        });
                     }
                     default:
                         throw new InvalidOperationException($"No benchmark event for {step.Name}; add one so every registered step is measured.");

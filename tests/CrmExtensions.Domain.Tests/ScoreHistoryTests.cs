@@ -17,16 +17,25 @@ namespace CrmExtensions.Domain.Tests
         private static ScoreState Gold(ChurnRiskBand band = ChurnRiskBand.Low) => new ScoreState(ValueTier.Gold, band, LifecycleStage.Stability, LoyaltyLevel.Trust);
 
         [Fact]
+        public void A_change_with_a_single_reason_keeps_it_without_asking_the_settings()
+        {
+            var change = ScoreHistory.Between(Gold(), new ScoreState(ValueTier.Lead, ChurnRiskBand.High, LifecycleStage.Decline, LoyaltyLevel.None), "No purchase for 210 days",
+                Order, () => throw new InvalidOperationException("not needed"));
+            Assert.Equal(new[] { "No purchase for 210 days" }, change.TopReasons);
+        }
+
+        [Fact]
         public void An_evaluation_that_moves_none_of_the_four_scores_writes_nothing()
         {
-            Assert.Null(ScoreHistory.Between(Gold(), Gold(), "Purchase value fell 40%", Order, Settings));
+            // Nothing moved: the settings are not even asked for (a plug-in reads them only when a row is recorded).
+            Assert.Null(ScoreHistory.Between(Gold(), Gold(), "Purchase value fell 40%", Order, () => throw new InvalidOperationException("not needed")));
         }
 
         [Fact]
         public void A_change_records_what_moved_from_and_to_the_strongest_reasons_then_and_the_trigger()
         {
             var after = new ScoreState(ValueTier.Platinum, ChurnRiskBand.High, LifecycleStage.Stability, LoyaltyLevel.Trust);
-            var change = ScoreHistory.Between(Gold(), after, "No purchase for 210 days; Satisfaction dropped 50%; 2 open complaints; Purchase value fell 45%", Order, Settings);
+            var change = ScoreHistory.Between(Gold(), after, "No purchase for 210 days; Satisfaction dropped 50%; 2 open complaints; Purchase value fell 45%", Order, () => Settings);
 
             Assert.Equal("Tier Gold → Platinum; Churn risk band Low → High", change.Summary);
             Assert.True(change.TierChanged && change.ChurnBandChanged);
@@ -38,7 +47,7 @@ namespace CrmExtensions.Domain.Tests
         [Fact]
         public void The_first_evaluation_is_recorded_from_none()
         {
-            var change = ScoreHistory.Between(new ScoreState(null, null, null, null), Gold(), null, Order, Settings);
+            var change = ScoreHistory.Between(new ScoreState(null, null, null, null), Gold(), null, Order, () => Settings);
             Assert.Equal("Tier none → Gold; Churn risk band none → Low; Lifecycle stage none → Stability; Loyalty level none → Trust", change.Summary);
             Assert.Empty(change.TopReasons);
         }

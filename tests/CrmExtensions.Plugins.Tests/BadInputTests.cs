@@ -155,6 +155,16 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
+        public void A_job_name_longer_than_its_column_is_refused_by_the_api_and_starts_nothing()
+        {
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Execute(new StartRecalculationRequest { Name = new string('n', RecalculationJob.NameMaxLength + 1) }));
+
+            Assert.Equal($"The job's Name is {RecalculationJob.NameMaxLength + 1} characters long; a job row holds at most {RecalculationJob.NameMaxLength}.", error.Message);
+            Assert.Empty(_org.Host.Store.Rows(RecalculationJob.EntityLogicalName));
+            _org.Admin.Execute(new StartRecalculationRequest { Name = "  " + new string('n', RecalculationJob.NameMaxLength) + "  " }); // trimmed, it fits
+        }
+
+        [Fact]
         public void Settings_with_wrong_types_are_refused_naming_the_field()
         {
             var error = Assert.Throws<InvalidPluginExecutionException>(() => _org.Admin.Create(new Entity(Setting.EntityLogicalName)

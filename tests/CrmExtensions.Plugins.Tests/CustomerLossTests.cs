@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -117,6 +119,70 @@ namespace CrmExtensions.Plugins.Tests
                 [CustomerLoss.WinBackOutcome] = new OptionSetValue(Org.Option(WinBackOutcome.WonBack)),
             })).Message);
             Assert.Single(_org.Host.Store.Rows(CustomerLoss.EntityLogicalName));
+        }
+
+        [Fact]
+        public void Facts_that_outgrow_their_column_are_kept_in_it_with_every_purchase_and_the_loss_a_user_dismissed()
+        {
+            var account = _org.Account("Busy, then quiet");
+            // Dozens of orders a day for ten months, then fourteen months of silence: far more than the column holds one by one.
+            const int orders = 12000;
+            for (var i = 0; i < orders; i++) _org.Host.Seed(Org.Order(account, 10m + i % 7, Org.Now.AddMonths(-14).AddDays(-(i % 300))));
+            _org.Recalculate(account);
+            CustomerFactsLedger Ledger()
+            {
+                var json = _org.Reload(account).GetAttributeValue<string>(CustomerColumns.FactsLedger);
+                Assert.InRange(json.Length, 1, CustomerWrite.MaxLedgerLength);
+                return CustomerFactsLedger.Parse(json);
+            }
+            var ledger = Ledger();
+            Assert.Equal(orders, ledger.Purchases.Live.Count() + ledger.Earlier.Values.Sum(e => e.Orders));
+            Assert.NotEmpty(ledger.Purchases.Live);
+
+            _org.Admin.Delete(CustomerLoss.EntityLogicalName, Losses(account).Single().Id);
+            _org.Host.ProcessAsyncQueue();
+            _org.Admin.Create(Org.Survey(account, 2m)); // an event: evaluated from the stored ledger
+            _org.Host.ProcessAsyncQueue();
+            _org.Recalculate(account);
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.Empty(Losses(account));
+            Assert.Single(Ledger().Losses.Values, l => l.Removed);
+        }
+
+        [Fact]
+        public void The_rules_losses_and_win_backs_are_known_without_any_shared_variable()
+        {
+            // The platform carries no mark from the evaluating plug-in into the pipeline of its writes.
+            _org.Host.FaultInjector = (request, scope) =>
+            {
+                scope.Context?.SharedVariables.Remove(CustomerRecalculation.SharedVariable);
+                return null;
+            };
+            var account = Silent();
+            _org.Recalculate(account);
+            Assert.Equal(Org.Option(LossDetection.NoPurchase), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.Detection).Value);
+
+            _org.As(_org.Clerk).Create(Org.Order(account, 2000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            Assert.All(_org.EvaluationJobs, j => Assert.True(j.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", j.Errors)));
+            Assert.Equal(Org.Option(WinBackOutcome.WonBack), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.WinBackOutcome).Value);
+        }
+
+        [Fact]
+        public void A_user_cannot_pass_a_loss_off_as_the_rules_own()
+        {
+            var account = Silent();
+            var error = Assert.Throws<Dataverse.InMemory.Storage.DataverseFaultException>(() => _org.As(_org.Manager).Create(new Entity(CustomerLoss.EntityLogicalName)
+            {
+                [CustomerLoss.Customer] = account.ToEntityReference(),
+                [CustomerLoss.Cause] = new OptionSetValue(Org.Option(LossCause.CompetitorPrice)),
+                [CustomerLoss.LastPurchaseOn] = Org.Now.AddMonths(-14),
+            }));
+
+            Assert.Equal(Dataverse.InMemory.Storage.ErrorCodes.AttributePrivilegeCreateIsMissing, error.ErrorCode);
+            Assert.Empty(Losses(account));
         }
 
         [Fact]

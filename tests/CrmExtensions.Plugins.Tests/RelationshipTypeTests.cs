@@ -36,7 +36,7 @@ namespace CrmExtensions.Plugins.Tests
                 [CustomerColumns.RelationshipTypeOverride] = new OptionSetValue(Org.Option(RelationshipType.Transactional)),
             });
             _org.Host.ProcessAsyncQueue();
-            Assert.Equal(2, _org.Host.Calls.FromStep(nameof(Steps.RecalculateCustomerOnChange)));
+            Assert.Equal(3, _org.Host.Calls.FromStep(nameof(Steps.RecalculateCustomerOnChange))); // settings, customer, write
 
             var row = _org.Reload(account);
             Assert.Equal(Org.Option(RelationshipType.Transactional), row.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipType).Value);

@@ -147,6 +147,38 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(2, _org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName).Count);
         }
 
+        /// <summary>The platform carries no mark from the evaluating plug-in into the pipeline of its write (ParentContext.SharedVariables).</summary>
+        private void DropTheRecalculationMark() =>
+            _org.Host.FaultInjector = (request, scope) =>
+            {
+                scope.Context?.SharedVariables.Remove(Recalculation.CustomerRecalculation.SharedVariable);
+                return null;
+            };
+
+        [Fact]
+        public void An_event_by_a_user_without_the_override_right_moves_the_tier_without_any_shared_variable()
+        {
+            DropTheRecalculationMark();
+
+            _org.As(_org.Clerk).Create(Org.Order(_account, 250000m, Org.Now.AddDays(-1)));
+            _org.Host.ProcessAsyncQueue();
+
+            var job = _org.EvaluationJobs.Single();
+            Assert.True(job.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", job.Errors));
+            Assert.NotEqual(Org.Option(ValueTier.Lead), _org.Tier(_account));
+            Assert.Empty(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
+        }
+
+        [Fact]
+        public void A_user_who_stamps_the_evaluation_time_with_a_tier_edit_is_stopped_by_column_security()
+        {
+            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Manager).Update(Edit((CustomerColumns.Tier, Tier(ValueTier.Platinum)),
+                (CustomerColumnSecurity.EvaluationMark, Org.Now))));
+
+            Assert.Equal(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, error.Detail.ErrorCode);
+            Assert.Equal(Org.Option(ValueTier.Lead), _org.Tier(_account));
+        }
+
         [Fact]
         public void Editing_other_columns_never_triggers_the_guard()
         {

@@ -289,15 +289,6 @@ namespace CrmExtensions.Domain.Configuration
     }
 
     /// <summary>The score history (tier, churn band, stage, loyalty changes with their reasons and trigger).</summary>
-    public sealed class HistorySettings
-    {
-        /// <summary>Days a history row is kept; older rows are removed when the customer's next change is recorded.</summary>
-        public int RetentionDays { get; set; }
-
-        /// <summary>Churn reasons kept with each row, strongest first.</summary>
-        public int TopReasons { get; set; }
-    }
-
     public sealed class CadenceRule
     {
         public RetentionActionKind Kind { get; set; }

@@ -265,8 +265,8 @@ namespace CrmExtensions.Domain.Configuration
             var sh = Section(s.History, "history");
             if (sh != null)
             {
-                Check(sh.RetentionDays >= 30 && sh.RetentionDays <= 3650, "history.retentionDays", "must be between 30 and 3650");
-                Check(sh.TopReasons >= 1 && sh.TopReasons <= 10, "history.topReasons", "must be between 1 and 10");
+                Check(sh.RetentionDays >= HistorySettings.MinRetentionDays && sh.RetentionDays <= 3650, "history.retentionDays", $"must be between {HistorySettings.MinRetentionDays} and 3650");
+                Check(sh.TopReasons >= HistorySettings.MinTopReasons && sh.TopReasons <= 10, "history.topReasons", $"must be between {HistorySettings.MinTopReasons} and 10");
             }
 
             CheckModel(s.PurchaseModel, "purchaseModel", errors);

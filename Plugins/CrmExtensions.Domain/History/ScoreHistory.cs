@@ -68,7 +68,11 @@ namespace CrmExtensions.Domain.History
         /// <summary>How the churn warning joins its reasons in cx_churnreasons (strongest first).</summary>
         public const string ReasonSeparator = "; ";
 
-        public static ScoreChange Between(ScoreState before, ScoreState after, string churnReasons, ScoreTrigger trigger, HistorySettings settings)
+        /// <summary>
+        /// The row to record, or null when none of the four moved; the settings are asked for only when they could shorten
+        /// its reasons (a plug-in reads them per execution).
+        /// </summary>
+        public static ScoreChange Between(ScoreState before, ScoreState after, string churnReasons, ScoreTrigger trigger, Func<HistorySettings> settings)
         {
             var moved = new List<string>();
             void Compare<T>(string name, T? from, T? to) where T : struct
@@ -80,13 +84,16 @@ namespace CrmExtensions.Domain.History
             Compare("Lifecycle stage", before.Stage, after.Stage);
             Compare("Loyalty level", before.Loyalty, after.Loyalty);
             if (moved.Count == 0) return null;
-            var reasons = (churnReasons ?? "").Split(new[] { ReasonSeparator }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(r => r.Trim()).Where(r => r.Length > 0).Take(settings.TopReasons).ToList();
+            var reasons = (churnReasons ?? "").Split(new[] { ReasonSeparator }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+            if (reasons.Count > HistorySettings.MinTopReasons) reasons = reasons.Take(settings().TopReasons).ToList();
             return new ScoreChange(before, after, moved, reasons, trigger);
         }
 
         /// <summary>Rows created before this moment are past the retention period.</summary>
         public static DateTime KeepFrom(DateTime now, HistorySettings settings) => now.AddDays(-settings.RetentionDays);
+
+        /// <summary>Rows created since this moment are within any retention period the settings allow.</summary>
+        public static DateTime KeptWhateverTheSettings(DateTime now) => now.AddDays(-HistorySettings.MinRetentionDays);
 
         private static string Label<T>(T? value) where T : struct => value.HasValue ? value.Value.ToString() : "none";
     }

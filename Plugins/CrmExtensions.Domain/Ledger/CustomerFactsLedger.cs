@@ -194,16 +194,7 @@ namespace CrmExtensions.Domain.Ledger
         public void Compact(DateTime asOf, CrmExtensionsSettings settings)
         {
             var cut = WindowStart(asOf, settings.Analysis);
-            if (cut > Cut)
-            {
-                foreach (var old in Purchases.Where(p => !p.Value.Removed && p.Value.Date < cut).ToList())
-                {
-                    var p = old.Value;
-                    EarlierFor(p.Table).Add(1, p.Revenue, p.Discount, p.Date, p.Date, p.Families);
-                    Purchases.Remove(old.Key);
-                }
-                Cut = cut;
-            }
+            if (cut > Cut) FoldPurchasesBefore(cut);
             // A removal marker is kept long enough to refuse a late event that still carries the removed state.
             var markersBefore = asOf.AddDays(-RemovalMarkerDays);
             bool Expired(LedgerEntry e) => e.Removed && (e.Changed ?? DateTime.MinValue) < markersBefore;
@@ -217,6 +208,21 @@ namespace CrmExtensions.Domain.Ledger
             var competitorsBefore = asOf.AddDays(-settings.Competition.RecentDays);
             Drop(Competitors, c => c.Removed ? Expired(c) : c.On < competitorsBefore);
             // Losses stay, removed ones too: a loss a user deleted must not be detected again.
+        }
+
+        /// <summary>
+        /// Moves the purchases dated before <paramref name="cut"/> into the per-table totals and the cut to it: from then on
+        /// a change to one of them is read in full. Removal markers stay until they expire.
+        /// </summary>
+        public void FoldPurchasesBefore(DateTime cut)
+        {
+            foreach (var old in Purchases.Where(p => !p.Value.Removed && p.Value.Date < cut).ToList())
+            {
+                var p = old.Value;
+                EarlierFor(p.Table).Add(1, p.Revenue, p.Discount, p.Date, p.Date, p.Families);
+                Purchases.Remove(old.Key);
+            }
+            Cut = cut;
         }
 
         private static void Drop<T>(LedgerEntries<T> entries, Func<T, bool> obsolete) where T : LedgerEntry, new()

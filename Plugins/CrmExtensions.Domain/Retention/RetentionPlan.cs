@@ -47,8 +47,8 @@ namespace CrmExtensions.Domain.Retention
 
         /// <summary>
         /// The plan that holds exactly the due actions: a key already open keeps its activity (moved to the new date and
-        /// subject); a new key gets an id from its key, the completion it follows and the cancellations before it, skipping
-        /// ids that are taken; a key no longer due is given up (its activity will be cancelled, so its count goes up).
+        /// subject); a new key gets the first of its <see cref="IdsFor"/> that is not taken; a key no longer due is given up
+        /// (its activity will be cancelled, so its count goes up).
         /// </summary>
         public RetentionPlan Next(IEnumerable<RetentionAction> due, string context, Func<RetentionAction, string> describe,
             Func<RetentionAction, KeyValuePair<string, Guid>?> ownerFor, Func<Guid, bool> isTaken = null)
@@ -72,15 +72,21 @@ namespace CrmExtensions.Domain.Retention
                     next.Open[action.Key] = Planned(action, open.Id, open.Description, open.OwnerTable, open.OwnerId);
                     continue;
                 }
-                var anchor = LastCompleted.TryGetValue(action.Kind, out var last) ? last.ToString("o") : "first";
-                var generation = next.Cancelled.TryGetValue(action.Key, out var g) ? g : 0;
-                Guid id;
-                do id = ActivityId(action.Key + "|" + anchor + "|" + generation++);
-                while (taken.Contains(id) || (isTaken != null && isTaken(id)));
+                var id = next.IdsFor(action.Key, action.Kind).First(candidate => !taken.Contains(candidate) && (isTaken == null || !isTaken(candidate)));
                 var owner = ownerFor(action);
                 next.Open[action.Key] = Planned(action, id, describe(action), owner?.Key, owner?.Value);
             }
             return next;
+        }
+
+        /// <summary>
+        /// The ids a new activity of <paramref name="key"/> may get, in the order <see cref="Next"/> tries them: from its key,
+        /// the completion it follows and the cancellations before it, so every evaluation of the same state agrees on them.
+        /// </summary>
+        public IEnumerable<Guid> IdsFor(string key, RetentionActionKind kind)
+        {
+            var anchor = LastCompleted.TryGetValue(kind, out var last) ? last.ToString("o") : "first";
+            for (var generation = Cancelled.TryGetValue(key, out var g) ? g : 0; ; generation++) yield return ActivityId(key + "|" + anchor + "|" + generation);
         }
 
         /// <summary>

@@ -18,7 +18,7 @@ namespace CrmExtensions.Plugins.CustomApis
 
         protected override void Run(LocalPluginContext context)
         {
-            var settings = SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService);
+            var settings = Settings(context);
             var matrix = CustomerValueMatrix.From(settings);
             var response = CustomApiResponse.Over<ValueThresholdsResponse>(context.Execution.OutputParameters);
             response.CurrentValueThreshold = matrix.CurrentValueThreshold;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -13,6 +14,7 @@ namespace CrmExtensions.Plugins.Infrastructure
         private readonly IOrganizationServiceFactory _factory;
         private IOrganizationService _callerService;
         private IOrganizationService _systemService;
+        private CrmExtensionsSettings _settings;
 
         public LocalPluginContext(IServiceProvider serviceProvider)
         {
@@ -31,6 +33,10 @@ namespace CrmExtensions.Plugins.Infrastructure
 
         /// <summary>Acts as SYSTEM, for bookkeeping a user may not be allowed to write (evaluations, audit rows).</summary>
         public IOrganizationService SystemService => _systemService ?? (_systemService = _factory.CreateOrganizationService(null));
+
+        /// <summary>The settings in force, read once in this execution and kept for none after it (see <see cref="SettingsProvider"/>).</summary>
+        public CrmExtensionsSettings Settings(string unsecureConfiguration) =>
+            _settings ?? (_settings = SettingsProvider.Read(SystemService, unsecureConfiguration));
 
         public Entity Target => Execution.InputParameters.Contains(Parameters.Target) ? Execution.InputParameters[Parameters.Target] as Entity : null;
 
@@ -57,9 +63,6 @@ namespace CrmExtensions.Plugins.Infrastructure
         /// itself, not by some automation further down the chain that reacted to it.
         /// </summary>
         public bool IsRaisedDirectlyBy(string sharedVariable) => Execution.ParentContext?.SharedVariables.Contains(sharedVariable) == true;
-
-        /// <summary>True when an ancestor pipeline of this event was marked with <paramref name="sharedVariable"/>.</summary>
-        public bool IsTriggeredBy(string sharedVariable) => MarkOf(sharedVariable) != null;
 
         /// <summary>The value the nearest ancestor pipeline marked with <paramref name="sharedVariable"/> holds; null when none did.</summary>
         public object MarkOf(string sharedVariable)

@@ -57,8 +57,7 @@ namespace CrmExtensions.Plugins.Infrastructure
         protected abstract void Run(LocalPluginContext context);
 
         /// <summary>The settings in force: the step's configuration, else the active cx_setting row, else the defaults.</summary>
-        protected CrmExtensionsSettings Settings(LocalPluginContext context) =>
-            SettingsProvider.Resolve(UnsecureConfiguration, context.Execution.OrganizationId, context.SystemService);
+        protected CrmExtensionsSettings Settings(LocalPluginContext context) => context.Settings(UnsecureConfiguration);
 
         /// <summary>
         /// A recalculation with the settings in force that writes as the system. The pipeline is marked with what

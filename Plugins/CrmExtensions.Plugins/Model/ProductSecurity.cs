@@ -14,13 +14,16 @@ namespace CrmExtensions.Plugins.Model
     }
 
     /// <summary>
-    /// Column security and auditing of the customer tables, declared once: the generator writes the field security
-    /// profiles (Other/FieldSecurityProfiles.xml) from this, and the validator checks each table's IsSecured and
+    /// Column security and auditing of the customer tables and their losses, declared once: the generator writes the field
+    /// security profiles (Other/FieldSecurityProfiles.xml) from this, and the validator checks each table's IsSecured and
     /// IsAuditEnabled flags against it.
     /// </summary>
     public static class CustomerColumnSecurity
     {
-        public static readonly string[] Tables = { Account.EntityLogicalName, Contact.EntityLogicalName };
+        public static readonly string[] Tables = { Account.EntityLogicalName, Contact.EntityLogicalName, CustomerLoss.EntityLogicalName };
+
+        /// <summary>The customer tables themselves (the evaluation, override and audit columns live on them).</summary>
+        public static bool IsCustomerTable(string table) => table == Account.EntityLogicalName || table == Contact.EntityLogicalName;
 
         /// <summary>Reads every secured column, updates none: for the product's users (sales, both product roles).</summary>
         public const string ReaderProfile = "Customer Value Reader";
@@ -50,13 +53,28 @@ namespace CrmExtensions.Plugins.Model
             AccountColumns.GroupChurnRisk, AccountColumns.GroupChurnView,
         };
 
+        /// <summary>
+        /// What marks a customer write as the product's own: every evaluation stamps its time, and no profile may update
+        /// it (the platform fails a user's write that carries it), so only SYSTEM writes it. The tier guard recognises
+        /// evaluations by it instead of by a shared variable the platform need not carry into the write's pipeline.
+        /// </summary>
+        public const string EvaluationMark = CustomerColumns.LastEvaluatedOn;
+
         /// <summary>Changed by hand only through an authorised override: updatable through the manager profile alone.</summary>
         public static readonly string[] Override = CustomerColumns.Guarded;
 
         public static IEnumerable<string> Secured => Bookkeeping.Concat(Override);
 
-        /// <summary>The secured columns of one customer table.</summary>
-        public static IEnumerable<string> SecuredOn(string table) => table == Account.EntityLogicalName ? Secured.Concat(AccountBookkeeping) : Secured;
+        /// <summary>
+        /// The loss columns only the rules write: the last purchase a detection rests on, a win-back's date and days. No
+        /// profile may create or update them (both read them), so a loss write that carries one is the rules' own: the loss
+        /// check knows the rules by it, not by a shared variable the platform need not hand on.
+        /// </summary>
+        public static readonly string[] LossRulesOnly = { CustomerLoss.LastPurchaseOn, CustomerLoss.RecoveredOn, CustomerLoss.DaysToRecovery };
+
+        /// <summary>The secured columns of one table.</summary>
+        public static IEnumerable<string> SecuredOn(string table) =>
+            table == CustomerLoss.EntityLogicalName ? LossRulesOnly : table == Account.EntityLogicalName ? Secured.Concat(AccountBookkeeping) : Secured;
 
         /// <summary>In the platform's audit history (with the tables themselves): tier, override and value columns.</summary>
         public static IEnumerable<string> Audited => Override.Concat(new[]
@@ -64,6 +82,9 @@ namespace CrmExtensions.Plugins.Model
             CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.LifetimeProfit, CustomerColumns.LifetimeProfitCurrent,
             CustomerColumns.LifetimeProfitPotential,
         });
+
+        /// <summary>The audited columns of one table (only the customer tables have any).</summary>
+        public static IEnumerable<string> AuditedOn(string table) => IsCustomerTable(table) ? Audited : Enumerable.Empty<string>();
 
         /// <summary>Whether a profile lets its members update a secured column (nobody creates one: a new customer's tier comes from recalculation).</summary>
         public static bool CanUpdate(string profile, string column) => profile == ManagerProfile && Override.Contains(column);

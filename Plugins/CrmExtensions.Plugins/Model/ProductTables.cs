@@ -1,5 +1,7 @@
 // The product's own tables (publisher prefix cx). See Schema.cs.
 
+using CrmExtensions.Domain.Configuration;
+
 namespace CrmExtensions.Plugins.Model
 {
     public static class CxSurveyResponse
@@ -17,10 +19,10 @@ namespace CrmExtensions.Plugins.Model
         public const string PrimaryId = "cx_settingid";
         public const string Name = "cx_name";
         public const string Value = "cx_value";
-        public const string ActiveSettingsName = "CustomerValue";
+        public const string ActiveSettingsName = SettingsRows.AdminName;
 
         /// <summary>The row cx_CalibrateSettings writes: only the calibration section, applied under the admin's document.</summary>
-        public const string CalibrationName = "CustomerValueCalibration";
+        public const string CalibrationName = SettingsRows.CalibrationName;
 
         /// <summary>Who may change the settings (Customer Value Administrator) may also recalibrate them.</summary>
         public const string WritePrivilege = "prvWritecx_setting";
@@ -54,6 +56,9 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>Length of cx_filter and cx_errors (their MaxLength in Solution/src).</summary>
         public const int TextMaxLength = 4000;
+
+        /// <summary>Length of cx_name (its MaxLength in Solution/src).</summary>
+        public const int NameMaxLength = 200;
 
         /// <summary>Starting a job (the Custom API, or a new row from the form) needs the right to create a job row.</summary>
         public const string StartPrivilege = "prvCreatecx_recalculationjob";

@@ -72,6 +72,9 @@ namespace CrmExtensions.Plugins.Model
         public const string Target = "Target";
         public const string Customer = "Customer";
 
+        /// <summary>SetState's new state (its Target is the EntityMoniker).</summary>
+        public const string State = "State";
+
         /// <summary>The entity image aliases every step registration uses.</summary>
         public const string PreImage = "PreImage";
         public const string PostImage = "PostImage";

@@ -43,6 +43,7 @@ namespace CrmExtensions.Plugins.Recalculation
         {
             if (snapshots.Count == 0) return snapshots;
             foreach (var page in BuildLedgers(snapshots, asOf)) RetentionActivitySource.ReadInto(_service, page);
+            TakenActivityIds.ReadInto(_service, snapshots);
             _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
             return snapshots;
         }

@@ -5,6 +5,7 @@ using System.ServiceModel;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
@@ -27,6 +28,13 @@ namespace CrmExtensions.Plugins.Recalculation
 
         /// <summary>Times a job's page evaluates a customer again after another writer changed it (or created its activity) between read and write.</summary>
         public const int ConflictRetries = 3;
+
+        /// <summary>
+        /// Times an event's evaluation reads, applies and writes its customer in one execution when other writers keep
+        /// getting there first (a burst of parallel events on one customer), each try two or three calls after a short
+        /// random pause; then the asynchronous service runs it again later (up to four attempts, as Microsoft documents).
+        /// </summary>
+        public const int EventWriteAttempts = 8;
 
         private readonly IOrganizationService _service;
         private readonly CrmExtensionsSettings _settings;
@@ -70,19 +78,43 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>
         /// Event-driven recalculation: reads the customer row (1 call), applies the event's own change to its ledger or
         /// plan, evaluates and writes (1 call). A customer without a ledger, or a change that cannot be applied by id,
-        /// gets the full read instead.
+        /// gets the full read instead. Another writer that got to the customer between the read and the write (parallel
+        /// events of one customer) makes it read, apply and write again, up to <see cref="EventWriteAttempts"/> times in
+        /// this execution; then the platform is asked to run the step again later, so the event's fact is never dropped.
+        /// Only for asynchronous steps: outside a transaction a failed write can be caught and tried again.
+        /// The customer is evaluated as of the moment the event is processed, which is no earlier than the event itself or
+        /// than the evaluation the customer already has: an event processed late (queued, retried, redelivered) after a newer
+        /// purchase was counted must not place that purchase after its evaluation date, nor move the evaluation back in time.
         /// </summary>
-        public RecalculationResult ApplyEvent(LedgerChange change, DateTime asOf)
+        public RecalculationResult ApplyEvent(LedgerChange change, DateTime raisedOn)
         {
-            var result = new RecalculationResult();
-            // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
-            var snapshot = CustomerRows.TryRead(_service, change.Customer);
-            if (snapshot == null) return result;
-            var outcome = snapshot.CanEvaluateWithoutReading ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
-            if (outcome == LedgerOutcome.Unchanged) return result;
-            if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
-            Write(snapshot, asOf, null, result);
-            return result;
+            var fullRead = false;
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = new RecalculationResult();
+                // A customer deleted since the event (its activities and records go with it) has nothing left to recalculate.
+                var snapshot = CustomerRows.TryRead(_service, change.Customer);
+                if (snapshot == null) return result;
+                var asOf = snapshot.PreviousEvaluatedOn > raisedOn ? snapshot.PreviousEvaluatedOn.Value : raisedOn;
+                var outcome = snapshot.CanEvaluateWithoutReading && !fullRead ? change.Apply(snapshot) : LedgerOutcome.NeedsFullRead;
+                if (outcome == LedgerOutcome.Unchanged) return result;
+                if (outcome == LedgerOutcome.NeedsFullRead) Reader.Read(new[] { snapshot }, asOf);
+                try
+                {
+                    Write(snapshot, asOf, null, result);
+                    return result;
+                }
+                catch (FaultException<OrganizationServiceFault> ex) when (PlatformErrors.IsConcurrentWrite(ex))
+                {
+                    if (attempt >= EventWriteAttempts)
+                        throw new InvalidPluginExecutionException(OperationStatus.Retry, ex.Detail.ErrorCode,
+                            $"The {change.Customer.LogicalName} {change.Customer.Id} kept changing under {attempt} evaluations in a row; the event is evaluated again later.");
+                    // A full read's activity writes (outside any transaction) may have left activities no stored plan names yet, and
+                    // a planned id may be taken: both are only seen by reading the activities again.
+                    fullRead = snapshot.FromFullRead || ex.Detail.ErrorCode == PlatformErrors.DuplicateRecord;
+                    ConflictBackoff.Pause(attempt);
+                }
+            }
         }
 
         /// <summary>
@@ -175,6 +207,8 @@ namespace CrmExtensions.Plugins.Recalculation
         private CustomerFacts FactsOf(CustomerSnapshot snapshot, DateTime asOf)
         {
             snapshot.Ledger.Compact(asOf, _settings);
+            // Fitted before it is evaluated, so an event and a full read evaluate the same facts.
+            LedgerFit.Fit(snapshot.Ledger, CustomerWrite.LedgerRoom);
             var facts = snapshot.Ledger.ToFacts(snapshot.Customer.Id, asOf, _settings, snapshot.PreviousTier, snapshot.Plan.LastCompleted, snapshot.IsAccount);
             facts.PreviousEvaluatedOn = snapshot.PreviousEvaluatedOn;
             facts.RelationshipTypeOverride = snapshot.RelationshipTypeOverride;
@@ -191,6 +225,13 @@ namespace CrmExtensions.Plugins.Recalculation
             var detected = assessment.Loss.Detected;
             var standing = detected == null ? null : _evaluator.Evaluate(snapshot.Ledger.ToFacts(snapshot.Customer.Id, detected.LastPurchaseOn, _settings, null, null));
             var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+            // A full read creates its new activities itself: an id someone else took first is stepped over, not collided with
+            // (an event's plan meets such an id in its own write, fails, and is read in full again).
+            while (snapshot.FromFullRead && write.Change.ToCreate.Any(a => !snapshot.FreeActivityIds.Contains(a.Id)))
+            {
+                TakenActivityIds.Check(_service, snapshot, write.Change.ToCreate.Where(a => !snapshot.FreeActivityIds.Contains(a.Id)));
+                write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+            }
             foreach (var request in write.Requests) _service.Execute(request);
             result.Assessments[snapshot.Customer.Id] = assessment;
             result.Customers++;

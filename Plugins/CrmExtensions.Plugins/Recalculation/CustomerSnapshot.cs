@@ -55,8 +55,11 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>Full read only: further open activities with a key the plan already holds (cancelled as duplicates).</summary>
         public List<PlannedActivity> DuplicateActivities { get; } = new List<PlannedActivity>();
 
-        /// <summary>Full read only: ids of retention activities that exist, which a new activity must not reuse.</summary>
+        /// <summary>Full read only: ids of activities that exist (ours, or taken by anyone), which a new activity must not reuse.</summary>
         public HashSet<Guid> ExistingActivityIds { get; } = new HashSet<Guid>();
+
+        /// <summary>Full read only: ids a new activity may get, checked free (see <see cref="TakenActivityIds"/>).</summary>
+        public HashSet<Guid> FreeActivityIds { get; } = new HashSet<Guid>();
 
         public bool CanEvaluateWithoutReading => Ledger != null && Plan != null;
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -21,8 +23,11 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public sealed class CustomerWrite
     {
-        /// <summary>Ledgers longer than this are not stored (a column holds 1,048,576 characters); such a customer is read in full each time.</summary>
-        public const int MaxLedgerLength = 1000000;
+        /// <summary>What cx_factsledger holds (its MaxLength in Solution/src).</summary>
+        public const int MaxLedgerLength = 1048576;
+
+        /// <summary>What an evaluation fits the ledger into (<see cref="LedgerFit"/>): the column less room for what its write adds (a loss).</summary>
+        public const int LedgerRoom = MaxLedgerLength - 8192;
 
         private CustomerWrite(RetentionPlanChange change, int duplicates, IReadOnlyList<OrganizationRequest> requests)
         {
@@ -53,7 +58,8 @@ namespace CrmExtensions.Plugins.Recalculation
 
             var update = AssessmentColumns.ToUpdate(snapshot, assessment, asOf);
             var ledger = snapshot.Ledger.Serialize();
-            if (ledger.Length > MaxLedgerLength) ledger = null;
+            if (ledger.Length > MaxLedgerLength)
+                throw new DomainValidationException($"The facts of {snapshot.Customer.LogicalName} {snapshot.Customer.Id} need {ledger.Length} characters; their column holds {MaxLedgerLength}.");
             if (ledger != snapshot.StoredLedgerJson) update[CustomerColumns.FactsLedger] = ledger;
             var plan = next.Serialize();
             if (plan != snapshot.StoredPlanJson) update[CustomerColumns.RetentionPlan] = plan;

@@ -5,7 +5,6 @@ using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
-using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
@@ -26,7 +25,7 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>Ledgers one calibration reads: 50 calls of 2,000, a small part of one execution's two minutes.</summary>
         public const int MaxCustomers = 100000;
 
-        public static CalibrationSettings Run(IOrganizationService service, CrmExtensionsSettings settings, Guid organizationId, DateTime asOf)
+        public static CalibrationSettings Run(IOrganizationService service, CrmExtensionsSettings settings, DateTime asOf)
         {
             var facts = new List<CustomerFacts>();
             foreach (var table in new[] { Account.EntityLogicalName, Contact.EntityLogicalName })
@@ -45,7 +44,6 @@ namespace CrmExtensions.Plugins.Recalculation
             var row = service.RetrieveMultiple(existing).Entities.FirstOrDefault();
             if (row == null) service.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.CalibrationName, [Setting.Value] = document });
             else service.Update(new Entity(Setting.EntityLogicalName, row.Id) { [Setting.Value] = document });
-            SettingsProvider.Evict(organizationId);
             return calibration;
         }
 

@@ -3,7 +3,6 @@ using System.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -15,6 +14,8 @@ namespace CrmExtensions.Plugins.Steps
     /// On Create the guarded columns may not be set by hand at all.
     /// A tier changes only by recalculation or by an authorised override with a reason; the override is stamped with
     /// who made it and recorded in cx_tieroverrideaudit inside the same transaction, so a rejected edit leaves nothing.
+    /// A recalculation's write is known by what it carries: the evaluation time, a column only SYSTEM may write
+    /// (<see cref="CustomerColumnSecurity.EvaluationMark"/>); a user's write that carries it fails on column security.
     /// </summary>
     [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
         Description = "A new customer gets its tier from recalculation, never by hand.")]
@@ -28,9 +29,9 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var target = context.Target ?? throw new InvalidPluginExecutionException("EnforceTierChange expects a Target entity.");
-            if (context.IsTriggeredBy(CustomerRecalculation.SharedVariable))
+            if (target.Contains(CustomerColumnSecurity.EvaluationMark))
             {
-                context.Trace("Tier written by recalculation: allowed.");
+                context.Trace("Tier written by an evaluation (it stamps {0}): allowed.", CustomerColumnSecurity.EvaluationMark);
                 return;
             }
             var pre = context.PreImage() ?? new Entity(target.LogicalName);

@@ -76,6 +76,9 @@ namespace CrmExtensions.Plugins.Steps
         {
             var before = Before;
             var after = After;
+            // The order's lines are read at most once per event, however often a conflict makes it apply again.
+            List<string> lines = null;
+            Func<List<string>> families = () => lines ?? (lines = ProductFamilies.Of(_context.SystemService, RecordId));
             foreach (var customer in Customers(source.Customer, before, after))
             {
                 var c = customer;
@@ -90,18 +93,18 @@ namespace CrmExtensions.Plugins.Steps
                     if (!source.Counts(after, c)) return LedgerChange.Outcome(ledger.Purchases.Withdraw(RecordId, ChangedOn));
                     var entry = source.ToEntry(after, null);
                     entry.Changed = ChangedOn;
-                    if (source.HasFamilies) entry.Families = FamiliesFor(entry, ledger.Purchases.TryGetValue(RecordId, out var known) ? known : null);
+                    if (source.HasFamilies) entry.Families = FamiliesFor(entry, ledger.Purchases.TryGetValue(RecordId, out var known) ? known : null, families);
                     return LedgerChange.Outcome(ledger.Purchases.Put(RecordId, entry));
                 });
             }
         }
 
         /// <summary>The order's families: read from its lines unless the ledger holds this order with the same totals (lines unchanged).</summary>
-        private List<string> FamiliesFor(PurchaseEntry entry, PurchaseEntry known)
+        private List<string> FamiliesFor(PurchaseEntry entry, PurchaseEntry known, Func<List<string>> read)
         {
             if (Execution.MessageName != MessageName.Create && known != null && !known.Removed && known.Families != null && known.Revenue == entry.Revenue && known.Discount == entry.Discount)
                 return known.Families;
-            return ProductFamilies.Of(_context.SystemService, RecordId);
+            return read();
         }
 
         /// <summary>

@@ -33,7 +33,7 @@ namespace CrmExtensions.Plugins.Steps
                 var job = new JobDefinition(row);
                 JobPlanner.Plan(service, job, now, () =>
                 {
-                    var calibration = SettingsCalibration.Run(service, Settings(context), execution.OrganizationId, job.AsOf);
+                    var calibration = SettingsCalibration.Run(service, Settings(context), job.AsOf);
                     context.Trace("Calibrated on {0} customers ({1} active) before planning.", calibration.Population, calibration.ActiveCustomers);
                 });
             }

@@ -26,8 +26,6 @@ namespace CrmExtensions.Plugins.Steps
             {
                 // The evaluations' writes pass the tier guard, and the score history names the job they came from.
                 execution.SharedVariables[CustomerRecalculation.SharedVariable] = new ScoreTrigger(TriggerKind.Job, $"{job.Name} ({job.Job.Id:D})").ToSharedValue();
-                // After a calibration this job ran, do not trust a cached copy from before it on this worker.
-                if (job.Calibrate) SettingsProvider.Evict(execution.OrganizationId);
                 return Settings(context);
             }, execution.OperationCreatedOn, text => context.Trace(text));
         }

@@ -30,7 +30,7 @@ namespace CrmExtensions.Plugins.Steps
             var before = context.PreImage() ?? new Entity(context.Execution.PrimaryEntityName);
             var after = context.PostImage() ?? context.TargetOverPreImage();
             var trigger = TriggerOf(context, before, after);
-            var change = ScoreHistory.Between(State(before), State(after), after.GetAttributeValue<string>(CustomerColumns.ChurnReasons), trigger, Settings(context).History);
+            var change = ScoreHistory.Between(State(before), State(after), after.GetAttributeValue<string>(CustomerColumns.ChurnReasons), trigger, () => Settings(context).History);
             if (change == null) return;
             var customer = new EntityReference(context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId);
             context.SystemService.Create(Row(customer, change, after.GetAttributeValue<int?>(CustomerColumns.ChurnRisk)));

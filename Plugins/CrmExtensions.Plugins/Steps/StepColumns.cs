@@ -69,6 +69,9 @@ namespace CrmExtensions.Plugins.Steps
 
         public const string SurveyImage = CxSurveyResponse.Customer + "," + CxSurveyResponse.Score + "," + CxSurveyResponse.AnsweredOn + "," + Common.ModifiedOn;
 
+        /// <summary>What decides whether a settings row is read and what it must hold: its name, its document, its state.</summary>
+        public const string SettingChange = Setting.Name + "," + Setting.Value + "," + Common.StateCode;
+
         public const string RetentionActivityImage = RetentionActivity.Key + "," + RetentionActivity.Action + "," + RetentionActivity.Regarding + ","
             + RetentionActivity.StateCode + "," + RetentionActivity.ActualEnd;
     }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
@@ -30,7 +30,8 @@ namespace CrmExtensions.Plugins.Steps
             var target = context.Target ?? throw new InvalidPluginExecutionException("ValidateCustomerLoss expects a Target entity.");
             var pre = context.PreImage() ?? new Entity(target.LogicalName);
             var create = context.Execution.MessageName == MessageName.Create;
-            var byUser = !context.IsTriggeredBy(CustomerRecalculation.SharedVariable);
+            // The rules' writes carry a column only SYSTEM may write; a user's write that carries one fails on column security.
+            var byUser = !CustomerColumnSecurity.LossRulesOnly.Any(target.Contains);
             if (create && target.GetAttributeValue<EntityReference>(CustomerLoss.Customer) == null)
                 throw new InvalidPluginExecutionException("A customer loss names the customer (account or contact) that was lost.");
             if (create && byUser)

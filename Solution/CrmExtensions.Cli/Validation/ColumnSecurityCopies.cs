@@ -5,7 +5,7 @@ using CrmExtensions.Plugins.Model;
 namespace CrmExtensions.Cli.Validation
 {
     /// <summary>
-    /// The customer tables' IsSecured and IsAuditEnabled flags against <see cref="CustomerColumnSecurity"/>: exactly the
+    /// The customer and loss tables' IsSecured and IsAuditEnabled flags against <see cref="CustomerColumnSecurity"/>: exactly the
     /// declared columns are secured (a secured column the profiles do not list would be closed to every user, an
     /// unsecured one open to any writer), and the declared columns are audited. Auditing the table itself is the org's
     /// setting (the solution carries platform tables as shells), which README asks the admin to turn on.
@@ -14,9 +14,9 @@ namespace CrmExtensions.Cli.Validation
     {
         public static IEnumerable<ValidationIssue> Check(SolutionSource source)
         {
-            var audited = new HashSet<string>(CustomerColumnSecurity.Audited);
             foreach (var table in CustomerColumnSecurity.Tables)
             {
+                var audited = new HashSet<string>(CustomerColumnSecurity.AuditedOn(table));
                 var secured = new HashSet<string>(CustomerColumnSecurity.SecuredOn(table));
                 var file = $"Entities/{table}/Entity.xml";
                 var entity = source.Get(file)?.Root?.Element("EntityInfo")?.Element("entity");

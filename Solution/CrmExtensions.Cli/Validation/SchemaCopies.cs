@@ -5,6 +5,7 @@ using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 
 namespace CrmExtensions.Cli.Validation
 {
@@ -74,6 +75,7 @@ namespace CrmExtensions.Cli.Validation
                 {
                     (Table: table, Column: CustomerColumns.TierOverrideReason, Copy: TierOverridePolicy.MaxReasonLength, Name: "TierOverridePolicy.MaxReasonLength"),
                     (Table: table, Column: CustomerColumns.ChurnReasons, Copy: CustomerColumns.ChurnReasonsMaxLength, Name: "CustomerColumns.ChurnReasonsMaxLength"),
+                    (Table: table, Column: CustomerColumns.FactsLedger, Copy: CustomerWrite.MaxLedgerLength, Name: "CustomerWrite.MaxLedgerLength"),
                 })
                 .Concat(new[]
                 {
@@ -83,6 +85,9 @@ namespace CrmExtensions.Cli.Validation
                         Name: "CustomerScoreChange.TopReasonsMaxLength"),
                     (Table: CustomerScoreChange.EntityLogicalName, Column: CustomerScoreChange.TriggerDetail, Copy: CustomerScoreChange.TriggerDetailMaxLength,
                         Name: "CustomerScoreChange.TriggerDetailMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Name, Copy: RecalculationJob.NameMaxLength, Name: "RecalculationJob.NameMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Filter, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
+                    (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Errors, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
                 });
             foreach (var (table, column, copy, name) in lengths)
             {

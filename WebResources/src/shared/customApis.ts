@@ -108,7 +108,7 @@ export const StartRecalculation = {
 export interface StartRecalculationRequest {
   /** Learn the value-matrix lines and purchase model from the ledgers first (cx_CalibrateSettings), then place everyone by them */
   Calibrate?: boolean;
-  /** Only customers last evaluated before this moment, or never (the nightly refresh passes now minus a day) */
+  /** Only customers last evaluated before this moment, or never */
   EvaluatedBefore?: string;
   /** Only customers this FetchXML <filter> keeps (on the scope table) */
   Filter?: string;
@@ -116,7 +116,7 @@ export interface StartRecalculationRequest {
   Name?: string;
   /** Customers per page (1-1000, default 250) */
   PageSize?: number;
-  /** Rebuild every ledger with a full read (default: only customers without one) */
+  /** Rebuild every ledger with a full read (default: only customers without one); the nightly refresh does, so a fact an event never delivered is restored */
   Rebuild?: boolean;
   /** account (default) or contact */
   TableName?: string;

@@ -17,10 +17,10 @@ namespace CrmExtensions.Plugins.CustomApis.Contracts
         [Parameter("Only customers this FetchXML <filter> keeps (on the scope table)", IsOptional = true)]
         public string Filter { get => Get<string>(nameof(Filter)); set => Set(nameof(Filter), value); }
 
-        [Parameter("Only customers last evaluated before this moment, or never (the nightly refresh passes now minus a day)", IsOptional = true)]
+        [Parameter("Only customers last evaluated before this moment, or never", IsOptional = true)]
         public DateTime? EvaluatedBefore { get => Get<DateTime?>(nameof(EvaluatedBefore)); set => Set(nameof(EvaluatedBefore), value); }
 
-        [Parameter("Rebuild every ledger with a full read (default: only customers without one)", IsOptional = true)]
+        [Parameter("Rebuild every ledger with a full read (default: only customers without one); the nightly refresh does, so a fact an event never delivered is restored", IsOptional = true)]
         public bool? Rebuild { get => Get<bool?>(nameof(Rebuild)); set => Set(nameof(Rebuild), value); }
 
         [Parameter("Learn the value-matrix lines and purchase model from the ledgers first (cx_CalibrateSettings), then place everyone by them", IsOptional = true)]

@@ -59,6 +59,15 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             throw new DomainValidationException($"A job recalculates accounts or contacts: TableName must be 'account' or 'contact', not '{table}'.");
         }
 
+        /// <summary>The job's name as its row will hold it; longer than the column is refused (the platform would fail the row's create).</summary>
+        public static string CheckedName(string name)
+        {
+            var trimmed = name.Trim();
+            if (trimmed.Length > RecalculationJob.NameMaxLength)
+                throw new DomainValidationException($"The job's Name is {trimmed.Length} characters long; a job row holds at most {RecalculationJob.NameMaxLength}.");
+            return trimmed;
+        }
+
         /// <summary>The admin's filter as a FetchXML &lt;filter&gt; element, or null; anything else is refused with the reason.</summary>
         public static XElement CheckedFilter(string filter)
         {

@@ -24,7 +24,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             var pageSize = request.PageSize ?? JobDefinition.DefaultPageSize;
             if (pageSize < 1 || pageSize > JobDefinition.MaxPageSize) throw new DomainValidationException($"PageSize must be between 1 and {JobDefinition.MaxPageSize} (got {pageSize}).");
             JobDefinition.CheckedFilter(request.Filter);
-            var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(scope, request.EvaluatedBefore, now) : request.Name.Trim();
+            var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(scope, request.EvaluatedBefore, now) : JobDefinition.CheckedName(request.Name);
             var row = new Entity(RecalculationJob.EntityLogicalName)
             {
                 [RecalculationJob.Name] = name,

@@ -5,6 +5,7 @@ using System.ServiceModel;
 using System.Xml.Linq;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Metadata;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Plugins.Recalculation.Queries
@@ -18,8 +19,8 @@ namespace CrmExtensions.Plugins.Recalculation.Queries
     /// </summary>
     public sealed class PartitionedAggregate
     {
-        /// <summary>Purchases before this are not expected; the bound only matters when one customer's rows must be split by date.</summary>
-        public static readonly DateTime EarliestDate = new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        /// <summary>The earliest date Dataverse stores (1753-01-01): an aggregate "since ever" starts here, so no old record drops out.</summary>
+        public static readonly DateTime EarliestDate = DateTime.SpecifyKind(DateTimeAttributeMetadata.MinSupportedValue, DateTimeKind.Utc);
 
         private readonly IOrganizationService _service;
         private readonly bool _inTransaction;
