@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CrmExtensions.Dataverse.InMemory.Messages;
+using CrmExtensions.Dataverse.InMemory.Metadata;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Dataverse.InMemory.Security;
@@ -47,6 +48,14 @@ namespace CrmExtensions.Dataverse.InMemory
             Security.Users.SystemUserId = SystemUserId;
             _solutions = new SolutionInstalls(Store);
             foreach (var app in apps ?? PlatformApps.Versions.Keys) _solutions.AddApp(app);
+            Rules = new WriteRules(Metadata);
+            Queries = new Query.QueryRules(Rules);
+            Derived = new DerivedColumns(Metadata, Store, () => new EntityReference(BaseCurrency, BaseCurrencyId));
+            Store.Insert(new Entity(BaseCurrency, BaseCurrencyId)
+            {
+                [PrimaryKey.For(BaseCurrency)] = BaseCurrencyId, ["currencyname"] = "US Dollar", ["isocurrencycode"] = "USD", ["currencysymbol"] = "$",
+                [DerivedColumns.ExchangeRate] = 1m, ["currencyprecision"] = 2, ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
+            });
         }
 
         /// <summary>Whether a solution (an app, or one imported) is installed: a row of the solution table.</summary>
@@ -54,6 +63,11 @@ namespace CrmExtensions.Dataverse.InMemory
 
         /// <summary>Records an imported solution, refusing it where a solution its MissingDependencies name is missing.</summary>
         internal void Install(System.Xml.Linq.XElement manifest, Guid userId) => _solutions.Install(manifest, userId, UtcNow);
+
+        private const string BaseCurrency = "transactioncurrency";
+
+        /// <summary>The ErrorCode of an InvalidPluginExecutionException made without one (the .NET exception's HRESULT).</summary>
+        private const int NoPluginErrorCode = unchecked((int)0x80131500);
 
         public TableStore Store { get; } = new TableStore();
         public Func<DateTime> Clock { get; set; }
@@ -63,15 +77,40 @@ namespace CrmExtensions.Dataverse.InMemory
         public Guid BusinessUnitId { get; } = Guid.NewGuid();
         public Guid SystemUserId { get; }
 
+        /// <summary>The organisation's base currency (US Dollar, exchange rate 1): rows without a currency of their own get it.</summary>
+        public Guid BaseCurrencyId { get; } = Guid.NewGuid();
+
+        /// <summary>The tables and columns the organisation has: the solution's, and Microsoft's reference for the standard tables.</summary>
+        public OrgMetadata Metadata { get; } = new OrgMetadata();
+
+        internal WriteRules Rules { get; }
+        internal Query.QueryRules Queries { get; }
+        internal DerivedColumns Derived { get; }
+
         /// <summary>Users, roles, business units, record access and column security; checked for every request a user's service makes.</summary>
         public SecurityModel Security { get; }
 
         /// <summary>The platform cancels a chain of plugin-triggered operations deeper than this.</summary>
         public int MaxDepth { get; set; } = 8;
 
+        /// <summary>"A hard 2-minute time limit for a Dataverse message operation" (Microsoft's analyze-performance page), and for a plug-in's run.</summary>
+        public TimeSpan ExecutionLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// What one service call a plug-in makes is taken to cost on Dataverse (the README's limits section says why 50 ms):
+        /// with the 2-minute limit, an execution may make 2,400 calls.
+        /// </summary>
+        public TimeSpan CostPerCall { get; set; } = TimeSpan.FromMilliseconds(50);
+
+        public int CallsPerExecution => ExecutionBudget.CallsWithin(ExecutionLimit, CostPerCall);
+
         public int MaxAggregateRecords { get; set; } = 50000;
         public int MaxExecuteMultipleRequests { get; set; } = 1000;
-        public int MaxAsyncAttempts { get; set; } = 3;
+        /// <summary>
+        /// Runs of an asynchronous step that asks for a retry (InvalidPluginExecutionException with OperationStatus.Retry):
+        /// "the asynchronous service will attempt to run your plug-in four times" (Microsoft's handle-exceptions page).
+        /// </summary>
+        public int MaxAsyncAttempts { get; set; } = 4;
 
         /// <summary>Workers the asynchronous service runs system jobs with at once (1: one after the other, in queue order).</summary>
         public int AsyncWorkers { get; set; } = 1;
@@ -104,7 +143,9 @@ namespace CrmExtensions.Dataverse.InMemory
 
         /// <summary>
         /// Registers what the solution source declares: its steps and Custom APIs, with types from the given assemblies,
-        /// its security roles, its column security (secured columns and field security profiles) and its relationships' cascades.
+        /// its security roles, its column security (secured columns and field security profiles), its relationships'
+        /// cascades and its tables; Microsoft's reference of the standard tables joins them when it lies beside the
+        /// repository (<see cref="StandardTables.BesideSolution"/>).
         /// </summary>
         public SolutionRegistrations LoadSolution(string solutionSourceDirectory, params Assembly[] pluginAssemblies)
         {
@@ -114,6 +155,9 @@ namespace CrmExtensions.Dataverse.InMemory
             if (_pluginTypes == null) _pluginTypes = new PluginTypeCatalog(solutionSourceDirectory, pluginAssemblies);
             else _pluginTypes.Add(solutionSourceDirectory, pluginAssemblies);
             var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, _pluginTypes);
+            Metadata.LoadSolution(solutionSourceDirectory);
+            var reference = StandardTables.BesideSolution(solutionSourceDirectory);
+            if (System.IO.File.Exists(reference)) Metadata.LoadStandardTables(reference);
             Security.Load(solutionSourceDirectory);
             Relationships.AddRange(CascadeRelationship.Load(solutionSourceDirectory));
             foreach (var step in loaded.Steps) Register(step);
@@ -168,6 +212,8 @@ namespace CrmExtensions.Dataverse.InMemory
         /// <summary>
         /// Puts rows in place without running any step, as data that existed before the solution was imported. Seeded rows
         /// bypass any open transaction, so a test can also use this to stand for a concurrent writer that already committed.
+        /// A seeded row stands for one a client created and later updated: it may carry what a client may write on create or
+        /// on update (a state, a total), never what only the platform writes, which is derived as on Create.
         /// </summary>
         public void Seed(params Entity[] rows)
         {
@@ -178,11 +224,24 @@ namespace CrmExtensions.Dataverse.InMemory
                 var copy = EntityCloner.Clone(row);
                 // The platform stores no empty columns (as Create does not): a null value is a column not set.
                 foreach (var empty in copy.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) copy.Attributes.Remove(empty);
+                Rules.Check(copy, WriteKind.Seed);
                 if (copy.Id == Guid.Empty) copy.Id = Guid.NewGuid();
                 copy[PrimaryKey.For(copy.LogicalName)] = copy.Id;
-                SystemColumns.Apply(copy, SystemUserId, UtcNow, isCreate: true);
+                Derived.OnCreate(copy, SystemUserId, UtcNow);
                 Store.Insert(copy, logged: false);
                 row.Id = copy.Id;
+            }
+        }
+
+        /// <summary>Columns the platform itself writes on one of its rows (a system job's outcome): no client request, no step.</summary>
+        internal void WritePlatformRow(string table, Guid id, IDictionary<string, object> columns)
+        {
+            lock (_requestLock)
+            {
+                var row = EntityCloner.Clone(Store.Get(table, id));
+                foreach (var column in columns) row[column.Key] = column.Value;
+                DerivedColumns.Modified(row, SystemUserId, UtcNow);
+                Store.Replace(row);
             }
         }
 
@@ -192,7 +251,7 @@ namespace CrmExtensions.Dataverse.InMemory
             step.SecureConfiguration = secureConfiguration;
         }
 
-        /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; failures are retried up to MaxAsyncAttempts.</summary>
+        /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; a step that asks for a retry gets up to MaxAsyncAttempts runs.</summary>
         public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs, AsyncWorkers);
 
         internal void SubmitAsync(StepRegistration step, PluginExecutionContext context) => _async.Submit(step, context);
@@ -208,15 +267,39 @@ namespace CrmExtensions.Dataverse.InMemory
             lock (_requestLock)
             {
                 Calls.Record(scope, request);
-                if (injected != null) throw injected;
-                AppTableGuard.Check(this, request);
-                switch (_messages.For(request.RequestName))
+                if (scope.Context != null) scope.Budget?.Spend();
+                // A call a plug-in makes inside the operation's transaction: if it fails, the transaction is lost with it.
+                var inTransaction = scope.Context?.IsInTransaction == true && Store.InTransaction;
+                if (inTransaction && Store.Doomed)
+                    throw new DataverseFaultException(ErrorCodes.TransactionNotStarted,
+                        "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+                try
                 {
-                    case DirectMessage direct: return direct.Execute(request, scope);
-                    case PipelineMessage message: return Pipeline.Run(message, request, scope);
-                    default:
-                        throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
-                            $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                    if (scope.Budget?.Exceeded == true)
+                        throw new DataverseFaultException(ErrorCodes.SandboxWorkerPluginExecuteTimeout, "The execution went past its time limit and was stopped.");
+                    if (injected != null) throw injected;
+                    AppTableGuard.Check(this, request);
+                    switch (_messages.For(request.RequestName))
+                    {
+                        case DirectMessage direct: return direct.Execute(request, scope);
+                        case PipelineMessage message: return Pipeline.Run(message, request, scope);
+                        default:
+                            throw new DataverseFaultException(ErrorCodes.UnsupportedMessage,
+                                $"The message '{request.RequestName}' is not known to this organisation (no such Custom API or platform message).");
+                    }
+                }
+                catch (InvalidPluginExecutionException ex) when (scope.Context != null)
+                {
+                    // A plug-in's refusal reaches the plug-in that made the call as the platform sends it: a service fault.
+                    Calls.RecordFailure();
+                    if (inTransaction) Store.Doom();
+                    throw new DataverseFaultException(ex.ErrorCode != 0 && ex.ErrorCode != NoPluginErrorCode ? ex.ErrorCode : ErrorCodes.IsvAborted, ex.Message);
+                }
+                catch
+                {
+                    Calls.RecordFailure();
+                    if (inTransaction) Store.Doom();
+                    throw;
                 }
             }
         }

@@ -87,11 +87,10 @@ namespace CrmExtensions.Benchmarks
                     On = o.SubmittedOn.Date.AddHours(12),
                     Raise = s =>
                     {
+                        // As the Sales app places an order: the header, its line, then the totals its pricing calculates.
                         var order = s.Create(new Entity(SalesOrder.EntityLogicalName)
                         {
                             [SalesOrder.Customer] = Customer(o.AccountId).ToEntityReference(),
-                            [SalesOrder.TotalAmountBase] = new Money(o.Amount),
-                            [SalesOrder.TotalDiscountAmountBase] = new Money(o.Discount),
                             [SalesOrder.SubmitDate] = o.SubmittedOn,
                         });
                         s.Create(new Entity(SalesOrderDetail.EntityLogicalName)
@@ -99,19 +98,30 @@ namespace CrmExtensions.Benchmarks
                             [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),
                             [SalesOrderDetail.Product] = families[o.ProductFamily],
                         });
+                        s.Update(new Entity(SalesOrder.EntityLogicalName, order)
+                        {
+                            [SalesOrder.TotalAmount] = new Money(o.Amount),
+                            [SalesOrder.TotalDiscountAmount] = new Money(o.Discount),
+                        });
                     },
                 };
             foreach (var i in data.Invoices)
                 yield return new Event
                 {
                     On = i.CreatedOn.Date.AddHours(12),
-                    Raise = s => s.Create(new Entity(Invoice.EntityLogicalName)
+                    Raise = s =>
                     {
-                        [Invoice.Customer] = Customer(i.AccountId).ToEntityReference(),
-                        [Invoice.TotalAmountBase] = new Money(i.Amount),
-                        [Invoice.TotalDiscountAmountBase] = new Money(i.Discount),
-                        [Invoice.CreatedOn] = i.CreatedOn,
-                    }),
+                        var invoice = s.Create(new Entity(Invoice.EntityLogicalName)
+                        {
+                            [Invoice.Customer] = Customer(i.AccountId).ToEntityReference(),
+                            [Common.OverriddenCreatedOn] = i.CreatedOn,
+                        });
+                        s.Update(new Entity(Invoice.EntityLogicalName, invoice)
+                        {
+                            [Invoice.TotalAmount] = new Money(i.Amount),
+                            [Invoice.TotalDiscountAmount] = new Money(i.Discount),
+                        });
+                    },
                 };
             foreach (var c in data.Cases)
                 yield return new Event

@@ -84,8 +84,8 @@ namespace CrmExtensions.Benchmarks
                     host.Seed(new Entity(SalesOrder.EntityLogicalName)
                     {
                         [SalesOrder.Customer] = reference,
-                        [SalesOrder.TotalAmountBase] = new Money(size),
-                        [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                        [SalesOrder.TotalAmount] = new Money(size),
+                        [SalesOrder.TotalDiscountAmount] = new Money(0m),
                         [SalesOrder.SubmitDate] = AsOf.AddDays(-random.Next(1, 720)),
                     });
             }

@@ -74,19 +74,32 @@ namespace CrmExtensions.Benchmarks
             public InMemoryDataverse Host { get; }
             private IOrganizationService Service => Host.GetService();
 
+            /// <summary>An order with its totals, as seeded; a client creates the header alone (<see cref="Header"/>) and writes totals by update.</summary>
             private Entity Order(DateTime when, Entity customer = null) => new Entity(SalesOrder.EntityLogicalName)
             {
                 [SalesOrder.Customer] = (customer ?? _account).ToEntityReference(),
-                [SalesOrder.TotalAmountBase] = new Money(3000m),
-                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                [SalesOrder.TotalAmount] = new Money(3000m),
+                [SalesOrder.TotalDiscountAmount] = new Money(0m),
                 [SalesOrder.SubmitDate] = when,
             };
+
+            /// <summary>An order's or invoice's header: what a client may send on create (the totals are written by update).</summary>
+            private static Entity Header(Entity row)
+            {
+                row.Attributes.Remove(SalesOrder.TotalAmount);
+                row.Attributes.Remove(SalesOrder.TotalDiscountAmount);
+                return row;
+            }
 
             /// <summary>A customer the product has evaluated once, so it has a ledger and a retention plan.</summary>
             private Entity Evaluated(Entity customer)
             {
                 for (var m = 0; m < 24; m++) Host.Seed(Order(JobScale.AsOf.AddMonths(-m).AddDays(-3), customer));
-                Service.Create(Order(JobScale.AsOf.AddDays(-1), customer));
+                // Placed as a client places it: the header, then its totals.
+                var order = Order(JobScale.AsOf.AddDays(-1), customer);
+                var total = order[SalesOrder.TotalAmount];
+                var id = Service.Create(Header(order));
+                Service.Update(new Entity(SalesOrder.EntityLogicalName, id) { [SalesOrder.TotalAmount] = total });
                 Host.ProcessAsyncQueue();
                 return customer;
             }
@@ -97,11 +110,12 @@ namespace CrmExtensions.Benchmarks
                 return row;
             }
 
+            /// <summary>An invoice migrated with its creation date and its total, as seeded; a client creates the header alone.</summary>
             private Entity Invoice() => new Entity(CrmExtensions.Plugins.Model.Invoice.EntityLogicalName)
             {
                 [CrmExtensions.Plugins.Model.Invoice.Customer] = _account.ToEntityReference(),
-                [CrmExtensions.Plugins.Model.Invoice.TotalAmountBase] = new Money(500m),
-                [CrmExtensions.Plugins.Model.Invoice.CreatedOn] = JobScale.AsOf.AddDays(-2),
+                [CrmExtensions.Plugins.Model.Invoice.TotalAmount] = new Money(500m),
+                [Common.OverriddenCreatedOn] = JobScale.AsOf.AddDays(-2),
             };
 
             private Entity Case() => new Entity(Incident.EntityLogicalName)
@@ -193,19 +207,20 @@ namespace CrmExtensions.Benchmarks
                         var contact = Seeded(new Entity(table) { [Contact.ParentCustomer] = _account.ToEntityReference() });
                         return () => Service.Update(new Entity(table, contact.Id) { [Contact.Layer] = new OptionSetValue(100000001 + 2 * (_n++ % 2)) });
                     }
-                    case ("Create", "salesorder"): return () => Service.Create(Order(JobScale.AsOf.AddDays(-1)));
-                    case ("Create", "invoice"): return () => Service.Create(Invoice());
+                    case ("Create", "salesorder"): return () => Service.Create(Header(Order(JobScale.AsOf.AddDays(-1))));
+                    case ("Create", "invoice"): return () => Service.Create(Header(Invoice()));
                     case ("Update", "salesorder"):
                     case ("Update", "invoice"):
                     {
                         var row = Seeded(table == "salesorder" ? Order(JobScale.AsOf.AddDays(-4)) : Invoice());
-                        return () => Service.Update(new Entity(table, row.Id) { ["totalamount_base"] = new Money(1000m + _n++) });
+                        return () => Service.Update(new Entity(table, row.Id) { [SalesOrder.TotalAmount] = new Money(1000m + _n++) });
                     }
                     case ("SetState", "salesorder"):
                     case ("SetState", "invoice"):
                     {
                         var row = Seeded(table == "salesorder" ? Order(JobScale.AsOf.AddDays(-4)) : Invoice());
-                        return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n % 2), Status = new OptionSetValue(1 + _n++ % 2) });
+                        // Back and forth between active and the next state, each with its default status (-1).
+                        return () => Service.Execute(new SetStateRequest { EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(_n++ % 2), Status = new OptionSetValue(-1) });
                     }
                     case ("Delete", "account"):
                         return () => Service.Delete(table, Seeded(new Entity(table) { [CustomerColumns.ReferredBy] = _referrer.ToEntityReference() }).Id);
@@ -261,7 +276,7 @@ namespace CrmExtensions.Benchmarks
                         // A change recorded for the customer while one of its rows has passed the retention period.
                         return () =>
                         {
-                            Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [CustomerScoreChange.CreatedOn] = JobScale.AsOf.AddYears(-3) });
+                            Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [Common.OverriddenCreatedOn] = JobScale.AsOf.AddYears(-3) });
                             Service.Create(new Entity(table) { [CustomerScoreChange.Name] = "Measured change " + _n++, [CustomerScoreChange.Customer] = _account.ToEntityReference() });
                         };
                     case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });

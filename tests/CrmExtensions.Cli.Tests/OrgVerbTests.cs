@@ -35,8 +35,8 @@ namespace CrmExtensions.Cli.Tests
                     _host.Seed(new Entity(SalesOrder.EntityLogicalName)
                     {
                         [SalesOrder.Customer] = account.ToEntityReference(),
-                        [SalesOrder.TotalAmountBase] = new Money(300m + 400m * (i % 9)),
-                        [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                        [SalesOrder.TotalAmount] = new Money(300m + 400m * (i % 9)),
+                        [SalesOrder.TotalDiscountAmount] = new Money(0m),
                         [SalesOrder.SubmitDate] = AsOf.AddMonths(-2 * m).AddDays(-1),
                     });
             }

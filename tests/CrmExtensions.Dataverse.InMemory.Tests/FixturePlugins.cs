@@ -83,13 +83,17 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             throw new InvalidPluginExecutionException("Rejected by fixture.");
     }
 
-    public sealed class CrashOnce : FixturePlugin
+    /// <summary>Writes a task each run and fails its first runs (as many as the secure configuration says), asking for a retry or not.</summary>
+    public sealed class FailFirstRuns : FixturePlugin
     {
-        public CrashOnce(string unsecure, string secure) : base(unsecure, secure) { }
+        public FailFirstRuns(string unsecure, string secure) : base(unsecure, secure) { }
         protected override void Run(IPluginExecutionContext context, IOrganizationService service)
         {
             service.Create(new Entity("task") { ["subject"] = "attempt" });
-            if (Recorder.Contexts.Count == 1) throw new TimeoutException("SQL timeout (transient)");
+            var settings = Secure.Split(' ');
+            if (Recorder.Contexts.Count > int.Parse(settings[0], System.Globalization.CultureInfo.InvariantCulture)) return;
+            if (settings[1] == "retry") throw new InvalidPluginExecutionException(OperationStatus.Retry, 0, "SQL timeout: please run me again");
+            throw new TimeoutException("SQL timeout");
         }
     }
 
@@ -107,7 +111,14 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
                 if (!rendezvous.Wait(TimeSpan.FromSeconds(10))) throw new InvalidOperationException("The other worker never read the row.");
             }
             var update = new Entity("account", context.PrimaryEntityId) { ["numberofemployees"] = row.GetAttributeValue<int>("numberofemployees") + 1, RowVersion = row.RowVersion };
-            service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+            try
+            {
+                service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault> ex)
+            {
+                throw new InvalidPluginExecutionException(OperationStatus.Retry, ex.Detail.ErrorCode, ex.Message);
+            }
         }
     }
 
@@ -133,6 +144,84 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         public SetSharedVariable(string unsecure, string secure) : base(unsecure, secure) { }
         protected override void Run(IPluginExecutionContext context, IOrganizationService service) =>
             context.SharedVariables["seen-by-" + context.Stage] = Secure ?? "no secure config";
+    }
+
+    /// <summary>Marks its own context, then creates a task: does the task's pipeline see the mark?</summary>
+    public sealed class MarkThenCreateTask : FixturePlugin
+    {
+        public MarkThenCreateTask(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            context.SharedVariables["mark"] = "set before the call";
+            service.Create(new Entity("task") { ["subject"] = "child" });
+        }
+    }
+
+    /// <summary>Asks for a row that is not there and carries on when the call fails (what plug-ins must not do inside a transaction).</summary>
+    public sealed class SwallowFailedCall : FixturePlugin
+    {
+        public SwallowFailedCall(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            try
+            {
+                service.Retrieve("account", Guid.NewGuid(), new Microsoft.Xrm.Sdk.Query.ColumnSet("name"));
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+            {
+                Recorder.Events.Add("caught");
+            }
+            if (Secure == "carry on") service.Create(new Entity("task") { ["subject"] = "after the failure" });
+        }
+    }
+
+    /// <summary>Creates a task and notes the error code of the service fault it gets, if any.</summary>
+    public sealed class CreateTaskNotingFaults : FixturePlugin
+    {
+        public CreateTaskNotingFaults(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            try
+            {
+                service.Create(new Entity("task") { ["subject"] = "child" });
+            }
+            catch (System.ServiceModel.FaultException<OrganizationServiceFault> ex)
+            {
+                Recorder.Events.Add("fault " + ex.Detail.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + ex.Detail.Message);
+            }
+        }
+    }
+
+    /// <summary>Asks whether the row is there with a query, which finds nothing instead of failing, then writes.</summary>
+    public sealed class QueryThenWrite : FixturePlugin
+    {
+        public QueryThenWrite(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("account") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("name") };
+            query.Criteria.AddCondition("accountid", Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, Guid.NewGuid());
+            if (service.RetrieveMultiple(query).Entities.Count == 0) service.Create(new Entity("task") { ["subject"] = "nothing found" });
+        }
+    }
+
+    /// <summary>Makes as many calls as its secure configuration says, catching any failure (as a careless plug-in might).</summary>
+    public sealed class CallMany : FixturePlugin
+    {
+        public CallMany(string unsecure, string secure) : base(unsecure, secure) { }
+        protected override void Run(IPluginExecutionContext context, IOrganizationService service)
+        {
+            for (var i = 0; i < int.Parse(Secure, System.Globalization.CultureInfo.InvariantCulture); i++)
+            {
+                try
+                {
+                    service.Execute(new Microsoft.Crm.Sdk.Messages.WhoAmIRequest());
+                }
+                catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+                {
+                    Recorder.Events.Add("caught");
+                }
+            }
+        }
     }
 
     public sealed class EchoApi : IPlugin

@@ -17,7 +17,7 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         {
             var service = SalesOnly().GetService();
             var created = Assert.Throws<DataverseFaultException>(() => service.Create(new Entity("incident") { ["title"] = "Late" }));
-            Assert.Equal(ErrorCodes.EntityNotInMetadata, created.ErrorCode);
+            Assert.Equal(ErrorCodes.QueryBuilderNoEntity, created.ErrorCode);
             Assert.Equal("The entity with a name = 'incident' with namemapping = 'Logical' was not found in the MetadataCache.", created.Message);
             var joined = new QueryExpression("account");
             joined.AddLink("incident", "accountid", "customerid");

@@ -193,7 +193,9 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
             _host.GetService().Create(new Entity("account") { ["name"] = "A" });
             var taskContext = _recorder.Contexts.Single(c => c.PrimaryEntityName == "task");
             Assert.Equal(2, taskContext.Depth);
-            Assert.Equal("account", taskContext.ParentContext.PrimaryEntityName);
+            // The task's own PreValidation context, then the account's operation that created it.
+            Assert.Equal((10, "task"), (taskContext.ParentContext.Stage, taskContext.ParentContext.PrimaryEntityName));
+            Assert.Equal("account", taskContext.ParentContext.ParentContext.PrimaryEntityName);
             Assert.Equal(_recorder.Contexts[0].CorrelationId, taskContext.CorrelationId);
         }
 
@@ -224,19 +226,6 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
         }
 
         [Fact]
-        public void Async_steps_retry_transient_failures_and_keep_what_the_failed_attempt_committed()
-        {
-            // An async step runs outside any transaction: each of its requests commits on its own, as on the platform.
-            Step<CrashOnce>("Create", "account", PipelineStage.PostOperation, StepMode.Asynchronous);
-            _host.GetService().Create(new Entity("account") { ["name"] = "A" });
-            _host.ProcessAsyncQueue();
-            var job = _host.AsyncJobs.Single();
-            Assert.Equal(AsyncJobStatus.Succeeded, job.Status);
-            Assert.Equal(2, job.Attempts);
-            Assert.Equal(2, _host.Store.Count("task"));
-        }
-
-        [Fact]
         public void Workers_interleave_between_requests_and_a_stale_row_version_is_a_real_conflict()
         {
             Step<ReadThenWrite>("Update", "account", PipelineStage.PostOperation, StepMode.Asynchronous, 1, "name");
@@ -249,7 +238,7 @@ namespace CrmExtensions.Dataverse.InMemory.Tests
 
             Assert.Equal(2, _host.ProcessAsyncQueue());
 
-            // Both first attempts read 0; the one that wrote second hit the version check and its retry read 1.
+            // Both first attempts read 0; the one that wrote second hit the version check, asked for a retry, and its retry read 1.
             Assert.Equal(2, _host.Store.Get("account", id).GetAttributeValue<int>("numberofemployees"));
             Assert.All(_host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
             Assert.Contains(_host.AsyncJobs, j => j.Attempts == 2 && j.Errors.Single().Contains("RowVersion"));

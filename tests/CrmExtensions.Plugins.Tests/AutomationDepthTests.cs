@@ -18,22 +18,25 @@ namespace CrmExtensions.Plugins.Tests
     {
         private readonly Org _org = new Org();
 
-        /// <summary>Another product's automation: each link creates the next, and the last one creates an order.</summary>
+        /// <summary>Another product's automation: each link (a note on the customer) creates the next, and the last one places an order.</summary>
         public sealed class ChainLink : IPlugin
         {
-            public const string Table = "new_chainlink";
+            public const string Table = "annotation";
+
+            public static Entity Link(EntityReference customer, int remaining) =>
+                new Entity(Table) { ["objectid"] = customer, ["subject"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
             public void Execute(IServiceProvider serviceProvider)
             {
                 var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
                 var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))).CreateOrganizationService(null);
                 var link = (Entity)context.InputParameters["Target"];
-                var customer = link.GetAttributeValue<EntityReference>("new_customer");
-                var remaining = link.GetAttributeValue<int>("new_remaining");
+                var customer = link.GetAttributeValue<EntityReference>("objectid");
+                var remaining = int.Parse(link.GetAttributeValue<string>("subject"), System.Globalization.CultureInfo.InvariantCulture);
                 if (remaining > 0)
-                    service.Create(new Entity(Table) { ["new_customer"] = customer, ["new_remaining"] = remaining - 1 });
+                    service.Create(Link(customer, remaining - 1));
                 else
-                    service.Create(Org.Order(new Entity(customer.LogicalName, customer.Id), 777m, Org.Now.AddDays(-1)));
+                    Org.PlaceOrder(service, new Entity(customer.LogicalName, customer.Id), 777m, Org.Now.AddDays(-1));
             }
         }
 
@@ -50,9 +53,7 @@ namespace CrmExtensions.Plugins.Tests
                 booked.AddAttributeValue(SalesOrder.Customer, target.Id);
                 booked.AddAttributeValue("name", "Welcome");
                 if (service.RetrieveMultiple(booked).Entities.Count > 0) return;
-                var order = Org.Order(new Entity(target.LogicalName, target.Id), 555m, Org.Now.AddDays(-1));
-                order["name"] = "Welcome";
-                service.Create(order);
+                Org.PlaceOrder(service, new Entity(target.LogicalName, target.Id), 555m, Org.Now.AddDays(-1), "Welcome");
             }
         }
 
@@ -77,12 +78,14 @@ namespace CrmExtensions.Plugins.Tests
             Register<ChainLink>("Create", ChainLink.Table, StepMode.Synchronous);
 
             // The outside call is depth 1; links 2..5 are created at depths 2..5 and the order at depth 6.
-            _org.Admin.Create(new Entity(ChainLink.Table) { ["new_customer"] = account.ToEntityReference(), ["new_remaining"] = 4 });
+            _org.Admin.Create(ChainLink.Link(account.ToEntityReference(), 4));
             _org.Host.ProcessAsyncQueue();
 
             var order = _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Single(o => o.GetAttributeValue<Money>(SalesOrder.TotalAmountBase).Value == 777m);
-            var job = _org.EvaluationJobs.Single(j => j.Context.PrimaryEntityId == order.Id);
-            Assert.Equal(6, job.Context.Depth);
+            // Placed as a client places one: its Create, then its totals.
+            var jobs = _org.EvaluationJobs.Where(j => j.Context.PrimaryEntityId == order.Id).ToList();
+            Assert.Equal(new[] { "Create", "Update" }, jobs.Select(j => j.Context.MessageName));
+            Assert.All(jobs, job => Assert.Equal(6, job.Context.Depth));
             Assert.True(Ledger(account).Purchases.ContainsKey(order.Id));
         }
 

@@ -83,6 +83,23 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Theory]
+        [InlineData("cx_PreviewTier")]
+        [InlineData("cx_RecalculateCustomer (the form's command)")]
+        public void A_caller_without_any_read_privilege_on_the_table_is_refused_without_a_call_that_fails(string entryPoint)
+        {
+            // The product role alone: the APIs may be called, accounts may not be read at all. Inside the API's transaction a
+            // query the platform refuses would doom it, so the privilege is asked first.
+            var outsider = _org.Host.AddUser("Manager without a sales role", _east, ProductRoles.Manager);
+            _org.Host.AddToFieldSecurityProfile(outsider, CustomerColumnSecurity.ManagerProfile);
+            _org.Host.Calls.Reset();
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(Call(entryPoint, _org.As(outsider)));
+
+            Assert.Contains("you do not have read access to it", error.Message);
+            Assert.Equal(1, _org.Host.Calls.Failed); // the outsider's own request, and nothing inside it
+        }
+
+        [Theory]
         [MemberData(nameof(EntryPoints))]
         public void A_caller_who_can_read_the_customer_gets_the_answer(string entryPoint) =>
             Call(entryPoint, _org.As(_eastManager))();

@@ -54,7 +54,7 @@ namespace CrmExtensions.Plugins.Tests
             var account = Silent();
             _org.Recalculate(account);
             var lostOn = Losses(account).Single().GetAttributeValue<DateTime>(CustomerLoss.LostOn);
-            _org.Admin.Create(Org.Order(account, 2000m, Org.Now.AddDays(-1)));
+            Org.PlaceOrder(_org.Admin, account, 2000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
 
             var loss = Losses(account).Single();
@@ -163,7 +163,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             Assert.Equal(Org.Option(LossDetection.NoPurchase), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.Detection).Value);
 
-            _org.As(_org.Clerk).Create(Org.Order(account, 2000m, Org.Now.AddDays(-1)));
+            Org.PlaceOrder(_org.As(_org.Clerk), account, 2000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
 
             Assert.All(_org.EvaluationJobs, j => Assert.True(j.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", j.Errors)));

@@ -79,20 +79,37 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         /// <summary>Monthly orders of <paramref name="amount"/> for the last <paramref name="months"/> months, seeded without events.</summary>
-        public void OrderHistory(Entity customer, decimal amount, int months, int skipRecentMonths = 0, string family = null)
+        public void OrderHistory(Entity customer, decimal amount, int months, int skipRecentMonths = 0)
         {
-            for (var m = skipRecentMonths; m < months; m++) Host.Seed(Order(customer, amount, Now.AddMonths(-m).AddDays(-3), family));
+            for (var m = skipRecentMonths; m < months; m++) Host.Seed(Order(customer, amount, Now.AddMonths(-m).AddDays(-3)));
         }
 
-        public static Entity Order(Entity customer, decimal amount, DateTime submitted, string family = null) =>
+        /// <summary>
+        /// An order as it stands once its totals are known, for seeding: the platform computes its *_base totals from
+        /// these at the base currency's rate.
+        /// </summary>
+        public static Entity Order(Entity customer, decimal amount, DateTime submitted) =>
             new Entity(SalesOrder.EntityLogicalName)
             {
                 [SalesOrder.Customer] = customer.ToEntityReference(),
-                [SalesOrder.TotalAmountBase] = new Money(amount),
-                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
+                [SalesOrder.TotalAmount] = new Money(amount),
+                [SalesOrder.TotalDiscountAmount] = new Money(0m),
                 [SalesOrder.SubmitDate] = submitted,
                 ["name"] = $"Order {amount} {submitted:yyyy-MM-dd}",
             };
+
+        /// <summary>
+        /// Places an order the way a client does: the header first (the platform refuses totals on create, it calculates
+        /// them), then its totals; two events, as the Sales app's pricing raises them.
+        /// </summary>
+        public static Guid PlaceOrder(IOrganizationService service, Entity customer, decimal amount, DateTime submitted, string name = null)
+        {
+            var order = Order(customer, amount, submitted);
+            if (name != null) order["name"] = name;
+            var id = service.Create(Header(order, SalesOrder.TotalAmount, SalesOrder.TotalDiscountAmount));
+            service.Update(Totals(order, id, SalesOrder.TotalAmount, SalesOrder.TotalDiscountAmount));
+            return id;
+        }
 
         /// <summary>A case of type complaint, open, for the customer.</summary>
         public static Entity Complaint(Entity customer, string title) =>
@@ -112,14 +129,38 @@ namespace CrmExtensions.Plugins.Tests
                 [CxSurveyResponse.AnsweredOn] = Now.AddDays(-1),
             };
 
-        /// <summary>An invoice of <paramref name="amount"/> raised on its own (not from an order).</summary>
+        /// <summary>An invoice of <paramref name="amount"/> raised on its own (not from an order), migrated with its creation date, for seeding.</summary>
         public static Entity Invoice(Entity customer, decimal amount, DateTime created) =>
             new Entity(Model.Invoice.EntityLogicalName)
             {
                 [Model.Invoice.Customer] = customer.ToEntityReference(),
-                [Model.Invoice.TotalAmountBase] = new Money(amount),
-                [Model.Invoice.CreatedOn] = created,
+                [Model.Invoice.TotalAmount] = new Money(amount),
+                [Common.OverriddenCreatedOn] = created,
+                ["name"] = $"Invoice {amount} {created:yyyy-MM-dd}",
             };
+
+        /// <summary>Raises an invoice the way a client does: the header (its creation date migrated), then its total.</summary>
+        public static Guid RaiseInvoice(IOrganizationService service, Entity customer, decimal amount, DateTime created)
+        {
+            var invoice = Invoice(customer, amount, created);
+            var id = service.Create(Header(invoice, Model.Invoice.TotalAmount));
+            service.Update(Totals(invoice, id, Model.Invoice.TotalAmount));
+            return id;
+        }
+
+        private static Entity Header(Entity row, params string[] totals)
+        {
+            var header = new Entity(row.LogicalName);
+            foreach (var column in row.Attributes.Where(a => !totals.Contains(a.Key))) header[column.Key] = column.Value;
+            return header;
+        }
+
+        private static Entity Totals(Entity row, Guid id, params string[] totals)
+        {
+            var update = new Entity(row.LogicalName, id);
+            foreach (var column in totals) update[column] = row[column];
+            return update;
+        }
 
         /// <summary>Runs cx_RecalculateCustomer on the customer (a full read) as the administrator.</summary>
         public void Recalculate(Entity customer) =>

@@ -204,7 +204,7 @@ namespace CrmExtensions.Plugins.Tests
                 if (raced.Count < 10 && raced.Add(id))
                 {
                     var customer = accounts.Single(a => a.Id == id);
-                    _org.Admin.Create(Org.Order(customer, 9000m, Org.Now.AddDays(-1)));
+                    Org.PlaceOrder(_org.Admin, customer, 9000m, Org.Now.AddDays(-1));
                     if (raced.Count % 2 == 0) _org.Recalculate(customer);
                     else _org.Host.ProcessAsyncQueue(maxJobs: 1);
                 }

@@ -22,7 +22,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.DoesNotContain(org.Host.Steps, s => s.PrimaryEntity == Incident.EntityLogicalName);
             var account = org.Account();
             org.OrderHistory(account, 900m, 12);
-            org.Admin.Create(Org.Order(account, 900m, Org.Now.AddDays(-1)));
+            Org.PlaceOrder(org.Admin, account, 900m, Org.Now.AddDays(-1));
             org.Host.ProcessAsyncQueue();
             Assert.All(org.EvaluationJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
 

@@ -82,7 +82,7 @@ namespace CrmExtensions.Plugins.Tests
                 [CustomerScoreChange.Name] = name,
                 [CustomerScoreChange.TierFrom] = from.HasValue ? new OptionSetValue((int)from.Value) : null,
                 [CustomerScoreChange.TierTo] = to.HasValue ? new OptionSetValue((int)to.Value) : null,
-                [CustomerScoreChange.CreatedOn] = Org.Now.AddDays(-daysAgo),
+                [Common.OverriddenCreatedOn] = Org.Now.AddDays(-daysAgo),
             });
             Change("Gold to platinum last week", 7, TierChoice.Gold, TierChoice.Platinum);
             Change("Iron to lead yesterday", 1, TierChoice.Iron, TierChoice.Lead);

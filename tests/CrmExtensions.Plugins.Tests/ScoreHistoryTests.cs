@@ -40,7 +40,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Null(Choice(first, CustomerScoreChange.TierFrom));
             Assert.Equal(Org.Option(ValueTier.Lead), Choice(first, CustomerScoreChange.TierTo));
 
-            var order = _org.Admin.Create(Org.Order(account, 60000m, Org.Now.AddDays(-2)));
+            var order = Org.PlaceOrder(_org.Admin, account, 60000m, Org.Now.AddDays(-2));
             _org.Host.ProcessAsyncQueue();
 
             Assert.Equal(2, History(account).Length);
@@ -49,7 +49,8 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(_org.Tier(account), Choice(change, CustomerScoreChange.TierTo));
             Assert.NotEqual(Org.Option(ValueTier.Lead), _org.Tier(account));
             Assert.Equal((int)ScoreTriggerChoice.Event, Choice(change, CustomerScoreChange.Trigger));
-            Assert.Equal($"Create of salesorder {order:D}", change.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
+            // The header's Create moves no score; the tier moves when the order's totals arrive.
+            Assert.Equal($"Update of salesorder {order:D}", change.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
             Assert.Equal(_org.Reload(account).GetAttributeValue<int>(CustomerColumns.ChurnRisk), change.GetAttributeValue<int?>(CustomerScoreChange.ChurnRisk));
 
             _org.Recalculate(account);
@@ -127,7 +128,7 @@ namespace CrmExtensions.Plugins.Tests
             {
                 [CustomerScoreChange.Name] = $"{daysAgo} days ago",
                 [CustomerScoreChange.Customer] = customer.ToEntityReference(),
-                [CustomerScoreChange.CreatedOn] = Org.Now.AddDays(-daysAgo),
+                [Common.OverriddenCreatedOn] = Org.Now.AddDays(-daysAgo),
             };
             _org.Host.Seed(Old(account, 800), Old(account, 700), Old(other, 800));
 

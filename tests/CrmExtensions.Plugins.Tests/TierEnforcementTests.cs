@@ -160,11 +160,10 @@ namespace CrmExtensions.Plugins.Tests
         {
             DropTheRecalculationMark();
 
-            _org.As(_org.Clerk).Create(Org.Order(_account, 250000m, Org.Now.AddDays(-1)));
+            Org.PlaceOrder(_org.As(_org.Clerk), _account, 250000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
 
-            var job = _org.EvaluationJobs.Single();
-            Assert.True(job.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", job.Errors));
+            Assert.All(_org.EvaluationJobs, job => Assert.True(job.Status == Dataverse.InMemory.Pipeline.AsyncJobStatus.Succeeded, string.Join(" | ", job.Errors)));
             Assert.NotEqual(Org.Option(ValueTier.Lead), _org.Tier(_account));
             Assert.Empty(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
         }

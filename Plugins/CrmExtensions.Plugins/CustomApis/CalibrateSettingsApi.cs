@@ -1,18 +1,20 @@
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
+using CrmExtensions.Plugins.Recalculation.Jobs;
 using CrmExtensions.Plugins.Registration;
 
 namespace CrmExtensions.Plugins.CustomApis
 {
     /// <summary>
-    /// cx_CalibrateSettings, unbound: <see cref="SettingsCalibration"/> on demand: value-matrix lines and purchase
-    /// model learnt from the customers' ledgers, stored as the cx_setting row "CustomerValueCalibration". A recalculation job
-    /// started with Calibrate runs the same before its pages, so they place everyone by the new lines; events use them at once.
+    /// cx_CalibrateSettings, unbound: starts a calibrating recalculation job of the accounts and returns it at once. Its
+    /// plan learns the value-matrix lines and the purchase model from the customers' ledgers (<see cref="Recalculation.SettingsCalibration"/>),
+    /// stores them as the cx_setting row "CustomerValueCalibration", which events use from then on, and its pages place
+    /// every account by them. Reading every ledger inside this call's transaction would not end within its two minutes.
     /// </summary>
     [CustomApi(typeof(CalibrateSettingsRequest), "Calibrate customer value settings",
-        "Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the settings' calibration.",
+        "Starts a job that learns the value-matrix lines and the purchase model from the customers' ledgers, stores them as the settings' calibration and "
+        + "places every account by them.",
         ExecutePrivilege = Setting.WritePrivilege)]
     public sealed class CalibrateSettingsApi : PluginBase
     {
@@ -20,20 +22,8 @@ namespace CrmExtensions.Plugins.CustomApis
 
         protected override void Run(LocalPluginContext context)
         {
-            var execution = context.Execution;
-            var service = context.SystemService;
-            var asOf = execution.OperationCreatedOn;
-            var settings = Settings(context);
-
-            var calibration = SettingsCalibration.Run(service, settings, asOf);
-            context.Trace("Calibrated on {0} customers ({1} active).", calibration.Population, calibration.ActiveCustomers);
-
-            var response = CustomApiResponse.Over<CalibrateSettingsResponse>(execution.OutputParameters);
-            response.Population = calibration.Population;
-            response.ActiveCustomers = calibration.ActiveCustomers;
-            response.CurrentValueThreshold = calibration.CurrentValueThreshold;
-            response.GrowthPotentialThreshold = calibration.GrowthPotentialThreshold;
-            response.GrowthPotentialThresholdAtHighValue = calibration.GrowthPotentialThresholdAtHighValue;
+            var id = JobStart.Create(context, new StartRecalculationRequest { Calibrate = true });
+            CustomApiResponse.Over<CalibrateSettingsResponse>(context.Execution.OutputParameters).JobId = id;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Linq;
-using System.ServiceModel;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -22,7 +22,7 @@ namespace CrmExtensions.Plugins.Infrastructure
         public static void DemandRead(LocalPluginContext context, EntityReference customer)
         {
             CustomerRows.RequireCustomerTable(customer.LogicalName);
-            var row = ReadAsCaller(context.CallerService, customer);
+            var row = ReadAsCaller(context, customer);
             if (row == null)
             {
                 context.Trace("User {0} may not read {1} {2}: refused.", context.Execution.InitiatingUserId, customer.LogicalName, customer.Id);
@@ -44,20 +44,21 @@ namespace CrmExtensions.Plugins.Infrastructure
         /// <summary>A secured column every evaluation writes: readable by the caller exactly when the value columns are.</summary>
         private const string Witness = CustomerColumns.LastEvaluatedOn;
 
-        private static Entity ReadAsCaller(IOrganizationService caller, EntityReference customer)
+        /// <summary>
+        /// The row as the caller reads it, or null. No call here is one that is expected to fail: a failed call inside a
+        /// Custom API's transaction would doom it, however it is caught. The privilege is asked first (the platform refuses
+        /// a query of a table the user may not read at all), then a query, not Retrieve, finds nothing where the caller's
+        /// access does not reach.
+        /// </summary>
+        private static Entity ReadAsCaller(LocalPluginContext context, EntityReference customer)
         {
-            // A query, not Retrieve: a row the user may not reach is simply not returned.
+            var privilege = customer.LogicalName == Account.EntityLogicalName ? Account.ReadPrivilege : Contact.ReadPrivilege;
+            var held = (RetrieveUserPrivilegeByPrivilegeNameResponse)context.SystemService.Execute(
+                new RetrieveUserPrivilegeByPrivilegeNameRequest { UserId = context.Execution.InitiatingUserId, PrivilegeName = privilege });
+            if (held.RolePrivileges == null || held.RolePrivileges.Length == 0) return null;
             var query = new QueryExpression(customer.LogicalName) { ColumnSet = new ColumnSet(Witness), TopCount = 1 };
             query.Criteria.AddCondition(Common.PrimaryIdOf(customer.LogicalName), ConditionOperator.Equal, customer.Id);
-            try
-            {
-                return caller.RetrieveMultiple(query).Entities.FirstOrDefault();
-            }
-            catch (FaultException<OrganizationServiceFault>)
-            {
-                // No read privilege on the table at all: the platform refuses the query itself.
-                return null;
-            }
+            return context.CallerService.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
         /// <summary>Only asked when the caller saw no value: a customer never evaluated has nothing secured to disclose yet.</summary>

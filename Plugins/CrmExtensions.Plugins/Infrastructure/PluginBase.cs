@@ -72,7 +72,7 @@ namespace CrmExtensions.Plugins.Infrastructure
                 ? ScoreTrigger.ForEvent(execution.MessageName, execution.PrimaryEntityName, execution.PrimaryEntityId)
                 : new ScoreTrigger(trigger, $"{execution.MessageName} by user {execution.InitiatingUserId:D}");
             execution.SharedVariables[CustomerRecalculation.SharedVariable] = source.ToSharedValue();
-            return new CustomerRecalculation(context.SystemService, settings);
+            return new CustomerRecalculation(context.SystemService, settings, execution.IsInTransaction);
         }
     }
 }

@@ -7,6 +7,7 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "account";
         public const string PrimaryId = "accountid";
         public const string Name = "name";
+        public const string ReadPrivilege = "prvReadAccount";
 
         /// <summary>The parent account (the platform's hierarchical relationship account_parent_account).</summary>
         public const string ParentAccount = "parentaccountid";
@@ -16,6 +17,7 @@ namespace CrmExtensions.Plugins.Model
     {
         public const string EntityLogicalName = "contact";
         public const string PrimaryId = "contactid";
+        public const string ReadPrivilege = "prvReadContact";
         public const string FullName = "fullname";
 
         /// <summary>The account (or contact) the contact works for.</summary>

@@ -73,7 +73,12 @@ namespace CrmExtensions.Plugins.Model
         public const string Job = "cx_jobid";
         public const string Number = "cx_number";
         public const string CustomerIds = "cx_customerids";
+
+        /// <summary>The last customer of the row's range: a page's last id, or where a slice of the plan ends.</summary>
         public const string LastId = "cx_lastid";
+
+        /// <summary>A slice of the plan (a row without customer ids): the paging cookie of the read before its first customer.</summary>
+        public const string PagingCookie = "cx_pagingcookie";
         public const string Planned = "cx_planned";
         public const string Done = "cx_done";
         public const string Failed = "cx_failed";

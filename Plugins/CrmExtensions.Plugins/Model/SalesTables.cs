@@ -7,6 +7,10 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "salesorder";
         public const string PrimaryId = "salesorderid";
         public const string Customer = "customerid";
+
+        /// <summary>The totals a client (or the Sales app's pricing) writes; the platform derives their *_base at the order's exchange rate.</summary>
+        public const string TotalAmount = "totalamount";
+        public const string TotalDiscountAmount = "totaldiscountamount";
         public const string TotalAmountBase = "totalamount_base";
         public const string TotalDiscountAmountBase = "totaldiscountamount_base";
         public const string SubmitDate = "submitdate";
@@ -35,6 +39,8 @@ namespace CrmExtensions.Plugins.Model
         public const string PrimaryId = "invoiceid";
         public const string Customer = "customerid";
         public const string SalesOrder = "salesorderid";
+        public const string TotalAmount = "totalamount";
+        public const string TotalDiscountAmount = "totaldiscountamount";
         public const string TotalAmountBase = "totalamount_base";
         public const string TotalDiscountAmountBase = "totaldiscountamount_base";
         public const string CreatedOn = "createdon";

@@ -14,6 +14,9 @@ namespace CrmExtensions.Plugins.Model
         public const string OwnerId = "ownerid";
         public const string ModifiedOn = "modifiedon";
         public const string CreatedOn = "createdon";
+
+        /// <summary>The creation date a migration gives a row; the platform makes it the row's createdon.</summary>
+        public const string OverriddenCreatedOn = "overriddencreatedon";
         public const int StateActive = 0;
 
         // Activity tables share activitypointer's key, so "<table>id" would be wrong for them.
@@ -85,6 +88,9 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>A create found its id taken: another evaluation created the same planned activity first.</summary>
         public const int DuplicateRecord = unchecked((int)0x80040237);
+
+        /// <summary>AggregateQueryRecordLimitExceeded (-2147164125): an aggregate over more rows than the platform aggregates at once.</summary>
+        public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
 
         /// <summary>Another writer got to the customer or its activities between this evaluation's reads and its writes.</summary>
         public static bool IsConcurrentWrite(System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> fault) =>

@@ -22,11 +22,13 @@ namespace CrmExtensions.Plugins.Recalculation
         private readonly CrmExtensionsSettings _settings;
         private readonly AccountGroups _groups;
         private readonly InstalledSolutions _installed;
+        private readonly bool _inTransaction;
 
-        public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings, CustomerEvaluator evaluator)
+        public CustomerFactsReader(IOrganizationService service, CrmExtensionsSettings settings, CustomerEvaluator evaluator, bool inTransaction)
         {
             _service = service;
             _settings = settings;
+            _inTransaction = inTransaction;
             _groups = new AccountGroups(service, settings, evaluator);
             _installed = new InstalledSolutions(service);
         }
@@ -42,8 +44,7 @@ namespace CrmExtensions.Plugins.Recalculation
         public IReadOnlyList<CustomerSnapshot> Read(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
         {
             if (snapshots.Count == 0) return snapshots;
-            var page = BuildLedgers(snapshots, asOf);
-            RetentionActivitySource.ReadInto(_service, page);
+            foreach (var page in BuildLedgers(snapshots, asOf)) RetentionActivitySource.ReadInto(_service, page);
             TakenActivityIds.ReadInto(_service, snapshots);
             _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
             return snapshots;
@@ -53,11 +54,12 @@ namespace CrmExtensions.Plugins.Recalculation
         public void Refresh(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
         {
             if (snapshots.Count == 0) return;
-            ContactActivities.ReadInto(_service, new CustomerPage(snapshots, asOf, _settings));
+            foreach (var chunk in Chunks(snapshots)) ContactActivities.ReadInto(_service, new CustomerPage(chunk, asOf, _settings, _inTransaction));
             _groups.ReadInto(snapshots, asOf, members => BuildLedgers(members, asOf));
         }
 
-        private CustomerPage BuildLedgers(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
+        /// <summary>Rebuilds the ledgers a page of customers at a time (however many subsidiaries a group brings along).</summary>
+        private List<CustomerPage> BuildLedgers(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf)
         {
             foreach (var snapshot in snapshots)
             {
@@ -66,13 +68,21 @@ namespace CrmExtensions.Plugins.Recalculation
                 snapshot.Ledger.KeepDismissedLosses(replaced);
                 snapshot.FromFullRead = true;
             }
-            var page = new CustomerPage(snapshots, asOf, _settings);
-            new PurchaseHistory(_service).ReadInto(page);
-            new ProductFamilies(_service).ReadInto(page);
-            foreach (var source in ContributionSource.All.Where(s => s.Solution == null || _installed.Has(s.Solution))) source.ReadInto(_service, page);
-            ContactActivities.ReadInto(_service, page);
-            LostOpportunities.ReadInto(_service, page);
-            return page;
+            var pages = Chunks(snapshots).Select(chunk => new CustomerPage(chunk, asOf, _settings, _inTransaction)).ToList();
+            foreach (var page in pages)
+            {
+                new PurchaseHistory(_service).ReadInto(page);
+                new ProductFamilies(_service).ReadInto(page);
+                foreach (var source in ContributionSource.All.Where(s => s.Solution == null || _installed.Has(s.Solution))) source.ReadInto(_service, page);
+                ContactActivities.ReadInto(_service, page);
+                LostOpportunities.ReadInto(_service, page);
+            }
+            return pages;
+        }
+
+        private static IEnumerable<List<CustomerSnapshot>> Chunks(IReadOnlyList<CustomerSnapshot> snapshots)
+        {
+            for (var i = 0; i < snapshots.Count; i += QueryLimits.InValues) yield return snapshots.Skip(i).Take(QueryLimits.InValues).ToList();
         }
     }
 }

@@ -3,25 +3,31 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Ledger;
+using CrmExtensions.Plugins.Recalculation.Queries;
 
 namespace CrmExtensions.Plugins.Recalculation
 {
     /// <summary>
     /// The customers one full read covers: every source reads its rows for the whole page at once (the customer ids in
-    /// one condition), so the cost is per page, never per customer.
+    /// one condition, so at most <see cref="QueryLimits.InValues"/> of them), so the cost is per page, never per customer.
     /// </summary>
     public sealed class CustomerPage
     {
-        public CustomerPage(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf, CrmExtensionsSettings settings)
+        public CustomerPage(IReadOnlyList<CustomerSnapshot> snapshots, DateTime asOf, CrmExtensionsSettings settings, bool inTransaction)
         {
+            if (snapshots.Count > QueryLimits.InValues) throw new ArgumentException($"A page holds at most {QueryLimits.InValues} customers (one \"in\" list).", nameof(snapshots));
             AsOf = asOf;
             Settings = settings;
+            InTransaction = inTransaction;
             Cut = CustomerFactsLedger.WindowStart(asOf, settings.Analysis);
             ById = snapshots.ToDictionary(s => s.Customer.Id);
             IdTexts = ById.Keys.Select(id => id.ToString("D")).ToArray();
         }
 
         public DateTime AsOf { get; }
+
+        /// <summary>Read inside a transaction (a synchronous step or Custom API): no call may be one that is expected to fail.</summary>
+        public bool InTransaction { get; }
         public CrmExtensionsSettings Settings { get; }
 
         /// <summary>Start of the analysis window: purchases from here on are read row by row, older ones as totals.</summary>

@@ -8,6 +8,7 @@ using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Plugins.Recalculation
@@ -22,8 +23,8 @@ namespace CrmExtensions.Plugins.Recalculation
         /// <summary>Set on the pipeline that writes a recalculated tier; the tier guard lets changes under it through.</summary>
         public const string SharedVariable = "cx.recalculation";
 
-        /// <summary>Customers per full read: keeps each set-based query's customer list and result pages moderate.</summary>
-        public const int FullReadChunk = 2500;
+        /// <summary>Customers per full read: each set-based query names them in one "in" list, so no more than it takes.</summary>
+        public const int FullReadChunk = QueryLimits.InValues;
 
         /// <summary>Times a job's page evaluates a customer again after another writer changed it (or created its activity) between read and write.</summary>
         public const int ConflictRetries = 3;
@@ -39,11 +40,17 @@ namespace CrmExtensions.Plugins.Recalculation
         private readonly CrmExtensionsSettings _settings;
         private readonly CustomerEvaluator _evaluator;
         private readonly RetentionPolicy _retention;
+        private readonly bool _inTransaction;
 
-        public CustomerRecalculation(IOrganizationService service, CrmExtensionsSettings settings)
+        /// <summary>
+        /// <paramref name="inTransaction"/>: the calls go into a synchronous operation's transaction (a Custom API), where a
+        /// call that fails would doom it, so the reads avoid every call that is expected to fail.
+        /// </summary>
+        public CustomerRecalculation(IOrganizationService service, CrmExtensionsSettings settings, bool inTransaction)
         {
             _service = service;
             _settings = settings;
+            _inTransaction = inTransaction;
             _evaluator = new CustomerEvaluator(settings);
             _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
@@ -51,7 +58,7 @@ namespace CrmExtensions.Plugins.Recalculation
         private CustomerFactsReader _reader;
 
         /// <summary>One reader per execution, so what it learns once (which optional solutions are installed) is asked once.</summary>
-        private CustomerFactsReader Reader => _reader ?? (_reader = new CustomerFactsReader(_service, _settings, _evaluator));
+        private CustomerFactsReader Reader => _reader ?? (_reader = new CustomerFactsReader(_service, _settings, _evaluator, _inTransaction));
 
         /// <summary>Evaluates without writing anything (preview): one read when the customer has a ledger.</summary>
         public CustomerAssessment Preview(EntityReference customer, DateTime asOf)

@@ -82,6 +82,8 @@ namespace CrmExtensions.Plugins.Steps
             foreach (var customer in Customers(source.Customer, before, after))
             {
                 var c = customer;
+                // An order's header before its totals, or a change to a row that never counted: nothing to set or withdraw.
+                if (!source.Counts(before, c) && !source.Counts(after, c)) continue;
                 yield return new LedgerChange(c, snapshot =>
                 {
                     var ledger = snapshot.Ledger;

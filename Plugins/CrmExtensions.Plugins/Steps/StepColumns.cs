@@ -48,14 +48,15 @@ namespace CrmExtensions.Plugins.Steps
 
         public const string CustomerLossImage = CustomerLossChange + "," + Common.ModifiedOn;
 
-        public const string SalesOrderChange = SalesOrder.Customer + "," + SalesOrder.TotalAmountBase + "," + SalesOrder.TotalDiscountAmountBase + ","
+        /// <summary>Clients write the totals; their *_base companions are the platform's, so a step filters on what clients send.</summary>
+        public const string SalesOrderChange = SalesOrder.Customer + "," + SalesOrder.TotalAmount + "," + SalesOrder.TotalDiscountAmount + ","
             + SalesOrder.SubmitDate + "," + SalesOrder.StateCode;
 
         public const string SalesOrderImage = SalesOrder.Customer + "," + SalesOrder.SubmitDate + "," + SalesOrder.TotalAmountBase + ","
             + SalesOrder.TotalDiscountAmountBase + "," + SalesOrder.StateCode + "," + Common.ModifiedOn;
 
-        public const string InvoiceChange = Invoice.Customer + "," + Invoice.TotalAmountBase + "," + Invoice.TotalDiscountAmountBase + ","
-            + Invoice.CreatedOn + "," + Invoice.StateCode + "," + Invoice.SalesOrder;
+        public const string InvoiceChange = Invoice.Customer + "," + Invoice.TotalAmount + "," + Invoice.TotalDiscountAmount + ","
+            + Invoice.StateCode + "," + Invoice.SalesOrder;
 
         public const string InvoiceImage = Invoice.Customer + "," + Invoice.CreatedOn + "," + Invoice.TotalAmountBase + "," + Invoice.TotalDiscountAmountBase + ","
             + Invoice.StateCode + "," + Invoice.SalesOrder + "," + Common.ModifiedOn;

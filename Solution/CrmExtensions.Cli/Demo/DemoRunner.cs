@@ -68,14 +68,14 @@ namespace CrmExtensions.Cli.Demo
                 .OrderByDescending(a => a.GetAttributeValue<Money>(CustomerColumns.GrowthPotential)?.Value ?? 0).FirstOrDefault();
             if (account == null) return;
             var before = Describe(account);
-            service.Create(new Entity(SalesOrder.EntityLogicalName)
+            // As the Sales app places one: the header, then the totals its pricing calculates (clients cannot write totals on create).
+            var order = service.Create(new Entity(SalesOrder.EntityLogicalName)
             {
                 [SalesOrder.Customer] = account.ToEntityReference(),
-                [SalesOrder.TotalAmountBase] = new Money(40000m),
-                [SalesOrder.TotalDiscountAmountBase] = new Money(0m),
                 [SalesOrder.SubmitDate] = AsOf.AddHours(-1),
                 ["name"] = "Live demo order",
             });
+            service.Update(new Entity(SalesOrder.EntityLogicalName, order) { [SalesOrder.TotalAmount] = new Money(40000m), [SalesOrder.TotalDiscountAmount] = new Money(0m) });
             service.Create(new Entity(Incident.EntityLogicalName)
             {
                 ["title"] = "Live demo complaint",
@@ -140,10 +140,10 @@ namespace CrmExtensions.Cli.Demo
                 host.Seed(new Entity(SalesOrder.EntityLogicalName, o.Id)
                 {
                     [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
-                    [SalesOrder.TotalAmountBase] = new Money(o.Amount),
-                    [SalesOrder.TotalDiscountAmountBase] = new Money(o.Discount),
+                    [SalesOrder.TotalAmount] = new Money(o.Amount),
+                    [SalesOrder.TotalDiscountAmount] = new Money(o.Discount),
                     [SalesOrder.SubmitDate] = o.SubmittedOn,
-                    ["createdon"] = o.SubmittedOn,
+                    [Common.OverriddenCreatedOn] = o.SubmittedOn,
                 });
                 host.Seed(new Entity(SalesOrderDetail.EntityLogicalName)
                 {
@@ -155,9 +155,9 @@ namespace CrmExtensions.Cli.Demo
                 host.Seed(new Entity(Invoice.EntityLogicalName, i.Id)
                 {
                     [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
-                    [Invoice.TotalAmountBase] = new Money(i.Amount),
-                    [Invoice.TotalDiscountAmountBase] = new Money(i.Discount),
-                    [Invoice.CreatedOn] = i.CreatedOn,
+                    [Invoice.TotalAmount] = new Money(i.Amount),
+                    [Invoice.TotalDiscountAmount] = new Money(i.Discount),
+                    [Common.OverriddenCreatedOn] = i.CreatedOn,
                 });
             foreach (var c in data.Cases)
                 host.Seed(new Entity(Incident.EntityLogicalName, c.Id)
@@ -166,7 +166,7 @@ namespace CrmExtensions.Cli.Demo
                     [Incident.Customer] = new EntityReference(Account.EntityLogicalName, c.AccountId),
                     [Incident.CaseTypeCode] = new OptionSetValue(c.IsComplaint ? Incident.CaseTypeComplaint : 1),
                     [Incident.StateCode] = new OptionSetValue(c.IsOpen ? Incident.StateActive : 1),
-                    [Incident.CreatedOn] = c.CreatedOn,
+                    [Common.OverriddenCreatedOn] = c.CreatedOn,
                 });
             foreach (var s in data.Surveys)
                 host.Seed(new Entity(CxSurveyResponse.EntityLogicalName)

@@ -25,7 +25,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         {
             var app = PlatformApps.AppOf(table);
             if (app != null && !host.HasSolution(app))
-                throw new DataverseFaultException(ErrorCodes.EntityNotInMetadata, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+                throw new DataverseFaultException(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
         }
 
         private static IEnumerable<string> TablesIn(object parameter)

@@ -1,6 +1,5 @@
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Security;
-using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -19,7 +18,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         {
             var target = (EntityReference)operation.Request["Target"];
             Host.Security.Records.Demand(operation.Scope.UserId, AccessRight.Assign, Host.Store.Get(target.LogicalName, target.Id));
-            Change(operation, target.LogicalName, target.Id, row => row["ownerid"] = EntityCloner.CloneValue((EntityReference)operation.Request["Assignee"]));
+            Change(operation, target.LogicalName, target.Id, new Entity(target.LogicalName, target.Id) { ["ownerid"] = (EntityReference)operation.Request["Assignee"] });
             return new AssignResponse();
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Xml.Linq;
@@ -47,10 +48,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             job[PrimaryKey.For(job.LogicalName)] = job.Id;
             SystemColumns.Apply(job, scope.UserId, Host.UtcNow, isCreate: true);
             Host.Store.Insert(job);
-            var step = new StepRegistration
-            {
-                Name = "ExecuteAsync: " + inner.RequestName, Message = inner.RequestName, Mode = StepMode.Asynchronous, PluginType = typeof(AsyncOperationRunner),
-            };
+            var step = StepRegistration.Platform("ExecuteAsync: " + inner.RequestName, inner.RequestName, new AsyncOperationRunner(Host));
             var context = new PluginExecutionContext
             {
                 MessageName = inner.RequestName,
@@ -70,14 +68,21 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         }
     }
 
-    /// <summary>What the asynchronous service runs for ExecuteAsync: the request, as the caller, then its outcome on the system job.</summary>
+    /// <summary>
+    /// What the asynchronous service runs for ExecuteAsync: the request, as the caller, then its outcome on the system job,
+    /// which the platform writes itself (no client may).
+    /// </summary>
     internal sealed class AsyncOperationRunner : IPlugin
     {
+        private readonly InMemoryDataverse _host;
+
+        public AsyncOperationRunner(InMemoryDataverse host) { _host = host; }
+
         public void Execute(IServiceProvider serviceProvider)
         {
             var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
             var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
-            var outcome = new Entity(AsyncOperation.EntityLogicalName, context.OperationId);
+            var outcome = new Dictionary<string, object>();
             try
             {
                 factory.CreateOrganizationService(context.UserId).Execute((OrganizationRequest)context.InputParameters["Request"]);
@@ -90,7 +95,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             }
             outcome[AsyncOperation.StateCode] = new OptionSetValue(AsyncOperation.StateCompleted);
             outcome[AsyncOperation.CompletedOn] = context.OperationCreatedOn;
-            factory.CreateOrganizationService(null).Update(outcome);
+            _host.WritePlatformRow(AsyncOperation.EntityLogicalName, context.OperationId, outcome);
         }
     }
 

@@ -35,6 +35,9 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public static CloseHandler CloseIncident(InMemoryDataverse host) =>
             new CloseHandler(host, "CloseIncident", "Close", "IncidentResolution", "incidentid", () => new CloseIncidentResponse());
 
+        /// <summary>Won (opportunity) and Resolved (incident) are state 1.</summary>
+        private const int ClosedState = 1;
+
         public override string RequestName => _requestName;
         public override string MessageNameOf(OrganizationRequest request) => _messageName;
 
@@ -57,11 +60,8 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             var closing = operation.Scope.Copy(userId);
             closing.Depth = operation.Depth;
             Host.Execute(new CreateRequest { Target = close }, closing);
-            Change(operation, operation.PrimaryEntity, operation.PrimaryId, row =>
-            {
-                row["statecode"] = new OptionSetValue(1);
-                row["statuscode"] = new OptionSetValue(((OptionSetValue)request["Status"]).Value);
-            });
+            var parent = new EntityReference(operation.PrimaryEntity, operation.PrimaryId);
+            Change(operation, parent.LogicalName, parent.Id, StateChange(parent, ClosedState, ((OptionSetValue)request["Status"]).Value));
             return _response();
         }
     }

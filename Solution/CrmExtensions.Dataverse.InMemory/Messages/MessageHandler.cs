@@ -1,3 +1,4 @@
+using CrmExtensions.Dataverse.InMemory.Metadata;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
@@ -61,16 +62,25 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             operation.PrimaryId = reference.Id;
         }
 
-        protected void Stamp(Entity row, Operation operation, bool isCreate) => SystemColumns.Apply(row, operation.Scope.UserId, Host.UtcNow, isCreate);
+        /// <summary>The columns a state change writes: the state and its status, -1 standing for the state's default status.</summary>
+        protected Entity StateChange(EntityReference row, int state, int status) => new Entity(row.LogicalName, row.Id)
+        {
+            ["statecode"] = new OptionSetValue(state),
+            ["statuscode"] = new OptionSetValue(status == -1 ? Host.Derived.DefaultStatus(row.LogicalName, state) : status),
+        };
 
-        /// <summary>Writes a changed copy of a stored row (a missing row is a fault), as a message that sets a few columns does.</summary>
-        protected void Change(Operation operation, string table, System.Guid id, System.Action<Entity> set)
+        /// <summary>
+        /// Writes a changed copy of a stored row (a missing row is a fault), as a message that sets a few columns does; the
+        /// columns it sets are judged as an update's would be.
+        /// </summary>
+        protected void Change(Operation operation, string table, System.Guid id, Entity columns)
         {
             var stored = Host.Store.Get(table, id);
             Host.Security.Records.Demand(operation.Scope.UserId, Security.AccessRight.Write, stored);
+            Host.Rules.Check(columns, WriteKind.Update, stored.GetAttributeValue<OptionSetValue>("statecode")?.Value);
             var row = EntityCloner.Clone(stored);
-            set(row);
-            Stamp(row, operation, isCreate: false);
+            foreach (var column in columns.Attributes) row[column.Key] = EntityCloner.CloneValue(column.Value);
+            DerivedColumns.Modified(row, operation.Scope.UserId, Host.UtcNow);
             Host.Store.Replace(row);
         }
     }

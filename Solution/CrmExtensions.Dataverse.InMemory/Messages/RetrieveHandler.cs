@@ -17,6 +17,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         {
             var target = (EntityReference)request["Target"] ?? throw Invalid("Retrieve needs a Target.");
             var columns = (ColumnSet)request["ColumnSet"] ?? throw Invalid("Retrieve needs a ColumnSet (use new ColumnSet(true) for every column).");
+            Host.Queries.CheckColumns(target.LogicalName, columns);
             var row = Host.Store.Get(target.LogicalName, target.Id);
             var copy = EntityCloner.Clone(row, c => columns.AllColumns || columns.Columns.Contains(c));
             copy[PrimaryKey.For(target.LogicalName)] = row.Id;

@@ -27,15 +27,20 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             switch (query)
             {
                 case QueryExpression expression:
+                    Host.Queries.Check(expression);
                     security.DemandQuery(user, expression.EntityName);
                     result = evaluator.Execute(expression);
                     break;
                 case QueryByAttribute byAttribute:
+                    var converted = ToExpression(byAttribute);
+                    Host.Queries.Check(converted);
                     security.DemandQuery(user, byAttribute.EntityName);
-                    result = evaluator.Execute(ToExpression(byAttribute));
+                    result = evaluator.Execute(converted);
                     break;
                 case FetchExpression fetch:
                     var plan = FetchXmlParser.Parse(fetch.Query);
+                    Host.Queries.Check(plan.Query);
+                    foreach (var column in plan.AggregateColumns) Host.Queries.CheckColumns(column.EntityName, new ColumnSet(column.Attribute));
                     security.DemandQuery(user, plan.Query.EntityName);
                     result = plan.Aggregate
                         ? AggregateEvaluator.Execute(plan, evaluator.Filter(plan.Query).ToList(), Host.MaxAggregateRecords)

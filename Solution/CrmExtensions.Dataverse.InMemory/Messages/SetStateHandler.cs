@@ -17,11 +17,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         {
             var request = operation.Request;
             var moniker = (EntityReference)request["EntityMoniker"];
-            Change(operation, moniker.LogicalName, moniker.Id, row =>
-            {
-                row["statecode"] = new OptionSetValue(((OptionSetValue)request["State"]).Value);
-                row["statuscode"] = new OptionSetValue(((OptionSetValue)request["Status"]).Value);
-            });
+            Change(operation, moniker.LogicalName, moniker.Id, StateChange(moniker, ((OptionSetValue)request["State"]).Value, ((OptionSetValue)request["Status"]).Value));
             return new SetStateResponse();
         }
     }

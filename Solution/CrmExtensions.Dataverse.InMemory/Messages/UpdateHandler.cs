@@ -1,4 +1,5 @@
 using System;
+using CrmExtensions.Dataverse.InMemory.Metadata;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
@@ -29,13 +30,14 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 && target.RowVersion != stored.RowVersion)
                 throw new DataverseFaultException(ErrorCodes.ConcurrencyVersionMismatch,
                     $"The version of the existing record doesn't match the RowVersion property provided ({target.LogicalName} {target.Id}).");
+            Host.Rules.Check(target, WriteKind.Update, stored.GetAttributeValue<OptionSetValue>("statecode")?.Value);
             var row = EntityCloner.Clone(stored);
             foreach (var attribute in target.Attributes)
             {
                 if (attribute.Value == null) row.Attributes.Remove(attribute.Key);
                 else row[attribute.Key] = EntityCloner.CloneValue(attribute.Value);
             }
-            Stamp(row, operation, isCreate: false);
+            Host.Derived.OnUpdate(row, target, operation.Scope.UserId, Host.UtcNow);
             Host.Store.Replace(row);
             return new UpdateResponse();
         }

@@ -12,7 +12,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
     /// as the platform's service spreads them over its hosts. A job runs outside any transaction, as on the platform:
     /// each request its plug-in makes goes through the pipeline on its own and commits on its own, so what a failed
     /// attempt wrote stays, and workers interleave between requests (a RowVersion checked at write time can be stale).
-    /// Transient failures are retried; a worker that stops mid-job hands it back to the queue.
+    /// A failed job is run again only when its plug-in asked for it (InvalidPluginExecutionException with
+    /// OperationStatus.Retry), at most four runs in all; any other failure ends the system job Failed. A worker that stops
+    /// mid-job (the host, not the plug-in, failed) hands it back to the queue.
     /// </summary>
     internal sealed class AsyncQueue
     {
@@ -126,6 +128,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             while (true)
             {
                 job.Attempts++;
+                job.Context.Budget = new ExecutionBudget(_host.CallsPerExecution);
                 try
                 {
                     _invoker.Invoke(job.Step, job.Context);
@@ -142,10 +145,8 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 catch (Exception ex)
                 {
                     job.Errors.Add(ex.Message);
-                    // A plugin's own InvalidPluginExecutionException fails the system job; transient errors (timeouts, faults,
-                    // anything the host had to wrap as an unexpected plug-in error) are retried.
-                    var retryable = !(ex is InvalidPluginExecutionException ipe) || ipe.Status == OperationStatus.Retry || ipe.Data.Contains(PluginInvoker.UnexpectedMarker);
-                    if (!retryable || job.Attempts >= _host.MaxAsyncAttempts)
+                    var retry = ex is InvalidPluginExecutionException ipe && ipe.Status == OperationStatus.Retry;
+                    if (!retry || job.Attempts >= _host.MaxAsyncAttempts)
                     {
                         job.Status = AsyncJobStatus.Failed;
                         return;

@@ -33,7 +33,10 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 throw new DataverseFaultException(ErrorCodes.InfiniteLoop,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
 
-            var operation = new Operation(request, scope, depth, _host.UtcNow, message.MessageNameOf(request));
+            var operation = new Operation(request, scope, depth, _host.UtcNow, message.MessageNameOf(request))
+            {
+                Budget = scope.Budget ?? new ExecutionBudget(_host.CallsPerExecution),
+            };
             message.ResolvePrimary(operation);
             var steps = StepsFor(operation);
             var store = _host.Store;

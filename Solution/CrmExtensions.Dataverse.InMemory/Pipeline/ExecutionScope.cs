@@ -15,6 +15,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         /// <summary>True for the requests inside an ExecuteMultiple: they are counted as one request, not each.</summary>
         public bool InBatch { get; set; }
 
+        /// <summary>The execution a plug-in's call is charged to; none for an outside caller's own requests.</summary>
+        public ExecutionBudget Budget { get; set; }
+
         /// <summary>The same caller, as seen by a request it issues on its own behalf (optionally inside a batch).</summary>
         public ExecutionScope Copy(Guid? userId = null, bool? inBatch = null) => new ExecutionScope
         {
@@ -25,6 +28,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             Context = Context,
             StepName = StepName,
             InBatch = inBatch ?? InBatch,
+            Budget = Budget,
         };
 
         public static ExecutionScope External(Guid userId) =>

@@ -64,6 +64,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 CorrelationId = _context.CorrelationId,
                 Context = _context,
                 StepName = _stepName,
+                Budget = _context.Budget,
             });
     }
 

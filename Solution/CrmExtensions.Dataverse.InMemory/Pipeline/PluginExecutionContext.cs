@@ -33,5 +33,21 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public DateTime OperationCreatedOn { get; internal set; }
         public int Stage { get; internal set; }
         public IPluginExecutionContext ParentContext { get; internal set; }
+
+        /// <summary>The execution this context's plug-in runs in: the operation's, or (asynchronous) its own run's.</summary>
+        internal ExecutionBudget Budget { get; set; }
+
+        /// <summary>
+        /// The context as the pipeline holds it while the plug-in runs: what the plug-in was handed, with the shared variables
+        /// it had then. A sandboxed plug-in's own changes reach the pipeline when it returns, so the operations it starts
+        /// meanwhile (whose ParentContext this is) do not see them.
+        /// </summary>
+        internal PluginExecutionContext AsHandedOver()
+        {
+            var copy = (PluginExecutionContext)MemberwiseClone();
+            copy.SharedVariables = new ParameterCollection();
+            foreach (var pair in SharedVariables) copy.SharedVariables[pair.Key] = pair.Value;
+            return copy;
+        }
     }
 }

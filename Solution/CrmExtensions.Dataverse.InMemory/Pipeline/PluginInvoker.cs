@@ -13,9 +13,6 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
     /// </summary>
     internal sealed class PluginInvoker
     {
-        /// <summary>Marks an unexpected plug-in error, which an async system job retries (a plugin's own rejection it does not).</summary>
-        public const string UnexpectedMarker = "InMemoryDataverse.UnexpectedPluginException";
-
         private readonly InMemoryDataverse _host;
         private readonly List<TraceEntry> _traces;
 
@@ -28,10 +25,19 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public void Invoke(StepRegistration step, PluginExecutionContext context)
         {
             var name = step.ToString();
-            var provider = new HostServiceProvider(context, new HostServiceFactory(_host, context, name), new HostTracingService(_traces, name));
+            var provider = new HostServiceProvider(context, new HostServiceFactory(_host, context.AsHandedOver(), name), new HostTracingService(_traces, name));
             try
             {
                 step.Instance.Execute(provider);
+                if (context.Budget?.Exceeded == true) throw Timeout(step, context.Budget);
+                // The plug-in caught a failed call inside the transaction and went on: the platform fails the operation anyway.
+                if (context.IsInTransaction && _host.Store.Doomed)
+                    throw new DataverseFaultException(ErrorCodes.IsvTransactionCount,
+                        "ISV code reduced the open transaction count. Custom plug-ins should not catch exceptions from OrganizationService calls and continue processing.");
+            }
+            catch (Exception ex) when (context.Budget?.Exceeded == true && !(ex is WorkerStoppedException))
+            {
+                throw Timeout(step, context.Budget);
             }
             catch (InvalidPluginExecutionException)
             {
@@ -47,10 +53,14 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             }
             catch (Exception ex)
             {
-                var unexpected = new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
-                unexpected.Data[UnexpectedMarker] = true;
-                throw unexpected;
+                throw new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {step.PluginType.FullName}: {ex.GetType().Name}: {ex.Message}", ex);
             }
         }
+
+        /// <summary>The platform stops an execution past its 2 minutes (SandboxWorkerPluginExecuteTimeout), whatever the plug-in caught.</summary>
+        private DataverseFaultException Timeout(StepRegistration step, ExecutionBudget budget) =>
+            new DataverseFaultException(ErrorCodes.SandboxWorkerPluginExecuteTimeout,
+                $"Didn't receive a response from the {step.PluginType?.FullName} plug-in within the 2:20-minute limit. "
+                + $"(In-memory host: {budget.Calls} service calls at {_host.CostPerCall.TotalMilliseconds:0} ms each go past the {_host.ExecutionLimit.TotalMinutes:0}-minute limit.)");
     }
 }

@@ -12,6 +12,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public const string ExternalCaller = "(external)";
 
         private int _batched;
+        private int _failed;
 
         internal void Record(ExecutionScope scope, OrganizationRequest request)
         {
@@ -24,6 +25,11 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             _counts.TryGetValue(key, out var n);
             _counts[key] = n + 1;
         }
+
+        internal void RecordFailure() => _failed++;
+
+        /// <summary>Requests the service refused (a fault, a plug-in's exception): inside a transaction each one dooms it.</summary>
+        public int Failed => _failed;
 
         /// <summary>Requests sent to the service (an ExecuteMultiple counts once).</summary>
         public int Total => _counts.Values.Sum();
@@ -38,6 +44,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         {
             _counts.Clear();
             _batched = 0;
+            _failed = 0;
         }
     }
 }

@@ -5,12 +5,19 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Dataverse.InMemory.Pipeline
 {
-    /// <summary>The execution context one step of an operation sees: its stage and mode, the operation's parameters, its images.</summary>
+    /// <summary>
+    /// The execution context one step of an operation sees: its stage and mode, the operation's parameters, its images, and
+    /// a ParentContext and shared variables only where Microsoft's docs say the platform fills them: a step's ParentContext
+    /// is the operation that triggered this one (the caller's context as it was handed to the caller), except that the
+    /// PreOperation and PostOperation steps of a Create, Update or Delete see the PreValidation context, which holds the
+    /// variables PreValidation set; an asynchronous step, run later as a system job, has none.
+    /// </summary>
     internal static class StepContexts
     {
         public static PluginExecutionContext For(InMemoryDataverse host, Operation operation, StepRegistration step, bool inTransaction)
         {
             var isAsync = step.Mode == StepMode.Asynchronous;
+            var preValidation = step.Stage == PipelineStage.PreValidation;
             var context = new PluginExecutionContext
             {
                 Mode = (int)step.Mode,
@@ -21,7 +28,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 // Async steps get a snapshot: the pipeline's own objects may change after the event is queued.
                 InputParameters = isAsync ? Clone(operation.Request.Parameters) : operation.Request.Parameters,
                 OutputParameters = isAsync ? Clone(operation.Output) : operation.Output,
-                SharedVariables = isAsync ? Clone(operation.SharedVariables) : operation.SharedVariables,
+                SharedVariables = isAsync ? Clone(operation.SharedVariables) : preValidation ? operation.PreValidationVariables : operation.SharedVariables,
                 UserId = operation.Scope.UserId,
                 InitiatingUserId = operation.Scope.InitiatingUserId,
                 BusinessUnitId = host.BusinessUnitId,
@@ -34,7 +41,8 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 OperationId = isAsync ? Guid.NewGuid() : Guid.Empty,
                 OperationCreatedOn = operation.CreatedOn,
                 Stage = (int)step.Stage,
-                ParentContext = operation.Scope.Context,
+                ParentContext = isAsync ? null : !preValidation && operation.HasOwnPreValidationContext ? PreValidationOf(host, operation) : operation.Scope.Context,
+                Budget = isAsync ? null : operation.Budget,
             };
             foreach (var image in step.Images)
             {
@@ -46,6 +54,16 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                     context.PostEntityImages[image.Alias] = Image(operation.PostImageSource, image);
             }
             return context;
+        }
+
+        private static PluginExecutionContext PreValidationOf(InMemoryDataverse host, Operation operation)
+        {
+            if (operation.PreValidationContext == null)
+            {
+                var stage = new StepRegistration { Name = "PreValidation", Message = operation.MessageName, Stage = PipelineStage.PreValidation };
+                operation.PreValidationContext = For(host, operation, stage, inTransaction: false);
+            }
+            return operation.PreValidationContext;
         }
 
         private static Entity Image(Entity source, StepImage image) =>

@@ -24,78 +24,132 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             _visible = visible ?? (_ => true);
         }
 
+        /// <summary>The platform's default and largest page: a query that names no page size gets at most this many rows at once.</summary>
+        public const int MaxPageSize = 5000;
+
+        /// <summary>Simple paging (page numbers without a cookie) reaches no further than this many rows.</summary>
+        public const int SimplePagingLimit = 50000;
+
         public EntityCollection Execute(QueryExpression query)
         {
-            var keyset = KeysetPage(query);
-            if (keyset != null) return new EntityCollection(keyset.Select(r => Project(query, r)).ToList()) { EntityName = query.EntityName, TotalRecordCount = -1 };
+            var info = query.PageInfo ?? new PagingInfo();
+            var size = query.TopCount ?? (info.Count > 0 ? info.Count : MaxPageSize);
+            var number = query.TopCount.HasValue ? 1 : Math.Max(1, info.PageNumber);
+            var cookie = query.TopCount.HasValue ? null : PagingCookie.Read(info.PagingCookie, number);
+            if (cookie == null && number > 1 && (long)number * size > SimplePagingLimit)
+                throw new DataverseFaultException(ErrorCodes.OverRetrievalUpperLimitWithoutPagingCookie,
+                    $"Page {number} of {size} rows goes past the {SimplePagingLimit:N0} rows paging without a cookie reaches: page with the paging cookie instead.");
+            var keys = SortKeys(query);
+            if (cookie != null && (keys == null || !cookie.Select(c => c.Key).SequenceEqual(keys.Select(k => k.Column))))
+                throw new DataverseFaultException(ErrorCodes.QueryBuilderPagingOrderBy, "Order by columns do not match those in paging cookie.");
 
-            var page = query.PageInfo;
-            var rows = PagedRows.Continue(_store, page?.PagingCookie) ?? Order(Filter(query).ToList(), query.Orders, query.LinkEntities).ToList();
-            var result = new EntityCollection { EntityName = query.EntityName };
-            var paged = page != null && page.Count > 0 && !query.TopCount.HasValue;
-            var skip = paged ? (Math.Max(1, page.PageNumber) - 1) * page.Count : 0;
-            var take = paged ? page.Count : query.TopCount ?? int.MaxValue;
-            int total;
-            if (query.Distinct)
+            List<QueryRow> rows;
+            int total = -1;
+            // Walking the table in id order pays off only where no index narrows the rows to a few.
+            var fast = keys != null && keys.Count == 1 && !query.Distinct && query.LinkEntities.Count == 0 && !info.ReturnTotalRecordCount
+                && (query.Criteria == null || query.Criteria.FilterOperator == LogicalOperator.And) && IndexKey(query) == null;
+            if (fast)
             {
-                var distinct = rows.Select(r => Project(query, r)).GroupBy(DistinctKey).Select(g => g.First()).ToList();
-                total = distinct.Count;
-                result.Entities.AddRange(distinct.Skip(skip).Take(take));
+                rows = ByPrimaryKey(query, cookie, (number - 1) * size, size + 1);
             }
             else
             {
-                // Only the rows returned are copied out; those before a page are skipped, as a paging cookie lets the platform do.
-                total = rows.Count;
-                result.Entities.AddRange(rows.Skip(skip).Take(take).Select(r => Project(query, r)));
+                // Sorted as the cookie reads it: the query's orders, then the primary key (the platform's default order).
+                var filtered = Filter(query).ToList();
+                var all = (keys == null ? Order(filtered, query.Orders, query.LinkEntities)
+                    : ValueComparer.SortBy(filtered, keys.Select(k => ((Func<QueryRow, object>)(r => ValueComparer.Normalize(k.ValueOf(r))), k.Descending)))).ToList();
+                if (query.Distinct) all = all.GroupBy(r => DistinctKey(Project(query, r))).Select(g => g.First()).ToList();
+                total = all.Count;
+                rows = (cookie == null ? all.Skip((number - 1) * size) : all.SkipWhile(r => !IsAfter(r, keys, cookie))).Take(size + 1).ToList();
             }
-            if (paged)
-            {
-                result.MoreRecords = total > skip + page.Count;
-                result.PagingCookie = result.MoreRecords ? PagedRows.Cookie(_store, rows, Math.Max(1, page.PageNumber)) : null;
-            }
-            if (page != null && page.ReturnTotalRecordCount)
-            {
-                result.TotalRecordCount = Math.Min(total, 5000);
-                result.TotalRecordCountLimitExceeded = total > 5000;
-            }
-            else
-            {
-                result.TotalRecordCount = -1;
-            }
+            var more = rows.Count > size;
+            if (more) rows.RemoveAt(size);
+            if (query.Distinct && AllOrders(query).Count() == 0 && (info.Count > 0 || number > 1 || cookie != null || more))
+                throw new DataverseFaultException(ErrorCodes.InvalidArgument,
+                    "A distinct query is paged without an order: without a primary key Dataverse adds no default order, so its pages may repeat or skip rows. Add an order.");
+
+            var result = new EntityCollection(rows.Select(r => Project(query, r)).ToList()) { EntityName = query.EntityName, MoreRecords = more };
+            if (more && keys != null) result.PagingCookie = PagingCookie.Write(number, keys.Select(k => new KeyValuePair<string, object>(k.Column, k.ValueOf(rows[rows.Count - 1]))));
+            var counted = info.ReturnTotalRecordCount && total >= 0;
+            result.TotalRecordCount = counted ? Math.Min(total, MaxPageSize) : -1;
+            result.TotalRecordCountLimitExceeded = counted && total > MaxPageSize;
             return result;
         }
 
         /// <summary>
-        /// Top-N ordered by the primary key with no joins (keyset paging: "id &gt; last id, order by id"): walks the ordered
-        /// ids from the lower bound and stops after N matches instead of sorting the table.
+        /// What a paging cookie records, in sort order: the query's orders on its own table, then the primary key (which makes
+        /// the order total). Null when an order lies on a linked table or the query is distinct: the platform returns no
+        /// cookie then, and such a query pages by number.
         /// </summary>
-        private List<QueryRow> KeysetPage(QueryExpression query)
+        private static List<SortKey> SortKeys(QueryExpression query)
         {
+            if (query.Distinct || AllLinks(query.LinkEntities).Any(l => l.Orders.Count > 0)) return null;
+            if (query.Orders.Any(o => o.EntityName != null && o.EntityName != query.EntityName)) return null;
             var pk = PrimaryKey.For(query.EntityName);
-            if (!query.TopCount.HasValue || query.Distinct || query.LinkEntities.Count > 0 || query.Orders.Count != 1) return null;
-            var order = query.Orders[0];
-            if (order.AttributeName != pk || order.OrderType != OrderType.Ascending || (order.EntityName != null && order.EntityName != query.EntityName)) return null;
-            if (query.Criteria != null && query.Criteria.FilterOperator != LogicalOperator.And) return null;
-            var ordered = _store.OrderedIds(query.EntityName);
-            IEnumerable<Guid> ids = ordered;
-            var bound = query.Criteria?.Conditions.FirstOrDefault(c => c.AttributeName == pk && c.EntityName == null && c.Operator == ConditionOperator.GreaterThan && c.Values.Count == 1);
-            if (bound != null)
+            var keys = query.Orders.Select(o => new SortKey(o.AttributeName, o.OrderType == OrderType.Descending)).ToList();
+            if (keys.All(k => k.Column != pk)) keys.Add(new SortKey(pk, false));
+            return keys;
+        }
+
+        private sealed class SortKey
+        {
+            public SortKey(string column, bool descending)
             {
-                var after = (Guid)ValueComparer.Coerce(bound.Values[0], Guid.Empty);
-                var last = new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff");
-                ids = after.CompareTo(last) >= 0 ? Enumerable.Empty<Guid>() : ordered.GetViewBetween(after, last).Where(id => id != after);
+                Column = column;
+                Descending = descending;
+            }
+
+            public string Column { get; }
+            public bool Descending { get; }
+            public object ValueOf(QueryRow row) => row.Value(null, Column);
+        }
+
+        private static IEnumerable<OrderExpression> AllOrders(QueryExpression query) => query.Orders.Concat(AllLinks(query.LinkEntities).SelectMany(l => l.Orders));
+
+        /// <summary>Whether the row sorts after the cookie's last row (each key ascending unless the query orders it descending).</summary>
+        private static bool IsAfter(QueryRow row, List<SortKey> keys, IReadOnlyList<KeyValuePair<string, string>> cookie)
+        {
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var value = ValueComparer.Normalize(keys[i].ValueOf(row));
+                var last = cookie[i].Value == null ? null : ValueComparer.Coerce(cookie[i].Value, value ?? cookie[i].Value);
+                var order = ValueComparer.Compare(value, last);
+                if (order != 0) return keys[i].Descending ? order < 0 : order > 0;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// A page of a query sorted by its primary key alone (no joins): walks the ordered ids from the cookie's last id, or
+        /// skips <paramref name="skip"/> matches without one, and stops after <paramref name="take"/> matches instead of
+        /// sorting the table.
+        /// </summary>
+        private List<QueryRow> ByPrimaryKey(QueryExpression query, IReadOnlyList<KeyValuePair<string, string>> cookie, int skip, int take)
+        {
+            var ordered = _store.OrderedIds(query.EntityName);
+            var descending = query.Orders.Count == 1 && query.Orders[0].OrderType == OrderType.Descending;
+            IEnumerable<Guid> ids = descending ? ordered.Reverse() : ordered;
+            if (cookie?[0].Value != null)
+            {
+                var last = (Guid)ValueComparer.Coerce(cookie[0].Value, Guid.Empty);
+                ids = descending ? ordered.Reverse().SkipWhile(id => ValueComparer.IdOrder.Compare(id, last) >= 0) : ordered.GetViewBetween(last, MaxId).Where(id => id != last);
+                skip = 0;
             }
             var page = new List<QueryRow>();
             foreach (var id in ids)
             {
-                if (page.Count >= query.TopCount.Value) break;
+                if (page.Count >= take) break;
                 var stored = _store.Get(query.EntityName, id);
                 if (!_visible(stored)) continue;
                 var row = new QueryRow(stored);
-                if (_conditions.Matches(query.Criteria, row, null)) page.Add(row);
+                if (!_conditions.Matches(query.Criteria, row, null)) continue;
+                if (skip > 0) skip--;
+                else page.Add(row);
             }
             return page;
         }
+
+        private static readonly Guid MaxId = new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff");
 
         /// <summary>The joined rows that pass every criterion, before projection (aggregates start here too).</summary>
         internal IEnumerable<QueryRow> Filter(QueryExpression query)
@@ -111,10 +165,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         /// <summary>Narrows the scan through an index when a top-level AND condition fixes a column to values (eq / in).</summary>
         private IEnumerable<Entity> Candidates(QueryExpression query)
         {
-            if (query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And) return _store.Rows(query.EntityName);
-            var key = AndConditions(query.Criteria).FirstOrDefault(c =>
-                (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns &&
-                (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
+            var key = IndexKey(query);
             if (key == null) return _store.Rows(query.EntityName);
             var values = key.Values.SelectMany(v => v is System.Collections.IEnumerable e && !(v is string) ? e.Cast<object>() : new[] { v });
             if (key.AttributeName == PrimaryKey.For(query.EntityName))
@@ -127,6 +178,13 @@ namespace CrmExtensions.Dataverse.InMemory.Query
                 .Where(v => v != null).Distinct()
                 .SelectMany(v => index.TryGetValue(v, out var rows) ? rows.Values : Enumerable.Empty<Entity>());
         }
+
+        /// <summary>The top-level AND condition (eq / in) whose values an index narrows the rows to, or null.</summary>
+        private static ConditionExpression IndexKey(QueryExpression query) =>
+            query.Criteria == null || query.Criteria.FilterOperator != LogicalOperator.And
+                ? null
+                : AndConditions(query.Criteria).FirstOrDefault(c => (c.EntityName == null || c.EntityName == query.EntityName) && !c.CompareColumns
+                    && (c.Operator == ConditionOperator.Equal || c.Operator == ConditionOperator.In) && c.Values.Count > 0);
 
         /// <summary>Conditions every row must meet: those of the filter and of its AND children (as FetchXML nests them).</summary>
         private static IEnumerable<ConditionExpression> AndConditions(FilterExpression filter) =>

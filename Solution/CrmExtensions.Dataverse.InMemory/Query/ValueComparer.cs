@@ -9,6 +9,25 @@ namespace CrmExtensions.Dataverse.InMemory.Query
     /// <summary>Compares column values the way SQL Server does for Dataverse: wrappers unwrapped, strings case-insensitive.</summary>
     public static class ValueComparer
     {
+        /// <summary>
+        /// Unique identifiers in SQL Server's order (what the platform sorts and pages ids by): bytes 10–15 first, then 8–9,
+        /// 6–7, 4–5 and 0–3, as System.Data.SqlTypes.SqlGuid compares them.
+        /// </summary>
+        public static readonly IComparer<Guid> IdOrder = Comparer<Guid>.Create(CompareIds);
+
+        private static readonly int[] SqlByteOrder = { 10, 11, 12, 13, 14, 15, 8, 9, 6, 7, 4, 5, 0, 1, 2, 3 };
+
+        private static int CompareIds(Guid left, Guid right)
+        {
+            Span<byte> l = stackalloc byte[16];
+            Span<byte> r = stackalloc byte[16];
+            left.TryWriteBytes(l);
+            right.TryWriteBytes(r);
+            foreach (var i in SqlByteOrder)
+                if (l[i] != r[i]) return l[i].CompareTo(r[i]);
+            return 0;
+        }
+
         /// <summary>Strips SDK wrappers so Money, choices and lookups compare by their underlying value.</summary>
         public static object Normalize(object value)
         {
@@ -58,7 +77,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
         public static int Compare(object left, object right)
         {
             // Fast path for the common case of two keys of one simple type (sorting by id, date or number).
-            if (left is Guid gl && right is Guid gr) return gl.CompareTo(gr);
+            if (left is Guid gl && right is Guid gr) return CompareIds(gl, gr);
             if (left is DateTime dl && right is DateTime dr) return dl.CompareTo(dr);
             if (left is decimal ml && right is decimal mr) return ml.CompareTo(mr);
             left = Normalize(left);
@@ -67,6 +86,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             if (left == null) return -1;
             if (right == null) return 1;
             if (left is string ls && right is string rs) return string.Compare(ls, rs, StringComparison.OrdinalIgnoreCase);
+            if (left is Guid lg && right is Guid rg) return CompareIds(lg, rg);
             if (left is IComparable comparable && left.GetType() == right.GetType()) return comparable.CompareTo(right);
             return string.Compare(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
         }

@@ -63,6 +63,12 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
         public Type PluginType { get; set; }
         public IList<StepImage> Images { get; } = new List<StepImage>();
 
+        /// <summary>A step of the platform's own, whose plug-in is an object the host made (not a registered type).</summary>
+        internal static StepRegistration Platform(string name, string message, IPlugin plugin) => new StepRegistration
+        {
+            Name = name, Message = message, Mode = StepMode.Asynchronous, PluginType = plugin.GetType(), _instance = plugin,
+        };
+
         /// <summary>The platform constructs a plugin once and reuses it across events, so plugins must be stateless.</summary>
         public IPlugin Instance
         {

@@ -30,6 +30,12 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
         public const int UnsupportedMessage = unchecked((int)0x80040800);
         public const int InfiniteLoop = unchecked((int)0x80044182);
+
+        /// <summary>IsvAborted: "ISV code aborted the operation", a plug-in's InvalidPluginExecutionException as its caller receives it.</summary>
+        public const int IsvAborted = unchecked((int)0x80040265);
+
+        /// <summary>An execution past its time limit: "Didn't receive a response from the {0} plug-in within the 2:20-minute limit."</summary>
+        public const int SandboxWorkerPluginExecuteTimeout = unchecked((int)0x80081111);
         public const int PrivilegeDenied = unchecked((int)0x80040220);
         public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
 
@@ -45,7 +51,32 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
         /// <summary>A secured column set on create without the column security profile's create right.</summary>
         public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
 
-        /// <summary>QueryBuilderNoEntity: a table the org does not have (an app's table where the app is not installed).</summary>
-        public const int EntityNotInMetadata = unchecked((int)0x80041102);
+        // What the platform's metadata refuses (the codes of Microsoft's web service error list).
+        /// <summary>A plug-in caught a failed service call inside the transaction and went on; the operation fails with this.</summary>
+        public const int IsvTransactionCount = unchecked((int)0x8009000C);
+
+        /// <summary>A service call inside a transaction a failed call already rolled back.</summary>
+        public const int TransactionNotStarted = unchecked((int)0x80040251);
+
+        public const int QueryBuilderInvalidPagingCookie = unchecked((int)0x8004112A);
+        public const int QueryBuilderPagingOrderBy = unchecked((int)0x80041129);
+        public const int OverRetrievalUpperLimitWithoutPagingCookie = unchecked((int)0x8004430A);
+        public const int TooManyConditionParametersInQuery = unchecked((int)0x8004430E);
+        public const int QueryBuilderInvalidConditionOperator = unchecked((int)0x80041120);
+        /// <summary>A table the org does not have (an app's table where the app is not installed).</summary>
+        public const int QueryBuilderNoEntity = unchecked((int)0x80041102);
+        public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+        public const int IncorrectAttributeValueType = unchecked((int)0x80044354);
+        public const int StringLengthTooLong = unchecked((int)0x80044331);
+        public const int PicklistValueOutOfRange = unchecked((int)0x8004431A);
+        public const int IntegerValueOutOfRange = unchecked((int)0x8004432F);
+        public const int DecimalValueOutOfRange = unchecked((int)0x80044330);
+        public const int MoneySizeExceeded = unchecked((int)0x80040317);
+
+        /// <summary>unManagedidsxmlinvalidcreate: "A field that is not valid for create was specified".</summary>
+        public const int NotValidForCreate = unchecked((int)0x80041a01);
+
+        /// <summary>unManagedidsxmlinvalidupdate: "A field that is not valid for update was specified".</summary>
+        public const int NotValidForUpdate = unchecked((int)0x80041a02);
     }
 }

@@ -19,18 +19,32 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
 
         public bool InTransaction => _undo != null;
 
+        /// <summary>
+        /// A service call inside the open transaction failed: the database rolled the transaction back, so nothing in it can
+        /// commit any more, whatever the plug-in that made the call does next.
+        /// </summary>
+        public bool Doomed { get; private set; }
+
+        public void Doom() => Doomed = InTransaction;
+
         public void Begin()
         {
             if (_undo != null) throw new InvalidOperationException("A transaction is already open.");
             _undo = new List<Action>();
+            Doomed = false;
         }
 
-        public void Commit() => _undo = null;
+        public void Commit()
+        {
+            _undo = null;
+            Doomed = false;
+        }
 
         public void Rollback()
         {
             var undo = _undo;
             _undo = null;
+            Doomed = false;
             if (undo == null) return;
             for (var i = undo.Count - 1; i >= 0; i--) undo[i]();
         }
@@ -119,15 +133,8 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
             rows[row.Id] = row;
         }
 
-        /// <summary>Results kept under paging cookies (see Query.PagedRows), with the change count they were computed at.</summary>
-        internal Dictionary<string, KeyValuePair<long, object>> PagedResults { get; } = new Dictionary<string, KeyValuePair<long, object>>(StringComparer.Ordinal);
-
-        /// <summary>Counts every write and undo: a result computed at the same count is still current.</summary>
-        public long Changes { get; private set; }
-
         private void Indexed(string table, Entity removed, Entity added)
         {
-            Changes++;
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
             foreach (var pair in byColumn)
             {
@@ -148,14 +155,12 @@ namespace CrmExtensions.Dataverse.InMemory.Storage
 
         private readonly Dictionary<string, SortedSet<Guid>> _orderedIds = new Dictionary<string, SortedSet<Guid>>(StringComparer.Ordinal);
 
-        /// <summary>Ids of a table in ascending order (kept until a row is inserted or removed): keyset paging reads a page, not the table.</summary>
+        /// <summary>Ids of a table in SQL Server's ascending order (kept until a row is inserted or removed): a page by id reads a page, not the table.</summary>
         public SortedSet<Guid> OrderedIds(string table)
         {
-            if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id));
+            if (!_orderedIds.TryGetValue(table, out var ids)) _orderedIds[table] = ids = new SortedSet<Guid>(Rows(table).Select(r => r.Id), Query.ValueComparer.IdOrder);
             return ids;
         }
-
-
 
         public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 

@@ -4,7 +4,7 @@
 /** The optional solution that brings complaints from cases (it needs Dynamics 365 Customer Service). */
 export const ServiceSolution = "CrmExtensionsService";
 
-/** cx_CalibrateSettings: Learns the value-matrix lines and the purchase model from the customers' ledgers and stores them as the settings' calibration. */
+/** cx_CalibrateSettings: Starts a job that learns the value-matrix lines and the purchase model from the customers' ledgers, stores them as the settings' calibration and places every account by them. */
 export const CalibrateSettings = {
   name: "cx_CalibrateSettings",
   boundTo: null,
@@ -17,16 +17,8 @@ export const CalibrateSettings = {
 export type CalibrateSettingsRequest = Record<string, never>;
 
 export interface CalibrateSettingsResponse {
-  /** Customers with a purchase in the current-value window the lines were taken from */
-  ActiveCustomers: number;
-  /** Current value from which a customer is high */
-  CurrentValueThreshold: number;
-  /** Growth potential from which a customer of low current value is high */
-  GrowthPotentialThreshold: number;
-  /** Growth potential from which a customer of high current value is high */
-  GrowthPotentialThresholdAtHighValue: number;
-  /** Customers with a purchase the purchase model was fitted on */
-  Population: number;
+  /** The calibrating recalculation job started (cx_recalculationjob): its row shows the progress */
+  JobId: string | null;
 }
 
 /** cx_PreviewTier: What a recalculation would give the customer, without saving anything. */

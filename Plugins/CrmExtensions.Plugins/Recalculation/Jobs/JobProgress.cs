@@ -37,9 +37,11 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
                     [RecalculationJob.PagesDone] = totals.PagesDone,
                     RowVersion = row.RowVersion,
                 };
+                // The plan is recorded (its page count set) and every row it and its slices recorded has reported.
                 var pages = row.GetAttributeValue<int?>(RecalculationJob.Pages);
-                if (pages.HasValue && totals.PagesDone >= pages.Value)
+                if (pages.HasValue && totals.PagesDone >= totals.Rows)
                 {
+                    update[RecalculationJob.Pages] = totals.Rows;
                     update[RecalculationJob.Status] = new OptionSetValue((int)(totals.Failed > 0 ? RecalculationStatusChoice.CompletedWithFailures : RecalculationStatusChoice.Completed));
                     update[RecalculationJob.FinishedOn] = now;
                     if (totals.Failed > 0) update[RecalculationJob.Errors] = Errors(service, job);
@@ -61,7 +63,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
 
         private sealed class PageTotals
         {
-            public int Planned, Done, Failed, PagesDone;
+            public int Planned, Done, Failed, PagesDone, Rows;
         }
 
         /// <summary>One aggregate over the job's pages, grouped by status.</summary>
@@ -78,6 +80,7 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             foreach (var group in service.RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities)
             {
                 totals.Planned += FetchXml.Int(group, "planned");
+                totals.Rows += FetchXml.Int(group, "pages");
                 if (!IsFinal((FetchXml.Raw(group, "status") as OptionSetValue)?.Value)) continue;
                 totals.PagesDone += FetchXml.Int(group, "pages");
                 totals.Done += FetchXml.Int(group, "done");

@@ -8,7 +8,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmExtensions.Plugins.Recalculation.Jobs
 {
     /// <summary>
-    /// One page of a job: one read of its customers, one write per customer evaluated (plus a full read for those
+    /// One page of a job (or a slice of its plan, which records pages instead, see <see cref="PlanSlice"/>): one read of its customers, one write per customer evaluated (plus a full read for those
     /// without a ledger), its outcome on the page row, then the job's progress. Idempotent: a page already reported
     /// only refreshes the job, and customers this job already evaluated are counted, not written again.
     /// </summary>
@@ -18,8 +18,8 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
 
         public static void Run(IOrganizationService service, EntityReference pageReference, Func<JobDefinition, CrmExtensionsSettings> settingsFor, DateTime now, Action<string> trace)
         {
-            var page = service.Retrieve(pageReference.LogicalName, pageReference.Id,
-                new ColumnSet(RecalculationPage.Job, RecalculationPage.CustomerIds, RecalculationPage.Status));
+            var page = service.Retrieve(pageReference.LogicalName, pageReference.Id, new ColumnSet(RecalculationPage.Job, RecalculationPage.CustomerIds,
+                RecalculationPage.Status, RecalculationPage.Number, RecalculationPage.LastId, RecalculationPage.PagingCookie));
             var jobReference = page.GetAttributeValue<EntityReference>(RecalculationPage.Job);
             if (JobProgress.IsFinal(page.GetAttributeValue<OptionSetValue>(RecalculationPage.Status)?.Value))
             {
@@ -28,10 +28,15 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
                 return;
             }
             var job = new JobDefinition(service.Retrieve(RecalculationJob.EntityLogicalName, jobReference.Id, JobDefinition.Columns));
+            if (page.Contains(RecalculationPage.PagingCookie))
+            {
+                PlanSlice.Run(service, page, job, now);
+                return;
+            }
             var ids = (page.GetAttributeValue<string>(RecalculationPage.CustomerIds) ?? "").Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToArray();
 
             var rows = ids.Length == 0 ? Array.Empty<Entity>() : Customers(service, job.Table, ids);
-            var result = new CustomerRecalculation(service, settingsFor(job)).Page(rows, job.AsOf, job.Rebuild, job.Job);
+            var result = new CustomerRecalculation(service, settingsFor(job), inTransaction: false).Page(rows, job.AsOf, job.Rebuild, job.Job);
             // A customer deleted since the plan has nothing left to evaluate: it counts as done.
             var done = result.Customers + result.Current + (ids.Length - rows.Length);
             trace($"{result.Customers} evaluated, {result.Current} already current, {ids.Length - rows.Length} gone, {result.Failures} failed.");

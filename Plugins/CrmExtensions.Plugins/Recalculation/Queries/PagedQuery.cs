@@ -7,11 +7,9 @@ namespace CrmExtensions.Plugins.Recalculation.Queries
     /// <summary>Every row of a query, read in the platform's pages of 5,000 with its paging cookie.</summary>
     public static class PagedQuery
     {
-        public const int PageSize = 5000;
-
         public static IEnumerable<Entity> All(IOrganizationService service, QueryExpression query)
         {
-            query.PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 };
+            query.PageInfo = new PagingInfo { Count = QueryLimits.PageSize, PageNumber = 1 };
             while (true)
             {
                 var page = service.RetrieveMultiple(query);

@@ -10,7 +10,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     /// <summary>
     /// When we last had a completed activity with each contact of the page's accounts: the latest end of an activity the
     /// contact takes part in (sender, recipient, attendee, or what it is regarding), one aggregate over activity parties
-    /// for the page, partitioned past the 50,000-row limit. Set on the contact entries the page's ledgers hold.
+    /// for the page, its contacts cut into lists the platform takes and partitioned past the 50,000-row limit. Set on the
+    /// contact entries the page's ledgers hold.
     /// </summary>
     public static class ContactActivities
     {
@@ -21,7 +22,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             if (entries.Count == 0) return;
             foreach (var entry in entries.Values) entry.LastActivityOn = null;
             var ids = entries.Keys.Select(id => id.ToString("D")).ToList();
-            foreach (var row in new PartitionedAggregate(service).Read(ids, PartitionedAggregate.EarliestDate, page.AsOf.AddDays(1), LastActivity))
+            foreach (var row in new PartitionedAggregate(service, page.InTransaction).Read(ids, PartitionedAggregate.EarliestDate, page.AsOf.AddDays(1), LastActivity))
             {
                 var last = FetchXml.Date(row, "last");
                 if (last.HasValue && entries.TryGetValue(FetchXml.Id(row, "contact"), out var entry) && (!entry.LastActivityOn.HasValue || last > entry.LastActivityOn))

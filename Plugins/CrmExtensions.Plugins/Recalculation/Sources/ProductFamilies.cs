@@ -27,7 +27,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             var orders = page.ById.Values.SelectMany(s => s.Ledger.Purchases).Where(p => p.Value.Families != null).ToDictionary(p => p.Key, p => p.Value);
             if (orders.Count > 0)
             {
-                var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder), Distinct = true };
+                // Line by line, not distinct: a distinct query has no primary key to page by, and its pages may repeat or skip
+                // rows unless ordered by every column it returns; the families are made distinct here.
+                var query = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder) };
                 var order = query.AddLink(SalesOrder.EntityLogicalName, SalesOrderDetail.SalesOrder, SalesOrder.PrimaryId);
                 order.LinkCriteria.AddCondition(SalesOrder.Customer, ConditionOperator.In, page.Ids);
                 order.LinkCriteria.AddCondition(SalesOrder.SubmitDate, ConditionOperator.GreaterEqual, page.Cut);
@@ -41,7 +43,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
                         entry.Families.Add(family);
                 }
             }
-            var earlier = new PartitionedAggregate(_service).Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, EarlierFetch);
+            var earlier = new PartitionedAggregate(_service, page.InTransaction).Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, EarlierFetch);
             foreach (var row in earlier)
                 if (page.ById.TryGetValue(FetchXml.Id(row, "customer"), out var snapshot))
                     snapshot.Ledger.EarlierFor(SalesOrder.EntityLogicalName).Add(0, 0m, 0m, null, null, new[] { FetchXml.Raw(row, "family") as string });

@@ -11,16 +11,12 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     public sealed class PurchaseHistory
     {
         private readonly IOrganizationService _service;
-        private readonly PartitionedAggregate _aggregates;
 
-        public PurchaseHistory(IOrganizationService service)
-        {
-            _service = service;
-            _aggregates = new PartitionedAggregate(service);
-        }
+        public PurchaseHistory(IOrganizationService service) { _service = service; }
 
         public void ReadInto(CustomerPage page)
         {
+            var aggregates = new PartitionedAggregate(_service, page.InTransaction);
             foreach (var source in PurchaseSource.All)
             {
                 foreach (var row in PagedQuery.All(_service, source.WindowQuery(page.Ids, page.Cut)))
@@ -29,7 +25,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
                     if (customer != null && page.ById.TryGetValue(customer.Id, out var snapshot) && source.Counts(row, customer))
                         snapshot.Ledger.Purchases[row.Id] = source.ToEntry(row, null);
                 }
-                foreach (var row in _aggregates.Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, (ids, from, to) => EarlierFetch(source, ids, from, to)))
+                foreach (var row in aggregates.Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, (ids, from, to) => EarlierFetch(source, ids, from, to)))
                 {
                     if (!page.ById.TryGetValue(FetchXml.Id(row, "customer"), out var snapshot)) continue;
                     snapshot.Ledger.EarlierFor(source.Table).Add(FetchXml.Int(row, "orders"), FetchXml.Decimal(row, "revenue"), FetchXml.Decimal(row, "discount"),

@@ -10,8 +10,10 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
-    /// A table whose rows are purchases, and when a row counts: not cancelled, dated, and (for invoices) not raised from an
-    /// order, which is the same purchase. The full read and the event path both use it, so they agree on what counts.
+    /// A table whose rows are purchases, and when a row counts: priced (clients create an order's or invoice's header first
+    /// and its totals follow by update, so a header alone is not a purchase yet), not cancelled, dated, and (for invoices)
+    /// not raised from an order, which is the same purchase. The full read and the event path both use it, so they agree
+    /// on what counts.
     /// </summary>
     public sealed class PurchaseSource
     {
@@ -55,6 +57,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             row != null && customer.Equals(row.GetAttributeValue<EntityReference>(Customer))
             && row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != CanceledState
             && row.GetAttributeValue<DateTime?>(Date).HasValue
+            && row.GetAttributeValue<Money>(Amount) != null
             && (FromOrderColumn == null || row.GetAttributeValue<EntityReference>(FromOrderColumn) == null);
 
         /// <summary>The full read's rows of these customers dated inside the window (from <paramref name="cut"/> on; no upper bound,
@@ -65,6 +68,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             query.Criteria.AddCondition(Customer, ConditionOperator.In, customerIds);
             query.Criteria.AddCondition(Date, ConditionOperator.GreaterEqual, cut);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, CanceledState);
+            query.Criteria.AddCondition(Amount, ConditionOperator.NotNull);
             if (FromOrderColumn != null) query.Criteria.AddCondition(FromOrderColumn, ConditionOperator.Null);
             return query;
         }
@@ -72,6 +76,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// <summary>The same rule as <see cref="Counts"/> as a FetchXML filter over [from, to): ge/lt on the full timestamp, so halves of a range never overlap.</summary>
         public XElement FetchFilter(string[] customerIds, DateTime from, DateTime to) =>
             new XElement("filter", FetchXml.In(Customer, customerIds), FetchXml.Condition(Common.StateCode, "ne", CanceledState), FetchXml.Condition(Date, "not-null"),
+                FetchXml.Condition(Amount, "not-null"),
                 FromOrderColumn == null ? null : FetchXml.Condition(FromOrderColumn, "null"),
                 FetchXml.Condition(Date, "ge", FetchXml.Utc(from)), FetchXml.Condition(Date, "lt", FetchXml.Utc(to)));
 
