@@ -39,7 +39,8 @@ namespace CrmExtensions.Plugins.Steps
     [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, FilteringAttributes = StepColumns.SalesOrderChange,
         PreImage = StepColumns.SalesOrderImage, PostImage = StepColumns.SalesOrderImage,
         Description = "Recalculate the customer(s) of a changed order.")]
-    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PostImage = StepColumns.SalesOrderImage,
+    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName,
+        PreImage = StepColumns.SalesOrderImage, PostImage = StepColumns.SalesOrderImage,
         Description = "Recalculate the customer when an order changes state (legacy SetState).")]
     [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, SalesOrder.EntityLogicalName, PreImage = StepColumns.SalesOrderImage,
         Description = "Recalculate the customer of a deleted order.")]
@@ -48,7 +49,8 @@ namespace CrmExtensions.Plugins.Steps
     [Step(MessageName.Update, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, FilteringAttributes = StepColumns.InvoiceChange,
         PreImage = StepColumns.InvoiceImage, PostImage = StepColumns.InvoiceImage,
         Description = "Recalculate the customer(s) of a changed invoice.")]
-    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PostImage = StepColumns.InvoiceImage,
+    [Step(MessageName.SetState, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName,
+        PreImage = StepColumns.InvoiceImage, PostImage = StepColumns.InvoiceImage,
         Description = "Recalculate the customer when an invoice changes state (legacy SetState).")]
     [Step(MessageName.Delete, Stage.PostOperation, Mode.Asynchronous, Invoice.EntityLogicalName, PreImage = StepColumns.InvoiceImage,
         Description = "Recalculate the customer of a deleted invoice.")]
