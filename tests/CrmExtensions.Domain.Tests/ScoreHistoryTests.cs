@@ -56,12 +56,12 @@ namespace CrmExtensions.Domain.Tests
         public void A_trigger_travels_as_one_string_and_anything_else_is_no_trigger()
         {
             var job = new ScoreTrigger(TriggerKind.Job, "Bulk recalculation | page 3");
-            var back = ScoreTrigger.FromSharedValue(job.ToSharedValue());
+            var back = ScoreTrigger.FromStamp(job.ToStamp());
             Assert.Equal(TriggerKind.Job, back.Kind);
             Assert.Equal("Bulk recalculation | page 3", back.Detail);
             Assert.Equal("Create of salesorder 6f9619ff-8b86-d011-b42d-00c04fc964ff", Order.Detail);
-            Assert.Null(ScoreTrigger.FromSharedValue(true));
-            Assert.Null(ScoreTrigger.FromSharedValue("9|unknown kind"));
+            Assert.Null(ScoreTrigger.FromStamp("true"));
+            Assert.Null(ScoreTrigger.FromStamp("9|unknown kind"));
         }
 
         [Fact]

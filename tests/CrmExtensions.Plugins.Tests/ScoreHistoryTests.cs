@@ -1,4 +1,6 @@
 using System.Linq;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
@@ -99,6 +101,29 @@ namespace CrmExtensions.Plugins.Tests
             var row = ByTrigger(account, ScoreTriggerChoice.Override);
             Assert.Equal($"Strategic reference customer (by user {_org.Manager:D})", row.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
             Assert.Equal("Tier Lead → Platinum", row.GetAttributeValue<string>(CustomerScoreChange.Name));
+        }
+
+        [Fact]
+        public void A_user_cannot_pass_an_edit_off_as_an_evaluation_by_writing_its_trigger()
+        {
+            var account = _org.Account();
+            _org.OrderHistory(account, 100m, months: 12);
+            _org.Recalculate(account);
+
+            // The manager may override the tier, but not say a job did it.
+            Entity Override() => new Entity(Account.EntityLogicalName, account.Id)
+            {
+                [CustomerColumns.Tier] = Tier(ValueTier.Platinum), [CustomerColumns.TierOverride] = true, [CustomerColumns.TierOverrideReason] = "Strategic reference customer",
+            };
+            var forged = Override();
+            forged[CustomerColumns.LastEvaluationTrigger] = new ScoreTrigger(TriggerKind.Job, "Nightly refresh").ToStamp();
+
+            var error = Assert.Throws<DataverseFaultException>(() => _org.As(_org.Manager).Update(forged));
+
+            Assert.Equal(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, error.Detail.ErrorCode);
+            Assert.Single(History(account));
+            _org.As(_org.Manager).Update(Override());
+            Assert.Equal(ScoreTriggerChoice.Override, (ScoreTriggerChoice)History(account).Select(r => Choice(r, CustomerScoreChange.Trigger)).Max()!.Value);
         }
 
         [Fact]

@@ -23,8 +23,8 @@ namespace CrmExtensions.Domain.History
 
     /// <summary>
     /// The trigger of an evaluation and what a user needs to find its source ("Create of salesorder 6f96…", a job, the
-    /// override's reason). It travels from the plug-in that evaluates to the step that records the change as one string,
-    /// the form the platform's shared variables carry between nested pipelines.
+    /// override's reason). It travels from the plug-in that evaluates to the step that records the change as one string
+    /// the evaluation writes with the customer's columns (a shared variable need not reach the write's pipeline).
     /// </summary>
     public sealed class ScoreTrigger
     {
@@ -41,12 +41,11 @@ namespace CrmExtensions.Domain.History
 
         public static ScoreTrigger ForEvent(string message, string table, Guid recordId) => new ScoreTrigger(TriggerKind.Event, $"{message} of {table} {recordId:D}");
 
-        public string ToSharedValue() => $"{(int)Kind}{Separator}{Detail}";
+        public string ToStamp() => $"{(int)Kind}{Separator}{Detail}";
 
-        /// <summary>The trigger a shared value carries; null when the value is not one (an older plug-in version marked the pipeline with true).</summary>
-        public static ScoreTrigger FromSharedValue(object value)
+        /// <summary>The trigger a stamp carries; null when the text is not one.</summary>
+        public static ScoreTrigger FromStamp(string text)
         {
-            var text = value as string;
             var at = text?.IndexOf(Separator) ?? -1;
             if (at <= 0 || !int.TryParse(text.Substring(0, at), out var kind) || !Enum.IsDefined(typeof(TriggerKind), kind)) return null;
             return new ScoreTrigger((TriggerKind)kind, text.Substring(at + 1));

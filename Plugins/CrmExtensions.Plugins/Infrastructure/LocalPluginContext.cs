@@ -57,21 +57,5 @@ namespace CrmExtensions.Plugins.Infrastructure
         public Entity PostImage(string alias = Parameters.PostImage) => Execution.PostEntityImages.Contains(alias) ? Execution.PostEntityImages[alias] : null;
 
         public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);
-
-        /// <summary>
-        /// True when the request that raised this event was issued by a pipeline marked with <paramref name="sharedVariable"/>
-        /// itself, not by some automation further down the chain that reacted to it.
-        /// </summary>
-        public bool IsRaisedDirectlyBy(string sharedVariable) => Execution.ParentContext?.SharedVariables.Contains(sharedVariable) == true;
-
-        /// <summary>The value the nearest ancestor pipeline marked with <paramref name="sharedVariable"/> holds; null when none did.</summary>
-        public object MarkOf(string sharedVariable)
-        {
-            for (var parent = Execution.ParentContext; parent != null; parent = parent.ParentContext)
-            {
-                if (parent.SharedVariables.Contains(sharedVariable)) return parent.SharedVariables[sharedVariable];
-            }
-            return null;
-        }
     }
 }

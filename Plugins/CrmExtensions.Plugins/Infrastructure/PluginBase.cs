@@ -10,8 +10,9 @@ namespace CrmExtensions.Plugins.Infrastructure
 {
     /// <summary>
     /// Reads the services a plugin needs, runs it, and turns domain validation failures into the platform's
-    /// InvalidPluginExecutionException so the user sees the rule's own message and the transaction rolls back. Traces
-    /// entry, exit with the elapsed time, and any unexpected exception before the platform reports it.
+    /// InvalidPluginExecutionException so the user sees the rule's own message and the transaction rolls back; in an
+    /// asynchronous step a transient failure asks for another run (<see cref="TransientFailure"/>). Traces entry, exit
+    /// with the elapsed time, and any unexpected exception before the platform reports it.
     /// Stateless: the platform caches one instance per step and calls it concurrently.
     /// </summary>
     public abstract class PluginBase : IPlugin
@@ -42,6 +43,11 @@ namespace CrmExtensions.Plugins.Infrastructure
                 context.Trace("Rejected: {0}", ex.Message);
                 throw new InvalidPluginExecutionException(ex.Message, ex);
             }
+            catch (Exception ex) when (context.Execution.Mode == AsynchronousMode && TransientFailure.Is(ex))
+            {
+                context.Trace("Transient {0}: {1}; asking the asynchronous service to run the step again.", ex.GetType().FullName, ex.Message);
+                throw TransientFailure.AskForRetry(ex);
+            }
             catch (Exception ex) when (!(ex is InvalidPluginExecutionException))
             {
                 // The platform reports it as an unexpected plug-in error without our context; the trace keeps what and where.
@@ -54,15 +60,18 @@ namespace CrmExtensions.Plugins.Infrastructure
             }
         }
 
+        /// <summary>IExecutionContext.Mode of a step run by the asynchronous service.</summary>
+        private const int AsynchronousMode = 1;
+
         protected abstract void Run(LocalPluginContext context);
 
         /// <summary>The settings in force: the step's configuration, else the active cx_setting row, else the defaults.</summary>
         protected CrmExtensionsSettings Settings(LocalPluginContext context) => context.Settings(UnsecureConfiguration);
 
         /// <summary>
-        /// A recalculation with the settings in force that writes as the system. The pipeline is marked with what
-        /// triggered it, so the tier guard lets its writes through and the score history records the trigger: the
-        /// platform event (message, table, record) or the Custom API and its caller.
+        /// A recalculation with the settings in force that writes as the system. Its writes carry what triggered it, so
+        /// the score history records the trigger: the platform event (message, table, record) or the Custom API and its
+        /// caller.
         /// </summary>
         protected CustomerRecalculation Recalculation(LocalPluginContext context, TriggerKind trigger)
         {
@@ -71,8 +80,7 @@ namespace CrmExtensions.Plugins.Infrastructure
             var source = trigger == TriggerKind.Event
                 ? ScoreTrigger.ForEvent(execution.MessageName, execution.PrimaryEntityName, execution.PrimaryEntityId)
                 : new ScoreTrigger(trigger, $"{execution.MessageName} by user {execution.InitiatingUserId:D}");
-            execution.SharedVariables[CustomerRecalculation.SharedVariable] = source.ToSharedValue();
-            return new CustomerRecalculation(context.SystemService, settings, execution.IsInTransaction);
+            return new CustomerRecalculation(context.SystemService, settings, execution.IsInTransaction, source);
         }
     }
 }

@@ -89,6 +89,13 @@ namespace CrmExtensions.Plugins.Model
         public const string ExpectedPurchases = "cx_expectedpurchases";
         public const string LastEvaluatedOn = "cx_lastevaluatedon";
 
+        /// <summary>
+        /// What set off the last evaluation (<see cref="CrmExtensions.Domain.History.ScoreTrigger"/>'s stamp), written with
+        /// it: the score history names its trigger from the write itself.
+        /// </summary>
+        public const string LastEvaluationTrigger = "cx_lastevaluationtrigger";
+        public const int LastEvaluationTriggerMaxLength = 600;
+
         /// <summary>The recalculation job whose page wrote the last evaluation; empty when an event, an API call or an override did.</summary>
         public const string LastEvaluationJob = "cx_lastevaluationjob";
         public const string TierOverride = "cx_tieroverride";

@@ -39,7 +39,7 @@ namespace CrmExtensions.Plugins.Model
             CustomerColumns.RfmSegment, CustomerColumns.LifecycleStage, CustomerColumns.LifecyclePattern, CustomerColumns.LoyaltyLevel,
             CustomerColumns.RepeatPurchaseRate, CustomerColumns.CrossPurchaseBreadth, CustomerColumns.ReferralCount, CustomerColumns.PriceTolerance,
             CustomerColumns.Satisfaction, CustomerColumns.ChurnRisk, CustomerColumns.ChurnRiskBand, CustomerColumns.ChurnReasons,
-            CustomerColumns.PurchaseInterval, CustomerColumns.ExpectedPurchases, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationJob,
+            CustomerColumns.PurchaseInterval, CustomerColumns.ExpectedPurchases, CustomerColumns.LastEvaluatedOn, CustomerColumns.LastEvaluationTrigger, CustomerColumns.LastEvaluationJob,
             CustomerColumns.FactsLedger, CustomerColumns.RetentionPlan, CustomerColumns.RelationshipType, CustomerColumns.KeyAccount,
         };
 

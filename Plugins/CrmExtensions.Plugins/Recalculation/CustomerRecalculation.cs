@@ -5,6 +5,7 @@ using System.ServiceModel;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.Model;
@@ -20,9 +21,6 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public sealed class CustomerRecalculation
     {
-        /// <summary>Set on the pipeline that writes a recalculated tier; the tier guard lets changes under it through.</summary>
-        public const string SharedVariable = "cx.recalculation";
-
         /// <summary>Customers per full read: each set-based query names them in one "in" list, so no more than it takes.</summary>
         public const int FullReadChunk = QueryLimits.InValues;
 
@@ -41,16 +39,19 @@ namespace CrmExtensions.Plugins.Recalculation
         private readonly CustomerEvaluator _evaluator;
         private readonly RetentionPolicy _retention;
         private readonly bool _inTransaction;
+        private readonly ScoreTrigger _trigger;
 
         /// <summary>
         /// <paramref name="inTransaction"/>: the calls go into a synchronous operation's transaction (a Custom API), where a
-        /// call that fails would doom it, so the reads avoid every call that is expected to fail.
+        /// call that fails would doom it, so the reads avoid every call that is expected to fail. <paramref name="trigger"/>:
+        /// what set the evaluations off, stamped on every customer write for the score history.
         /// </summary>
-        public CustomerRecalculation(IOrganizationService service, CrmExtensionsSettings settings, bool inTransaction)
+        public CustomerRecalculation(IOrganizationService service, CrmExtensionsSettings settings, bool inTransaction, ScoreTrigger trigger)
         {
             _service = service;
             _settings = settings;
             _inTransaction = inTransaction;
+            _trigger = trigger;
             _evaluator = new CustomerEvaluator(settings);
             _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
         }
@@ -227,13 +228,13 @@ namespace CrmExtensions.Plugins.Recalculation
             // A lost customer is analysed by where it stood when it last bought, not by the lead tier a year of silence leaves.
             var detected = assessment.Loss.Detected;
             var standing = detected == null ? null : _evaluator.Evaluate(snapshot.Ledger.ToFacts(snapshot.Customer.Id, detected.LastPurchaseOn, _settings, null, null));
-            var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+            var write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _trigger, _retention);
             // A full read creates its new activities itself: an id someone else took first is stepped over, not collided with
             // (an event's plan meets such an id in its own write, fails, and is read in full again).
             while (snapshot.FromFullRead && write.Change.ToCreate.Any(a => !snapshot.FreeActivityIds.Contains(a.Id)))
             {
                 TakenActivityIds.Check(_service, snapshot, write.Change.ToCreate.Where(a => !snapshot.FreeActivityIds.Contains(a.Id)));
-                write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _retention);
+                write = CustomerWrite.For(snapshot, assessment, standing, asOf, job, _trigger, _retention);
             }
             foreach (var request in write.Requests) _service.Execute(request);
             result.Assessments[snapshot.Customer.Id] = assessment;

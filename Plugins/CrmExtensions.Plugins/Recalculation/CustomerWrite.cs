@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain;
 using CrmExtensions.Domain.Evaluation;
+using CrmExtensions.Domain.History;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
+using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -46,7 +48,7 @@ namespace CrmExtensions.Plugins.Recalculation
 
         /// <summary>The writes for one customer; <paramref name="standing"/> is a newly lost customer's evaluation as of its last purchase.</summary>
         public static CustomerWrite For(CustomerSnapshot snapshot, CustomerAssessment assessment, CustomerAssessment standing, DateTime asOf, EntityReference job,
-            RetentionPolicy policy)
+            ScoreTrigger trigger, RetentionPolicy policy)
         {
             // Loss records first: they also set the ledger the customer row stores.
             var losses = LossRecords.Requests(snapshot, assessment, standing, asOf).ToList();
@@ -57,6 +59,7 @@ namespace CrmExtensions.Plugins.Recalculation
             next.Materialized = snapshot.FromFullRead;
 
             var update = AssessmentColumns.ToUpdate(snapshot, assessment, asOf);
+            update[CustomerColumns.LastEvaluationTrigger] = ColumnText.Fit(trigger.ToStamp(), CustomerColumns.LastEvaluationTriggerMaxLength);
             var ledger = snapshot.Ledger.Serialize();
             if (ledger.Length > MaxLedgerLength)
                 throw new DomainValidationException($"The facts of {snapshot.Customer.LogicalName} {snapshot.Customer.Id} need {ledger.Length} characters; their column holds {MaxLedgerLength}.");

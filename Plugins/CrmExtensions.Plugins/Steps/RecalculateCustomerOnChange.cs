@@ -93,10 +93,11 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            // Only our own re-entry stops here: an event raised by a recalculation's own write (its pipeline is marked by
-            // PluginBase). A record another automation writes, even one reacting to our write, and any chain however deep
-            // is a fact for the ledger; the platform's loop guard (depth 8 within an hour) stays the backstop for a real loop.
-            if (context.IsRaisedDirectlyBy(CustomerRecalculation.SharedVariable))
+            // Only our own re-entry stops here: an event raised by a recalculation's own write of the customer (it carries the
+            // evaluation mark only SYSTEM may write). A record another automation writes, even one reacting to our write,
+            // and any chain however deep is a fact for the ledger; the platform's loop guard (depth 8 within an hour) stays
+            // the backstop for a real loop.
+            if (context.Target?.Contains(CustomerColumnSecurity.EvaluationMark) == true)
             {
                 context.Trace("Raised by a recalculation's own writes (depth {0}): already counted.", execution.Depth);
                 return;

@@ -22,12 +22,8 @@ namespace CrmExtensions.Plugins.Steps
         protected override void Run(LocalPluginContext context)
         {
             var execution = context.Execution;
-            PageRun.Run(context.SystemService, new EntityReference(execution.PrimaryEntityName, execution.PrimaryEntityId), job =>
-            {
-                // The evaluations' writes pass the tier guard, and the score history names the job they came from.
-                execution.SharedVariables[CustomerRecalculation.SharedVariable] = new ScoreTrigger(TriggerKind.Job, $"{job.Name} ({job.Job.Id:D})").ToSharedValue();
-                return Settings(context);
-            }, execution.OperationCreatedOn, text => context.Trace(text));
+            PageRun.Run(context.SystemService, new EntityReference(execution.PrimaryEntityName, execution.PrimaryEntityId), _ => Settings(context),
+                execution.OperationCreatedOn, text => context.Trace(text));
         }
     }
 }

@@ -39,7 +39,8 @@ namespace CrmExtensions.Plugins.Steps
 
         private static ScoreTrigger TriggerOf(LocalPluginContext context, Entity before, Entity after)
         {
-            var marked = ScoreTrigger.FromSharedValue(context.MarkOf(CustomerRecalculation.SharedVariable));
+            // An evaluation's write carries its trigger; a user cannot write that column (no profile may update it).
+            var marked = ScoreTrigger.FromStamp(context.Target?.GetAttributeValue<string>(CustomerColumns.LastEvaluationTrigger));
             if (marked != null) return marked;
             var overridden = after.GetAttributeValue<bool>(CustomerColumns.TierOverride);
             var wasOverridden = before.GetAttributeValue<bool>(CustomerColumns.TierOverride);

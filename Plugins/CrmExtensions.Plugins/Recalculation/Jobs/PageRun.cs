@@ -1,4 +1,5 @@
 using System;
+using CrmExtensions.Domain.History;
 using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Plugins.Model;
@@ -36,7 +37,8 @@ namespace CrmExtensions.Plugins.Recalculation.Jobs
             var ids = (page.GetAttributeValue<string>(RecalculationPage.CustomerIds) ?? "").Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToArray();
 
             var rows = ids.Length == 0 ? Array.Empty<Entity>() : Customers(service, job.Table, ids);
-            var result = new CustomerRecalculation(service, settingsFor(job), inTransaction: false).Page(rows, job.AsOf, job.Rebuild, job.Job);
+            var result = new CustomerRecalculation(service, settingsFor(job), inTransaction: false,
+                new ScoreTrigger(TriggerKind.Job, $"{job.Name} ({job.Job.Id:D})")).Page(rows, job.AsOf, job.Rebuild, job.Job);
             // A customer deleted since the plan has nothing left to evaluate: it counts as done.
             var done = result.Customers + result.Current + (ids.Length - rows.Length);
             trace($"{result.Customers} evaluated, {result.Current} already current, {ids.Length - rows.Length} gone, {result.Failures} failed.");
