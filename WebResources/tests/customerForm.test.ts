@@ -7,7 +7,7 @@ const platinum = OptionBase + 1;
 const gold = OptionBase + 2;
 
 function grantOverride(granted: boolean) {
-  const privileges = granted ? { "a1": { id: "a1", businessUnitId: "b", privilegeName: "prvCreatecx_tieroverrideaudit", depth: 3 } } : {};
+  const privileges = granted ? { "a1": { id: "a1", businessUnitId: "b", privilegeName: "prvAppendTocx_tieroverrideaudit", depth: 3 } } : {};
   const userSettings = { getSecurityRolePrivilegesInfo: vi.fn().mockResolvedValue(privileges) };
   (Xrm.Utility as unknown as { getGlobalContext: () => unknown }).getGlobalContext = () => ({ userSettings });
 }

@@ -277,7 +277,12 @@ namespace CrmExtensions.Benchmarks
                         return () =>
                         {
                             Host.Seed(new Entity(table) { [CustomerScoreChange.Customer] = _account.ToEntityReference(), [Common.OverriddenCreatedOn] = JobScale.AsOf.AddYears(-3) });
-                            Service.Create(new Entity(table) { [CustomerScoreChange.Name] = "Measured change " + _n++, [CustomerScoreChange.Customer] = _account.ToEntityReference() });
+                            // As the product records one: with its trigger, the mark of the product's own rows.
+                            Service.Create(new Entity(table)
+                            {
+                                [CustomerScoreChange.Name] = "Measured change " + _n++, [CustomerScoreChange.Customer] = _account.ToEntityReference(),
+                                [CustomerScoreChange.Trigger] = new OptionSetValue(Choice.ToOption(Domain.History.TriggerKind.Event)),
+                            });
                         };
                     case ("Create", "cx_setting"): return () => Service.Create(new Entity(table) { [Setting.Name] = "Benchmark " + _n++, [Setting.Value] = "{ \"clp\": { \"horizonYears\": 6 } }" });
                     case ("Update", "cx_setting"):

@@ -30,7 +30,7 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(46, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(52, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
                     Assert.Equal(19, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     Assert.Null(customizations.Element("pluginpackages"));

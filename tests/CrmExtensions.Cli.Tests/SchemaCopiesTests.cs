@@ -46,7 +46,7 @@ namespace CrmExtensions.Cli.Tests
                 { "loyalty level dropped", ts => ts.Replace("  100000005: \"Sustainable\",\n", ""), "LoyaltyLevels lacks option 100000005 'Sustainable' of cx_loyaltylevel" },
                 { "band swapped", ts => ts.Replace("ChurnBandHigh = 100000003", "ChurnBandHigh = 100000002"), "ChurnBandHigh 100000002 is not the option 'High' of cx_churnriskband" },
                 { "option base", ts => ts.Replace("OptionBase = 100000000", "OptionBase = 100000001"), "OptionBase 100000001 is not the publisher's first option value" },
-                { "privilege", ts => ts.Replace("prvCreatecx_tieroverrideaudit", "prvWritecx_tieroverrideaudit"),
+                { "privilege", ts => ts.Replace("prvAppendTocx_tieroverrideaudit", "prvWritecx_tieroverrideaudit"),
                     "OverridePrivilege 'prvWritecx_tieroverrideaudit' is not the one the plug-ins check" },
                 { "reason length", ts => ts.Replace("MinReasonLength = 10", "MinReasonLength = 12"), "MinReasonLength 12 is not TierOverridePolicy.MinReasonLength (10)" },
             };

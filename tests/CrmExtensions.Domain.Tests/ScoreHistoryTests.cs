@@ -38,6 +38,7 @@ namespace CrmExtensions.Domain.Tests
             var change = ScoreHistory.Between(Gold(), after, "No purchase for 210 days; Satisfaction dropped 50%; 2 open complaints; Purchase value fell 45%", Order, () => Settings);
 
             Assert.Equal("Tier Gold → Platinum; Churn risk band Low → High", change.Summary);
+            Assert.Equal("Changed: tier, churn risk band", change.Title);
             Assert.True(change.TierChanged && change.ChurnBandChanged);
             Assert.False(change.StageChanged || change.LoyaltyChanged);
             Assert.Equal(new[] { "No purchase for 210 days", "Satisfaction dropped 50%", "2 open complaints" }, change.TopReasons);

@@ -63,18 +63,18 @@ namespace CrmExtensions.Domain.Tests
         }
 
         [Fact]
-        public void The_audit_names_both_tiers_and_the_trimmed_reason()
+        public void The_audit_records_the_trimmed_reason_under_a_name_that_shows_no_tier()
         {
-            var record = TierOverridePolicy.RecordOf(Override("  Strategic reference customer  "), ValueTier.Iron);
-            Assert.Equal("Tier override: Iron → Platinum", record.Title);
+            var record = TierOverridePolicy.RecordOf(Override("  Strategic reference customer  "));
+            Assert.Equal("Tier override", record.Title);
             Assert.Equal("Strategic reference customer", record.Reason);
         }
 
         [Fact]
-        public void The_audit_of_a_removal_names_the_tier_it_held()
+        public void The_audit_of_a_removal_says_so_without_the_tier_it_held()
         {
-            var record = TierOverridePolicy.RecordOf(new TierOverrideEdit { Override = false }, null);
-            Assert.Equal("Tier override removed (none)", record.Title);
+            var record = TierOverridePolicy.RecordOf(new TierOverrideEdit { Override = false });
+            Assert.Equal("Tier override removed", record.Title);
             Assert.Equal("Override removed", record.Reason);
         }
     }

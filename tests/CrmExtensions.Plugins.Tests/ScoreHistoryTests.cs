@@ -38,7 +38,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             var first = Assert.Single(History(account));
             Assert.Equal((int)ScoreTriggerChoice.Recalculation, Choice(first, CustomerScoreChange.Trigger));
-            Assert.StartsWith("Tier none → Lead", first.GetAttributeValue<string>(CustomerScoreChange.Name));
+            Assert.StartsWith("Changed: tier", first.GetAttributeValue<string>(CustomerScoreChange.Name));
             Assert.Null(Choice(first, CustomerScoreChange.TierFrom));
             Assert.Equal(Org.Option(ValueTier.Lead), Choice(first, CustomerScoreChange.TierTo));
 
@@ -100,7 +100,7 @@ namespace CrmExtensions.Plugins.Tests
             });
             var row = ByTrigger(account, ScoreTriggerChoice.Override);
             Assert.Equal($"Strategic reference customer (by user {_org.Manager:D})", row.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
-            Assert.Equal("Tier Lead → Platinum", row.GetAttributeValue<string>(CustomerScoreChange.Name));
+            Assert.Equal("Changed: tier", row.GetAttributeValue<string>(CustomerScoreChange.Name));
         }
 
         [Fact]
@@ -160,7 +160,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             _org.Host.ProcessAsyncQueue();
 
-            Assert.Equal(new[] { "700 days ago", "Tier none → Lead; Churn risk band none → Low; Lifecycle stage none → Stability; Loyalty level none → Trust" },
+            Assert.Equal(new[] { "700 days ago", "Changed: tier, churn risk band, lifecycle stage, loyalty level" },
                 History(account).Select(r => r.GetAttributeValue<string>(CustomerScoreChange.Name)).OrderBy(n => n));
             Assert.Single(History(other));
         }

@@ -59,7 +59,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(Org.Option(ValueTier.Platinum), row.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value);
             Assert.Equal(_org.Manager, row.GetAttributeValue<EntityReference>(CustomerColumns.TierOverrideBy).Id);
             var audit = Assert.Single(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
-            Assert.Equal("Tier override: Lead → Platinum", audit.GetAttributeValue<string>(TierOverrideAudit.Name));
+            Assert.Equal(TierOverridePolicy.OverrideTitle, audit.GetAttributeValue<string>(TierOverrideAudit.Name));
             Assert.Equal("Strategic reference customer", audit.GetAttributeValue<string>(TierOverrideAudit.Reason));
             Assert.Equal(_account.Id, audit.GetAttributeValue<EntityReference>(TierOverrideAudit.Account).Id);
 

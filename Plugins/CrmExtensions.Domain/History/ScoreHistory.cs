@@ -55,6 +55,15 @@ namespace CrmExtensions.Domain.History
         public ScoreTrigger Trigger { get; }
 
         public string Summary => string.Join("; ", Moved);
+
+        /// <summary>
+        /// What moved without its values ("Changed: tier, churn risk band"), for the row's name: the values are column-secured
+        /// like the customer's, the name is not.
+        /// </summary>
+        public string Title => "Changed: " + string.Join(", ", new[]
+        {
+            TierChanged ? "tier" : null, ChurnBandChanged ? "churn risk band" : null, StageChanged ? "lifecycle stage" : null, LoyaltyChanged ? "loyalty level" : null,
+        }.Where(name => name != null));
     }
 
     /// <summary>

@@ -73,11 +73,12 @@ namespace CrmExtensions.Domain.Value
         /// <summary>An override holds until its end date (inclusive); without one, until it is removed.</summary>
         public static bool Holds(bool overridden, DateTime? until, DateTime asOf) => overridden && (!until.HasValue || until.Value >= asOf);
 
-        public static TierOverrideRecord RecordOf(TierOverrideEdit edit, ValueTier? previous) =>
+        public static TierOverrideRecord RecordOf(TierOverrideEdit edit) =>
             edit.Override
-                ? new TierOverrideRecord($"Tier override: {Label(previous)} → {Label(edit.Tier)}", edit.Reason.Trim())
-                : new TierOverrideRecord($"Tier override removed ({Label(previous)})", "Override removed");
+                ? new TierOverrideRecord(OverrideTitle, edit.Reason.Trim())
+                : new TierOverrideRecord(RemovalTitle, "Override removed");
 
-        private static string Label(ValueTier? tier) => tier?.ToString() ?? "none";
+        /// <summary>The audit row's names: the tiers and the reason are column-secured like the customer's, the name is not.</summary>
+        public const string OverrideTitle = "Tier override", RemovalTitle = "Tier override removed";
     }
 }

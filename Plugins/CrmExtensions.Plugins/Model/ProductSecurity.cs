@@ -6,21 +6,25 @@ namespace CrmExtensions.Plugins.Model
     /// <summary>The security roles the solution ships (Solution/src/Roles), by name.</summary>
     public static class ProductRoles
     {
-        /// <summary>Overrides tiers with a reason, recalculates a customer, previews, reads the override audit and score history.</summary>
+        /// <summary>Overrides tiers with a reason, recalculates a customer, previews, reads the override audit and score history (Deep).</summary>
         public const string Manager = "Customer Value Manager";
 
-        /// <summary>Owns the settings and recalculation jobs; recalculates and previews; reads audit and history.</summary>
+        /// <summary>Owns the settings and recalculation jobs; recalculates and previews; reads audit and history (Local).</summary>
         public const string Administrator = "Customer Value Administrator";
     }
 
     /// <summary>
-    /// Column security and auditing of the customer tables and their losses, declared once: the generator writes the field
-    /// security profiles (Other/FieldSecurityProfiles.xml) from this, and the validator checks each table's IsSecured and
-    /// IsAuditEnabled flags against it.
+    /// Column security and auditing of the customer tables, their losses, score history and override audit, declared once:
+    /// the generator writes the field security profiles (Other/FieldSecurityProfiles.xml) from this, and the validator
+    /// checks each table's IsSecured and IsAuditEnabled flags against it.
     /// </summary>
     public static class CustomerColumnSecurity
     {
-        public static readonly string[] Tables = { Account.EntityLogicalName, Contact.EntityLogicalName, CustomerLoss.EntityLogicalName };
+        public static readonly string[] Tables =
+        {
+            Account.EntityLogicalName, Contact.EntityLogicalName, CustomerLoss.EntityLogicalName, CustomerScoreChange.EntityLogicalName,
+            TierOverrideAudit.EntityLogicalName,
+        };
 
         /// <summary>The customer tables themselves (the evaluation, override and audit columns live on them).</summary>
         public static bool IsCustomerTable(string table) => table == Account.EntityLogicalName || table == Contact.EntityLogicalName;
@@ -72,9 +76,43 @@ namespace CrmExtensions.Plugins.Model
         /// </summary>
         public static readonly string[] LossRulesOnly = { CustomerLoss.LastPurchaseOn, CustomerLoss.RecoveredOn, CustomerLoss.DaysToRecovery };
 
+        /// <summary>
+        /// The score history's values: the same scores the customer's secured columns hold, so the same profiles read them
+        /// and none writes them. <see cref="CustomerScoreChange.Trigger"/> is on every row the product records.
+        /// </summary>
+        public static readonly string[] ScoreHistoryValues =
+        {
+            CustomerScoreChange.TierFrom, CustomerScoreChange.TierTo, CustomerScoreChange.ChurnBandFrom, CustomerScoreChange.ChurnBandTo,
+            CustomerScoreChange.StageFrom, CustomerScoreChange.StageTo, CustomerScoreChange.LoyaltyFrom, CustomerScoreChange.LoyaltyTo,
+            CustomerScoreChange.ChurnRisk, CustomerScoreChange.TopReasons, CustomerScoreChange.Trigger, CustomerScoreChange.TriggerDetail,
+        };
+
+        /// <summary>The override audit's values, secured as the customer's override columns; <see cref="TierOverrideAudit.OverrideBy"/> is on every row.</summary>
+        public static readonly string[] OverrideAuditValues =
+        {
+            TierOverrideAudit.FromTier, TierOverrideAudit.ToTier, TierOverrideAudit.Reason, TierOverrideAudit.OverrideBy, TierOverrideAudit.Until,
+        };
+
+        /// <summary>
+        /// What marks a history or audit row's create or update as the product's own: a secured column no profile may create
+        /// or update (the platform fails a user's write that carries it), present on every row the product writes. A write
+        /// without it is a user's, and the product's step refuses it.
+        /// </summary>
+        public static string ProductRecordMark(string table) =>
+            table == CustomerScoreChange.EntityLogicalName ? CustomerScoreChange.Trigger : TierOverrideAudit.OverrideBy;
+
         /// <summary>The secured columns of one table.</summary>
-        public static IEnumerable<string> SecuredOn(string table) =>
-            table == CustomerLoss.EntityLogicalName ? LossRulesOnly : table == Account.EntityLogicalName ? Secured.Concat(AccountBookkeeping) : Secured;
+        public static IEnumerable<string> SecuredOn(string table)
+        {
+            switch (table)
+            {
+                case CustomerLoss.EntityLogicalName: return LossRulesOnly;
+                case CustomerScoreChange.EntityLogicalName: return ScoreHistoryValues;
+                case TierOverrideAudit.EntityLogicalName: return OverrideAuditValues;
+                case Account.EntityLogicalName: return Secured.Concat(AccountBookkeeping);
+                default: return Secured;
+            }
+        }
 
         /// <summary>In the platform's audit history (with the tables themselves): tier, override and value columns.</summary>
         public static IEnumerable<string> Audited => Override.Concat(new[]

@@ -103,8 +103,11 @@ namespace CrmExtensions.Plugins.Model
         public const string OverrideBy = "cx_overrideby";
         public const string Until = "cx_until";
 
-        /// <summary>Only roles allowed to override tiers can create audit rows (granted to the Customer Value Manager role).</summary>
-        public const string OverridePrivilege = "prvCreatecx_tieroverrideaudit";
+        /// <summary>
+        /// The right to override a tier (Customer Value Manager). Not Create on this table, which would let a user write audit
+        /// rows: AppendTo grants nothing else here (no table looks up an audit row), so it stands for the override alone.
+        /// </summary>
+        public const string OverridePrivilege = "prvAppendTocx_tieroverrideaudit";
 
         /// <summary>Held by the roles that answer for tiers (manager, administrator): the execute privilege of cx_RecalculateCustomer.</summary>
         public const string ReadPrivilege = "prvReadcx_tieroverrideaudit";

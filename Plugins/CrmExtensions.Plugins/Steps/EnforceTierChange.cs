@@ -20,7 +20,7 @@ namespace CrmExtensions.Plugins.Steps
     [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
         Description = "A new customer gets its tier from recalculation, never by hand.")]
     [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
-        FilteringAttributes = StepColumns.TierGuard, PreImage = StepColumns.TierGuard,
+        FilteringAttributes = StepColumns.TierGuard, PreImage = StepColumns.TierGuardImage,
         Description = "A tier changes only by recalculation or an authorised override with a reason.")]
     public sealed class EnforceTierChange : PluginBase
     {
@@ -69,9 +69,11 @@ namespace CrmExtensions.Plugins.Steps
                 target[CustomerColumns.TierOverrideBy] = null;
             }
 
-            var record = TierOverridePolicy.RecordOf(edit, oldTier == null ? (ValueTier?)null : Choice.FromOption<ValueTier>(oldTier.Value));
+            var record = TierOverridePolicy.RecordOf(edit);
             context.SystemService.Create(new Entity(TierOverrideAudit.EntityLogicalName)
             {
+                // Readable by exactly those who reach the customer: its owner's row (Assign cascades to it).
+                [Common.OwnerId] = after.GetAttributeValue<EntityReference>(Common.OwnerId),
                 [TierOverrideAudit.Name] = record.Title,
                 [target.LogicalName == Account.EntityLogicalName ? TierOverrideAudit.Account : TierOverrideAudit.Contact] = new EntityReference(target.LogicalName, context.Execution.PrimaryEntityId),
                 [TierOverrideAudit.FromTier] = oldTier,

@@ -33,7 +33,7 @@ namespace CrmExtensions.Plugins.Steps
             var change = ScoreHistory.Between(State(before), State(after), after.GetAttributeValue<string>(CustomerColumns.ChurnReasons), trigger, () => Settings(context).History);
             if (change == null) return;
             var customer = new EntityReference(context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId);
-            context.SystemService.Create(Row(customer, change, after.GetAttributeValue<int?>(CustomerColumns.ChurnRisk)));
+            context.SystemService.Create(Row(customer, after.GetAttributeValue<EntityReference>(Common.OwnerId), change, after.GetAttributeValue<int?>(CustomerColumns.ChurnRisk)));
             context.Trace("Score change of {0} {1} recorded: {2} ({3}).", customer.LogicalName, customer.Id, change.Summary, trigger.Kind);
         }
 
@@ -61,11 +61,13 @@ namespace CrmExtensions.Plugins.Steps
             return value != null && Choice.TryFromOption<T>(value.Value, out var domain) ? domain : (T?)null;
         }
 
-        private static Entity Row(EntityReference customer, ScoreChange change, int? churnRisk)
+        /// <summary>The customer's owner owns the row, so whoever reaches the customer reaches its history (Assign cascades to it).</summary>
+        private static Entity Row(EntityReference customer, EntityReference owner, ScoreChange change, int? churnRisk)
         {
             var row = new Entity(CustomerScoreChange.EntityLogicalName)
             {
-                [CustomerScoreChange.Name] = ColumnText.Fit(change.Summary, CustomerScoreChange.NameMaxLength),
+                [Common.OwnerId] = owner,
+                [CustomerScoreChange.Name] = ColumnText.Fit(change.Title, CustomerScoreChange.NameMaxLength),
                 [CustomerScoreChange.Customer] = customer,
                 [CustomerScoreChange.ChurnRisk] = churnRisk,
                 [CustomerScoreChange.TopReasons] = change.TopReasons.Count == 0 ? null : ColumnText.Fit(string.Join("\n", change.TopReasons), CustomerScoreChange.TopReasonsMaxLength),

@@ -16,7 +16,10 @@ namespace CrmExtensions.Dataverse.InMemory.Query
 
         private readonly Func<Entity, bool> _visible;
 
-        /// <summary>An evaluator for one caller: <paramref name="visible"/> says whether a row of the queried table is returned to them (null: every row).</summary>
+        /// <summary>
+        /// An evaluator for one caller: <paramref name="visible"/> says whether a row is theirs to see (null: every row), for the
+        /// queried table and every linked one alike, so no join reaches a row a direct read would not.
+        /// </summary>
         public QueryEvaluator(TableStore store, DateTime utcNow, Guid userId, Func<Entity, bool> visible = null)
         {
             _store = store;
@@ -210,7 +213,7 @@ namespace CrmExtensions.Dataverse.InMemory.Query
             {
                 var from = TableStore.IndexKey(row.Value(parentAlias, link.LinkFromAttributeName));
                 var matches = from != null && index.TryGetValue(from, out var found)
-                    ? found.Values.Select(f => row.With(alias, f)).Where(r => _conditions.Matches(link.LinkCriteria, r, alias)).ToList()
+                    ? found.Values.Where(_visible).Select(f => row.With(alias, f)).Where(r => _conditions.Matches(link.LinkCriteria, r, alias)).ToList()
                     : new List<QueryRow>();
                 switch (link.JoinOperator)
                 {

@@ -15,18 +15,28 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
         Restrict,
     }
 
-    /// <summary>A one-to-many relationship as far as Delete needs it: the referencing table and lookup, and its CascadeDelete.</summary>
+    /// <summary>What assigning a row does to the rows that reference it through one lookup.</summary>
+    public enum CascadeAssign
+    {
+        NoCascade,
+        Cascade,
+        Active,
+        UserOwned,
+    }
+
+    /// <summary>A one-to-many relationship as far as Delete and Assign need it: the referencing table and lookup, its CascadeDelete and CascadeAssign.</summary>
     public sealed class CascadeRelationship
     {
         /// <summary>The activity tables the host knows: the platform deletes a row's activities with it (regardingobjectid, Cascade).</summary>
         private static readonly string[] ActivityTables = { "task", "phonecall", "appointment", "email", "letter", "fax" };
 
-        public CascadeRelationship(string referenced, string referencing, string lookup, CascadeDelete delete)
+        public CascadeRelationship(string referenced, string referencing, string lookup, CascadeDelete delete, CascadeAssign assign = CascadeAssign.NoCascade)
         {
             Referenced = referenced;
             Referencing = referencing;
             Lookup = lookup;
             Delete = delete;
+            Assign = assign;
         }
 
         /// <summary>The referenced table; null: any table (a polymorphic lookup such as regardingobjectid).</summary>
@@ -34,6 +44,7 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
         public string Referencing { get; }
         public string Lookup { get; }
         public CascadeDelete Delete { get; }
+        public CascadeAssign Assign { get; }
 
         public bool Applies(string table) => Referenced == null || string.Equals(Referenced, table, StringComparison.OrdinalIgnoreCase);
 
@@ -53,7 +64,8 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
                     ((string)relationship.Element("ReferencedEntityName")).ToLowerInvariant(),
                     ((string)relationship.Element("ReferencingEntityName")).ToLowerInvariant(),
                     (string)relationship.Element("ReferencingAttributeName"),
-                    (CascadeDelete)Enum.Parse(typeof(CascadeDelete), (string)relationship.Element("CascadeDelete")));
+                    (CascadeDelete)Enum.Parse(typeof(CascadeDelete), (string)relationship.Element("CascadeDelete")),
+                    (CascadeAssign)Enum.Parse(typeof(CascadeAssign), (string)relationship.Element("CascadeAssign") ?? nameof(CascadeAssign.NoCascade)));
             }
         }
     }

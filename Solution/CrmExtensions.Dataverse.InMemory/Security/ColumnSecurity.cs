@@ -37,13 +37,21 @@ namespace CrmExtensions.Dataverse.InMemory.Security
 
         public bool CanRead(Guid userId, string table, string column) => Allows(userId, table, column, p => p.CanRead);
 
-        /// <summary>Removes the secured columns the user may not read, as the platform returns them without a value.</summary>
+        /// <summary>
+        /// Removes the secured columns the user may not read, as the platform returns them without a value: the row's own and
+        /// those of linked tables (aliased values name their table and column).
+        /// </summary>
         public void HideUnreadable(Guid userId, Entity row)
         {
             if (_users.IsSystem(userId)) return;
-            foreach (var column in row.Attributes.Keys.Where(c => IsSecured(row.LogicalName, c) && !CanRead(userId, row.LogicalName, c)).ToList())
+            foreach (var column in row.Attributes.Where(a => Hidden(userId, row.LogicalName, a)).Select(a => a.Key).ToList())
                 row.Attributes.Remove(column);
         }
+
+        private bool Hidden(Guid userId, string table, KeyValuePair<string, object> column) =>
+            column.Value is AliasedValue aliased
+                ? aliased.AttributeLogicalName != null && !CanRead(userId, aliased.EntityLogicalName, aliased.AttributeLogicalName)
+                : !CanRead(userId, table, column.Key);
 
         /// <summary>Fails a create or update that sets a secured column the user's profiles do not let them create or update.</summary>
         public void DemandWrite(Guid userId, Entity target, bool isCreate)

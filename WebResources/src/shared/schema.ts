@@ -87,7 +87,7 @@ export const ChurnBandHigh = 100000003;
 export const ChurnBandMedium = 100000002;
 
 /** The privilege that allows overriding a tier (granted by the Customer Value Manager role); the server checks it too. */
-export const OverridePrivilege = "prvCreatecx_tieroverrideaudit";
+export const OverridePrivilege = "prvAppendTocx_tieroverrideaudit";
 
 export const MinReasonLength = 10;
 
