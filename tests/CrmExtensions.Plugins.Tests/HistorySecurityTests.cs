@@ -119,7 +119,7 @@ namespace CrmExtensions.Plugins.Tests
             var existing = _org.Host.Store.Rows(table).First();
             var before = _org.Host.Store.Rows(table).Select(r => r.GetAttributeValue<string>(CustomerScoreChange.Name)).OrderBy(n => n).ToList();
             var forged = new Entity(table) { [CustomerScoreChange.Name] = "Platinum → Lead by a clerk" };
-            forged[table == TierOverrideAudit.EntityLogicalName ? TierOverrideAudit.Account : CustomerScoreChange.Customer] = _customer.ToEntityReference();
+            forged[table == TierOverrideAudit.EntityLogicalName ? TierOverrideAudit.Customer : CustomerScoreChange.Customer] = _customer.ToEntityReference();
             Action write;
             switch (attempt)
             {
@@ -149,7 +149,7 @@ namespace CrmExtensions.Plugins.Tests
         /// <summary>What a read hands the user: each column (linked ones by their table), and whether it is a secured value of the table.</summary>
         private List<Seen> Read(string table, IOrganizationService service, string read)
         {
-            var lookup = table == TierOverrideAudit.EntityLogicalName ? TierOverrideAudit.Account : CustomerScoreChange.Customer;
+            var lookup = table == TierOverrideAudit.EntityLogicalName ? TierOverrideAudit.Customer : CustomerScoreChange.Customer;
             IEnumerable<Entity> rows;
             try
             {

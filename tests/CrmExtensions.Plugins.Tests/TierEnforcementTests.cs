@@ -61,7 +61,7 @@ namespace CrmExtensions.Plugins.Tests
             var audit = Assert.Single(_org.Host.Store.Rows(TierOverrideAudit.EntityLogicalName));
             Assert.Equal(TierOverridePolicy.OverrideTitle, audit.GetAttributeValue<string>(TierOverrideAudit.Name));
             Assert.Equal("Strategic reference customer", audit.GetAttributeValue<string>(TierOverrideAudit.Reason));
-            Assert.Equal(_account.Id, audit.GetAttributeValue<EntityReference>(TierOverrideAudit.Account).Id);
+            Assert.Equal(_account.Id, audit.GetAttributeValue<EntityReference>(TierOverrideAudit.Customer).Id);
 
             _org.Recalculate(_account);
             Assert.Equal(Org.Option(ValueTier.Platinum), _org.Tier(_account));

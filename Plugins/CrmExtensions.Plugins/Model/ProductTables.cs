@@ -95,8 +95,8 @@ namespace CrmExtensions.Plugins.Model
         public const string EntityLogicalName = "cx_tieroverrideaudit";
         public const string PrimaryId = "cx_tieroverrideauditid";
         public const string Name = "cx_name";
-        public const string Account = "cx_accountid";
-        public const string Contact = "cx_contactid";
+        /// <summary>The account or contact whose tier was overridden: one Customer lookup, so the audit has one parent.</summary>
+        public const string Customer = "cx_customer";
         public const string FromTier = "cx_fromtier";
         public const string ToTier = "cx_totier";
         public const string Reason = "cx_reason";

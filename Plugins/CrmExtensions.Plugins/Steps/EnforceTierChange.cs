@@ -75,7 +75,7 @@ namespace CrmExtensions.Plugins.Steps
                 // Readable by exactly those who reach the customer: its owner's row (Assign cascades to it).
                 [Common.OwnerId] = after.GetAttributeValue<EntityReference>(Common.OwnerId),
                 [TierOverrideAudit.Name] = record.Title,
-                [target.LogicalName == Account.EntityLogicalName ? TierOverrideAudit.Account : TierOverrideAudit.Contact] = new EntityReference(target.LogicalName, context.Execution.PrimaryEntityId),
+                [TierOverrideAudit.Customer] = new EntityReference(target.LogicalName, context.Execution.PrimaryEntityId),
                 [TierOverrideAudit.FromTier] = oldTier,
                 [TierOverrideAudit.ToTier] = edit.Override ? newTier : null,
                 [TierOverrideAudit.Reason] = record.Reason,

@@ -29,7 +29,7 @@ namespace CrmExtensions.Plugins.Steps
             + CustomerScoreChange.TopReasons + "," + CustomerScoreChange.Trigger + "," + CustomerScoreChange.TriggerDetail + "," + Common.StateCode;
 
         /// <summary>Every column the product writes on an override audit row (not its owner).</summary>
-        public const string OverrideAuditContent = TierOverrideAudit.Name + "," + TierOverrideAudit.Account + "," + TierOverrideAudit.Contact + ","
+        public const string OverrideAuditContent = TierOverrideAudit.Name + "," + TierOverrideAudit.Customer + ","
             + TierOverrideAudit.FromTier + "," + TierOverrideAudit.ToTier + "," + TierOverrideAudit.Reason + "," + TierOverrideAudit.OverrideBy + ","
             + TierOverrideAudit.Until + "," + Common.StateCode;
 

@@ -41,6 +41,7 @@ namespace CrmExtensions.Cli.Validation
             CheckComponents(context);
             LayoutRules.Check(context);
             TableRules.Check(context);
+            ParentalRelationships.Check(context);
             RegistrationRules.Check(context);
             ComponentRules.Check(context);
             AppRules.Check(context);
