@@ -120,27 +120,18 @@ namespace CrmExtensions.Cli.Tests
         public void The_rules_are_asked_about_the_holdout_while_the_settings_keep_their_horizon()
         {
             // The holdout asks who buys within its 60 days (Feb 1 to Mar 31) and how much: the rules answer that question.
-            var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
-            try
-            {
-                File.WriteAllLines(file, new[] { "customer,date,amount", "a,2024-01-05,10", "a,2024-01-15,20", "a,2024-01-25,30", "b,2024-01-20,7", "b,2024-03-10,9" });
-                var result = BacktestRun.Run(TransactionFile.Load(file), @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }", Day("2024-01-31"), Day("2024-03-31"));
-                Assert.Equal(60, result.Horizon.Days);
-                Assert.Equal(12, result.Settings.Churn.HorizonMonths);
-                var model = PurchaseModel.From(result.Settings);
-                var a = result.Customers.Single(c => c.Customer == "a");
-                var expected = model.ExpectedPurchases(a.Assessment.Rhythm.Value, 60);
-                Assert.Equal(expected, a.Assessment.Churn.ExpectedPurchases.Value, 12);
-                Assert.Equal(Math.Exp(-expected), a.Assessment.Churn.Probability, 12);
-                Assert.Contains("purchases expected in the next 60 days", a.Assessment.Churn.ReasonsText);
-                Assert.Equal(expected, a.PurchaseModelPurchases, 12);
-                Assert.Equal(expected * 20, a.PurchaseModelRevenue, 9); // mean spend 60 / 3
-                Assert.Equal(expected * 20 * (double)result.Settings.Clp.DefaultMarginRate, a.ExpectedProfit, 9);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            var result = JanuaryThenHoldoutToMarch("a,2024-01-05,10", "a,2024-01-15,20", "a,2024-01-25,30", "b,2024-01-20,7", "b,2024-03-10,9");
+            Assert.Equal(60, result.Horizon.Days);
+            Assert.Equal(12, result.Settings.Churn.HorizonMonths);
+            var model = PurchaseModel.From(result.Settings);
+            var a = result.Customers.Single(c => c.Customer == "a");
+            var expected = model.ExpectedPurchases(a.Assessment.Rhythm.Value, 60);
+            Assert.Equal(expected, a.Assessment.Churn.ExpectedPurchases.Value, 12);
+            Assert.Equal(Math.Exp(-expected), a.Assessment.Churn.Probability, 12);
+            Assert.Contains("purchases expected in the next 60 days", a.Assessment.Churn.ReasonsText);
+            Assert.Equal(expected, a.PurchaseModelPurchases, 12);
+            Assert.Equal(expected * 20, a.PurchaseModelRevenue, 9); // mean spend 60 / 3
+            Assert.Equal(expected * 20 * (double)result.Settings.Clp.DefaultMarginRate, a.ExpectedProfit, 9);
         }
 
         [Fact]
@@ -208,18 +199,24 @@ namespace CrmExtensions.Cli.Tests
         {
             // Rows of one day are one purchase, so a repeat counts only from the next day: t_x and T are whole days between
             // purchase days and up to the cut-off day (inclusive), as in Fader, Hardie & Lee's summaries.
+            var result = JanuaryThenHoldoutToMarch("a,2024-01-05,10", "a,2024-01-05,5", "a,2024-01-15,20", "b,2024-01-31,7", "b,2024-02-10,9");
+            var a = result.Customers.Single(c => c.Customer == "a").Assessment.Rhythm.Value;
+            Assert.Equal(1, a.RepeatPurchases);
+            Assert.Equal(10, a.ActiveDays);
+            Assert.Equal(26, a.TenureDays);
+            var b = result.Customers.Single(c => c.Customer == "b");
+            Assert.Equal(0, b.Assessment.Rhythm.Value.TenureDays); // bought on the cut-off day: counted, with no day left to buy again
+            Assert.True(b.BoughtInHoldout);
+        }
+
+        /// <summary>A backtest of a few "customer,date,amount" rows as of 2024-01-31, holdout to 2024-03-31, absolute thresholds.</summary>
+        private static BacktestResult JanuaryThenHoldoutToMarch(params string[] rows)
+        {
             var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
             try
             {
-                File.WriteAllLines(file, new[] { "customer,date,amount", "a,2024-01-05,10", "a,2024-01-05,5", "a,2024-01-15,20", "b,2024-01-31,7", "b,2024-02-10,9" });
-                var result = BacktestRun.Run(TransactionFile.Load(file), @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }", Day("2024-01-31"), Day("2024-03-31"));
-                var a = result.Customers.Single(c => c.Customer == "a").Assessment.Rhythm.Value;
-                Assert.Equal(1, a.RepeatPurchases);
-                Assert.Equal(10, a.ActiveDays);
-                Assert.Equal(26, a.TenureDays);
-                var b = result.Customers.Single(c => c.Customer == "b");
-                Assert.Equal(0, b.Assessment.Rhythm.Value.TenureDays); // bought on the cut-off day: counted, with no day left to buy again
-                Assert.True(b.BoughtInHoldout);
+                File.WriteAllLines(file, new[] { "customer,date,amount" }.Concat(rows));
+                return BacktestRun.Run(TransactionFile.Load(file), @"{ ""valueMatrix"": { ""thresholds"": ""absolute"" } }", Day("2024-01-31"), Day("2024-03-31"));
             }
             finally
             {
