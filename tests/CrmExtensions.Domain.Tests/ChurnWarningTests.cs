@@ -53,6 +53,23 @@ namespace CrmExtensions.Domain.Tests
         }
 
         [Fact]
+        public void Asked_about_another_horizon_the_outlook_is_the_chance_of_no_purchase_within_it_and_names_it()
+        {
+            var model = new PurchaseModel(Build.Settings.PurchaseModel);
+            var purchases = Every(30, 12, 140);
+            var rhythm = PurchaseRhythm.Of(purchases, AsOf).Value;
+            var holdout = new ChurnWarning(Build.Settings, model, ChurnHorizon.OfDays(273)).Assess(purchases, null, null, AsOf);
+            Assert.Equal(model.ExpectedPurchases(rhythm, 273), holdout.ExpectedPurchases.Value, 12);
+            Assert.Equal(Math.Exp(-model.ExpectedPurchases(rhythm, 273)), holdout.Probability, 12);
+            Assert.Contains("purchases expected in the next 273 days (", holdout.ReasonsText);
+            // The settings' horizon is 12 months of 365.25 / 12 days: the default the product evaluates with.
+            Assert.Equal(365.25, ChurnHorizon.Of(Build.Settings.Churn).Days, 12);
+            var year = new ChurnWarning(Build.Settings, model, ChurnHorizon.OfDays(365.25)).Assess(purchases, null, null, AsOf);
+            Assert.Equal(_churn.Assess(purchases, null, null, AsOf).Probability, year.Probability, 12);
+            Assert.Throws<DomainValidationException>(() => ChurnHorizon.OfDays(0));
+        }
+
+        [Fact]
         public void A_one_time_buyer_is_compared_with_the_populations_rhythm()
         {
             var once = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-200), 500m, "EUR") }, AsOf);

@@ -57,6 +57,21 @@ namespace CrmExtensions.Domain.Tests
         }
 
         [Fact]
+        public void The_expected_profit_over_any_horizon_is_the_models_purchases_times_profit_per_purchase_and_next_years_is_the_incremental_purchase()
+        {
+            var model = new PurchaseModel(Build.Settings.PurchaseModel);
+            var clp = new CustomerLifetimeProfit(Build.Settings, model);
+            var lines = Enumerable.Range(0, 8).Select(m => new PurchaseLine(Build.AsOf.AddDays(-40 - 45 * m), 400m + 50 * m, "EUR"));
+            var purchases = new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf);
+            var rhythm = PurchaseRhythm.Of(purchases, Build.AsOf).Value;
+            var profitPerPurchase = (double)purchases.Recent(purchases.Periods.Count).Profit / 8;
+            Assert.Equal(model.ExpectedPurchases(rhythm, 273) * profitPerPurchase * 0.5, clp.ExpectedProfit(purchases, Build.AsOf, 273, staying: 0.5), 9);
+            // Over a year it is the growth potential's incremental purchase, unrounded: what a backtest ranks by over its holdout.
+            Assert.Equal((double)clp.Evaluate(purchases, 0, Build.AsOf).IncrementalPurchase, clp.ExpectedProfit(purchases, Build.AsOf, 365.25), 2);
+            Assert.Equal(0.0, clp.ExpectedProfit(PurchaseSummary.None(8), Build.AsOf, 273));
+        }
+
+        [Fact]
         public void A_customer_younger_than_the_window_is_valued_per_year_of_its_own_tenure()
         {
             var clp = new CustomerLifetimeProfit(Build.Settings, Clockwork);

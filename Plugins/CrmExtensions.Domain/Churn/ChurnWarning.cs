@@ -18,11 +18,17 @@ namespace CrmExtensions.Domain.Churn
     {
         private readonly CrmExtensionsSettings _settings;
         private readonly PurchaseModel _model;
+        private readonly ChurnHorizon _horizon;
 
-        public ChurnWarning(CrmExtensionsSettings settings, PurchaseModel model)
+        public ChurnWarning(CrmExtensionsSettings settings, PurchaseModel model) : this(settings, model, ChurnHorizon.Of(settings.Churn))
+        {
+        }
+
+        public ChurnWarning(CrmExtensionsSettings settings, PurchaseModel model, ChurnHorizon horizon)
         {
             _settings = settings;
             _model = model;
+            _horizon = horizon;
         }
 
         public ChurnRisk Assess(PurchaseSummary purchases, IReadOnlyCollection<SurveyResponse> surveys, IReadOnlyCollection<Complaint> complaints, DateTime asOf)
@@ -35,7 +41,7 @@ namespace CrmExtensions.Domain.Churn
             double? expectedPurchases = null, outlook = null;
             if (rhythm.HasValue)
             {
-                var expected = _model.ExpectedPurchases(rhythm.Value, churn.HorizonMonths * 365.25 / 12);
+                var expected = _model.ExpectedPurchases(rhythm.Value, _horizon.Days);
                 expectedPurchases = expected;
                 outlook = Math.Exp(-expected);
                 if (outlook >= 0.005)
@@ -88,7 +94,7 @@ namespace CrmExtensions.Domain.Churn
         /// </summary>
         private string DescribeOutlook(PurchaseSummary purchases, PurchaseRhythm rhythm, double expected, DateTime asOf)
         {
-            var outlook = $"{expected.ToString("0.0", CultureInfo.InvariantCulture)} purchases expected in the next {_settings.Churn.HorizonMonths} months";
+            var outlook = $"{expected.ToString("0.0", CultureInfo.InvariantCulture)} purchases expected in the next {_horizon}";
             outlook += rhythm.RepeatPurchases == 0
                 ? " (one purchase so far)"
                 : $" ({rhythm.RepeatPurchases} repeat purchase{(rhythm.RepeatPurchases == 1 ? "" : "s")} so far, " +

@@ -100,7 +100,12 @@ namespace CrmExtensions.Domain.Evaluation
         private readonly LossDetector _losses;
         private readonly AccountGroupRollup _groups;
 
-        public CustomerEvaluator(CrmExtensionsSettings settings)
+        public CustomerEvaluator(CrmExtensionsSettings settings) : this(settings, null)
+        {
+        }
+
+        /// <summary><paramref name="horizon"/>: the churn outlook's, where it is not the settings' (a backtest asks about its holdout).</summary>
+        public CustomerEvaluator(CrmExtensionsSettings settings, ChurnHorizon horizon)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _rfm = new RfmScorer(settings.Rfm);
@@ -109,7 +114,7 @@ namespace CrmExtensions.Domain.Evaluation
             _matrix = CustomerValueMatrix.From(settings);
             _lifecycle = new LifecycleClassifier(settings, model);
             _loyalty = new LoyaltyAssessor(settings);
-            _churn = new ChurnWarning(settings, model);
+            _churn = new ChurnWarning(settings, model, horizon ?? ChurnHorizon.Of(settings.Churn));
             _retention = new RetentionPolicy(settings.Retention, settings.Coverage);
             _types = new RelationshipTypeClassifier(settings, model);
             _coverage = new CoverageAssessor(settings.Coverage);

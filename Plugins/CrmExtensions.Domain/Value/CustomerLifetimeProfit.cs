@@ -38,9 +38,8 @@ namespace CrmExtensions.Domain.Value
             var current = purchases.Recent(window).Profit / Math.Min(yearsInWindow, Math.Max(_settings.Analysis.PeriodMonths / 12m, tenureYears));
 
             // Expected profit per future year: the model's purchases in that year × profit per purchase over the history kept.
-            var history = purchases.Recent(purchases.Periods.Count);
-            var profitPerPurchase = history.Orders > 0 ? (double)(history.Profit / history.Orders) : 0.0;
             var rhythm = PurchaseRhythm.Of(purchases, asOf);
+            var profitPerPurchase = ProfitPerPurchase(purchases);
             var alive = rhythm.HasValue ? _model.ProbabilityAlive(rhythm.Value) * staying : 0.0;
             var expected = new decimal[clp.HorizonYears];
             var before = 0.0;
@@ -69,6 +68,24 @@ namespace CrmExtensions.Domain.Value
                 fromPotential += (Math.Max(0m, expected[t - 1] - current) + ramp * (cross + referrals)) / discount;
             }
             return new CustomerValue(Round(current), Round(incremental), Round(cross), Round(referrals), Round(fromCurrent), Round(fromPotential));
+        }
+
+        /// <summary>
+        /// The profit the purchase model expects from the customer within the next <paramref name="days"/>: its expected
+        /// purchases × its profit per purchase over the history kept, × <paramref name="staying"/>. Unrounded, for ranking
+        /// customers over any horizon (a backtest asks about its holdout); 0 without a purchase.
+        /// </summary>
+        public double ExpectedProfit(PurchaseSummary purchases, DateTime asOf, double days, double staying = 1.0)
+        {
+            var rhythm = PurchaseRhythm.Of(purchases, asOf);
+            return rhythm.HasValue ? _model.ExpectedPurchases(rhythm.Value, days) * ProfitPerPurchase(purchases) * staying : 0.0;
+        }
+
+        /// <summary>Profit per purchase over the history kept (0 without one).</summary>
+        private static double ProfitPerPurchase(PurchaseSummary purchases)
+        {
+            var history = purchases.Recent(purchases.Periods.Count);
+            return history.Orders > 0 ? (double)(history.Profit / history.Orders) : 0.0;
         }
 
         private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

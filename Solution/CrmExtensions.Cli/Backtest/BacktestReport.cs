@@ -32,8 +32,8 @@ namespace CrmExtensions.Cli.Backtest
             output.WriteLine();
             CustomerReport.Table(output, new[] { "measure", "rules (± standard error)", "purchase model alone", "naive yardstick" },
                 r.Measures.Select(m => new[] { m.Name, Figure(m, m.Rules) + " ± " + Figure(m, m.StandardError), Figure(m, m.PurchaseModel), $"{Figure(m, m.Naive)} ({m.NaiveName})" }));
-            output.WriteLine("Churn: the rules' probability vs the model's expected purchases within the churn horizon. Value: the rules' expected profit next year");
-            output.WriteLine("vs the model's expected purchases next year × mean spend. Standard errors: 200 bootstrap resamples of the customers.");
+            output.WriteLine($"Both asked about the holdout's {r.Horizon}. Churn: the rules' probability vs the model's expected purchases. Value: the rules'");
+            output.WriteLine("expected profit vs the model's expected purchases × mean spend. Standard errors: 200 bootstrap resamples of the customers.");
             output.WriteLine();
             CustomerReport.Table(output, new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(t => Row(r, t.ToString(), r.InTier(t).ToList())));

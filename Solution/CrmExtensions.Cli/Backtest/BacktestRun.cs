@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using CrmExtensions.Domain.Calibration;
+using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Ledger;
@@ -22,10 +23,13 @@ namespace CrmExtensions.Cli.Backtest
         public double PastRevenue { get; set; }
         public CustomerAssessment Assessment { get; set; }
 
-        /// <summary>The purchase model alone: the purchases it expects within the churn horizon.</summary>
+        /// <summary>The value rules' expected profit within the holdout (unrounded): what they rank future revenue by.</summary>
+        public double ExpectedProfit { get; set; }
+
+        /// <summary>The purchase model alone: the purchases it expects within the holdout.</summary>
         public double PurchaseModelPurchases { get; set; }
 
-        /// <summary>The purchase model alone: the purchases it expects next year × the customer's mean spend so far.</summary>
+        /// <summary>The purchase model alone: the purchases it expects within the holdout × the customer's mean spend so far.</summary>
         public double PurchaseModelRevenue { get; set; }
 
         public double HoldoutRevenue { get; set; }
@@ -39,6 +43,9 @@ namespace CrmExtensions.Cli.Backtest
     {
         public DateTime AsOf { get; set; }
         public DateTime HoldoutUntil { get; set; }
+
+        /// <summary>The question the rules are asked: purchases and profit within the holdout's days.</summary>
+        public ChurnHorizon Horizon { get; set; }
         public CrmExtensionsSettings Settings { get; set; }
         public IReadOnlyList<BacktestCustomer> Customers { get; set; }
 
@@ -73,9 +80,6 @@ namespace CrmExtensions.Cli.Backtest
     {
         private const string Table = "salesorder";
 
-        /// <summary>A year as the value rules count it: their expected profit next year is what the value measures rank.</summary>
-        private const double DaysPerYear = 365.25;
-
         public static BacktestResult Run(IReadOnlyList<Purchase> purchases, string settingsJson, DateTime asOf, DateTime holdoutUntil)
         {
             if (holdoutUntil <= asOf) throw new ArgumentException($"The holdout must end after the cut-off (--as-of {asOf:yyyy-MM-dd}, --holdout-until {holdoutUntil:yyyy-MM-dd}).");
@@ -92,14 +96,21 @@ namespace CrmExtensions.Cli.Backtest
                 facts = byCustomer.Select(g => Facts(g.Key, g.Where(p => p.Date <= cutOff), cutOff, settings)).ToList();
             }
 
-            var evaluator = new CustomerEvaluator(settings);
+            // The holdout asks who buys and how much within its days, so the rules are asked exactly that: their churn outlook
+            // and expected profit over the holdout, not over the product's horizons (12 months, next year). The settings keep
+            // their horizon; only the question changes. Purchases are dated at their day's end, so the holdout's first
+            // countable purchase is a day after the cut-off and its last at holdoutUntil's end: (holdoutUntil − asOf) days.
+            var horizon = ChurnHorizon.OfDays((holdoutUntil.Date - asOf.Date).TotalDays);
+            var evaluator = new CustomerEvaluator(settings, horizon);
             var model = PurchaseModel.From(settings);
+            var value = new CustomerLifetimeProfit(settings, model);
             var holdoutEnd = holdoutUntil.Date.AddDays(1);
             var customers = byCustomer.Zip(facts, (g, f) =>
             {
                 var holdout = g.Where(p => p.Date > cutOff && p.Date < holdoutEnd).ToList();
                 var assessment = evaluator.Evaluate(f);
                 var pastRevenue = (double)g.Where(p => p.Date <= cutOff).Sum(p => p.Amount);
+                var expected = model.ExpectedPurchases(assessment.Rhythm.Value, horizon.Days);
                 return new BacktestCustomer
                 {
                     Customer = g.Key,
@@ -107,15 +118,17 @@ namespace CrmExtensions.Cli.Backtest
                     DaysSinceLastPurchase = (cutOff - f.Purchases.LastPurchaseOn.Value).TotalDays,
                     PastRevenue = pastRevenue,
                     Assessment = assessment,
-                    PurchaseModelPurchases = assessment.Churn.ExpectedPurchases.Value,
-                    PurchaseModelRevenue = model.ExpectedPurchases(assessment.Rhythm.Value, DaysPerYear) * pastRevenue / f.Purchases.LifetimeOrders,
+                    // The risk's staying share is the one the value rules weighed: a file carries no coverage or competitor signal.
+                    ExpectedProfit = value.ExpectedProfit(f.Purchases, cutOff, horizon.Days, assessment.Churn.StayingDespiteOtherSigns),
+                    PurchaseModelPurchases = expected,
+                    PurchaseModelRevenue = expected * pastRevenue / f.Purchases.LifetimeOrders,
                     HoldoutRevenue = (double)holdout.Sum(p => p.Amount),
                     BoughtInHoldout = holdout.Count > 0,
                 };
             }).ToList();
             return new BacktestResult
             {
-                AsOf = asOf, HoldoutUntil = holdoutUntil, Settings = settings, Customers = customers,
+                AsOf = asOf, HoldoutUntil = holdoutUntil, Horizon = horizon, Settings = settings, Customers = customers,
                 ChurnAuc = RankingMeasure.Churn("churn ROC AUC (all)", customers),
                 ChurnAucRepeatBuyers = RankingMeasure.Churn("churn ROC AUC (repeat buyers)", customers.Where(c => c.RepeatBuyer).ToList()),
                 ValueSpearman = RankingMeasure.ValueSpearman(customers),

@@ -6,7 +6,7 @@ namespace CrmExtensions.Cli.Backtest
 {
     /// <summary>
     /// One ranking measure of the backtest: the rules' figure with its bootstrap standard error, the purchase model alone
-    /// (the same calibrated model, asked over the same horizon as the rules, so only what the rules add differs) and a
+    /// (the same calibrated model, asked about the same holdout as the rules, so only what the rules add differs) and a
     /// naive yardstick, all on the same customers. The rules fall short of a yardstick only when they rank below it by
     /// more than two standard errors; less is sampling noise.
     /// </summary>
@@ -38,12 +38,12 @@ namespace CrmExtensions.Cli.Backtest
         public bool BelowPurchaseModel => Rules < PurchaseModel - 2 * StandardError;
         public bool BelowNaive => Rules < Naive - 2 * StandardError;
 
-        /// <summary>Churn ROC AUC: the rules' churn probability; the model's expected purchases within the churn horizon, few = churn.</summary>
+        /// <summary>Churn ROC AUC: the rules' churn probability; the model's expected purchases within the holdout, few = churn.</summary>
         public static RankingMeasure Churn(string name, IReadOnlyList<BacktestCustomer> customers) =>
             new RankingMeasure(name, false, customers, (group, score) => RankMetrics.RocAuc(group.Select(score).ToList(), group.Select(c => c.Churned).ToList()),
                 c => c.Assessment.Churn.Probability, c => -c.PurchaseModelPurchases, c => c.DaysSinceLastPurchase, "days since last purchase");
 
-        /// <summary>Spearman of the rules' expected profit next year against holdout revenue; the model: its expected purchases next year × mean spend.</summary>
+        /// <summary>Spearman of the rules' expected profit within the holdout against its revenue; the model: its expected purchases within it × mean spend.</summary>
         public static RankingMeasure ValueSpearman(IReadOnlyList<BacktestCustomer> customers) =>
             Value("value Spearman vs holdout revenue", false, customers, (predicted, actual) => RankMetrics.Spearman(predicted, actual));
 
@@ -53,6 +53,6 @@ namespace CrmExtensions.Cli.Backtest
 
         private static RankingMeasure Value(string name, bool isShare, IReadOnlyList<BacktestCustomer> customers, Func<IReadOnlyList<double>, IReadOnlyList<double>, double> measure) =>
             new RankingMeasure(name, isShare, customers, (group, score) => measure(group.Select(score).ToList(), group.Select(c => c.HoldoutRevenue).ToList()),
-                c => (double)c.Assessment.Value.IncrementalPurchase, c => c.PurchaseModelRevenue, c => c.PastRevenue, "past revenue");
+                c => c.ExpectedProfit, c => c.PurchaseModelRevenue, c => c.PastRevenue, "past revenue");
     }
 }
