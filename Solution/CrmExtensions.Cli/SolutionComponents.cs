@@ -58,7 +58,7 @@ namespace CrmExtensions.Cli
     }
 
     /// <summary>
-    /// Every kind of component the solution ships, in one place: the packer fills customizations.xml and the zip from
+    /// Every kind of component the solution ships, in one place: pack fills customizations.xml and the zip from
     /// it, the generator derives Solution.xml's RootComponents from it, and the validator checks each section has its
     /// placeholder. Adding a kind (field security profiles, a cloud flow...) is one entry here. Custom APIs travel in their
     /// own folders and, as in real exports, are not root components. Charts travel inside their

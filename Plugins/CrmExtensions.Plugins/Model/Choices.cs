@@ -1,5 +1,5 @@
 // Choice (option set) values, as early-bound generation writes them: one enum per global choice of Solution/src/OptionSets,
-// its members named after the labels and valued as the options are. The packer's validator checks them against those files.
+// its members named after the labels and valued as the options are. The CLI's validate checks them against those files.
 using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain;

@@ -5,7 +5,7 @@ namespace CrmExtensions.Plugins.Registration
     /// <summary>
     /// Registers the plug-in class this decorates as the main operation of a Custom API whose contract (names and types
     /// of every parameter, binding) is <see cref="Request"/>. Solution/src/customapis is generated from the two, and the
-    /// packer's validate fails when the committed files differ.
+    /// CLI's validate fails when the committed files differ.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
     public sealed class CustomApiAttribute : Attribute

@@ -19,7 +19,7 @@ namespace CrmExtensions.Plugins.Registration
 
     /// <summary>
     /// Where Dataverse runs the plug-in class this decorates: one step per table listed, on the message, stage and mode
-    /// given. Solution/src/SdkMessageProcessingSteps is generated from these declarations (the packer's generate command)
+    /// given. Solution/src/SdkMessageProcessingSteps is generated from these declarations (the CLI's generate command)
     /// and its validate fails when the committed files differ. Column lists are comma-separated logical names, the form
     /// the platform stores them in; the images use the aliases named in <c>Parameters</c>.
     /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk;
 namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
-    /// The full read of a page's purchases, orders and invoices: those inside the analysis window row by row (the ledger
+    /// The full read of a page's purchases from one table (orders or invoices): those inside the analysis window row by row (the ledger
     /// holds them by id, so later events can set them), older ones as FetchXML aggregates per customer.
     /// </summary>
     public sealed class PurchaseHistory
@@ -14,23 +14,20 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public PurchaseHistory(IOrganizationService service) { _service = service; }
 
-        public void ReadInto(CustomerPage page)
+        public void ReadInto(CustomerPage page, PurchaseSource source)
         {
             var aggregates = new PartitionedAggregate(_service, page.InTransaction);
-            foreach (var source in PurchaseSource.All)
+            foreach (var row in PagedQuery.All(_service, source.WindowQuery(page.Ids, page.Cut)))
             {
-                foreach (var row in PagedQuery.All(_service, source.WindowQuery(page.Ids, page.Cut)))
-                {
-                    var customer = row.GetAttributeValue<EntityReference>(source.Customer);
-                    if (customer != null && page.ById.TryGetValue(customer.Id, out var snapshot) && source.Counts(row, customer))
-                        snapshot.Ledger.Purchases[row.Id] = source.ToEntry(row, null);
-                }
-                foreach (var row in aggregates.Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, (ids, from, to) => EarlierFetch(source, ids, from, to)))
-                {
-                    if (!page.ById.TryGetValue(FetchXml.Id(row, "customer"), out var snapshot)) continue;
-                    snapshot.Ledger.EarlierFor(source.Table).Add(FetchXml.Int(row, "orders"), FetchXml.Decimal(row, "revenue"), FetchXml.Decimal(row, "discount"),
-                        FetchXml.Date(row, "first"), FetchXml.Date(row, "last"), null);
-                }
+                var customer = row.GetAttributeValue<EntityReference>(source.Customer);
+                if (customer != null && page.ById.TryGetValue(customer.Id, out var snapshot) && source.Counts(row, customer))
+                    snapshot.Ledger.Purchases[row.Id] = source.ToEntry(row, null);
+            }
+            foreach (var row in aggregates.Read(page.IdTexts, PartitionedAggregate.EarliestDate, page.Cut, (ids, from, to) => EarlierFetch(source, ids, from, to)))
+            {
+                if (!page.ById.TryGetValue(FetchXml.Id(row, "customer"), out var snapshot)) continue;
+                snapshot.Ledger.EarlierFor(source.Table).Add(FetchXml.Int(row, "orders"), FetchXml.Decimal(row, "revenue"), FetchXml.Decimal(row, "discount"),
+                    FetchXml.Date(row, "first"), FetchXml.Date(row, "last"), null);
             }
         }
 

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -15,13 +17,12 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     /// not raised from an order, which is the same purchase. The full read and the event path both use it, so they agree
     /// on what counts.
     /// </summary>
-    public sealed class PurchaseSource
+    public sealed class PurchaseSource : FactSource
     {
         public static readonly PurchaseSource Orders = new PurchaseSource(SalesOrder.EntityLogicalName, SalesOrder.PrimaryId, SalesOrder.SubmitDate, SalesOrder.TotalAmountBase,
             SalesOrder.TotalDiscountAmountBase, SalesOrder.StateCanceled, null);
         public static readonly PurchaseSource Invoices = new PurchaseSource(Invoice.EntityLogicalName, Invoice.PrimaryId, Invoice.CreatedOn, Invoice.TotalAmountBase, Invoice.TotalDiscountAmountBase,
             Invoice.StateCanceled, Invoice.SalesOrder);
-        public static readonly IReadOnlyList<PurchaseSource> All = new[] { Orders, Invoices };
 
         private PurchaseSource(string table, string id, string date, string amount, string discount, int canceledState, string fromOrderColumn)
         {
@@ -35,8 +36,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         }
 
         public string Table { get; }
+        public override IReadOnlyCollection<string> Tables => new[] { Table };
         public string Id { get; }
-        public string Customer => SalesOrder.Customer;
+        public override string Customer => SalesOrder.Customer;
         public string Date { get; }
         public string Amount { get; }
         public string Discount { get; }
@@ -46,11 +48,26 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// <summary>Orders carry product families (on their lines); invoices do not.</summary>
         public bool HasFamilies => FromOrderColumn == null;
 
-        public string[] Columns => FromOrderColumn == null
-            ? new[] { Customer, Date, Amount, Discount, Common.StateCode, Common.ModifiedOn }
-            : new[] { Customer, Date, Amount, Discount, Common.StateCode, Common.ModifiedOn, FromOrderColumn };
+        public override IReadOnlyCollection<string> Columns => FromOrderColumn == null
+            ? new[] { Customer, Date, Amount, Discount, Common.StateCode }
+            : new[] { Customer, Date, Amount, Discount, Common.StateCode, FromOrderColumn };
 
-        public static PurchaseSource For(string table) => table == Orders.Table ? Orders : table == Invoices.Table ? Invoices : null;
+        /// <summary>Purchases are the ledger's own: one by one inside the window, as totals before it.</summary>
+        public override LedgerSlot Slot => null;
+
+        public override string Describes => "purchases";
+
+        /// <summary>Orders and invoices also change state by the legacy SetState message.</summary>
+        protected override IReadOnlyCollection<string> Messages { get; } = new[] { MessageName.Create, MessageName.Update, MessageName.SetState, MessageName.Delete };
+
+        /// <summary>The window's rows and the totals before it, and an order's product families.</summary>
+        public override void ReadInto(IOrganizationService service, CustomerPage page)
+        {
+            new PurchaseHistory(service).ReadInto(page, this);
+            if (HasFamilies) new ProductFamilies(service).ReadInto(page);
+        }
+
+        public override IEnumerable<LedgerChange> Changes(LedgerEvent e) => new PurchaseChanges(this, e);
 
         /// <summary>Whether this row (an image or a read row) is a purchase of that customer.</summary>
         public bool Counts(Entity row, EntityReference customer) =>
@@ -64,7 +81,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// so a future-dated record reaches the rules and is reported).</summary>
         public QueryExpression WindowQuery(object[] customerIds, DateTime cut)
         {
-            var query = new QueryExpression(Table) { ColumnSet = new ColumnSet(Columns) };
+            var query = new QueryExpression(Table) { ColumnSet = new ColumnSet(Columns.Concat(new[] { Common.ModifiedOn }).ToArray()) };
             query.Criteria.AddCondition(Customer, ConditionOperator.In, customerIds);
             query.Criteria.AddCondition(Date, ConditionOperator.GreaterEqual, cut);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, CanceledState);
