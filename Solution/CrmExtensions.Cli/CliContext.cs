@@ -14,6 +14,7 @@ namespace CrmExtensions.Cli
     public sealed class CliContext
     {
         private RepositoryLayout _layout;
+        private ProductFiles _product;
 
         public CliContext(TextWriter output, TextWriter error, IAnsiConsole console, Func<string, IOrganizationService> connect, Action<TimeSpan> pause)
         {
@@ -36,8 +37,11 @@ namespace CrmExtensions.Cli
         /// <summary>Waits between two looks at something the org does in the background (an import, a job).</summary>
         public Action<TimeSpan> Pause { get; }
 
-        /// <summary>Found on first use: the verbs that work on an org need no repository.</summary>
+        /// <summary>Found on first use: the developer's toolchain works on the repository.</summary>
         public RepositoryLayout Layout => _layout ?? (_layout = RepositoryLayout.Find());
+
+        /// <summary>Found on first use: what the installed tool carries, or the repository's files (see <see cref="ProductFiles"/>).</summary>
+        public ProductFiles Product => _product ?? (_product = ProductFiles.Find());
 
         public static CliContext ForConsole() =>
             new CliContext(System.Console.Out, System.Console.Error, AnsiConsole.Console, DataverseConnection.Open, Thread.Sleep);

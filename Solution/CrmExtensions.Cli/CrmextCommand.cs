@@ -18,8 +18,7 @@ namespace CrmExtensions.Cli
     {
         public static RootCommand Create(CliContext context)
         {
-            var root = new RootCommand("crmext: build, check and deploy the CrmExtensions solution, run and follow recalculation jobs, report on an org.");
-            SolutionVerbs.AddTo(root, context);
+            var root = new RootCommand("crmext: deploy the CrmExtensions solutions, run and follow recalculation jobs, report on an org, run the demo and the backtest.");
             root.Subcommands.Add(DeployVerb.Create(context));
             root.Subcommands.Add(RecalcVerb.Create(context));
             root.Subcommands.Add(ReportVerb.Create(context));

@@ -25,7 +25,7 @@ namespace CrmExtensions.Cli.Tests
 
         public OrgVerbTests()
         {
-            ProductSources.LoadInto(_host, Layout.SolutionSource);
+            ProductFolders.LoadInto(_host, Layout.SolutionSource);
             _host.AsyncWorkers = 2;
             for (var i = 0; i < 40; i++)
             {
@@ -132,7 +132,7 @@ namespace CrmExtensions.Cli.Tests
         public void The_report_of_an_org_without_customer_service_says_complaints_are_not_tracked()
         {
             var salesOnly = new InMemoryDataverse(AsOf, new[] { PlatformApps.Sales, PlatformApps.ProductManagement });
-            ProductSources.LoadInto(salesOnly, Layout.SolutionSource);
+            ProductFolders.LoadInto(salesOnly, Layout.SolutionSource);
             Assert.False(salesOnly.HasSolution(ProductSolutions.Service));
             var account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Contoso" };
             salesOnly.Seed(account);

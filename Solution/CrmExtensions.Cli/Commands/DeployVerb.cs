@@ -27,8 +27,8 @@ namespace CrmExtensions.Cli.Commands
         public static Command Create(CliContext context)
         {
             var connection = CrmextCommand.ConnectionOption();
-            var zip = new Option<string>("--zip") { Description = "One solution zip to import (default: pack the repository's solutions into artifacts/ and import them in order)" };
-            var managed = new Option<bool>("--managed") { Description = "Pack and import the managed solutions" };
+            var zip = new Option<string>("--zip") { Description = "One solution zip to import (default: the product's solutions, in order, from the installed tool or artifacts/)" };
+            var managed = new Option<bool>("--managed") { Description = "Import the managed solutions" };
             var poll = new Option<int>("--poll-seconds") { Description = "Seconds between two looks at the import", DefaultValueFactory = _ => 10 };
             var timeout = new Option<int>("--timeout-minutes") { Description = "Give up waiting after this long", DefaultValueFactory = _ => 60 };
             var deploy = new Command("deploy", "Import the solutions into the org (CrmExtensions, then CrmExtensionsService where Customer Service is installed), then publish")
@@ -36,7 +36,7 @@ namespace CrmExtensions.Cli.Commands
             deploy.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
                 var given = CrmextCommand.FullPath(r, zip);
-                var zips = given != null ? new[] { given } : SolutionVerbs.PackBuilt(context, r.GetValue(managed));
+                var zips = given != null ? new[] { given } : context.Product.Zips(r.GetValue(managed));
                 return Deploy(context, CrmextCommand.Org(context, r, connection), zips, TimeSpan.FromSeconds(Math.Max(1, r.GetValue(poll))), TimeSpan.FromMinutes(r.GetValue(timeout)));
             }));
             return deploy;
