@@ -26,6 +26,15 @@ namespace CrmExtensions.Cli
         }
 
         public TextWriter Output { get; }
+
+        /// <summary>Where a verb says what it is doing: the output, or the error stream when the output carries JSON.</summary>
+        public TextWriter Info => Json ? Error : Output;
+
+        /// <summary>--json: the output is one JSON document; what a verb says meanwhile goes to <see cref="Info"/>.</summary>
+        public bool Json { get; set; }
+
+        /// <summary>--verbose: a failure prints its stack trace too.</summary>
+        public bool Verbose { get; set; }
         public TextWriter Error { get; }
 
         /// <summary>Progress bars for a person at a terminal; plain lines when the output is not interactive.</summary>

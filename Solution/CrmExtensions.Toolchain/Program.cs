@@ -1,9 +1,11 @@
-using System.CommandLine;
-
 namespace CrmExtensions.Cli.Toolchain
 {
     internal static class Program
     {
-        private static int Main(string[] args) => ToolchainCommand.Create(CliContext.ForConsole()).Parse(args).Invoke(new InvocationConfiguration());
+        private static int Main(string[] args)
+        {
+            var context = CliContext.ForConsole();
+            return CrmextCommand.Run(ToolchainCommand.Create(context), ToolchainCommand.Name, context, args);
+        }
     }
 }
