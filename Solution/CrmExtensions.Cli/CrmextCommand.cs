@@ -25,6 +25,7 @@ namespace CrmExtensions.Cli
             root.Subcommands.Add(ReportVerb.Create(context));
             root.Subcommands.Add(DemoVerb.Create(context));
             root.Subcommands.Add(BacktestVerb.Create(context));
+            root.Subcommands.Add(ValidateVerb.Create(context));
             return root;
         }
 

@@ -33,16 +33,19 @@ namespace CrmExtensions.Cli
         /// <summary>The product's zips in import order (the core, then the service part); none is an error that says how to get them.</summary>
         public IReadOnlyList<string> Zips(bool managed)
         {
-            var zips = Directory.Exists(ZipFolder)
-                ? new[] { ProductSolutions.Core, ProductSolutions.Service }.Select(name => Directory.GetFiles(ZipFolder, name + "_*.zip")
-                    .Where(z => z.EndsWith("_managed.zip", StringComparison.Ordinal) == managed).OrderByDescending(z => z, StringComparer.Ordinal).FirstOrDefault())
-                    .Where(z => z != null).ToList()
-                : new List<string>();
+            var zips = ZipsIfAny(managed);
             if (zips.Count == 0)
                 throw new FileNotFoundException($"No {(managed ? "managed" : "unmanaged")} solution zips in {ZipFolder}: pass --zip, or pack them first " +
                     $"(`{RepositoryLayout.Invocation} pack{(managed ? " --managed" : "")}`).");
             return zips;
         }
+
+        /// <summary>The product's zips in import order, the newest version of each; empty when there are none.</summary>
+        public IReadOnlyList<string> ZipsIfAny(bool managed) => Directory.Exists(ZipFolder)
+            ? new[] { ProductSolutions.Core, ProductSolutions.Service }.Select(name => Directory.GetFiles(ZipFolder, name + "_*.zip")
+                .Where(z => z.EndsWith("_managed.zip", StringComparison.Ordinal) == managed).OrderByDescending(z => z, StringComparer.Ordinal).FirstOrDefault())
+                .Where(z => z != null).ToList()
+            : new List<string>();
 
         public static ProductFiles Find()
         {
