@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.ServiceModel;
 using CrmExtensions.Cli.Failures;
+using CrmExtensions.Dataverse.InMemory.Messages;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -13,13 +14,11 @@ namespace CrmExtensions.Cli.Deployment
     /// <summary>
     /// One solution zip into the org, as pac solution import does it: ImportSolution with its own import job id, either
     /// waited for in the request or (--async) queued with ExecuteAsync and followed through the system job, printing the
-    /// import job's progress in percent. A failure prints the failing components from the import job's log.
+    /// import job's progress in percent. A failure prints the failing components from the import job's log. The
+    /// platform's column names are the ones the in-memory host declares (<see cref="AsyncOperation"/>, <see cref="ImportJob"/>).
     /// </summary>
     public sealed class SolutionImport
     {
-        private const string SystemJob = "asyncoperation", ImportJobTable = "importjob";
-        private const int Completed = 3, Succeeded = 30;
-
         private readonly CliContext _context;
         private readonly IOrganizationService _service;
         private readonly ImportSettings _settings;
@@ -78,11 +77,12 @@ namespace CrmExtensions.Cli.Deployment
             while (true)
             {
                 Progress(request.ImportJobId);
-                var job = _service.Retrieve(SystemJob, jobId, new ColumnSet("statecode", "statuscode", "message"));
-                if (job.GetAttributeValue<OptionSetValue>("statecode")?.Value == Completed)
+                var job = _service.Retrieve(AsyncOperation.EntityLogicalName, jobId, new ColumnSet(AsyncOperation.StateCode, AsyncOperation.StatusCode, AsyncOperation.Message));
+                if (job.GetAttributeValue<OptionSetValue>(AsyncOperation.StateCode)?.Value == AsyncOperation.StateCompleted)
                 {
                     Progress(request.ImportJobId);
-                    return job.GetAttributeValue<OptionSetValue>("statuscode")?.Value == Succeeded ? null : job.GetAttributeValue<string>("message") ?? "the system job failed without a message.";
+                    return job.GetAttributeValue<OptionSetValue>(AsyncOperation.StatusCode)?.Value == AsyncOperation.StatusSucceeded
+                        ? null : job.GetAttributeValue<string>(AsyncOperation.Message) ?? "the system job failed without a message.";
                 }
                 if (DateTime.UtcNow > until)
                     throw new VerbFailure($"the import is still running after {_settings.MaxAsyncWait.TotalMinutes:N0} minutes; system job {jobId} goes on in the org.",
@@ -94,22 +94,22 @@ namespace CrmExtensions.Cli.Deployment
         /// <summary>Prints the import job's progress when it moved; the job row appears once the org starts the import.</summary>
         private void Progress(Guid importJobId)
         {
-            var row = _service.RetrieveMultiple(ImportJobQuery(importJobId, "progress")).Entities;
+            var row = _service.RetrieveMultiple(ImportJobQuery(importJobId, ImportJob.Progress)).Entities;
             if (row.Count == 0) return;
-            var percent = (int)Math.Floor(row[0].GetAttributeValue<double?>("progress") ?? 0);
+            var percent = (int)Math.Floor(row[0].GetAttributeValue<double?>(ImportJob.Progress) ?? 0);
             if (percent != _lastPercent) _context.Output.WriteLine($"  {percent}%");
             _lastPercent = percent;
         }
 
         private string ImportJobData(Guid importJobId)
         {
-            var rows = _service.RetrieveMultiple(ImportJobQuery(importJobId, "data")).Entities;
-            return rows.Count == 0 ? null : rows[0].GetAttributeValue<string>("data");
+            var rows = _service.RetrieveMultiple(ImportJobQuery(importJobId, ImportJob.Data)).Entities;
+            return rows.Count == 0 ? null : rows[0].GetAttributeValue<string>(ImportJob.Data);
         }
 
         private static QueryExpression ImportJobQuery(Guid id, string column)
         {
-            var query = new QueryExpression(ImportJobTable) { ColumnSet = new ColumnSet(column), TopCount = 1 };
+            var query = new QueryExpression(ImportJob.EntityLogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
             query.Criteria.AddCondition("importjobid", ConditionOperator.Equal, id);
             return query;
         }
