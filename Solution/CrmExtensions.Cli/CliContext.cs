@@ -14,6 +14,7 @@ namespace CrmExtensions.Cli
     public sealed class CliContext
     {
         private RepositoryLayout _layout;
+        private ProductFiles _product;
 
         public CliContext(TextWriter output, TextWriter error, IAnsiConsole console, Func<string, IOrganizationService> connect, Action<TimeSpan> pause)
         {
@@ -25,6 +26,15 @@ namespace CrmExtensions.Cli
         }
 
         public TextWriter Output { get; }
+
+        /// <summary>Where a verb says what it is doing: the output, or the error stream when the output carries JSON.</summary>
+        public TextWriter Info => Json ? Error : Output;
+
+        /// <summary>--json: the output is one JSON document; what a verb says meanwhile goes to <see cref="Info"/>.</summary>
+        public bool Json { get; set; }
+
+        /// <summary>--verbose: a failure prints its stack trace too.</summary>
+        public bool Verbose { get; set; }
         public TextWriter Error { get; }
 
         /// <summary>Progress bars for a person at a terminal; plain lines when the output is not interactive.</summary>
@@ -36,8 +46,11 @@ namespace CrmExtensions.Cli
         /// <summary>Waits between two looks at something the org does in the background (an import, a job).</summary>
         public Action<TimeSpan> Pause { get; }
 
-        /// <summary>Found on first use: the verbs that work on an org need no repository.</summary>
+        /// <summary>Found on first use: the developer's toolchain works on the repository.</summary>
         public RepositoryLayout Layout => _layout ?? (_layout = RepositoryLayout.Find());
+
+        /// <summary>Found on first use: what the installed tool carries, or the repository's files (see <see cref="ProductFiles"/>).</summary>
+        public ProductFiles Product => _product ?? (_product = ProductFiles.Find());
 
         public static CliContext ForConsole() =>
             new CliContext(System.Console.Out, System.Console.Error, AnsiConsole.Console, DataverseConnection.Open, Thread.Sleep);

@@ -1,60 +1,81 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using CrmExtensions.Cli.Backtest;
+using System.Linq;
 using CrmExtensions.Cli.Commands;
 using CrmExtensions.Cli.Connection;
-using CrmExtensions.Cli.Demo;
-using CrmExtensions.Domain;
+using CrmExtensions.Cli.Failures;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Cli
 {
     /// <summary>
-    /// crmext: one tool with a verb per admin task. Without a verb it runs the main job (build, pack, validate, demo).
-    /// The verbs that talk to an org take a connection string and work against IOrganizationService.
+    /// crmext: the admin's tool, a verb per task on an org (deploy, recalc, report) and on this machine (demo, backtest,
+    /// validate a zip). The verbs that talk to an org take a connection and work against IOrganizationService.
     /// </summary>
     public static class CrmextCommand
     {
+        public const string Name = "crmext", VerboseOption = "--verbose";
+
         public static RootCommand Create(CliContext context)
         {
-            var root = new RootCommand("crmext: build, check and deploy the CrmExtensions solution, run and follow recalculation jobs, report on an org.");
-            SolutionVerbs.AddTo(root, context);
+            var root = Root("crmext: deploy the CrmExtensions solutions, run and follow recalculation jobs, report on an org, run the demo and the backtest.");
             root.Subcommands.Add(DeployVerb.Create(context));
             root.Subcommands.Add(RecalcVerb.Create(context));
             root.Subcommands.Add(ReportVerb.Create(context));
             root.Subcommands.Add(DemoVerb.Create(context));
             root.Subcommands.Add(BacktestVerb.Create(context));
+            root.Subcommands.Add(ValidateVerb.Create(context));
             return root;
+        }
+
+        /// <summary>A root command with the options every verb of both tools takes.</summary>
+        public static RootCommand Root(string description)
+        {
+            var root = new RootCommand(description);
+            root.Options.Add(new Option<bool>(VerboseOption) { Description = "Print the stack trace of a failure", Recursive = true });
+            return root;
+        }
+
+        /// <summary>Parses and runs: a wrong command line prints its errors and a hint and exits 2 before anything runs.</summary>
+        public static int Run(RootCommand root, string tool, CliContext context, string[] args)
+        {
+            var result = root.Parse(args);
+            context.Verbose = result.GetValue(root.Options.OfType<Option<bool>>().Single(o => o.Name == VerboseOption));
+            if (result.Errors.Count == 0) return result.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+            foreach (var error in result.Errors) context.Error.WriteLine("error: " + error.Message);
+            var verb = result.CommandResult.Command == root ? "" : " " + result.CommandResult.Command.Name;
+            context.Error.WriteLine($"hint: {tool}{verb} --help lists the options and their ranges.");
+            return ExitCode.BadInput;
         }
 
         /// <summary>The option every verb that works on an org takes.</summary>
         public static Option<string> ConnectionOption() =>
             new Option<string>("--connection", "-c") { Description = $"Dataverse connection string (default: the {DataverseConnection.EnvironmentVariable} environment variable)" };
 
-        /// <summary>The org the verb works on: --connection, else the environment variable; neither is a usage error.</summary>
+        /// <summary>The org the verb works on: --connection, else the environment variable; tested with WhoAmI before any work.</summary>
         public static IOrganizationService Org(CliContext context, ParseResult result, Option<string> connection)
         {
             var text = result.GetValue(connection);
             if (string.IsNullOrWhiteSpace(text)) text = Environment.GetEnvironmentVariable(DataverseConnection.EnvironmentVariable);
             if (string.IsNullOrWhiteSpace(text))
-                throw new ArgumentException($"No connection string: pass --connection or set {DataverseConnection.EnvironmentVariable} " +
-                    "(e.g. \"AuthType=ClientSecret;Url=https://contoso.crm.dynamics.com;ClientId=<app id>;ClientSecret=<secret>\"; README, The admin's CLI, lists the forms).");
-            return context.Connect(text);
+                throw new VerbFailure($"no connection: pass --connection or set {DataverseConnection.EnvironmentVariable}.",
+                    "e.g. \"AuthType=ClientSecret;Url=https://contoso.crm.dynamics.com;ClientId=<app id>;ClientSecret=<secret>\" (README, The admin's CLI, lists the forms).");
+            var service = context.Connect(text);
+            context.Info.WriteLine("Connected to " + OrgIdentity.Describe(service));
+            return service;
         }
 
-        /// <summary>Runs a verb; the errors a user can fix (bad input, missing files, a refused request) print one line and exit 2.</summary>
+        /// <summary>Runs a verb; what stops it is reported as one line and a hint (see <see cref="FailureReport"/>).</summary>
         public static int Guarded(CliContext context, Func<int> verb)
         {
             try
             {
                 return verb();
             }
-            catch (Exception ex) when (ex is SampleDataException || ex is TransactionFileException || ex is DomainValidationException || ex is InvalidOperationException
-                || ex is IOException || ex is ArgumentException)
+            catch (Exception ex)
             {
-                context.Error.WriteLine("error: " + ex.Message);
-                return 2;
+                return FailureReport.Write(ex, context.Error, context.Verbose);
             }
         }
 

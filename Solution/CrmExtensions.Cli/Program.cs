@@ -1,9 +1,11 @@
-using System.CommandLine;
-
 namespace CrmExtensions.Cli
 {
     internal static class Program
     {
-        private static int Main(string[] args) => CrmextCommand.Create(CliContext.ForConsole()).Parse(args).Invoke(new InvocationConfiguration());
+        private static int Main(string[] args)
+        {
+            var context = CliContext.ForConsole();
+            return CrmextCommand.Run(CrmextCommand.Create(context), CrmextCommand.Name, context, args);
+        }
     }
 }

@@ -6,8 +6,8 @@ namespace CrmExtensions.Cli
     /// <summary>Where things are in the repository, found from the working directory or the tool's own location.</summary>
     public sealed class RepositoryLayout
     {
-        /// <summary>How a developer runs this tool from the repository root; the messages that tell someone to run a verb use it.</summary>
-        public const string Invocation = "dotnet run --project Solution/CrmExtensions.Cli -c Release --";
+        /// <summary>How a developer runs the toolchain (crmext-dev) from the repository root; the messages that tell someone to run one of its verbs use it.</summary>
+        public const string Invocation = "dotnet run --project Solution/CrmExtensions.Toolchain -c Release --";
 
         public RepositoryLayout(string root)
         {
@@ -15,7 +15,7 @@ namespace CrmExtensions.Cli
         }
 
         public string Root { get; }
-        /// <summary>The core solution's source (CrmExtensions); the service solution's lies beside it (see <see cref="ProductSources"/>).</summary>
+        /// <summary>The core solution's source (CrmExtensions); the service solution's lies beside it (see <see cref="ProductFolders"/>).</summary>
         public string SolutionSource => Path.Combine(Root, "Solution", "src");
         public string SampleData => Path.Combine(Root, "Solution", "sample");
         public string PluginProject => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "CrmExtensions.Plugins.csproj");

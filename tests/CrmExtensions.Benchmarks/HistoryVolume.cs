@@ -32,7 +32,7 @@ namespace CrmExtensions.Benchmarks
             var data = SampleDataset.Load(Path.Combine(Path.GetDirectoryName(solutionSource), "sample"));
             var start = data.Orders.Min(o => o.SubmittedOn).Date;
             var host = new InMemoryDataverse(start.AddDays(-1));
-            ProductSources.LoadInto(host, solutionSource);
+            ProductFolders.LoadInto(host, solutionSource);
             var families = data.Orders.Select(o => o.ProductFamily).Distinct().ToDictionary(f => f, f =>
             {
                 var product = new Entity(Product.EntityLogicalName) { ["name"] = f, [Product.Family] = f };

@@ -36,7 +36,7 @@ namespace CrmExtensions.Benchmarks
             foreach (var accounts in accountCounts)
             {
                 var host = new InMemoryDataverse(AsOf) { AsyncWorkers = Workers };
-                ProductSources.LoadInto(host, solutionSource);
+                ProductFolders.LoadInto(host, solutionSource);
                 Seed(host, accounts);
                 var writes = new ConcurrentDictionary<Guid, int>();
                 host.FaultInjector = (request, scope) =>

@@ -27,7 +27,7 @@ namespace CrmExtensions.Benchmarks
             Console.WriteLine("| step                                                         | mode  | calls/event | ms/event |");
             Console.WriteLine("|--------------------------------------------------------------|-------|-------------|----------|");
             var probe = new InMemoryDataverse(JobScale.AsOf);
-            ProductSources.LoadInto(probe, solutionSource);
+            ProductFolders.LoadInto(probe, solutionSource);
             foreach (var step in probe.Steps)
             {
                 var org = new Scenario(solutionSource);
@@ -59,7 +59,7 @@ namespace CrmExtensions.Benchmarks
             public Scenario(string solutionSource)
             {
                 Host = new InMemoryDataverse(JobScale.AsOf);
-                ProductSources.LoadInto(Host, solutionSource);
+                ProductFolders.LoadInto(Host, solutionSource);
                 _manager = Host.AddUser("Manager", Host.BusinessUnitId, ProductRoles.Manager);
                 Host.GrantPrivilege(_manager, "prvReadAccount");
                 Host.GrantPrivilege(_manager, "prvReadContact");

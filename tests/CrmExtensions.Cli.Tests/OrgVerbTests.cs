@@ -1,8 +1,9 @@
 using System;
-using System.CommandLine;
 using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Commands;
+using CrmExtensions.Cli.Deployment;
+using CrmExtensions.Cli.Failures;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Plugins.Model;
@@ -25,7 +26,7 @@ namespace CrmExtensions.Cli.Tests
 
         public OrgVerbTests()
         {
-            ProductSources.LoadInto(_host, Layout.SolutionSource);
+            ProductFolders.LoadInto(_host, Layout.SolutionSource);
             _host.AsyncWorkers = 2;
             for (var i = 0; i < 40; i++)
             {
@@ -52,7 +53,7 @@ namespace CrmExtensions.Cli.Tests
                 Assert.Equal(Connection, connectionString);
                 return host.GetService();
             }, _ => host.ProcessAsyncQueue(maxJobs: 2), Layout);
-            var code = CrmextCommand.Create(context).Parse(args).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+            var code = CrmextCommand.Run(CrmextCommand.Create(context), CrmextCommand.Name, context, args);
             return (code, writer.ToString());
         }
 
@@ -132,7 +133,7 @@ namespace CrmExtensions.Cli.Tests
         public void The_report_of_an_org_without_customer_service_says_complaints_are_not_tracked()
         {
             var salesOnly = new InMemoryDataverse(AsOf, new[] { PlatformApps.Sales, PlatformApps.ProductManagement });
-            ProductSources.LoadInto(salesOnly, Layout.SolutionSource);
+            ProductFolders.LoadInto(salesOnly, Layout.SolutionSource);
             Assert.False(salesOnly.HasSolution(ProductSolutions.Service));
             var account = new Entity(Account.EntityLogicalName) { [Account.Name] = "Contoso" };
             salesOnly.Seed(account);
@@ -149,9 +150,10 @@ namespace CrmExtensions.Cli.Tests
             using (var fixture = new PackerFixture())
             {
                 var zip = fixture.Pack(managed: true);
-                var (code, output) = Run("deploy", "-c", Connection, "--zip", zip, "--poll-seconds", "1");
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", zip, "--async", "--poll-seconds", "1", "--publish-changes");
 
                 Assert.Equal(0, code);
+                Assert.Contains("  0%\n  100%\nImported in", output.Replace("\r", ""));
                 Assert.Contains("Published.", output);
                 var solution = Assert.Single(_host.Store.Rows("solution"), s => (string)s["uniquename"] == "CrmExtensions");
                 Assert.Equal("CrmExtensions", solution["uniquename"]);
@@ -174,8 +176,8 @@ namespace CrmExtensions.Cli.Tests
                 {
                     var output = new StringWriter();
                     var context = CliContext.ForWriter(output, _ => org.GetService(), _ => org.ProcessAsyncQueue(), Layout);
-                    Assert.Equal(0, DeployVerb.Deploy(context, org.GetService(), zips, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
-                    Assert.Contains("Published.", output.ToString());
+                    Assert.Equal(0, DeployVerb.Deploy(context, org.GetService(), zips, new ImportSettings()));
+                    Assert.Contains("Imported in", output.ToString());
                     Assert.True(org.HasSolution(ProductSolutions.Core));
                     Assert.Equal(org == full, org.HasSolution(ProductSolutions.Service));
                     if (org == salesOnly)
@@ -192,8 +194,9 @@ namespace CrmExtensions.Cli.Tests
                 var org = new InMemoryDataverse(AsOf);
                 var output = new StringWriter();
                 var context = CliContext.ForWriter(output, _ => org.GetService(), _ => org.ProcessAsyncQueue(), Layout);
-                Assert.Equal(1, DeployVerb.Deploy(context, org.GetService(), new[] { fixture.PackService(managed: true) }, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
-                Assert.Contains("CrmExtensionsService needs CrmExtensions, which this org does not have: nothing was imported", output.ToString());
+                var refusal = Assert.Throws<VerbFailure>(() => DeployVerb.Deploy(context, org.GetService(), new[] { fixture.PackService(managed: true) }, new ImportSettings()));
+                Assert.Equal(ExitCode.BadInput, refusal.ExitCode);
+                Assert.Contains("CrmExtensionsService needs CrmExtensions, which this org does not have: nothing was imported", refusal.Message);
                 Assert.Equal(0, org.Calls.For("ExecuteAsync"));
                 // The org refuses it too, with the missing dependencies named, should a tool skip the check.
                 var refused = Assert.ThrowsAny<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => org.GetService().Execute(
@@ -210,9 +213,9 @@ namespace CrmExtensions.Cli.Tests
             File.WriteAllText(notAZip, "not a solution");
             try
             {
-                var (code, output) = Run("deploy", "-c", Connection, "--zip", notAZip);
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", notAZip, "--publish-changes");
                 Assert.Equal(1, code);
-                Assert.Contains("The import failed: The solution file is not a zip", output);
+                Assert.Contains("failed: The solution file is not a zip", output);
                 Assert.Equal(0, _host.Calls.For("PublishAllXml"));
             }
             finally
@@ -227,7 +230,7 @@ namespace CrmExtensions.Cli.Tests
             if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CrmExtensions.Cli.Connection.DataverseConnection.EnvironmentVariable))) return;
             var (code, output) = Run("report");
             Assert.Equal(2, code);
-            Assert.Contains("No connection string: pass --connection or set CRMEXT_CONNECTION", output);
+            Assert.Contains("error: no connection: pass --connection or set CRMEXT_CONNECTION", output);
         }
     }
 }

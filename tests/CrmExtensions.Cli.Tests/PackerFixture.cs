@@ -20,7 +20,7 @@ namespace CrmExtensions.Cli.Tests
             Root = Path.Combine(Path.GetTempPath(), "cx-cli-" + Guid.NewGuid().ToString("N"));
             Source = Path.Combine(Root, "src");
             Copy(Layout.SolutionSource, Source);
-            Copy(ProductSources.ServiceFolderOf(Layout.SolutionSource), ServiceSource);
+            Copy(ProductFolders.ServiceFolderOf(Layout.SolutionSource), ServiceSource);
             TypeScriptContracts = Path.Combine(Root, "customApis.ts");
             System.IO.File.Copy(Layout.TypeScriptContracts, TypeScriptContracts);
             WebResources = Path.Combine(Root, "web");
@@ -38,7 +38,7 @@ namespace CrmExtensions.Cli.Tests
         public RepositoryLayout Layout { get; }
         public string Root { get; }
         public string Source { get; }
-        public string ServiceSource => ProductSources.ServiceFolderOf(Source);
+        public string ServiceSource => ProductFolders.ServiceFolderOf(Source);
         public string TypeScriptContracts { get; }
         public string WebResources { get; }
         public string PluginAssembly { get; }

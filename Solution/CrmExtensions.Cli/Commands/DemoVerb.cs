@@ -11,7 +11,7 @@ namespace CrmExtensions.Cli.Commands
         {
             var sample = new Option<string>("--sample") { Description = "Sample dataset folder (default Solution/sample)" };
             var demo = new Command("demo", "Run the demo only: the sample dataset through the real plug-ins in the in-memory host, then the report") { sample };
-            demo.SetAction(r => CrmextCommand.Guarded(context, () => Run(context, CrmextCommand.FullPath(r, sample) ?? context.Layout.SampleData)));
+            demo.SetAction(r => CrmextCommand.Guarded(context, () => Run(context, CrmextCommand.FullPath(r, sample) ?? context.Product.SampleData)));
             return demo;
         }
 
@@ -19,7 +19,7 @@ namespace CrmExtensions.Cli.Commands
         {
             context.Output.WriteLine($"Loading the sample dataset from {sample}...");
             var data = SampleDataset.Load(sample);
-            var host = new DemoRunner(context.Output).Run(context.Layout.SolutionSource, data);
+            var host = new DemoRunner(context.Output).Run(context.Product.SolutionSource, data);
             CustomerReport.Write(context.Output, host.GetService(), DemoRunner.AsOf);
             return 0;
         }

@@ -1,104 +1,75 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
-using CrmExtensions.Cli.Packing;
-using CrmExtensions.Dataverse.InMemory.Registration;
-using CrmExtensions.Plugins.Registration;
+using CrmExtensions.Cli.Deployment;
+using CrmExtensions.Cli.Failures;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmExtensions.Cli.Commands
 {
     /// <summary>
     /// deploy: imports the product's solutions in order (the core, then the service part where the org has Customer
-    /// Service), each as a background system job (ExecuteAsync) it waits for, then publishes. Before each import it checks
-    /// that the apps the solution names under MissingDependencies are installed.
+    /// Service) the way pac solution import does, after a pre-flight of every zip (apps installed, no lower version).
     /// </summary>
     public static class DeployVerb
     {
-        private const string SystemJob = "asyncoperation", SolutionTable = "solution";
-        private const int Completed = 3, Succeeded = 30;
-
         public static Command Create(CliContext context)
         {
             var connection = CrmextCommand.ConnectionOption();
-            var zip = new Option<string>("--zip") { Description = "One solution zip to import (default: pack the repository's solutions into artifacts/ and import them in order)" };
-            var managed = new Option<bool>("--managed") { Description = "Pack and import the managed solutions" };
-            var poll = new Option<int>("--poll-seconds") { Description = "Seconds between two looks at the import", DefaultValueFactory = _ => 10 };
-            var timeout = new Option<int>("--timeout-minutes") { Description = "Give up waiting after this long", DefaultValueFactory = _ => 60 };
-            var deploy = new Command("deploy", "Import the solutions into the org (CrmExtensions, then CrmExtensionsService where Customer Service is installed), then publish")
-                { connection, zip, managed, poll, timeout };
+            var zip = new Option<string>("--zip") { Description = "One solution zip to import (default: the product's solutions, in order, from the installed tool or artifacts/)" };
+            var managed = new Option<bool>("--managed") { Description = "Import the managed solutions (what a production org gets)" };
+            var force = new Option<bool>("--force-overwrite") { Description = "Overwrite unmanaged customisations of the solution's components (loses edits made in the org)" };
+            var publish = new Option<bool>("--publish-changes") { Description = "Publish all customisations after the import" };
+            var activate = new Option<bool>("--activate-plugins") { Description = "Activate the plug-in steps and processes (the nightly refresh flow) on import" };
+            var runAsync = new Option<bool>("--async") { Description = "Import as a system job and follow it (for imports that outlast a request)" };
+            var maxWait = new Option<int>("--max-async-wait") { Description = "Minutes to follow an --async import (at least 1, default 60)", DefaultValueFactory = _ => 60 }.Within(1, 24 * 60);
+            var poll = new Option<int>("--poll-seconds") { Description = "Seconds between two looks at an --async import (1-600)", DefaultValueFactory = _ => 10 }.Within(1, 600);
+            var dryRun = new Option<bool>("--dry-run") { Description = "Run the pre-flight and say what would be imported; import nothing" };
+            var deploy = new Command("deploy", "Import the solutions into the org (CrmExtensions, then CrmExtensionsService where Customer Service is installed)")
+                { connection, zip, managed, force, publish, activate, runAsync, maxWait, poll, dryRun };
+            deploy.Excludes(zip, managed);
+            deploy.Excludes(dryRun, force, publish, activate, runAsync);
             deploy.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
                 var given = CrmextCommand.FullPath(r, zip);
-                var zips = given != null ? new[] { given } : SolutionVerbs.PackBuilt(context, r.GetValue(managed));
-                return Deploy(context, CrmextCommand.Org(context, r, connection), zips, TimeSpan.FromSeconds(Math.Max(1, r.GetValue(poll))), TimeSpan.FromMinutes(r.GetValue(timeout)));
+                if (given != null && !File.Exists(given)) throw new VerbFailure($"no solution zip at {given}.", "pass the path of a zip pack or an export wrote.");
+                var zips = given != null ? new[] { given } : context.Product.Zips(r.GetValue(managed));
+                var settings = new ImportSettings
+                {
+                    ForceOverwrite = r.GetValue(force), PublishChanges = r.GetValue(publish), ActivatePlugins = r.GetValue(activate), Async = r.GetValue(runAsync),
+                    Poll = TimeSpan.FromSeconds(r.GetValue(poll)), MaxAsyncWait = TimeSpan.FromMinutes(r.GetValue(maxWait)),
+                };
+                var service = CrmextCommand.Org(context, r, connection);
+                return r.GetValue(dryRun) ? DryRun(context, service, zips) : Deploy(context, service, zips, settings);
             }));
             return deploy;
         }
 
-        public static int Deploy(CliContext context, IOrganizationService service, IReadOnlyList<string> zips, TimeSpan poll, TimeSpan timeout)
+        public static int Deploy(CliContext context, IOrganizationService service, IReadOnlyList<string> zips, ImportSettings settings)
         {
-            var imported = new List<string>();
-            foreach (var zip in zips)
+            var import = new SolutionImport(context, service, settings);
+            foreach (var (zip, _) in ImportPreflight.Check(service, zips, context.Output.WriteLine))
+                if (!import.Run(zip)) return ExitCode.WorkFailed;
+            if (settings.PublishChanges)
             {
-                if (!File.Exists(zip)) throw new FileNotFoundException($"No solution zip at {zip}.");
-                var manifest = SolutionZipManifest.TryRead(zip);
-                var missing = manifest?.RequiredApps.Where(app => !imported.Contains(app) && !Installed(service, app)).ToList() ?? new List<string>();
-                if (missing.Count > 0)
-                {
-                    var apps = string.Join(", ", missing.Select(a => PlatformApps.Names.TryGetValue(a, out var name) ? $"{name} ({a})" : a));
-                    // The service part is optional: an org without Customer Service gets the core, and complaints from nothing.
-                    if (manifest.UniqueName == ProductSolutions.Service && zips.Count > 1)
-                    {
-                        context.Output.WriteLine($"Not importing {manifest.UniqueName}: this org has no {apps}. Everything else works; complaints from cases are not tracked.");
-                        continue;
-                    }
-                    context.Error.WriteLine($"{manifest.UniqueName} needs {apps}, which this org does not have: nothing was imported from {Path.GetFileName(zip)}.");
-                    return 1;
-                }
-                if (Import(context, service, zip, poll, timeout) != 0) return 1;
-                if (manifest != null) imported.Add(manifest.UniqueName);
+                context.Output.WriteLine("Publishing customisations...");
+                service.Execute(new PublishAllXmlRequest());
+                context.Output.WriteLine("Published.");
             }
-            context.Output.WriteLine("Publishing customisations...");
-            service.Execute(new PublishAllXmlRequest());
-            context.Output.WriteLine("Published. Next: give admins the Customer Value Administrator role, then run `crmext recalc` for the first evaluation.");
-            return 0;
+            else context.Output.WriteLine("Not published: pass --publish-changes, or publish in the maker portal, for unmanaged changes to show.");
+            context.Output.WriteLine("Next: give admins the Customer Value Administrator role, then run `crmext recalc` for the first evaluation.");
+            return ExitCode.Success;
         }
 
-        private static bool Installed(IOrganizationService service, string uniqueName)
+        private static int DryRun(CliContext context, IOrganizationService service, IReadOnlyList<string> zips)
         {
-            var query = new QueryExpression(SolutionTable) { ColumnSet = new ColumnSet("uniquename"), TopCount = 1 };
-            query.Criteria.AddCondition("uniquename", ConditionOperator.Equal, uniqueName);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
-        private static int Import(CliContext context, IOrganizationService service, string zip, TimeSpan poll, TimeSpan timeout)
-        {
-            var watch = Stopwatch.StartNew();
-            context.Output.WriteLine($"Importing {Path.GetFileName(zip)}...");
-            var import = new ImportSolutionRequest { CustomizationFile = File.ReadAllBytes(zip), ImportJobId = Guid.NewGuid(), OverwriteUnmanagedCustomizations = true, PublishWorkflows = false };
-            var jobId = ((ExecuteAsyncResponse)service.Execute(new ExecuteAsyncRequest { Request = import })).AsyncJobId;
-            while (true)
-            {
-                var job = service.Retrieve(SystemJob, jobId, new ColumnSet("statecode", "statuscode", "message"));
-                if (job.GetAttributeValue<OptionSetValue>("statecode")?.Value == Completed)
-                {
-                    if (job.GetAttributeValue<OptionSetValue>("statuscode")?.Value == Succeeded) break;
-                    context.Error.WriteLine($"The import failed: {job.GetAttributeValue<string>("message")}");
-                    context.Error.WriteLine($"Import job {import.ImportJobId}: its log is in the maker portal under Solutions, Solution history.");
-                    return 1;
-                }
-                if (watch.Elapsed > timeout) throw new TimeoutException($"The import is still running after {timeout}; system job {jobId} goes on in the org.");
-                context.Pause(poll);
-            }
-            context.Output.WriteLine($"Imported in {watch.Elapsed.TotalSeconds:N0} s.");
-            return 0;
+            var plan = ImportPreflight.Check(service, zips, context.Output.WriteLine);
+            foreach (var (zip, manifest) in plan)
+                context.Output.WriteLine($"Would import {Path.GetFileName(zip)}{(manifest != null ? $" ({manifest.UniqueName} {manifest.Version})" : "")}.");
+            context.Output.WriteLine($"Dry run: the pre-flight passed for {plan.Count} solution{(plan.Count == 1 ? "" : "s")}; nothing was imported.");
+            return ExitCode.Success;
         }
     }
 }

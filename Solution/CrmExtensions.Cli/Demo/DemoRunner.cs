@@ -30,7 +30,7 @@ namespace CrmExtensions.Cli.Demo
         {
             var watch = Stopwatch.StartNew();
             var host = new InMemoryDataverse(AsOf);
-            var steps = ProductSources.LoadInto(host, solutionSource);
+            var steps = ProductFolders.LoadInto(host, solutionSource);
             _out.WriteLine($"Loaded {steps} plugin steps of CrmExtensions and CrmExtensionsService from {solutionSource} and its -service folder");
             Seed(host, data);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys, " +

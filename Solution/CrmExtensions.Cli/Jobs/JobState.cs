@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -43,6 +44,13 @@ namespace CrmExtensions.Cli.Jobs
         public bool IsFinished => Status == RecalculationStatusChoice.Completed || Status == RecalculationStatusChoice.CompletedWithFailures || Status == RecalculationStatusChoice.Failed;
 
         public static JobState Read(IOrganizationService service, Guid id) => new JobState(service.Retrieve(RecalculationJob.EntityLogicalName, id, Columns));
+
+        /// <summary>The outcome for a pipeline: recalc --json.</summary>
+        public string ToJson() => JsonSerializer.Serialize(new
+        {
+            id = Id, name = Name, status = Status.ToString(), planned = Planned, done = Done, failed = Failed, pages = Pages, pagesDone = PagesDone,
+            startedOn = StartedOn, finishedOn = FinishedOn, errors = string.IsNullOrEmpty(Errors) ? new string[0] : Errors.Split('\n'),
+        });
 
         public override string ToString() =>
             $"{Name}: {Status}, {Done + Failed:N0}/{Planned:N0} customers ({Failed:N0} failed), {PagesDone}/{(Pages.HasValue ? Pages.Value.ToString("N0") : "?")} pages";

@@ -8,16 +8,18 @@ using System.Xml.Linq;
 
 namespace CrmExtensions.Cli.Packing
 {
-    /// <summary>What a solution zip's solution.xml says before it is imported: its name and the solutions it needs.</summary>
+    /// <summary>What a solution zip's solution.xml says before it is imported: its name, version and the solutions it needs.</summary>
     public sealed class SolutionZipManifest
     {
-        private SolutionZipManifest(string uniqueName, IReadOnlyList<string> requiredApps)
+        private SolutionZipManifest(string uniqueName, string version, IReadOnlyList<string> requiredApps)
         {
             UniqueName = uniqueName;
+            Version = version;
             RequiredApps = requiredApps;
         }
 
         public string UniqueName { get; }
+        public string Version { get; }
 
         /// <summary>The solutions its MissingDependencies name (Required/@solution "UniqueName (version)"), each once.</summary>
         public IReadOnlyList<string> RequiredApps { get; }
@@ -34,7 +36,7 @@ namespace CrmExtensions.Cli.Packing
                     if (manifest == null) return null;
                     var required = manifest.Descendants("Required").Select(r => Regex.Match((string)r.Attribute("solution") ?? "", @"^(\S+) \(").Groups[1].Value)
                         .Where(n => n.Length > 0).Distinct().ToList();
-                    return new SolutionZipManifest((string)manifest.Element("UniqueName"), required);
+                    return new SolutionZipManifest((string)manifest.Element("UniqueName"), (string)manifest.Element("Version"), required);
                 }
             }
             catch (InvalidDataException)

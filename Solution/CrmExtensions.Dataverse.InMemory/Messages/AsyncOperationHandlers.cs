@@ -48,6 +48,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             job[PrimaryKey.For(job.LogicalName)] = job.Id;
             SystemColumns.Apply(job, scope.UserId, Host.UtcNow, isCreate: true);
             Host.Store.Insert(job);
+            if (inner.Parameters.Contains("ImportJobId")) ImportJobLog.Queue(Host, (Guid)inner["ImportJobId"], scope.UserId);
             var step = StepRegistration.Platform("ExecuteAsync: " + inner.RequestName, inner.RequestName, new AsyncOperationRunner(Host));
             var context = new PluginExecutionContext
             {
@@ -112,25 +113,42 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
 
         public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
         {
+            var jobId = request.Parameters.Contains("ImportJobId") ? (Guid)request["ImportJobId"] : Guid.Empty;
+            ImportJobLog.Queue(Host, jobId, scope.UserId);
+            XElement manifest = null, customizations = null;
+            try
+            {
+                (manifest, customizations) = Read(request);
+                Host.Install(manifest, scope.UserId);
+            }
+            catch (DataverseFaultException failure)
+            {
+                ImportJobLog.Finish(Host, jobId, manifest, customizations, failure);
+                throw;
+            }
+            ImportJobLog.Finish(Host, jobId, manifest, customizations, null);
+            return new ImportSolutionResponse();
+        }
+
+        private static (XElement Manifest, XElement Customizations) Read(OrganizationRequest request)
+        {
             var file = request.Parameters.Contains("CustomizationFile") ? request["CustomizationFile"] as byte[] : null;
             if (file == null || file.Length == 0) throw Invalid("ImportSolution needs the CustomizationFile (the solution zip).");
-            XElement manifest;
             try
             {
                 using (var zip = new ZipArchive(new MemoryStream(file), ZipArchiveMode.Read))
                 {
-                    if (zip.GetEntry("customizations.xml") == null) throw Invalid("The solution file has no customizations.xml.");
+                    var customizations = zip.GetEntry("customizations.xml") ?? throw Invalid("The solution file has no customizations.xml.");
                     var solution = zip.GetEntry("solution.xml") ?? throw Invalid("The solution file has no solution.xml.");
-                    using (var stream = solution.Open()) manifest = XDocument.Load(stream).Root?.Element("SolutionManifest");
+                    using (var stream = solution.Open())
+                    using (var components = customizations.Open())
+                        return (XDocument.Load(stream).Root?.Element("SolutionManifest") ?? throw Invalid("solution.xml has no SolutionManifest."), XDocument.Load(components).Root);
                 }
             }
             catch (InvalidDataException ex)
             {
                 throw Invalid("The solution file is not a zip: " + ex.Message);
             }
-            if (manifest == null) throw Invalid("solution.xml has no SolutionManifest.");
-            Host.Install(manifest, scope.UserId);
-            return new ImportSolutionResponse();
         }
     }
 

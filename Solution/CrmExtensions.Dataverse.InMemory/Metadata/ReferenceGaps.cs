@@ -24,9 +24,10 @@ namespace CrmExtensions.Dataverse.InMemory.Metadata
             Activity(metadata, "appointment", "requiredattendees", "optionalattendees", "organizer");
             Activity(metadata, "email", "from", "to", "cc", "bcc");
 
-            // The system tables the host writes itself (ExecuteAsync's system job, ImportSolution's solution row), with the
+            // The system tables the host writes itself (ExecuteAsync's system job, ImportSolution's import job and solution row), with the
             // columns it writes and callers read.
             System(metadata, "asyncoperation", Text("name"), Text("message"), Choice("statecode"), Choice("statuscode"), Date("completedon"));
+            System(metadata, "importjob", Text("name"), Text("solutionname"), Text("data"), new ColumnMetadata("progress", ColumnKind.Double), Date("startedon"), Date("completedon"));
             System(metadata, "solution", Text("uniquename"), Text("version"), new ColumnMetadata("ismanaged", ColumnKind.Boolean));
         }
 

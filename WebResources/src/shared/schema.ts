@@ -1,5 +1,5 @@
 // Names and choice values the scripts use. Each is a copy of a fact defined elsewhere — the columns, choices and the
-// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy — and the packer's validate (Solution/CrmExtensions.Cli/Validation/SchemaCopies.cs) fails when one differs.
+// override privilege in Solution/src, the reason length in the domain's TierOverridePolicy — and the packer's validate (Solution/CrmExtensions.Toolchain/Validation/SchemaCopies.cs) fails when one differs.
 export const Columns = {
   tier: "cx_tier",
   tierOverride: "cx_tieroverride",

@@ -61,13 +61,6 @@ namespace CrmExtensions.Cli.Commands
             root.Subcommands.Add(generate);
         }
 
-        /// <summary>Builds and packs the repository's solutions into artifacts/; the zips' paths, the core's first.</summary>
-        public static IReadOnlyList<string> PackBuilt(CliContext context, bool managed)
-        {
-            Build(context, noBuild: false);
-            return Pack(context, context.Layout.SolutionSource, context.Layout.ArtifactsDirectory, managed);
-        }
-
         private static void Build(CliContext context, bool noBuild)
         {
             if (noBuild) return;

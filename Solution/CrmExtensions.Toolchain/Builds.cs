@@ -19,8 +19,9 @@ namespace CrmExtensions.Cli
             if (!File.Exists(Path.Combine(layout.WebResourcesProject, "package.json"))) return;
             if (!Directory.Exists(Path.Combine(layout.WebResourcesProject, "node_modules")))
             {
-                log.WriteLine("Installing web resource build tools (npm install)...");
-                Run("npm", "install --no-audit --no-fund --loglevel=error", layout.WebResourcesProject, log);
+                // npm ci installs exactly package-lock.json and never rewrites it: the main job leaves the tree clean.
+                log.WriteLine("Installing web resource build tools (npm ci)...");
+                Run("npm", "ci --no-audit --no-fund --loglevel=error", layout.WebResourcesProject, log);
             }
             log.WriteLine("Compiling web resources (TypeScript)...");
             Run("npm", "run build --silent", layout.WebResourcesProject, log);

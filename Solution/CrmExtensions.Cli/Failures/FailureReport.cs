@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.ServiceModel;
+using CrmExtensions.Cli.Backtest;
+using CrmExtensions.Cli.Demo;
+using CrmExtensions.Domain;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Cli.Failures
+{
+    /// <summary>
+    /// Turns what stopped a verb into one line, a hint and an exit code; the stack trace only with --verbose, because
+    /// an admin acts on the message and a developer asks for the trace.
+    /// </summary>
+    public static class FailureReport
+    {
+        public static int Write(Exception failure, TextWriter error, bool verbose)
+        {
+            var (message, hint, code) = Explain(failure);
+            error.WriteLine("error: " + message);
+            if (!string.IsNullOrEmpty(hint)) error.WriteLine("hint: " + hint);
+            if (verbose) Trace(failure, error);
+            else if (code == ExitCode.WorkFailed && !(failure is VerbFailure)) error.WriteLine("hint: run again with --verbose for the details.");
+            return code;
+        }
+
+        private static (string Message, string Hint, int Code) Explain(Exception failure)
+        {
+            switch (failure)
+            {
+                case VerbFailure expected:
+                    return (expected.Message, expected.Hint, expected.ExitCode);
+                case FaultException<OrganizationServiceFault> refused:
+                    return ($"the org refused the request: {refused.Detail?.Message ?? refused.Message}",
+                        "check the options against --help; the refused request changed nothing.", ExitCode.BadInput);
+                case HttpRequestException _:
+                case SocketException _:
+                    return ($"could not reach the org: {Innermost(failure).Message}", "check the URL and the network (proxy, VPN), then run again.", ExitCode.BadInput);
+                case FileNotFoundException _:
+                case DirectoryNotFoundException _:
+                case UnauthorizedAccessException _:
+                case IOException _:
+                    return (failure.Message, "check the path you passed.", ExitCode.BadInput);
+                case SampleDataException _:
+                case TransactionFileException _:
+                case DomainValidationException _:
+                    return (failure.Message, "fix the file at the place the message names.", ExitCode.BadInput);
+                case TimeoutException _:
+                    return (failure.Message, null, ExitCode.WorkFailed);
+                default:
+                    return ($"{failure.GetType().Name}: {failure.Message}", null, ExitCode.WorkFailed);
+            }
+        }
+
+        /// <summary>The exception and where it was thrown (a service fault's text leaves its stack trace out).</summary>
+        private static void Trace(Exception failure, TextWriter error)
+        {
+            var text = failure.ToString();
+            error.WriteLine(text);
+            if (failure.StackTrace != null && !text.Contains(failure.StackTrace, StringComparison.Ordinal)) error.WriteLine(failure.StackTrace);
+        }
+
+        /// <summary>The cause a library wrapped in its own exceptions: what the admin can act on.</summary>
+        public static Exception Innermost(Exception failure) => failure.InnerException == null ? failure : Innermost(failure.InnerException);
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+using CrmExtensions.Dataverse.InMemory.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmExtensions.Dataverse.InMemory.Messages
+{
+    /// <summary>The import job (importjob) columns a caller polls: its progress in percent and the log in its data.</summary>
+    public static class ImportJob
+    {
+        public const string EntityLogicalName = "importjob";
+        public const string SolutionName = "solutionname";
+        public const string Progress = "progress";
+        public const string Data = "data";
+        public const string StartedOn = "startedon";
+        public const string CompletedOn = "completedon";
+    }
+
+    /// <summary>
+    /// The import job row an import writes, as Dataverse keeps it under the request's ImportJobId: created when the
+    /// import is queued (progress 0), then its log — &lt;importexportxml&gt; with one element per solution manifest and
+    /// component, each with a &lt;result result="success|failure" errorcode errortext&gt; — and progress 100.
+    /// </summary>
+    internal static class ImportJobLog
+    {
+        public static void Queue(InMemoryDataverse host, Guid id, Guid userId)
+        {
+            if (id == Guid.Empty || host.Store.TryGet(ImportJob.EntityLogicalName, id, out _)) return;
+            var row = new Entity(ImportJob.EntityLogicalName, id) { [ImportJob.Progress] = 0d };
+            row[PrimaryKey.For(row.LogicalName)] = id;
+            SystemColumns.Apply(row, userId, host.UtcNow, isCreate: true);
+            host.Store.Insert(row);
+        }
+
+        /// <summary>Writes the finished log: the manifest's result and, when it was imported, each table's.</summary>
+        public static void Finish(InMemoryDataverse host, Guid id, XElement manifest, XElement customizations, DataverseFaultException failure)
+        {
+            if (id == Guid.Empty) return;
+            var name = (string)manifest?.Element("UniqueName");
+            var components = failure == null && customizations != null
+                ? customizations.Elements("Entities").Elements("Entity").Select(e => Component("entity", e.Element("Name"))).ToList()
+                : new List<XElement>();
+            var data = new XElement("importexportxml", new XAttribute("progress", 100), new XAttribute("processed", "true"),
+                new XElement("solutionManifests", new XElement("solutionManifest", new XAttribute("id", name ?? ""), new XAttribute("LocalizedName", name ?? ""),
+                    new XAttribute("version", (string)manifest?.Element("Version") ?? ""), new XAttribute("processed", "true"), Result(failure))),
+                new XElement("entities", components));
+            host.WritePlatformRow(ImportJob.EntityLogicalName, id, new Dictionary<string, object>
+            {
+                [ImportJob.SolutionName] = name,
+                [ImportJob.Progress] = 100d,
+                [ImportJob.Data] = data.ToString(SaveOptions.DisableFormatting),
+                [ImportJob.StartedOn] = host.UtcNow,
+                [ImportJob.CompletedOn] = host.UtcNow,
+            });
+        }
+
+        private static XElement Component(string kind, XElement name) =>
+            new XElement(kind, new XAttribute("id", (string)name ?? ""), new XAttribute("LocalizedName", (string)name?.Attribute("LocalizedName") ?? (string)name ?? ""),
+                new XAttribute("processed", "true"), Result(null));
+
+        private static XElement Result(DataverseFaultException failure) =>
+            new XElement("result", new XAttribute("result", failure == null ? "success" : "failure"),
+                new XAttribute("errorcode", failure == null ? "0" : "0x" + failure.ErrorCode.ToString("X8", CultureInfo.InvariantCulture)),
+                new XAttribute("errortext", failure?.Message ?? ""));
+    }
+}
