@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Hierarchy;
+using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 
@@ -183,6 +184,20 @@ namespace CrmExtensions.Domain.Configuration
                 Check(sh.RetentionDays >= HistorySettings.MinRetentionDays && sh.RetentionDays <= 3650, "history.retentionDays", $"must be between {HistorySettings.MinRetentionDays} and 3650");
                 Check(sh.TopReasons >= HistorySettings.MinTopReasons && sh.TopReasons <= 10, "history.topReasons", $"must be between {HistorySettings.MinTopReasons} and 10");
             }
+
+            var pu = Section(s.Purchases, "purchases");
+            if (pu != null)
+            {
+                Check(Enum.IsDefined(typeof(OrderStage), pu.OrderCountsFrom), "purchases.orderCountsFrom", "must be active, submitted, fulfilled or invoiced");
+                Check(pu.OrderDates != null && pu.OrderDates.Count > 0 && pu.OrderDates.All(d => Enum.IsDefined(typeof(OrderDate), d))
+                    && pu.OrderDates.Distinct().Count() == pu.OrderDates.Count, "purchases.orderDates",
+                    "must list dateFulfilled, submitDate or createdOn, each at most once");
+            }
+
+            var co = Section(s.Complaints, "complaints");
+            if (co != null)
+                Check(co.CaseTypes != null && co.CaseTypes.Count > 0 && co.CaseTypes.All(t => t >= 0) && co.CaseTypes.Distinct().Count() == co.CaseTypes.Count,
+                    "complaints.caseTypes", "must list at least one case type value, each at most once");
 
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             var cal = s.Calibration;
