@@ -12,10 +12,17 @@ namespace CrmExtensions.Domain.Tests
         private static PurchaseDefinition Definition(string json = null) => new PurchaseDefinition(SettingsLoader.Load(json).Purchases);
 
         [Fact]
-        public void By_default_an_order_counts_once_it_leaves_the_draft_and_an_invoice_makes_a_draft_count()
+        public void By_default_a_priced_order_counts_from_its_creation_on()
         {
-            var definition = Definition();
-            Assert.Equal(OrderStage.Submitted, definition.CountsFrom);
+            Assert.Equal(OrderStage.Active, Definition().CountsFrom);
+            Assert.Equal(OrderStanding.ByStage, Definition().Standing(OrderStage.Active, invoiced: false));
+            Assert.Empty(Definition().InvoiceOnlyStages);
+        }
+
+        [Fact]
+        public void Counting_from_submission_leaves_drafts_out_unless_invoiced()
+        {
+            var definition = Definition(@"{ ""purchases"": { ""orderCountsFrom"": ""submitted"" } }");
             Assert.Equal(OrderStanding.None, definition.Standing(OrderStage.Active, invoiced: false));
             Assert.Equal(OrderStanding.ByInvoice, definition.Standing(OrderStage.Active, invoiced: true));
             Assert.Equal(OrderStanding.ByStage, definition.Standing(OrderStage.Submitted, invoiced: false));

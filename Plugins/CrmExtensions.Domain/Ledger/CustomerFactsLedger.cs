@@ -1,13 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Configuration;
-using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Json;
-using CrmExtensions.Domain.Loss;
-using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 
@@ -15,8 +11,8 @@ namespace CrmExtensions.Domain.Ledger
 {
     /// <summary>
     /// The facts the rules need for one customer, kept on the customer row so an event only sets its own record's
-    /// contribution: purchases inside the analysis window one by one (older ones as totals), complaints, surveys and
-    /// referrals. A full read builds it; events keep it current; a change to a purchase older than the cut cannot be
+    /// contribution: purchases inside the analysis window one by one (older ones as totals), and each kind of
+    /// <see cref="LedgerSlots"/> (complaints, surveys, referrals, contacts, competitors, losses). A full read builds it; events keep it current; a change to a purchase older than the cut cannot be
     /// applied by id and asks for a full read instead.
     /// </summary>
     public sealed class CustomerFactsLedger
@@ -34,6 +30,8 @@ namespace CrmExtensions.Domain.Ledger
 
         public LedgerEntries<PurchaseEntry> Purchases { get; set; } = new LedgerEntries<PurchaseEntry>();
         public Dictionary<string, PurchaseTotals> Earlier { get; set; } = new Dictionary<string, PurchaseTotals>(StringComparer.Ordinal);
+
+        // Where each of LedgerSlots keeps its entries.
         public LedgerEntries<ComplaintEntry> Complaints { get; set; } = new LedgerEntries<ComplaintEntry>();
         public LedgerEntries<SurveyEntry> Surveys { get; set; } = new LedgerEntries<SurveyEntry>();
         public LedgerEntries<ReferralEntry> Referrals { get; set; } = new LedgerEntries<ReferralEntry>();
@@ -80,19 +78,9 @@ namespace CrmExtensions.Domain.Ledger
         {
             var cut = WindowStart(asOf, settings.Analysis);
             if (cut > Cut) FoldPurchasesBefore(cut);
-            // A removal marker is kept long enough to refuse a late event that still carries the removed state.
-            var markersBefore = asOf.AddDays(-RemovalMarkerDays);
-            bool Expired(LedgerEntry e) => e.Removed && (e.Changed ?? DateTime.MinValue) < markersBefore;
-            var complaintsBefore = ComplaintsFrom(asOf, settings.Churn);
-            var surveysBefore = SurveysFrom(asOf);
-            Drop(Purchases, Expired);
-            Drop(Complaints, c => c.Removed ? Expired(c) : !c.IsOpen && c.OpenedOn < complaintsBefore);
-            Drop(Surveys, s => s.Removed ? Expired(s) : s.AnsweredOn < surveysBefore);
-            Drop(Referrals, Expired);
-            Drop(Contacts, Expired);
-            var competitorsBefore = asOf.AddDays(-settings.Competition.RecentDays);
-            Drop(Competitors, c => c.Removed ? Expired(c) : c.On < competitorsBefore);
-            // Losses stay, removed ones too: a loss a user deleted must not be detected again.
+            var at = new LedgerDate(asOf, settings);
+            foreach (var id in Purchases.Where(p => at.Expired(p.Value)).Select(p => p.Key).ToList()) Purchases.Remove(id);
+            foreach (var slot in LedgerSlots.All) slot.Compact(this, at);
         }
 
         /// <summary>
@@ -110,75 +98,13 @@ namespace CrmExtensions.Domain.Ledger
             Cut = cut;
         }
 
-        private static void Drop<T>(LedgerEntries<T> entries, Func<T, bool> obsolete) where T : LedgerEntry, new()
-        {
-            foreach (var id in entries.Where(e => obsolete(e.Value)).Select(e => e.Key).ToList()) entries.Remove(id);
-        }
-
         /// <summary>
         /// The facts as of a date; the same derivation whether the ledger came from a full read or from events. An account's
         /// facts (<paramref name="coversContacts"/>) carry its contacts, for the coverage rules.
         /// </summary>
         public CustomerFacts ToFacts(Guid customerId, DateTime asOf, CrmExtensionsSettings settings, ValueTier? previousTier,
-            IReadOnlyDictionary<RetentionActionKind, DateTime> lastCompleted, bool coversContacts = false)
-        {
-            var analysis = settings.Analysis;
-            var live = Purchases.Live.ToList();
-            var lifetime = new PurchaseTotals();
-            foreach (var table in live.Select(p => p.Table).Concat(Earlier.Keys).Distinct(StringComparer.Ordinal))
-            {
-                var earlier = Earlier.TryGetValue(table, out var e) ? e : new PurchaseTotals();
-                var ofTable = live.Where(p => p.Table == table).ToList();
-                var revenue = earlier.Revenue + ofTable.Sum(p => p.Revenue);
-                var discount = earlier.Discount + ofTable.Sum(p => p.Discount);
-                if (revenue < 0 || discount < 0)
-                    throw new DomainValidationException($"The {table} records of customer {customerId} add up to a negative amount ({revenue}); " +
-                        "correct the records with negative totals or discounts before recalculating.");
-                lifetime.Add(earlier.Orders + ofTable.Count, revenue, discount,
-                    Min(earlier.First, ofTable.Select(p => (DateTime?)p.Date).Min()), Max(earlier.Last, ofTable.Select(p => (DateTime?)p.Date).Max()),
-                    earlier.Families.Concat(ofTable.Where(p => p.Families != null).SelectMany(p => p.Families)));
-            }
-
-            var periods = new PeriodActivity[analysis.HistoryPeriods];
-            var latest = asOf.AddDays(analysis.FutureToleranceDays + 1);
-            foreach (var p in live.Where(p => p.Date < latest))
-            {
-                var index = PurchaseSummaryBuilder.PeriodIndex(p.Date, asOf, analysis.PeriodMonths, analysis.HistoryPeriods);
-                if (index < 0) continue;
-                var period = periods[index];
-                periods[index] = new PeriodActivity(period.Orders + 1, period.Revenue + p.Revenue, period.Profit + p.Revenue * settings.Clp.DefaultMarginRate);
-            }
-            var gross = lifetime.Revenue + lifetime.Discount;
-            var summary = lifetime.Orders == 0
-                ? PurchaseSummary.None(analysis.HistoryPeriods)
-                : new PurchaseSummary(lifetime.First, lifetime.Last, lifetime.Orders, periods, lifetime.Families.Count,
-                    gross <= 0 ? 1m : Math.Max(0m, Math.Min(1m, lifetime.Revenue / gross)));
-
-            var complaintsFrom = ComplaintsFrom(asOf, settings.Churn);
-            var surveysFrom = SurveysFrom(asOf);
-            return new CustomerFacts
-            {
-                CustomerId = customerId,
-                AsOf = asOf,
-                Purchases = summary,
-                Surveys = Surveys.Live.Where(s => s.AnsweredOn >= surveysFrom).Select(s => new SurveyResponse(s.AnsweredOn, s.Score)).ToList(),
-                Complaints = Complaints.Live.Where(c => c.IsOpen || c.OpenedOn >= complaintsFrom).Select(c => new Complaint(c.OpenedOn, c.IsOpen)).ToList(),
-                ReferralsMade = Referrals.Live.Count(),
-                PreviousTier = previousTier,
-                LastCompletedActions = lastCompleted ?? new Dictionary<RetentionActionKind, DateTime>(),
-                RecentPurchaseDates = live.Select(p => p.Date).ToList(),
-                Contacts = coversContacts ? Contacts.Where(c => !c.Value.Removed).Select(c => new KnownContact(c.Key, c.Value.Layer, c.Value.Function, c.Value.LastActivityOn)).ToList() : null,
-                Competitors = Competitors.Where(c => !c.Value.Removed).Select(c => new CompetitorSignal(c.Key, c.Value.Competitor, c.Value.Kind, c.Value.On, c.Value.Trend,
-                    c.Value.Satisfaction, c.Value.Relationship, c.Value.Representative, c.Value.Products)).ToList(),
-                Losses = Losses.Where(l => !l.Value.Removed)
-                    .Select(l => new CustomerLossRecord(l.Key, l.Value.LostOn, l.Value.Detection, l.Value.Family, l.Value.Cause, l.Value.Outcome, l.Value.RecoveredOn,
-                        l.Value.TierAtLoss)).ToList(),
-                DismissedLosses = new HashSet<Guid>(Losses.Where(l => l.Value.Removed).Select(l => l.Key)),
-            };
-        }
-
-        private static DateTime? Min(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a < b ? a : b);
-        private static DateTime? Max(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : (a > b ? a : b);
+            IReadOnlyDictionary<RetentionActionKind, DateTime> lastCompleted, bool coversContacts = false) =>
+            LedgerProjection.ToFacts(this, customerId, new LedgerDate(asOf, settings, coversContacts), previousTier, lastCompleted);
 
         public string Serialize() => LedgerJson.Write(this);
 

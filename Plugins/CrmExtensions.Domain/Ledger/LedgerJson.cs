@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Coverage;
 using CrmExtensions.Domain.Json;
@@ -33,12 +34,7 @@ namespace CrmExtensions.Domain.Ledger
                 }
                 o.EndObject();
             }
-            Entries(o, "c", ledger.Complaints, Complaint);
-            Entries(o, "s", ledger.Surveys, Survey);
-            Entries(o, "r", ledger.Referrals, (_, __) => { });
-            Entries(o, "k", ledger.Contacts, Contact);
-            Entries(o, "cp", ledger.Competitors, Competitor);
-            Entries(o, "l", ledger.Losses, Loss);
+            foreach (var slot in LedgerSlots.All) slot.Write(o, ledger);
             o.EndObject();
             return o.ToString();
         }
@@ -55,19 +51,17 @@ namespace CrmExtensions.Domain.Ledger
                     case "cut": ledger.Cut = i.UtcDate(); break;
                     case "p": Entries(i, ledger.Purchases, Purchase); break;
                     case "e": Earlier(i, ledger.Earlier); break;
-                    case "c": Entries(i, ledger.Complaints, Complaint); break;
-                    case "s": Entries(i, ledger.Surveys, Survey); break;
-                    case "r": Entries(i, ledger.Referrals, (_, __, ___) => false); break;
-                    case "k": Entries(i, ledger.Contacts, Contact); break;
-                    case "cp": Entries(i, ledger.Competitors, Competitor); break;
-                    case "l": Entries(i, ledger.Losses, Loss); break;
-                    default: i.Skip(); break;
+                    default:
+                        var slot = LedgerSlots.All.FirstOrDefault(k => k.Key == name);
+                        if (slot == null) i.Skip();
+                        else slot.Read(i, ledger);
+                        break;
                 }
             }
             return ledger;
         }
 
-        private static void Entries<T>(JsonTextOutput o, string name, LedgerEntries<T> entries, Action<JsonTextOutput, T> members) where T : LedgerEntry, new()
+        internal static void Entries<T>(JsonTextOutput o, string name, LedgerEntries<T> entries, Action<JsonTextOutput, T> members) where T : LedgerEntry, new()
         {
             if (entries == null) return;
             o.Name(name);
@@ -91,7 +85,7 @@ namespace CrmExtensions.Domain.Ledger
         }
 
         /// <summary>Reads entries into <paramref name="entries"/>; <paramref name="member"/> reads one of the entry's own members (false: not its member).</summary>
-        private static void Entries<T>(JsonInput i, LedgerEntries<T> entries, Func<JsonInput, T, string, bool> member) where T : LedgerEntry, new()
+        internal static void Entries<T>(JsonInput i, LedgerEntries<T> entries, Func<JsonInput, T, string, bool> member) where T : LedgerEntry, new()
         {
             i.EnterObject();
             while (i.NextMember(out var key))
@@ -171,13 +165,13 @@ namespace CrmExtensions.Domain.Ledger
             }
         }
 
-        private static void Complaint(JsonTextOutput o, ComplaintEntry e)
+        internal static void Complaint(JsonTextOutput o, ComplaintEntry e)
         {
             o.Member("o", e.OpenedOn);
             o.Member("x", e.IsOpen);
         }
 
-        private static bool Complaint(JsonInput i, ComplaintEntry e, string name)
+        internal static bool Complaint(JsonInput i, ComplaintEntry e, string name)
         {
             switch (name)
             {
@@ -187,13 +181,13 @@ namespace CrmExtensions.Domain.Ledger
             }
         }
 
-        private static void Survey(JsonTextOutput o, SurveyEntry e)
+        internal static void Survey(JsonTextOutput o, SurveyEntry e)
         {
             o.Member("d", e.AnsweredOn);
             o.Member("s", e.Score);
         }
 
-        private static bool Survey(JsonInput i, SurveyEntry e, string name)
+        internal static bool Survey(JsonInput i, SurveyEntry e, string name)
         {
             switch (name)
             {
@@ -203,14 +197,14 @@ namespace CrmExtensions.Domain.Ledger
             }
         }
 
-        private static void Contact(JsonTextOutput o, ContactEntry e)
+        internal static void Contact(JsonTextOutput o, ContactEntry e)
         {
             o.Member("l", (int?)e.Layer);
             o.Member("f", (int?)e.Function);
             o.Member("a", e.LastActivityOn);
         }
 
-        private static bool Contact(JsonInput i, ContactEntry e, string name)
+        internal static bool Contact(JsonInput i, ContactEntry e, string name)
         {
             switch (name)
             {
@@ -221,7 +215,7 @@ namespace CrmExtensions.Domain.Ledger
             }
         }
 
-        private static void Competitor(JsonTextOutput o, CompetitorEntry e)
+        internal static void Competitor(JsonTextOutput o, CompetitorEntry e)
         {
             o.Member("n", e.Competitor);
             o.Member("k", (int)e.Kind);
@@ -233,7 +227,7 @@ namespace CrmExtensions.Domain.Ledger
             o.Member("u", e.Products);
         }
 
-        private static bool Competitor(JsonInput i, CompetitorEntry e, string name)
+        internal static bool Competitor(JsonInput i, CompetitorEntry e, string name)
         {
             switch (name)
             {
@@ -249,7 +243,7 @@ namespace CrmExtensions.Domain.Ledger
             }
         }
 
-        private static void Loss(JsonTextOutput o, LossEntry e)
+        internal static void Loss(JsonTextOutput o, LossEntry e)
         {
             o.Member("d", e.LostOn);
             o.Member("k", (int)e.Detection);
@@ -260,7 +254,7 @@ namespace CrmExtensions.Domain.Ledger
             o.Member("t", (int?)e.TierAtLoss);
         }
 
-        private static bool Loss(JsonInput i, LossEntry e, string name)
+        internal static bool Loss(JsonInput i, LossEntry e, string name)
         {
             switch (name)
             {

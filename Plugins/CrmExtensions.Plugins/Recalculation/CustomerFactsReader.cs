@@ -71,11 +71,7 @@ namespace CrmExtensions.Plugins.Recalculation
             var pages = Chunks(snapshots).Select(chunk => new CustomerPage(chunk, asOf, _settings, _inTransaction)).ToList();
             foreach (var page in pages)
             {
-                new PurchaseHistory(_service).ReadInto(page);
-                new ProductFamilies(_service).ReadInto(page);
-                foreach (var source in ContributionSource.All.Where(s => s.Solution == null || _installed.Has(s.Solution))) source.ReadInto(_service, page);
-                ContactActivities.ReadInto(_service, page);
-                LostOpportunities.ReadInto(_service, page);
+                foreach (var source in FactSources.All.Where(s => s.Solution == null || _installed.Has(s.Solution))) source.ReadInto(_service, page);
             }
             return pages;
         }

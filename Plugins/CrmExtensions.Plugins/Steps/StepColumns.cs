@@ -19,55 +19,11 @@ namespace CrmExtensions.Plugins.Steps
         public const string ScoresAfter = Scores + "," + CustomerColumns.ChurnRisk + "," + CustomerColumns.ChurnReasons + "," + CustomerColumns.TierOverride + ","
             + CustomerColumns.TierOverrideReason;
 
-        public const string Referral = CustomerColumns.ReferredBy + "," + Common.ModifiedOn;
-
-        /// <summary>What an account's own update changes for others or itself: whom it was referred by, its relationship type.</summary>
-        public const string AccountChange = CustomerColumns.ReferredBy + "," + CustomerColumns.RelationshipTypeOverride;
-
-        public const string AccountImage = AccountChange + "," + Common.ModifiedOn;
-
         /// <summary>Who a contact is at its account: its layer and function.</summary>
         public const string ContactRole = Contact.Layer + "," + Contact.Function;
 
-        /// <summary>A contact's also: the account it works at, its layer and function, whether it is active (coverage).</summary>
-        public const string ContactChange = AccountChange + "," + Contact.ParentCustomer + "," + ContactRole + "," + Common.StateCode;
-
-        public const string ContactImage = ContactChange + "," + Common.ModifiedOn;
-
-        public const string OpportunityCloseImage = OpportunityClose.Opportunity + "," + OpportunityClose.Competitor + "," + OpportunityClose.ActualEnd + ","
-            + Common.CreatedOn + "," + Common.ModifiedOn;
-
-        public const string CompetitorPresenceChange = CompetitorPresence.Account + "," + CompetitorPresence.Competitor + "," + CompetitorPresence.Name + ","
-            + CompetitorPresence.Products + "," + CompetitorPresence.Satisfaction + "," + CompetitorPresence.Representative + "," + CompetitorPresence.Relationship + ","
-            + CompetitorPresence.Trend + "," + CompetitorPresence.RecordedOn + "," + Common.StateCode;
-
-        public const string CompetitorPresenceImage = CompetitorPresenceChange + "," + Common.CreatedOn + "," + Common.ModifiedOn;
-
         public const string CustomerLossChange = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
             + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn + "," + CustomerLoss.TierAtLoss;
-
-        public const string CustomerLossImage = CustomerLossChange + "," + Common.ModifiedOn;
-
-        /// <summary>Clients write the totals; their *_base companions are the platform's, so a step filters on what clients send.</summary>
-        public const string SalesOrderChange = SalesOrder.Customer + "," + SalesOrder.TotalAmount + "," + SalesOrder.TotalDiscountAmount + ","
-            + SalesOrder.SubmitDate + "," + SalesOrder.StateCode;
-
-        public const string SalesOrderImage = SalesOrder.Customer + "," + SalesOrder.SubmitDate + "," + SalesOrder.TotalAmountBase + ","
-            + SalesOrder.TotalDiscountAmountBase + "," + SalesOrder.StateCode + "," + Common.ModifiedOn;
-
-        public const string InvoiceChange = Invoice.Customer + "," + Invoice.TotalAmount + "," + Invoice.TotalDiscountAmount + ","
-            + Invoice.StateCode + "," + Invoice.SalesOrder;
-
-        public const string InvoiceImage = Invoice.Customer + "," + Invoice.CreatedOn + "," + Invoice.TotalAmountBase + "," + Invoice.TotalDiscountAmountBase + ","
-            + Invoice.StateCode + "," + Invoice.SalesOrder + "," + Common.ModifiedOn;
-
-        public const string IncidentChange = Incident.StateCode + "," + Incident.CaseTypeCode + "," + Incident.Customer;
-
-        public const string IncidentImage = Incident.Customer + "," + Incident.CaseTypeCode + "," + Incident.StateCode + "," + Incident.CreatedOn + "," + Common.ModifiedOn;
-
-        public const string SurveyChange = CxSurveyResponse.Score + "," + CxSurveyResponse.Customer + "," + CxSurveyResponse.AnsweredOn;
-
-        public const string SurveyImage = CxSurveyResponse.Customer + "," + CxSurveyResponse.Score + "," + CxSurveyResponse.AnsweredOn + "," + Common.ModifiedOn;
 
         /// <summary>What decides whether a settings row is read and what it must hold: its name, its document, its state.</summary>
         public const string SettingChange = Setting.Name + "," + Setting.Value + "," + Common.StateCode;

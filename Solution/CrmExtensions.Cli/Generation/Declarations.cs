@@ -5,6 +5,7 @@ using System.Reflection;
 using CrmExtensions.Dataverse.InMemory.Registration;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Registration;
+using CrmExtensions.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Cli.Generation
@@ -59,9 +60,11 @@ namespace CrmExtensions.Cli.Generation
             plugins.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IPlugin).IsAssignableFrom(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
 
+        /// <summary>The [Step] declarations, and the steps the fact sources derive (<see cref="FactSourceSteps"/>).</summary>
         public static IReadOnlyList<DeclaredStep> Steps(Assembly plugins) =>
-            PluginTypes(plugins).SelectMany(type => type.GetCustomAttributes<StepAttribute>().SelectMany(step => step.Tables.Select(table => new DeclaredStep(type, step, table))))
-                .ToList();
+            PluginTypes(plugins).SelectMany(type => type.GetCustomAttributes<StepAttribute>().Select(step => (type, step)))
+                .Concat(FactSourceSteps.All.Select(step => (type: FactSourceSteps.PluginType, step)))
+                .SelectMany(s => s.step.Tables.Select(table => new DeclaredStep(s.type, s.step, table))).ToList();
 
         public static IReadOnlyList<DeclaredApi> CustomApis(Assembly plugins) =>
             PluginTypes(plugins).Select(type => (type, registration: type.GetCustomAttribute<CustomApiAttribute>())).Where(p => p.registration != null)

@@ -19,10 +19,11 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override IReadOnlyCollection<string> Columns { get; } = new[]
         {
             CompetitorPresence.Account, CompetitorPresence.Competitor, CompetitorPresence.Name, CompetitorPresence.Products, CompetitorPresence.Satisfaction,
-            CompetitorPresence.Representative, CompetitorPresence.Relationship, CompetitorPresence.Trend, CompetitorPresence.RecordedOn, Common.StateCode,
+            CompetitorPresence.Representative, CompetitorPresence.Relationship, CompetitorPresence.Trend, CompetitorPresence.RecordedOn, Common.StateCode, Common.CreatedOn,
         };
 
-        public override LedgerEntries<CompetitorEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Competitors;
+        public override LedgerSlot Slot => LedgerSlots.Competitors;
+        public override string Describes => "competitor presences";
 
         public override bool Counts(Entity presence) => (presence.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
 
@@ -42,7 +43,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         protected override IEnumerable<QueryExpression> Queries(CustomerPage page)
         {
-            var query = new QueryExpression(CompetitorPresence.EntityLogicalName) { ColumnSet = ReadColumns(Common.CreatedOn) };
+            var query = new QueryExpression(CompetitorPresence.EntityLogicalName) { ColumnSet = ReadColumns() };
             query.Criteria.AddCondition(CompetitorPresence.Account, ConditionOperator.In, page.Ids);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.Equal, Common.StateActive);
             query.Criteria.AddCondition(CompetitorPresence.RecordedOn, ConditionOperator.OnOrAfter, page.AsOf.AddDays(-page.Settings.Competition.RecentDays));

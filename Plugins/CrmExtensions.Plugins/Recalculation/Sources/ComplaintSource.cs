@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Registration;
@@ -19,12 +20,27 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override string Solution => ProductSolutions.Service;
         public override string Customer => Incident.Customer;
 
-        /// <summary>The columns a complaint's entry is made from (the case's images carry them too).</summary>
-        public static readonly string[] RowColumns = { Incident.Customer, Incident.CaseTypeCode, Incident.StateCode, Incident.CreatedOn, Common.ModifiedOn };
-
         public override IReadOnlyCollection<string> Columns { get; } = new[] { Incident.Customer, Incident.CaseTypeCode, Incident.StateCode, Incident.CreatedOn };
 
-        public override LedgerEntries<ComplaintEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Complaints;
+        /// <summary>A case closes by a resolution's creation: its step names the case.</summary>
+        public override IEnumerable<SourceTable> Watches =>
+            base.Watches.Concat(new[] { new SourceTable(IncidentResolution.EntityLogicalName, new[] { IncidentResolution.Incident }, new[] { MessageName.Create }) });
+
+        public override IEnumerable<LedgerChange> Changes(LedgerEvent e) => e.Table == IncidentResolution.EntityLogicalName ? Resolved(e) : base.Changes(e);
+
+        /// <summary>A resolution closes its case; the case row (1 call) says whose complaint it was and when it changed.</summary>
+        private IEnumerable<LedgerChange> Resolved(LedgerEvent e)
+        {
+            var parent = e.After?.GetAttributeValue<EntityReference>(IncidentResolution.Incident);
+            if (parent == null) yield break;
+            var incident = e.Service.Retrieve(parent.LogicalName, parent.Id, ReadColumns());
+            var customer = incident.GetAttributeValue<EntityReference>(Customer);
+            if (!LedgerEvent.IsCustomer(customer) || !Counts(incident)) yield break;
+            yield return new LedgerChange(customer, snapshot => LedgerChange.Outcome(EntriesOf(snapshot.Ledger).Put(parent.Id, EntryOf(incident))));
+        }
+
+        public override LedgerSlot Slot => LedgerSlots.Complaints;
+        public override string Describes => "complaints";
 
         public override bool Counts(Entity incident) => incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value == Incident.CaseTypeComplaint;
 

@@ -22,7 +22,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override string Customer => Contact.ParentCustomer;
         public override IReadOnlyCollection<string> Columns { get; } = new[] { Contact.ParentCustomer, Contact.Layer, Contact.Function, Common.StateCode };
 
-        public override LedgerEntries<ContactEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Contacts;
+        public override LedgerSlot Slot => LedgerSlots.Contacts;
+        public override string Describes => "an account's contact coverage";
 
         public override bool Counts(Entity contact) => (contact.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
 
@@ -40,6 +41,13 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             var applied = base.Apply(ledger, customer, recordId, after, changed);
             if (applied && ledger.Contacts.TryGetValue(recordId, out var now) && !now.Removed) now.LastActivityOn = known;
             return applied;
+        }
+
+        /// <summary>The contacts, then when we last had an activity with each.</summary>
+        public override void ReadInto(IOrganizationService service, CustomerPage page)
+        {
+            base.ReadInto(service, page);
+            ContactActivities.ReadInto(service, page);
         }
 
         /// <summary>Contacts of the page's accounts (contacts as customers have no coverage).</summary>

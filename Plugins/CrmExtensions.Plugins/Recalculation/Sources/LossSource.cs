@@ -27,7 +27,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss,
         };
 
-        public override LedgerEntries<LossEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Losses;
+        public override LedgerSlot Slot => LedgerSlots.Losses;
+        public override string Describes => "customer losses";
 
         public override bool Counts(Entity loss) => loss.GetAttributeValue<DateTime?>(CustomerLoss.LostOn).HasValue;
 

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CrmExtensions.Domain.Competition;
 using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
+using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -10,14 +13,25 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 {
     /// <summary>
     /// Opportunities the customer closed as lost to a named competitor (the close activity's competitorid), within
-    /// competition.recentDays: each is a competitor entry in the customer's ledger under the close activity's id.
+    /// competition.recentDays: each is a competitor entry in the customer's ledger under the close activity's id. A won
+    /// opportunity is a moment to re-evaluate (its order changes the facts). The opportunity row (1 call) says whose it was
+    /// and how it closed.
     /// </summary>
-    public static class LostOpportunities
+    public sealed class LostOpportunities : FactSource
     {
         private const string OpportunityAlias = "o";
 
-        /// <summary>The close's columns an entry is made of.</summary>
-        public static readonly string[] Columns = { OpportunityClose.Opportunity, OpportunityClose.Competitor, OpportunityClose.ActualEnd, Common.CreatedOn, Common.ModifiedOn };
+        public override IReadOnlyCollection<string> Tables { get; } = new[] { OpportunityClose.EntityLogicalName };
+
+        /// <summary>The close names its opportunity, whose customer it is.</summary>
+        public override string Customer => OpportunityClose.Opportunity;
+
+        public override IReadOnlyCollection<string> Columns { get; } = new[] { OpportunityClose.Opportunity, OpportunityClose.Competitor, OpportunityClose.ActualEnd, Common.CreatedOn };
+        public override LedgerSlot Slot => LedgerSlots.Competitors;
+        public override string Describes => "opportunities won, or lost to a competitor";
+
+        /// <summary>An opportunity closes by its close activity's creation.</summary>
+        protected override IReadOnlyCollection<string> Messages { get; } = new[] { MessageName.Create };
 
         public static CompetitorEntry EntryOf(Entity close, DateTime fallback) => new CompetitorEntry
         {
@@ -27,9 +41,24 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             Changed = close.GetAttributeValue<DateTime?>(Common.ModifiedOn),
         };
 
-        public static void ReadInto(IOrganizationService service, CustomerPage page)
+        public override IEnumerable<LedgerChange> Changes(LedgerEvent e)
         {
-            var query = new QueryExpression(OpportunityClose.EntityLogicalName) { ColumnSet = new ColumnSet(Columns) };
+            var close = e.After;
+            var opportunity = close?.GetAttributeValue<EntityReference>(OpportunityClose.Opportunity);
+            if (opportunity == null) yield break;
+            var row = e.Service.Retrieve(opportunity.LogicalName, opportunity.Id, new ColumnSet(Opportunity.Customer, Common.StateCode));
+            var customer = row.GetAttributeValue<EntityReference>(Opportunity.Customer);
+            if (!LedgerEvent.IsCustomer(customer)) yield break;
+            var state = row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value;
+            if (state == Opportunity.StateWon) yield return new LedgerChange(customer, _ => LedgerOutcome.Changed);
+            else if (state == Opportunity.StateLost && close.GetAttributeValue<EntityReference>(OpportunityClose.Competitor) != null)
+                yield return new LedgerChange(customer, snapshot =>
+                    LedgerChange.Outcome(LedgerSlots.Competitors.Of(snapshot.Ledger).Put(e.RecordId, EntryOf(close, e.OccurredOn))));
+        }
+
+        public override void ReadInto(IOrganizationService service, CustomerPage page)
+        {
+            var query = new QueryExpression(OpportunityClose.EntityLogicalName) { ColumnSet = new ColumnSet(Columns.Concat(new[] { Common.ModifiedOn }).ToArray()) };
             query.Criteria.AddCondition(OpportunityClose.Competitor, ConditionOperator.NotNull);
             query.Criteria.AddCondition(OpportunityClose.ActualEnd, ConditionOperator.OnOrAfter, page.AsOf.AddDays(-page.Settings.Competition.RecentDays));
             var opportunity = query.AddLink(Opportunity.EntityLogicalName, OpportunityClose.Opportunity, Opportunity.PrimaryId);
@@ -41,7 +70,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             {
                 var customer = FetchXml.Raw(close, OpportunityAlias + "." + Opportunity.Customer) as EntityReference;
                 if (customer != null && page.ById.TryGetValue(customer.Id, out var snapshot))
-                    snapshot.Ledger.Competitors[close.Id] = EntryOf(close, page.AsOf);
+                    LedgerSlots.Competitors.Of(snapshot.Ledger)[close.Id] = EntryOf(close, page.AsOf);
             }
         }
     }

@@ -18,7 +18,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public override IReadOnlyCollection<string> Columns { get; } = new[] { CustomerColumns.ReferredBy };
 
-        public override LedgerEntries<ReferralEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Referrals;
+        public override LedgerSlot Slot => LedgerSlots.Referrals;
+        public override string Describes => "referrals";
 
         public override bool Counts(Entity referred) => true;
 

@@ -17,7 +17,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public override IReadOnlyCollection<string> Columns { get; } = new[] { CxSurveyResponse.Customer, CxSurveyResponse.Score, CxSurveyResponse.AnsweredOn };
 
-        public override LedgerEntries<SurveyEntry> EntriesOf(CustomerFactsLedger ledger) => ledger.Surveys;
+        public override LedgerSlot Slot => LedgerSlots.Surveys;
+        public override string Describes => "survey answers";
 
         public override bool Counts(Entity response) =>
             response.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && response.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue;
