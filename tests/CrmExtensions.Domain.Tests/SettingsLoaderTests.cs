@@ -53,7 +53,6 @@ namespace CrmExtensions.Domain.Tests
         [InlineData(@"{ ""purchases"": { ""orderDates"": [""submitdate"", ""submitDate""] } }", "purchases.orderDates must list")]
         [InlineData(@"{ ""purchases"": { ""orderDates"": [""shipdate""] } }", "shipdate")]
         [InlineData(@"{ ""purchases"": { ""orderCountsFrom"": ""paid"" } }", "paid")]
-        [InlineData(@"{ ""complaints"": { ""caseTypes"": [] } }", "complaints.caseTypes must list at least one case type value")]
         [InlineData(@"{ ""retention"": { ""cadences"": { ""gold"": [ { ""kind"": ""carrierPigeon"", ""everyDays"": 5 } ] } } }", "carrierPigeon")]
         [InlineData(@"{ ""clp"": { ""horizonYears"": ""five"" } }", "clp.horizonYears")]
         [InlineData(@"{ ""clp"": ", "Settings JSON is malformed at line 1")]

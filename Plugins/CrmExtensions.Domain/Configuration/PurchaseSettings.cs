@@ -11,10 +11,4 @@ namespace CrmExtensions.Domain.Configuration
         /// <summary>Tried in this order; the first one an order has dates it.</summary>
         public List<OrderDate> OrderDates { get; set; }
     }
-
-    /// <summary>The complaints section: which case types are complaints (the platform's Problem is 2; an org adds its own).</summary>
-    public sealed class ComplaintSettings
-    {
-        public List<int> CaseTypes { get; set; }
-    }
 }

@@ -194,11 +194,6 @@ namespace CrmExtensions.Domain.Configuration
                     "must list dateFulfilled, submitDate or createdOn, each at most once");
             }
 
-            var co = Section(s.Complaints, "complaints");
-            if (co != null)
-                Check(co.CaseTypes != null && co.CaseTypes.Count > 0 && co.CaseTypes.All(t => t >= 0) && co.CaseTypes.Distinct().Count() == co.CaseTypes.Count,
-                    "complaints.caseTypes", "must list at least one case type value, each at most once");
-
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             var cal = s.Calibration;
             if (cal != null)
