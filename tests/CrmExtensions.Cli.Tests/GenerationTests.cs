@@ -17,8 +17,8 @@ namespace CrmExtensions.Cli.Tests
         public void The_declarations_give_every_step_and_custom_api_the_solution_ships()
         {
             var plugins = typeof(PluginBase).Assembly;
-            Assert.Equal(56, Declarations.Steps(plugins).Count);
-            Assert.Equal(56, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
+            Assert.Equal(60, Declarations.Steps(plugins).Count);
+            Assert.Equal(60, Declarations.Steps(plugins).Select(s => s.Name).Distinct().Count());
             var apis = Declarations.CustomApis(plugins);
             Assert.Equal(new[] { CalibrateSettingsRequest.ApiName, PreviewTierRequest.ApiName, RecalculateCustomerRequest.ApiName, StartRecalculationRequest.ApiName, ValueThresholdsRequest.ApiName },
                 apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));

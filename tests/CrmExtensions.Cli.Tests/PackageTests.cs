@@ -30,7 +30,7 @@ namespace CrmExtensions.Cli.Tests
                     Assert.Equal("1.0.0.0", (string)solution.Element("Version"));
 
                     var customizations = XDocument.Load(zip.GetEntry("customizations.xml").Open()).Root;
-                    Assert.Equal(52, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
+                    Assert.Equal(56, customizations.Element("SdkMessageProcessingSteps").Elements("SdkMessageProcessingStep").Count());
                     Assert.Equal(19, customizations.Element("optionsets").Elements("optionset").Count());
                     Assert.Equal(2, customizations.Element("Roles").Elements("Role").Count());
                     Assert.Null(customizations.Element("pluginpackages"));
@@ -75,8 +75,8 @@ namespace CrmExtensions.Cli.Tests
                             .Select(r => (string)r.Attribute("schemaName") + " from " + ((string)r.Attribute("solution")).Split(' ')[0]).Distinct().OrderBy(r => r).ToArray();
                 }
                 var core = fixture.Pack(managed: true);
-                Assert.Equal(new[] { "competitor from msdynce_Sales", "invoice from msdynce_Sales", "opportunityclose from msdynce_Sales", "product from msdynce_ProductManagement",
-                    "salesorder from msdynce_Sales" }, Requires(core));
+                Assert.Equal(new[] { "competitor from msdynce_Sales", "invoice from msdynce_Sales", "opportunityclose from msdynce_Sales", "orderclose from msdynce_Sales", "product from msdynce_ProductManagement",
+                    "salesorder from msdynce_Sales", "salesorderdetail from msdynce_Sales" }, Requires(core));
                 var service = fixture.PackService(managed: true);
                 Assert.Equal("CrmExtensionsService_1_0_0_0_managed.zip", Path.GetFileName(service));
                 Assert.Equal(new[] { "CrmExtensions.Plugins.Steps.RecalculateCustomerOnChange from CrmExtensions", "incident from msdynce_Service",

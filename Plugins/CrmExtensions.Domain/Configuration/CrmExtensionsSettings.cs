@@ -23,6 +23,7 @@ namespace CrmExtensions.Domain.Configuration
         public LossSettings Loss { get; set; }
         public HierarchySettings Hierarchy { get; set; }
         public HistorySettings History { get; set; }
+        public PurchaseSettings Purchases { get; set; }
 
         /// <summary>The purchase model used until the first calibration (a neutral prior, not fitted to any one business).</summary>
         public PurchaseModelParameters PurchaseModel { get; set; }

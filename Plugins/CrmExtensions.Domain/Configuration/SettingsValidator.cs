@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Hierarchy;
+using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 
@@ -29,6 +30,7 @@ namespace CrmExtensions.Domain.Configuration
             Section(errors, s.Loss, "loss", Loss);
             Section(errors, s.Hierarchy, "hierarchy", Hierarchy);
             Section(errors, s.History, "history", History);
+            Section(errors, s.Purchases, "purchases", Purchases);
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             // Null until a calibration has run.
             if (s.Calibration != null) Calibration(errors, s.Calibration);
@@ -182,6 +184,14 @@ namespace CrmExtensions.Domain.Configuration
         {
             errors.Check(sh.RetentionDays >= HistorySettings.MinRetentionDays && sh.RetentionDays <= 3650, "history.retentionDays", $"must be between {HistorySettings.MinRetentionDays} and 3650");
             errors.Check(sh.TopReasons >= HistorySettings.MinTopReasons && sh.TopReasons <= 10, "history.topReasons", $"must be between {HistorySettings.MinTopReasons} and 10");
+        }
+
+        private static void Purchases(SettingsErrors errors, PurchaseSettings pu)
+        {
+            errors.Check(Enum.IsDefined(typeof(OrderStage), pu.OrderCountsFrom), "purchases.orderCountsFrom", "must be active, submitted, fulfilled or invoiced");
+            errors.Check(pu.OrderDates != null && pu.OrderDates.Count > 0 && pu.OrderDates.All(d => Enum.IsDefined(typeof(OrderDate), d))
+                && pu.OrderDates.Distinct().Count() == pu.OrderDates.Count, "purchases.orderDates",
+                "must list dateFulfilled, submitDate or createdOn, each at most once");
         }
 
         private static void Calibration(SettingsErrors errors, CalibrationSettings cal)

@@ -1,5 +1,7 @@
 // The platform's sales tables the product reads: orders, invoices, products, opportunities, competitors. See Schema.cs.
 
+using CrmExtensions.Domain.Purchases;
+
 namespace CrmExtensions.Plugins.Model
 {
     public static class SalesOrder
@@ -13,9 +15,38 @@ namespace CrmExtensions.Plugins.Model
         public const string TotalDiscountAmount = "totaldiscountamount";
         public const string TotalAmountBase = "totalamount_base";
         public const string TotalDiscountAmountBase = "totaldiscountamount_base";
+
+        /// <summary>The order-level discount a client writes; the platform's pricing derives the totals from it.</summary>
+        public const string DiscountAmount = "discountamount";
         public const string SubmitDate = "submitdate";
+        public const string DateFulfilled = "datefulfilled";
         public const string StateCode = "statecode";
+        public const int StateActive = 0;
+        public const int StateSubmitted = 1;
         public const int StateCanceled = 2;
+        public const int StateFulfilled = 3;
+        public const int StateInvoiced = 4;
+
+        /// <summary>The Sales process stage of an order's state; null for a cancelled order.</summary>
+        public static OrderStage? StageOf(int? state) =>
+            state == StateCanceled ? (OrderStage?)null : state == StateSubmitted ? OrderStage.Submitted : state == StateFulfilled ? OrderStage.Fulfilled
+                : state == StateInvoiced ? OrderStage.Invoiced : OrderStage.Active;
+
+        public static int StateOf(OrderStage stage) =>
+            stage == OrderStage.Submitted ? StateSubmitted : stage == OrderStage.Fulfilled ? StateFulfilled : stage == OrderStage.Invoiced ? StateInvoiced : StateActive;
+
+        /// <summary>The column of each date an order may be dated by.</summary>
+        public static string ColumnOf(OrderDate date) =>
+            date == OrderDate.DateFulfilled ? DateFulfilled : date == OrderDate.SubmitDate ? SubmitDate : Common.CreatedOn;
+
+        public static readonly string[] DateColumns = { DateFulfilled, SubmitDate, Common.CreatedOn };
+    }
+
+    /// <summary>An activity table: FulfillSalesOrder and CancelSalesOrder record one for the order they close.</summary>
+    public static class OrderClose
+    {
+        public const string EntityLogicalName = "orderclose";
+        public const string SalesOrder = "salesorderid";
     }
 
     public static class SalesOrderDetail
@@ -43,6 +74,7 @@ namespace CrmExtensions.Plugins.Model
         public const string TotalDiscountAmount = "totaldiscountamount";
         public const string TotalAmountBase = "totalamount_base";
         public const string TotalDiscountAmountBase = "totaldiscountamount_base";
+        public const string DiscountAmount = "discountamount";
         public const string CreatedOn = "createdon";
         public const string StateCode = "statecode";
         public const int StateCanceled = 3;

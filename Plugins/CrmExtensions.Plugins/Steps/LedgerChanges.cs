@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using CrmExtensions.Domain.Configuration;
 using System.Linq;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Recalculation;
@@ -10,12 +12,17 @@ namespace CrmExtensions.Plugins.Steps
     internal sealed class LedgerChanges : IEnumerable<LedgerChange>
     {
         private readonly LocalPluginContext _context;
+        private readonly Func<CrmExtensionsSettings> _settings;
 
-        public LedgerChanges(LocalPluginContext context) { _context = context; }
+        public LedgerChanges(LocalPluginContext context, Func<CrmExtensionsSettings> settings)
+        {
+            _context = context;
+            _settings = settings;
+        }
 
         public IEnumerator<LedgerChange> GetEnumerator()
         {
-            var e = new LedgerEvent(_context);
+            var e = new LedgerEvent(_context, _settings);
             return Combined(FactSources.For(e.Table).SelectMany(s => s.Changes(e))).GetEnumerator();
         }
 

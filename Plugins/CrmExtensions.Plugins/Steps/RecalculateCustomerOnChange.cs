@@ -32,7 +32,7 @@ namespace CrmExtensions.Plugins.Steps
                 context.Trace("Raised by a recalculation's own writes (depth {0}): already counted.", execution.Depth);
                 return;
             }
-            var changes = new LedgerChanges(context).ToList();
+            var changes = new LedgerChanges(context, () => Settings(context)).ToList();
             if (changes.Count == 0)
             {
                 context.Trace("No customer on the {0}: nothing to recalculate.", execution.PrimaryEntityName);

@@ -1,6 +1,7 @@
 using System;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Dataverse.InMemory.Storage;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -8,8 +9,10 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
     /// <summary>
-    /// WinOpportunity and CloseIncident: the platform records the closing activity (whose Create fires its own steps)
-    /// and closes the parent row with the given status. Steps are registered on Win and Close.
+    /// WinOpportunity, CloseIncident, FulfillSalesOrder and CancelSalesOrder: the platform records the closing activity
+    /// (whose Create fires its own steps) and closes the parent row with the given status (-1: the state's default). Steps
+    /// may be registered on Win and Close; the order's messages are not on Microsoft's list of messages plug-ins can be
+    /// registered on, so the orderclose's Create is where a step sees an order fulfilled or cancelled.
     /// </summary>
     internal sealed class CloseHandler : PipelineMessage
     {
@@ -18,10 +21,17 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         private readonly string _closeParameter;
         private readonly string _parentColumn;
         private readonly Func<OrganizationResponse> _response;
+        private readonly int _closedState;
 
-        private CloseHandler(InMemoryDataverse host, string requestName, string messageName, string closeParameter, string parentColumn, Func<OrganizationResponse> response)
+        /// <summary>The states the parent may be closed from; null: any.</summary>
+        private readonly int[] _from;
+
+        private CloseHandler(InMemoryDataverse host, string requestName, string messageName, string closeParameter, string parentColumn, Func<OrganizationResponse> response,
+            int closedState = 1, int[] from = null)
             : base(host)
         {
+            _closedState = closedState;
+            _from = from;
             _requestName = requestName;
             _messageName = messageName;
             _closeParameter = closeParameter;
@@ -35,8 +45,15 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
         public static CloseHandler CloseIncident(InMemoryDataverse host) =>
             new CloseHandler(host, "CloseIncident", "Close", "IncidentResolution", "incidentid", () => new CloseIncidentResponse());
 
-        /// <summary>Won (opportunity) and Resolved (incident) are state 1.</summary>
-        private const int ClosedState = 1;
+        /// <summary>Fulfilled is the order's state 3; only an active or submitted order is fulfilled or cancelled ("only active orders can be edited").</summary>
+        public static CloseHandler FulfillSalesOrder(InMemoryDataverse host) =>
+            new CloseHandler(host, "FulfillSalesOrder", "FulfillSalesOrder", "OrderClose", "salesorderid", () => new FulfillSalesOrderResponse(), 3, OpenOrder);
+
+        /// <summary>Canceled is the order's state 2.</summary>
+        public static CloseHandler CancelSalesOrder(InMemoryDataverse host) =>
+            new CloseHandler(host, "CancelSalesOrder", "CancelSalesOrder", "OrderClose", "salesorderid", () => new CancelSalesOrderResponse(), 2, OpenOrder);
+
+        private static readonly int[] OpenOrder = { 0, 1 };
 
         public override string RequestName => _requestName;
         public override string MessageNameOf(OrganizationRequest request) => _messageName;
@@ -61,7 +78,10 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             closing.Depth = operation.Depth;
             Host.Execute(new CreateRequest { Target = close }, closing);
             var parent = new EntityReference(operation.PrimaryEntity, operation.PrimaryId);
-            Change(operation, parent.LogicalName, parent.Id, StateChange(parent, ClosedState, ((OptionSetValue)request["Status"]).Value));
+            var state = Host.Store.Get(parent.LogicalName, parent.Id).GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0;
+            if (_from != null && Array.IndexOf(_from, state) < 0)
+                throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"{_requestName}: the {parent.LogicalName} is in state {state}; only an open one can be closed.");
+            Change(operation, parent.LogicalName, parent.Id, StateChange(parent, _closedState, ((OptionSetValue)request["Status"]).Value));
             return _response();
         }
     }

@@ -33,6 +33,9 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 new SetStateHandler(host),
                 CloseHandler.WinOpportunity(host),
                 CloseHandler.CloseIncident(host),
+                CloseHandler.FulfillSalesOrder(host),
+                CloseHandler.CancelSalesOrder(host),
+                new ConvertSalesOrderToInvoiceHandler(host),
             }.ToDictionary(h => h.RequestName, StringComparer.Ordinal);
         }
 

@@ -23,6 +23,9 @@ namespace CrmExtensions.Dataverse.InMemory.Metadata
             // differ from activitypointer's and are not listed anywhere the host can read, so they are not checked.
             Activity(metadata, "appointment", "requiredattendees", "optionalattendees", "organizer");
             Activity(metadata, "email", "from", "to", "cc", "bcc");
+            // FulfillSalesOrder and CancelSalesOrder record an order close, an activity the reference does not describe.
+            Activity(metadata, "orderclose");
+            metadata.Table("orderclose")?.Add(new ColumnMetadata("salesorderid", ColumnKind.Lookup));
 
             // The system tables the host writes itself (ExecuteAsync's system job, ImportSolution's import job and solution row), with the
             // columns it writes and callers read.

@@ -56,6 +56,7 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
             new AppTable("invoice", "Invoice", Sales),
             new AppTable("invoicedetail", "Invoice Product", Sales),
             new AppTable("opportunityclose", "Opportunity Close", Sales),
+            new AppTable("orderclose", "Order Close", Sales),
             new AppTable("product", "Product", ProductManagement),
             new AppTable("salesorder", "Order", Sales),
             new AppTable("salesorderdetail", "Order Product", Sales),

@@ -68,9 +68,11 @@ namespace CrmExtensions.Cli.Validation
             ["task"] = Columns(("subject", "nvarchar"), ("regardingobjectid", "lookup"), ("scheduledend", "datetime"), ("actualend", "datetime"), ("description", "ntext")),
             ["phonecall"] = Columns(("subject", "nvarchar"), ("regardingobjectid", "lookup"), ("scheduledend", "datetime"), ("actualend", "datetime"), ("description", "ntext")),
             ["salesorder"] = Columns(("customerid", "customer"), ("totalamount", "money"), ("totaldiscountamount", "money"), ("totalamount_base", "money"),
-                ("totaldiscountamount_base", "money"), ("submitdate", "datetime")),
+                ("totaldiscountamount_base", "money"), ("submitdate", "datetime"), ("datefulfilled", "datetime"), ("discountamount", "money")),
             ["invoice"] = Columns(("customerid", "customer"), ("totalamount", "money"), ("totaldiscountamount", "money"), ("totalamount_base", "money"),
-                ("totaldiscountamount_base", "money"), ("salesorderid", "lookup")),
+                ("totaldiscountamount_base", "money"), ("salesorderid", "lookup"), ("discountamount", "money")),
+            ["salesorderdetail"] = Columns(("salesorderid", "lookup"), ("productid", "lookup")),
+            ["orderclose"] = Columns(("salesorderid", "lookup")),
             ["incident"] = Columns(("customerid", "customer"), ("casetypecode", "picklist"), ("title", "nvarchar")),
             ["opportunityclose"] = Columns(("opportunityid", "lookup"), ("competitorid", "lookup"), ("actualend", "datetime")),
             ["incidentresolution"] = Columns(("incidentid", "lookup")),
@@ -78,7 +80,7 @@ namespace CrmExtensions.Cli.Validation
         };
 
         /// <summary>Activity tables share activitypointer's key, so a view or chart of them names activityid, never "&lt;table&gt;id".</summary>
-        private static readonly ISet<string> Activities = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "task", "phonecall", "opportunityclose", "incidentresolution" };
+        private static readonly ISet<string> Activities = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "task", "phonecall", "opportunityclose", "incidentresolution", "orderclose" };
 
         public static string PrimaryIdOf(string table) => Activities.Contains(table) ? "activityid" : table + "id";
 

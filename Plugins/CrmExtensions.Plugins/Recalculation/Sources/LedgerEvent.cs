@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Registration;
@@ -12,10 +14,13 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     public sealed class LedgerEvent
     {
         private readonly LocalPluginContext _context;
+        private readonly Func<CrmExtensionsSettings> _settings;
 
-        public LedgerEvent(LocalPluginContext context)
+        /// <param name="settings">The settings in force, read only when a source needs them (an order's header without totals needs none).</param>
+        public LedgerEvent(LocalPluginContext context, Func<CrmExtensionsSettings> settings)
         {
             _context = context;
+            _settings = settings;
             var execution = context.Execution;
             Message = execution.MessageName;
             Table = execution.PrimaryEntityName;
@@ -39,6 +44,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         /// <summary>When the record reached the state the images show: its modifiedon, or the event time for a delete.</summary>
         public DateTime? ChangedOn { get; }
+
+        /// <summary>What counts as a purchase under the settings in force.</summary>
+        public PurchaseDefinition Purchases => new PurchaseDefinition(_settings().Purchases);
 
         /// <summary>For the reads an event needs beyond its images (an order's lines, a resolution's case).</summary>
         public IOrganizationService Service => _context.SystemService;
