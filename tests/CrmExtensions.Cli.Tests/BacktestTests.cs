@@ -64,7 +64,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.True(result.ChurnRate(result.InTier(ValueTier.Platinum, ValueTier.Gold)) <= result.ChurnRate(result.InTier(ValueTier.Lead)) / 2);
             Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.InRange(result.InTier(t).Count(), 1, 0.7 * result.Customers.Count));
             var output = new StringWriter();
-            BacktestReport.Write(output, result);
+            ReportText.Write(output, BacktestReport.Build(result));
             Assert.Contains("Verdict: PASS", output.ToString());
         }
 

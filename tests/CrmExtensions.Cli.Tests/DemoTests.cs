@@ -19,14 +19,15 @@ namespace CrmExtensions.Cli.Tests
             var data = SampleDataset.Load(Layout.SampleData);
             Assert.True(data.Accounts.Count >= 200);
             var output = new StringWriter();
-            var host = new DemoRunner(output).Run(Layout.SolutionSource, data);
+            var labels = ChoiceLabels.Load(Layout.SolutionSource);
+            var host = new DemoRunner(output, labels).Run(Layout.SolutionSource, data);
             var accounts = host.Store.Rows(Account.EntityLogicalName).ToList();
             Assert.All(accounts, a => Assert.Equal(DemoRunner.AsOf, a.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn)));
             var tiers = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value).Distinct().Count();
             var stages = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value).Distinct().Count();
             Assert.Equal(4, tiers);
             Assert.Equal(4, stages);
-            CustomerReport.Write(output, host.GetService(), DemoRunner.AsOf);
+            ReportText.Write(output, CustomerReport.Build(host.GetService(), DemoRunner.AsOf, labels));
             var report = output.ToString();
             Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 334/334 customers", report);
             Assert.Contains("| Platinum |", report);
