@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Configuration;

@@ -34,13 +34,24 @@ namespace CrmExtensions.Cli.Tests
             Assert.Contains("Live events on", report);
             // Every part of issue 18 shows in the sample's report.
             Assert.Contains("== Who we know at platinum and gold accounts (contact coverage)", report);
-            Assert.Contains("| MeetDecisionMaker  | task      |", report);
+            Assert.Contains("| Meet decision maker | task      |", report);
+            // Labels users see in Dynamics, never the code's names.
+            Assert.Contains("| Platinum | 13        | 70,796            | 65,534               | 206,836             | Top priority | Strengthen at any cost |", report);
+            Assert.Contains("Early abort", report);
+            Assert.DoesNotContain("TopPriority", report);
+            Assert.DoesNotContain("EarlyAbort", report);
+            Assert.DoesNotContain("OurSide", report);
+            Assert.Contains("CrmExtensions report as of 2026-11-01, 334 accounts; amounts in EUR.", report);
+            Assert.Contains("Value means profit, not revenue", report);
+            Assert.True(report.IndexOf("== Platinum and Gold accounts at risk", StringComparison.Ordinal) < report.IndexOf("== Lead accounts in wind-down", StringComparison.Ordinal));
+            Assert.Contains("(1 both)", report);
+            Assert.DoesNotContain("…", report);
             Assert.Contains("Competitor gaining ground: ", report);
             Assert.Contains("Lost 1 opportunity to competitors", report);
             Assert.Matches(@"\| Relationship  \| \d+ ", report);
             Assert.Matches(@"\| Transactional \| \d+ ", report);
             Assert.Contains("| Contoso Group Holding 320 | 5        | Lead     |", report);
-            Assert.Matches(@"\d+ losses recorded \(\d+ by the rules after a year without a purchase, 8 closed by users\); \d+ won back", report);
+            Assert.Matches(@"\d+ losses recorded in all, not only the last 12 months the KPIs count \(\d+ by the rules after a year without a purchase, 8 closed by users\); \d+ won back", report);
             Assert.Contains("cause family set from the cause: Competitor", report);
             Assert.Contains("| Loss        | Win-back rate ", report);
             Assert.DoesNotContain("| 100 %", report.Substring(report.IndexOf("== KPIs per lifecycle phase", StringComparison.Ordinal)));
