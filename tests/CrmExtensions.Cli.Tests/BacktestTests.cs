@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Reports;
 using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Churn;
 using CrmExtensions.Domain.Configuration;
@@ -64,7 +65,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.True(result.ChurnRate(result.InTier(ValueTier.Platinum, ValueTier.Gold)) <= result.ChurnRate(result.InTier(ValueTier.Lead)) / 2);
             Assert.All(Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>(), t => Assert.InRange(result.InTier(t).Count(), 1, 0.7 * result.Customers.Count));
             var output = new StringWriter();
-            BacktestReport.Write(output, result);
+            ReportText.Write(output, BacktestReport.Build(result));
             Assert.Contains("Verdict: PASS", output.ToString());
         }
 

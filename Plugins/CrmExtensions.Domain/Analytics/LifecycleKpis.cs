@@ -77,8 +77,10 @@ namespace CrmExtensions.Domain.Analytics
     public static class LifecycleKpis
     {
         public static IReadOnlyList<StageKpi> Compute(IReadOnlyCollection<KpiCustomer> customers, int opportunitiesWon, int opportunitiesClosed, DateTime asOf,
-            CrmExtensionsSettings settings)
+            CrmExtensionsSettings settings, Func<LossCauseFamily, string> familyLabel = null)
         {
+            // The caller names the families as its readers know them (a report: the choice's labels); the enum's names otherwise.
+            familyLabel = familyLabel ?? (f => f.ToString());
             if (customers == null) throw new DomainValidationException("The KPIs need the customers (pass an empty list for none).");
             if (opportunitiesWon < 0 || opportunitiesWon > opportunitiesClosed)
                 throw new DomainValidationException($"Won opportunities ({opportunitiesWon}) must be between 0 and the closed ones ({opportunitiesClosed}).");
@@ -116,7 +118,7 @@ namespace CrmExtensions.Domain.Analytics
             kpis.Add(new StageKpi(KpiPhase.Loss, "Churn rate", "of them lost in the period", atStart.Count(c => c.Losses.Any(l => InPeriod(l.LostOn))),
                 "customers at the start of the period", atStart.Count));
             var lostInPeriod = all.SelectMany(c => c.Losses).Where(l => InPeriod(l.LostOn)).ToList();
-            var causes = string.Join(", ", Enum.GetValues(typeof(LossCauseFamily)).Cast<LossCauseFamily>().Select(f => $"{f} {lostInPeriod.Count(l => l.Family == f)}"))
+            var causes = string.Join(", ", Enum.GetValues(typeof(LossCauseFamily)).Cast<LossCauseFamily>().Select(f => $"{familyLabel(f)} {lostInPeriod.Count(l => l.Family == f)}"))
                 + $", not recorded {lostInPeriod.Count(l => !l.Family.HasValue)}";
             kpis.Add(new StageKpi(KpiPhase.Loss, "Causes recorded", "losses with a recorded cause", lostInPeriod.Count(l => l.Family.HasValue),
                 "losses in the period", lostInPeriod.Count, causes));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using CrmExtensions.Cli.Reports;
 using CrmExtensions.Domain.Lifecycle;
@@ -20,28 +19,29 @@ namespace CrmExtensions.Cli.Backtest
     {
         public const double MaxTierShare = 0.7;
 
-        public static void Write(TextWriter output, BacktestResult r)
+        public static ReportDocument Build(BacktestResult r)
         {
+            var document = new ReportDocument();
             var cal = r.Settings.Calibration;
-            output.WriteLine($"Backtest: {r.Customers.Count} customers evaluated as of {r.AsOf:yyyy-MM-dd}, holdout until {r.HoldoutUntil:yyyy-MM-dd}; " +
+            document.Note($"Backtest: {r.Customers.Count} customers evaluated as of {r.AsOf:yyyy-MM-dd}, holdout until {r.HoldoutUntil:yyyy-MM-dd}; " +
                 $"{Percent(r.ChurnRate(r.Customers))} bought nothing in the holdout.");
             if (cal != null)
-                output.WriteLine($"Calibrated on {cal.Population} customers ({cal.ActiveCustomers} active): current value high from {cal.CurrentValueThreshold:N2}, " +
+                document.Note($"Calibrated on {cal.Population} customers ({cal.ActiveCustomers} active): current value high from {cal.CurrentValueThreshold:N2}, " +
                     $"growth potential high from {cal.GrowthPotentialThreshold:N2}; purchase model r {cal.PurchaseModel.R:0.###}, alpha {cal.PurchaseModel.Alpha:0.##} days, " +
                     $"a {cal.PurchaseModel.A:0.###}, b {cal.PurchaseModel.B:0.###}.");
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { "measure", "rules (± standard error)", "purchase model alone", "naive yardstick" },
+            document.Section("Ranking against the holdout");
+            document.Table(new[] { "measure", "rules (± standard error)", "purchase model alone", "naive yardstick" },
                 r.Measures.Select(m => new[] { m.Name, Figure(m, m.Rules) + " ± " + Figure(m, m.StandardError), Figure(m, m.PurchaseModel), $"{Figure(m, m.Naive)} ({m.NaiveName})" }));
-            output.WriteLine($"Both asked about the holdout's {r.Horizon}. Churn: the rules' probability vs the model's expected purchases. Value: the rules'");
-            output.WriteLine("expected profit vs the model's expected purchases × mean spend. Standard errors: 200 bootstrap resamples of the customers.");
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
+            document.Note($"Both asked about the holdout's {r.Horizon}. Churn: the rules' probability vs the model's expected purchases. Value: the rules' " +
+                "expected profit vs the model's expected purchases × mean spend. Standard errors: 200 bootstrap resamples of the customers.");
+            document.Section("Tiers and lifecycle stages in the holdout");
+            document.Table(new[] { "tier", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(t => Row(r, t.ToString(), r.InTier(t).ToList())));
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { "stage", "customers", "share", "churn rate", "holdout revenue share" },
+            document.Table(new[] { "stage", "customers", "share", "churn rate", "holdout revenue share" },
                 Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(s => Row(r, s.ToString(), r.InStage(s).ToList())));
-            output.WriteLine();
-            output.WriteLine(Verdict(r));
+            document.Section("Verdict");
+            document.Note(Verdict(r));
+            return document;
         }
 
         /// <summary>"Verdict: PASS …" when every check holds, else "Verdict: REVIEW …" naming what failed.</summary>

@@ -15,13 +15,15 @@ namespace CrmExtensions.Cli.Commands
             var asOf = new Option<string>("--as-of") { Description = "Cut-off, yyyy-MM-dd", Required = true }.Day();
             var holdout = new Option<string>("--holdout-until") { Description = "End of the holdout, yyyy-MM-dd", Required = true }.Day();
             var settings = new Option<string>("--settings") { Description = "Settings JSON to evaluate with (default: the shipped defaults)" };
-            var backtest = new Command("backtest", "Evaluate customers as of a cut-off and compare with what they did next") { transactions, asOf, holdout, settings };
+            var json = new Option<bool>("--json") { Description = "Print the backtest as JSON: its sections, each with its sentences and tables (for a pipeline)" };
+            var backtest = new Command("backtest", "Evaluate customers as of a cut-off and compare with what they did next") { transactions, asOf, holdout, settings, json };
             backtest.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
+                context.Json = r.GetValue(json);
                 var settingsFile = CrmextCommand.FullPath(r, settings);
                 var result = BacktestRun.Run(TransactionFile.Load(CrmextCommand.FullPath(r, transactions)), settingsFile == null ? null : File.ReadAllText(settingsFile),
                     Day(r, asOf), Day(r, holdout));
-                BacktestReport.Write(context.Output, result);
+                ReportVerb.Print(context, BacktestReport.Build(result));
                 return 0;
             }));
             return backtest;

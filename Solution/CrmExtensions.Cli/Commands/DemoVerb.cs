@@ -19,8 +19,9 @@ namespace CrmExtensions.Cli.Commands
         {
             context.Output.WriteLine($"Loading the sample dataset from {sample}...");
             var data = SampleDataset.Load(sample);
-            var host = new DemoRunner(context.Output).Run(context.Product.SolutionSource, data);
-            CustomerReport.Write(context.Output, host.GetService(), DemoRunner.AsOf);
+            var labels = ChoiceLabels.Load(context.Product.SolutionSource);
+            var host = new DemoRunner(context.Output, labels).Run(context.Product.SolutionSource, data);
+            ReportVerb.Print(context, CustomerReport.Build(host.GetService(), DemoRunner.AsOf, labels));
             return 0;
         }
     }

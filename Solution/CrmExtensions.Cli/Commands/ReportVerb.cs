@@ -10,13 +10,22 @@ namespace CrmExtensions.Cli.Commands
         public static Command Create(CliContext context)
         {
             var connection = CrmextCommand.ConnectionOption();
-            var report = new Command("report", "Print the tier, value matrix, lifecycle, churn, retention and KPI report of the org's accounts") { connection };
+            var json = new Option<bool>("--json") { Description = "Print the report as JSON: its sections, each with its sentences and tables (for a pipeline)" };
+            var report = new Command("report", "Print the tier, value matrix, lifecycle, churn, retention and KPI report of the org's accounts") { connection, json };
             report.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
-                CustomerReport.Write(context.Output, CrmextCommand.Org(context, r, connection), DateTime.UtcNow);
+                context.Json = r.GetValue(json);
+                Print(context, CustomerReport.Build(CrmextCommand.Org(context, r, connection), DateTime.UtcNow, ChoiceLabels.Load(context.Product.SolutionSource)));
                 return 0;
             }));
             return report;
+        }
+
+        /// <summary>The report as JSON with --json, else as text.</summary>
+        public static void Print(CliContext context, ReportDocument document)
+        {
+            if (context.Json) context.Output.WriteLine(document.ToJson());
+            else ReportText.Write(context.Output, document);
         }
     }
 }

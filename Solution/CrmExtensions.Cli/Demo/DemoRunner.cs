@@ -23,8 +23,13 @@ namespace CrmExtensions.Cli.Demo
         public static readonly DateTime AsOf = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
 
         private readonly TextWriter _out;
+        private readonly ChoiceLabels _labels;
 
-        public DemoRunner(TextWriter output) { _out = output; }
+        public DemoRunner(TextWriter output, ChoiceLabels labels)
+        {
+            _out = output;
+            _labels = labels;
+        }
 
         public InMemoryDataverse Run(string solutionSource, SampleDataset data)
         {
@@ -108,14 +113,14 @@ namespace CrmExtensions.Cli.Demo
                 .Select(a => a.GetAttributeValue<string>(RetentionActivity.Subject));
             _out.WriteLine();
             _out.WriteLine($"An account manager records why '{host.Store.Get(customer.LogicalName, customer.Id).GetAttributeValue<string>(Account.Name)}' " +
-                $"({recorded.GetAttributeValue<string>(CustomerLoss.Name)}, found lost by the rules) left: {CustomerReport.Label<LossCause>(recorded, CustomerLoss.Cause)}");
-            _out.WriteLine($"  cause family set from the cause: {CustomerReport.Label<LossCauseFamily>(recorded, CustomerLoss.CauseFamily)}; " +
-                $"tier and stage when it last bought: {CustomerReport.Label<Domain.Value.ValueTier>(recorded, CustomerLoss.TierAtLoss)}, " +
-                $"{CustomerReport.Label<Domain.Lifecycle.LifecycleStage>(recorded, CustomerLoss.StageAtLoss)}; open retention work: {string.Join("; ", work.DefaultIfEmpty("none"))}");
+                $"({recorded.GetAttributeValue<string>(CustomerLoss.Name)}, found lost by the rules) left: {_labels.Of<LossCause>(recorded, CustomerLoss.Cause)}");
+            _out.WriteLine($"  cause family set from the cause: {_labels.Of<LossCauseFamily>(recorded, CustomerLoss.CauseFamily)}; " +
+                $"tier and stage when it last bought: {_labels.Of<Domain.Value.ValueTier>(recorded, CustomerLoss.TierAtLoss)}, " +
+                $"{_labels.Of<Domain.Lifecycle.LifecycleStage>(recorded, CustomerLoss.StageAtLoss)}; open retention work: {string.Join("; ", work.DefaultIfEmpty("none"))}");
         }
 
-        private static string Describe(Entity account) =>
-            $"tier {CustomerReport.Label<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
+        private string Describe(Entity account) =>
+            $"tier {_labels.Of<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
             $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
 
         private static void Seed(InMemoryDataverse host, SampleDataset data)

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
+using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
 using Microsoft.Xrm.Sdk;
@@ -21,70 +20,65 @@ namespace CrmExtensions.Cli.Reports
     /// </summary>
     public static class CustomerReport
     {
-        private static readonly string[] AccountColumns =
+        internal static readonly string[] AccountColumns =
         {
             Account.Name, CustomerColumns.Tier, CustomerColumns.CurrentValue, CustomerColumns.GrowthPotential, CustomerColumns.LifetimeProfit,
             CustomerColumns.LifecycleStage, CustomerColumns.LifecyclePattern, CustomerColumns.ChurnRisk, CustomerColumns.ChurnRiskBand, CustomerColumns.ChurnReasons,
         };
 
-        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings = null)
+        /// <summary>The report of the org's accounts as of <paramref name="asOf"/>, with the org's settings (the shipped defaults under its own).</summary>
+        public static ReportDocument Build(IOrganizationService service, DateTime asOf, ChoiceLabels labels)
         {
-            settings = settings ?? SettingsLoader.Defaults;
+            var settings = SettingsProvider.Read(service, null);
+            var document = new ReportDocument();
             var accounts = All(service, Account.EntityLogicalName, AccountColumns);
             var stageOf = accounts.ToDictionary(a => a.Id, a => Option<LifecycleStage>(a, CustomerColumns.LifecycleStage));
             var tierOf = accounts.ToDictionary(a => a.Id, a => Option<ValueTier>(a, CustomerColumns.Tier));
 
-            output.WriteLine();
-            output.WriteLine("== Tier distribution and value matrix (current value × growth potential, per year)");
-            Table(output, new[] { "tier", "customers", "avg current value", "avg growth potential", "avg lifetime profit", "investment", "strategy" },
+            document.Note($"CrmExtensions report as of {asOf:yyyy-MM-dd}, {Plural(accounts.Count, "account")}; amounts in {settings.Currency.BaseCurrency}.");
+            document.Note($"Value means profit, not revenue: what customers buy at each line's margin, {Percent(settings.Clp.DefaultMarginRate)} " +
+                "(the configured margin) where a line carries no cost or margin.");
+
+            document.Section("Tier distribution and value matrix (current value × growth potential)");
+            document.Table(new[] { "tier", "customers", "avg current value", "avg growth potential", "avg lifetime profit", "investment", "strategy" },
                 Enum.GetValues(typeof(ValueTier)).Cast<ValueTier>().Select(tier =>
                 {
                     var rows = accounts.Where(a => tierOf[a.Id] == tier).ToList();
                     var policy = settings.ValueMatrix.Policies[tier];
                     return new[]
                     {
-                        tier.ToString(), Number(rows.Count), Avg(rows, CustomerColumns.CurrentValue), Avg(rows, CustomerColumns.GrowthPotential),
-                        Avg(rows, CustomerColumns.LifetimeProfit), policy.Investment.ToString(), policy.Strategy.ToString(),
+                        labels.Of(tier), Number(rows.Count), Avg(rows, CustomerColumns.CurrentValue), Avg(rows, CustomerColumns.GrowthPotential),
+                        Avg(rows, CustomerColumns.LifetimeProfit), labels.Of(policy.Investment), labels.Of(policy.Strategy),
                     };
                 }));
-            output.WriteLine();
-            output.WriteLine("                 low potential        high potential");
-            output.WriteLine($"  high current    gold     {Count(tierOf, ValueTier.Gold),5}       platinum {Count(tierOf, ValueTier.Platinum),5}");
-            output.WriteLine($"  low current     lead     {Count(tierOf, ValueTier.Lead),5}       iron     {Count(tierOf, ValueTier.Iron),5}");
+            document.Note($"                 low potential        high potential");
+            document.Note($"  high current    {labels.Of(ValueTier.Gold),-8} {Count(tierOf, ValueTier.Gold),5}       {labels.Of(ValueTier.Platinum),-8} {Count(tierOf, ValueTier.Platinum),5}");
+            document.Note($"  low current     {labels.Of(ValueTier.Lead),-8} {Count(tierOf, ValueTier.Lead),5}       {labels.Of(ValueTier.Iron),-8} {Count(tierOf, ValueTier.Iron),5}");
 
-            output.WriteLine();
-            output.WriteLine("== Lifecycle stages");
-            Table(output, new[] { "stage", "customers", "patterns (declining)" }, Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(stage =>
+            document.Section("Lifecycle stages");
+            document.Table(new[] { "stage", "customers", "patterns (declining)" }, Enum.GetValues(typeof(LifecycleStage)).Cast<LifecycleStage>().Select(stage =>
             {
                 var rows = accounts.Where(a => stageOf[a.Id] == stage).ToList();
-                var patterns = rows.Select(a => Label<LifecyclePattern>(a, CustomerColumns.LifecyclePattern)).Where(p => p != "-")
-                    .GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
-                return new[] { stage.ToString(), Number(rows.Count), string.Join(", ", patterns) };
+                var patterns = rows.Select(a => Option<LifecyclePattern>(a, CustomerColumns.LifecyclePattern)).Where(p => p.HasValue)
+                    .GroupBy(p => p.Value).OrderBy(g => g.Key).Select(g => $"{labels.Of(g.Key)} {g.Count()}");
+                return new[] { labels.Of(stage), Number(rows.Count), string.Join(", ", patterns) };
             }));
 
-            output.WriteLine();
-            output.WriteLine("== Top churn risks");
-            Table(output, new[] { "customer", "tier", "risk", "reasons" }, accounts
-                .OrderByDescending(a => a.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).ThenBy(a => a.GetAttributeValue<string>(Account.Name), StringComparer.Ordinal).Take(10)
-                .Select(a => new[]
-                {
-                    a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-", Number(a.GetAttributeValue<int>(CustomerColumns.ChurnRisk)),
-                    a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "",
-                }));
+            ChurnRisks.Write(document, accounts, tierOf, settings, labels);
 
-            output.WriteLine();
-            output.WriteLine("== Retention activities scheduled (open)");
+            document.Section("Retention activities scheduled (open)");
             var open = OpenRetentionActivities(service);
-            Table(output, new[] { "action", "activity", "open", "due in next 14 days" }, open
+            document.Table(new[] { "action", "activity", "open", "due in next 14 days" }, open
                 .GroupBy(a => Choice.FromOption<RetentionActionKind>(a.GetAttributeValue<OptionSetValue>(RetentionActivity.Action).Value)).OrderBy(g => g.Key)
                 .Select(g => new[]
                 {
-                    g.Key.ToString(), g.First().LogicalName, Number(g.Count()),
+                    labels.Of(g.Key), g.First().LogicalName, Number(g.Count()),
                     Number(g.Count(a => a.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd) <= asOf.AddDays(14))),
                 }));
 
-            RelationshipReport.Write(output, service, asOf, settings);
-            LossReport.Write(output, service, asOf, settings);
+            RelationshipReport.Write(document, service, asOf, settings, labels);
+            LossReport.Write(document, service, asOf, settings, labels);
+            return document;
         }
 
         internal static List<Entity> All(IOrganizationService service, string table, params string[] columns) =>
@@ -105,23 +99,15 @@ namespace CrmExtensions.Cli.Reports
             return option == null ? (T?)null : Choice.FromOption<T>(option.Value);
         }
 
-        public static string Label<T>(Entity row, string column) where T : struct => Option<T>(row, column)?.ToString() ?? "-";
+        internal static string Plural(int count, string noun, string plural = null) => $"{Number(count)} {(count == 1 ? noun : plural ?? noun + "s")}";
 
-        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+        internal static string Percent(decimal rate) => rate.ToString("0.#%", CultureInfo.InvariantCulture);
+
+        internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static int Count(Dictionary<Guid, ValueTier?> tiers, ValueTier tier) => tiers.Values.Count(t => t == tier);
 
         private static string Avg(List<Entity> rows, string column) =>
             rows.Count == 0 ? "-" : rows.Average(r => r.GetAttributeValue<Money>(column)?.Value ?? 0m).ToString("N0", CultureInfo.InvariantCulture);
-
-        internal static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
-        {
-            var all = new[] { header }.Concat(rows.Select(r => r.Select(c => c.Length > 90 ? c.Substring(0, 89) + "…" : c).ToArray())).ToList();
-            var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-            string Line(string[] r) => "| " + string.Join(" | ", r.Select((c, i) => c.PadRight(widths[i]))) + " |";
-            output.WriteLine(Line(header));
-            output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-            foreach (var row in all.Skip(1)) output.WriteLine(Line(row));
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using CrmExtensions.Domain.Analytics;
 using CrmExtensions.Domain.Configuration;
@@ -23,47 +22,46 @@ namespace CrmExtensions.Cli.Reports
     /// </summary>
     public static class LossReport
     {
-        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
+        public static void Write(ReportDocument document, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings, ChoiceLabels labels)
         {
             var rows = CustomerReport.All(service, CustomerLoss.EntityLogicalName, CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily,
                 CustomerLoss.Cause, CustomerLoss.WinBackOutcome, CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss, CustomerLoss.StageAtLoss, CustomerLoss.PatternAtLoss);
             var losses = rows.Select(Record).ToList();
             var analysis = LostCustomerAnalysis.Of(losses);
-            output.WriteLine();
-            output.WriteLine("== Lost customers: causes, win-backs, time to recovery");
-            output.WriteLine($"{analysis.Lost} losses recorded ({losses.Count(l => l.Loss.Detection == LossDetection.NoPurchase)} by the rules after a year without a purchase, " +
+            document.Section("Lost customers: causes, win-backs, time to recovery");
+            var months = settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths;
+            document.Note($"{CustomerReport.Plural(analysis.Lost, "loss", "losses")} recorded in all, not only the last {months} months the KPIs count ({losses.Count(l => l.Loss.Detection == LossDetection.NoPurchase)} by the rules after a year without a purchase, " +
                 $"{losses.Count(l => l.Loss.Detection == LossDetection.ClosedByUser)} closed by users); {analysis.Recovered} won back " +
                 $"(recovered share {Percent(analysis.RecoveredShare)}), median {Days(analysis.MedianDaysToRecovery)} and mean {Days(analysis.MeanDaysToRecovery)} " +
                 "from the loss to the first purchase after it");
-            Breakdown(output, "tier at loss", analysis.ByTier);
-            Breakdown(output, "ended in (pattern)", analysis.ByEnding);
+            Breakdown(document, labels, "tier at loss", analysis.ByTier);
+            Breakdown(document, labels, "ended in (pattern)", analysis.ByEnding);
 
-            bool InPeriod(DateTime date) => date > asOf.AddMonths(-settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths) && date <= asOf;
+            bool InPeriod(DateTime date) => date > asOf.AddMonths(-months) && date <= asOf;
             // Cases exist only where Customer Service and CrmExtensionsService are installed; elsewhere complaints count as none.
             var tracksComplaints = new InstalledSolutions(service).Has(ProductSolutions.Service);
             var customers = Customers(service, rows.Where(r => r.Contains(CustomerLoss.Customer))
                 .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss), tracksComplaints);
             var closed = ClosedOpportunities(service).Where(o => InPeriod(o.ClosedOn)).ToList();
-            var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings);
-            output.WriteLine();
-            output.WriteLine($"== KPIs per lifecycle phase (the last {settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths} months; " +
+            var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings, f => labels.Of(f));
+            document.Section($"KPIs per lifecycle phase (the last {months} months; " +
                 "growth and retention count their own stage's customers, acquisition and loss the customer base)");
-            CustomerReport.Table(output, new[] { "phase", "KPI", "value", "numerator", "denominator" }, kpis.Select(k => new[]
+            document.Table(new[] { "phase", "KPI", "value", "numerator", "denominator" }, kpis.Select(k => new[]
             {
-                k.Phase.ToString(), k.Name, Percent(k.Rate) + (k.Detail == null ? "" : " — " + k.Detail),
+                labels.Of(k.Phase), k.Name, Percent(k.Rate) + (k.Detail == null ? "" : " — " + k.Detail),
                 $"{k.NumeratorCount} {k.Numerator}", $"{k.DenominatorCount} {k.Denominator}",
             }));
             if (!tracksComplaints)
-                output.WriteLine($"Complaints are not tracked in this org: {ProductSolutions.Service} (complaints from cases) needs Dynamics 365 Customer Service, " +
+                document.Note($"Complaints are not tracked in this org: {ProductSolutions.Service} (complaints from cases) needs Dynamics 365 Customer Service, " +
                     "so no customer's churn warning or retention counts a complaint.");
         }
 
-        private static void Breakdown(TextWriter output, string by, IEnumerable<LossBreakdown> rows)
+        private static void Breakdown(ReportDocument document, ChoiceLabels labels, string by, IEnumerable<LossBreakdown> rows)
         {
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { by, "lost", "our side", "competitor", "customer side", "not recorded", "won back" }, rows.Select(b => new[]
+            var families = new[] { LossCauseFamily.OurSide, LossCauseFamily.Competitor, LossCauseFamily.CustomerSide };
+            document.Table(new[] { by, "lost" }.Concat(families.Select(f => labels.Of(f).ToLowerInvariant())).Concat(new[] { "not recorded", "won back" }).ToArray(), rows.Select(b => new[]
             {
-                b.Group, b.Lost.ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.OurSide].ToString(CultureInfo.InvariantCulture),
+                labels.OfName<ValueTier>(b.Group) ?? labels.OfName<LifecyclePattern>(b.Group) ?? labels.OfName<LifecycleStage>(b.Group) ?? b.Group, b.Lost.ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.OurSide].ToString(CultureInfo.InvariantCulture),
                 b.ByFamily[LossCauseFamily.Competitor].ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.CustomerSide].ToString(CultureInfo.InvariantCulture),
                 b.NotRecorded.ToString(CultureInfo.InvariantCulture), b.Recovered.ToString(CultureInfo.InvariantCulture),
             }));

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Relationship;
@@ -26,16 +25,15 @@ namespace CrmExtensions.Cli.Reports
             AccountColumns.GroupSize, AccountColumns.GroupCurrentValue, AccountColumns.GroupTier, AccountColumns.GroupChurnView,
         };
 
-        public static void Write(TextWriter output, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings)
+        public static void Write(ReportDocument document, IOrganizationService service, DateTime asOf, CrmExtensionsSettings settings, ChoiceLabels labels)
         {
             var accounts = CustomerReport.All(service, Account.EntityLogicalName, Columns);
             var tierOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<ValueTier>(a, CustomerColumns.Tier));
             var open = OpenRetentionKeys(service);
             bool Has(Guid account, RetentionActionKind kind) => open[account].Any(key => key.EndsWith(":" + kind, StringComparison.Ordinal));
 
-            output.WriteLine();
-            output.WriteLine("== Who we know at platinum and gold accounts (contact coverage)");
-            CustomerReport.Table(output, new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", $"decision layer silent > {settings.Coverage.DecisionContactDays} days",
+            document.Section("Who we know at platinum and gold accounts (contact coverage)");
+            document.Table(new[] { "tier", "accounts", "with a decision-layer contact", "with a finance contact", $"decision layer silent > {settings.Coverage.DecisionContactDays} days",
                     "'meet the decision maker' open" },
                 new[] { ValueTier.Platinum, ValueTier.Gold }.Select(tier =>
                 {
@@ -43,7 +41,7 @@ namespace CrmExtensions.Cli.Reports
                     string Count(Func<Entity, bool> test) => rows.Count(test).ToString(CultureInfo.InvariantCulture);
                     return new[]
                     {
-                        tier.ToString(), Count(_ => true), Count(a => a.GetAttributeValue<int>(AccountColumns.DecisionContacts) > 0),
+                        labels.Of(tier), Count(_ => true), Count(a => a.GetAttributeValue<int>(AccountColumns.DecisionContacts) > 0),
                         Count(a => a.GetAttributeValue<int>(AccountColumns.FinanceContacts) > 0),
                         Count(a => (a.GetAttributeValue<string>(AccountColumns.CoverageGaps) ?? "").Contains("No activity with the decision layer")),
                         Count(a => Has(a.Id, RetentionActionKind.MeetDecisionMaker)),
@@ -53,41 +51,39 @@ namespace CrmExtensions.Cli.Reports
                 AccountColumns.LastManagementActivity), ("operational", AccountColumns.OperationalContacts, AccountColumns.LastOperationalActivity),
                 ("user department", AccountColumns.UserDepartmentContacts, AccountColumns.LastUserDepartmentActivity), ("technical", AccountColumns.TechnicalContacts,
                 AccountColumns.LastTechnicalActivity), ("finance", AccountColumns.FinanceContacts, AccountColumns.LastFinanceActivity) };
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { "layer / function", "contacts", "accounts covered", "median days since our last activity" }, layers.Select(l =>
+            document.Table(new[] { "layer / function", "contacts", "accounts covered", "median days since our last activity" }, layers.Select(l =>
             {
                 var covered = accounts.Where(a => a.GetAttributeValue<int>(l.Item2) > 0).ToList();
                 var days = covered.Select(a => a.GetAttributeValue<DateTime?>(l.Item3)).Where(d => d.HasValue).Select(d => (asOf - d.Value).TotalDays).OrderBy(d => d).ToList();
                 return new[] { l.Item1, covered.Sum(a => a.GetAttributeValue<int>(l.Item2)).ToString(CultureInfo.InvariantCulture), covered.Count.ToString(CultureInfo.InvariantCulture),
                     days.Count == 0 ? "-" : days[days.Count / 2].ToString("0", CultureInfo.InvariantCulture) };
             }));
-            output.WriteLine();
-            CustomerReport.Table(output, new[] { "account", "tier", "coverage gaps" }, accounts.Where(a => a.GetAttributeValue<string>(AccountColumns.CoverageGaps) != null)
+            document.Table(new[] { "account", "tier", "coverage gaps" }, accounts.Where(a => a.GetAttributeValue<string>(AccountColumns.CoverageGaps) != null)
                 .OrderBy(a => tierOf[a.Id]).ThenBy(a => a.GetAttributeValue<string>(Account.Name)).Take(6)
-                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), tierOf[a.Id]?.ToString() ?? "-", a.GetAttributeValue<string>(AccountColumns.CoverageGaps) }));
+                .Select(a => new[] { a.GetAttributeValue<string>(Account.Name), labels.Of(tierOf[a.Id]), a.GetAttributeValue<string>(AccountColumns.CoverageGaps) }));
 
-            output.WriteLine();
-            output.WriteLine("== Competitors gaining ground");
-            var competitorReasons = accounts.Select(a => (Row: a, Reasons: (a.GetAttributeValue<string>(CustomerColumns.ChurnReasons) ?? "").Split(new[] { "; " }, StringSplitOptions.None)
+            document.Section("Competitors gaining ground");
+            var competitorReasons = accounts.Select(a => (Row: a, Reasons: ReasonList.Split(a.GetAttributeValue<string>(CustomerColumns.ChurnReasons))
                 .Where(r => r.StartsWith("Competitor", StringComparison.Ordinal) || r.StartsWith("Lost ", StringComparison.Ordinal)).ToList())).Where(x => x.Reasons.Count > 0).ToList();
-            output.WriteLine($"{competitorReasons.Count} accounts carry a competitor reason in their churn warning " +
-                $"({competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Competitor", StringComparison.Ordinal)))} recorded gaining ground, " +
-                $"{competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Lost ", StringComparison.Ordinal)))} lost an opportunity to a competitor in the last year)");
-            CustomerReport.Table(output, new[] { "account", "tier", "risk", "competitor reason" }, competitorReasons
+            var gaining = competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Competitor", StringComparison.Ordinal)));
+            var lost = competitorReasons.Count(x => x.Reasons.Any(r => r.StartsWith("Lost ", StringComparison.Ordinal)));
+            document.Note($"{CustomerReport.Plural(competitorReasons.Count, "account carries", "accounts carry")} a competitor reason in their churn warning: " +
+                $"{CustomerReport.Number(gaining)} with a competitor recorded gaining ground, {CustomerReport.Number(lost)} that lost an opportunity to a competitor in the last " +
+                $"{settings.Competition.RecentDays} days ({CustomerReport.Number(gaining + lost - competitorReasons.Count)} both).");
+            document.Table(new[] { "account", "tier", "risk", "competitor reason" }, competitorReasons
                 .OrderByDescending(x => x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk)).Take(6)
-                .Select(x => new[] { x.Row.GetAttributeValue<string>(Account.Name), tierOf[x.Row.Id]?.ToString() ?? "-",
+                .Select(x => new[] { x.Row.GetAttributeValue<string>(Account.Name), labels.Of(tierOf[x.Row.Id]),
                     x.Row.GetAttributeValue<int>(CustomerColumns.ChurnRisk).ToString(CultureInfo.InvariantCulture), string.Join("; ", x.Reasons) }));
 
-            output.WriteLine();
-            output.WriteLine("== Relationship types (T: buys on price and terms; R: values the relationship)");
+            document.Section("Relationship types (T: buys on price and terms; R: values the relationship)");
             var typeOf = accounts.ToDictionary(a => a.Id, a => CustomerReport.Option<RelationshipType>(a, CustomerColumns.RelationshipType));
-            CustomerReport.Table(output, new[] { "type", "customers", "set by a user", "avg price tolerance", "key accounts", "follow-up calls or visits open" },
+            document.Table(new[] { "type", "customers", "set by a user", "avg price tolerance", "key accounts", "follow-up calls or visits open" },
                 new RelationshipType?[] { RelationshipType.Relationship, RelationshipType.Transactional, RelationshipType.OneTime, null }.Select(type =>
                 {
                     var rows = accounts.Where(a => typeOf[a.Id] == type).ToList();
                     return new[]
                     {
-                        type?.ToString() ?? "not yet known", rows.Count.ToString(CultureInfo.InvariantCulture),
+                        type.HasValue ? labels.Of(type.Value) : "not yet known", rows.Count.ToString(CultureInfo.InvariantCulture),
                         rows.Count(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.RelationshipTypeOverride) != null).ToString(CultureInfo.InvariantCulture),
                         rows.Count == 0 ? "-" : rows.Average(a => a.GetAttributeValue<decimal>(CustomerColumns.PriceTolerance)).ToString("P1", CultureInfo.InvariantCulture),
                         rows.Count(a => a.GetAttributeValue<bool>(CustomerColumns.KeyAccount)).ToString(CultureInfo.InvariantCulture),
@@ -95,15 +91,14 @@ namespace CrmExtensions.Cli.Reports
                     };
                 }));
 
-            output.WriteLine();
-            output.WriteLine("== Account groups (parent accounts with their subsidiaries, seen as one customer)");
-            CustomerReport.Table(output, new[] { "parent", "accounts", "own tier", "group current value", "group tier", "group churn view" }, accounts
+            document.Section("Account groups (parent accounts with their subsidiaries, seen as one customer)");
+            document.Table(new[] { "parent", "accounts", "own tier", "group current value", "group tier", "group churn view" }, accounts
                 .Where(a => a.Contains(AccountColumns.GroupSize)).OrderByDescending(a => a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0)
                 .Select(a => new[]
                 {
-                    a.GetAttributeValue<string>(Account.Name), a.GetAttributeValue<int>(AccountColumns.GroupSize).ToString(CultureInfo.InvariantCulture), tierOf[a.Id]?.ToString() ?? "-",
+                    a.GetAttributeValue<string>(Account.Name), a.GetAttributeValue<int>(AccountColumns.GroupSize).ToString(CultureInfo.InvariantCulture), labels.Of(tierOf[a.Id]),
                     (a.GetAttributeValue<Money>(AccountColumns.GroupCurrentValue)?.Value ?? 0).ToString("N0", CultureInfo.InvariantCulture),
-                    CustomerReport.Label<ValueTier>(a, AccountColumns.GroupTier), a.GetAttributeValue<string>(AccountColumns.GroupChurnView) ?? "",
+                    labels.Of<ValueTier>(a, AccountColumns.GroupTier), a.GetAttributeValue<string>(AccountColumns.GroupChurnView) ?? "",
                 }));
         }
 
