@@ -25,6 +25,8 @@ namespace CrmExtensions.Cli
         public string WebResourcesProject => Path.Combine(Root, "WebResources");
         public string WebResourcesOutput => Path.Combine(Root, "WebResources", "dist");
         public string TypeScriptContracts => Path.Combine(Root, "WebResources", "src", "shared", "customApis.ts");
+        public string WebSchema => Path.Combine(Root, "WebResources", "src", "shared", "schema.ts");
+        public string ChoiceEnums => Path.Combine(Root, "Plugins", "CrmExtensions.Plugins", "Model", "OptionSets.cs");
         public string ArtifactsDirectory => Path.Combine(Root, "artifacts");
 
         /// <summary>Microsoft's solution XSDs beside the repository (../shared); absent outside CI and this workplace.</summary>

@@ -1,4 +1,4 @@
-import { Columns, ChurnBandHigh, ChurnBandMedium, MinReasonLength, OverridePrivilege, Tiers } from "./shared/schema";
+import { ChurnRiskBand, Columns, MinReasonLength, OverridePrivilege, TierDescriptions, TierLabels } from "./shared/schema";
 
 const TierNotification = "cx-tier";
 const ReasonNotification = "cx-override-reason";
@@ -16,17 +16,17 @@ export async function canOverrideTier(): Promise<boolean> {
 export function tierMessage(form: Xrm.FormContext): { text: string; level: Xrm.FormNotificationLevel } | null {
   const tier = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.tier)?.getValue();
   if (tier === null || tier === undefined) return null;
-  const info = Tiers[tier];
+  const info = TierLabels[tier] ? { label: TierLabels[tier], policy: TierDescriptions[tier] } : undefined;
   if (!info) return { text: `Unknown tier value ${tier}: recalculate the customer.`, level: "WARNING" };
   let text = `${info.label} customer: ${info.policy}.`;
-  const band = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.churnRiskBand)?.getValue();
-  const reasons = form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.churnReasons)?.getValue();
-  const atRisk = band === ChurnBandHigh || band === ChurnBandMedium;
+  const band = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.churnriskband)?.getValue();
+  const reasons = form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.churnreasons)?.getValue();
+  const atRisk = band === ChurnRiskBand.High || band === ChurnRiskBand.Medium;
   if (atRisk && reasons) {
-    const risk = form.getAttribute<Xrm.Attributes.NumberAttribute>(Columns.churnRisk)?.getValue() ?? 0;
+    const risk = form.getAttribute<Xrm.Attributes.NumberAttribute>(Columns.churnrisk)?.getValue() ?? 0;
     text += ` Churn risk ${risk}: ${reasons.split("; ").slice(0, 2).join("; ")}.`;
   }
-  return { text, level: band === ChurnBandHigh ? "WARNING" : "INFO" };
+  return { text, level: band === ChurnRiskBand.High ? "WARNING" : "INFO" };
 }
 
 /**
@@ -54,7 +54,7 @@ function showTier(form: Xrm.FormContext, summarised: boolean): void {
 }
 
 function lockOverride(form: Xrm.FormContext, allowed: boolean): void {
-  for (const column of [Columns.tier, Columns.tierOverride, Columns.tierOverrideReason, Columns.tierOverrideUntil]) {
+  for (const column of [Columns.tier, Columns.tieroverride, Columns.tieroverridereason, Columns.tieroverrideuntil]) {
     form.getControl<Xrm.Controls.StandardControl>(column)?.setDisabled(!allowed);
   }
 }
@@ -64,8 +64,8 @@ export function onTierChange(executionContext: Xrm.Events.EventContext): void {
   const form = executionContext.getFormContext();
   const tier = form.getAttribute(Columns.tier);
   if (!tier || !tier.getIsDirty()) return;
-  form.getAttribute<Xrm.Attributes.BooleanAttribute>(Columns.tierOverride)?.setValue(true);
-  form.getAttribute(Columns.tierOverrideReason)?.setRequiredLevel("required");
+  form.getAttribute<Xrm.Attributes.BooleanAttribute>(Columns.tieroverride)?.setValue(true);
+  form.getAttribute(Columns.tieroverridereason)?.setRequiredLevel("required");
 }
 
 export async function onLoad(executionContext: Xrm.Events.EventContext): Promise<void> {
@@ -87,10 +87,10 @@ export async function onLoad(executionContext: Xrm.Events.EventContext): Promise
 export function onSave(executionContext: Xrm.Events.SaveEventContext): void {
   const form = executionContext.getFormContext();
   const tier = form.getAttribute(Columns.tier);
-  const reasonControl = form.getControl<Xrm.Controls.StringControl>(Columns.tierOverrideReason);
+  const reasonControl = form.getControl<Xrm.Controls.StringControl>(Columns.tieroverridereason);
   reasonControl?.clearNotification(ReasonNotification);
   if (!tier || !tier.getIsDirty()) return;
-  const reason = (form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.tierOverrideReason)?.getValue() ?? "").trim();
+  const reason = (form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.tieroverridereason)?.getValue() ?? "").trim();
   if (reason.length >= MinReasonLength) return;
   executionContext.getEventArgs().preventDefault();
   const message = `Give a reason of at least ${MinReasonLength} characters for overriding the tier.`;

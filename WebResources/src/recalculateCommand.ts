@@ -1,5 +1,5 @@
 import { RecalculateCustomer, type RecalculateCustomerResponse } from "./shared/customApis";
-import { Tiers } from "./shared/schema";
+import { TierLabels } from "./shared/schema";
 import { refreshAfterRecalculation } from "./customerForm";
 
 /** The request Xrm.WebApi.online.execute sends for the bound cx_RecalculateCustomer Custom API (names from its generated contract). */
@@ -33,7 +33,7 @@ export async function recalculate(primaryControl: Xrm.FormContext): Promise<void
     if (!response.ok) throw new Error(`The server answered ${response.status} ${response.statusText}.`);
     const result = (await response.json()) as RecalculateCustomerResponse;
     Xrm.Utility.closeProgressIndicator();
-    const tier = Tiers[result.Tier]?.label ?? `value ${result.Tier}`;
+    const tier = TierLabels[result.Tier] ?? `value ${result.Tier}`;
     primaryControl.ui.setFormNotification(
       `Recalculated: ${tier}. Retention work: ${result.ActivitiesCreated} created, ${result.ActivitiesUpdated} moved, ${result.ActivitiesCancelled} cancelled.`,
       "INFO",

@@ -1,17 +1,17 @@
 import { StartRecalculation, type StartRecalculationRequest, type StartRecalculationResponse } from "./shared/customApis";
-import { JobColumns, JobTable, ScopeContacts } from "./shared/schema";
+import { JobColumns, JobTable, RecalculationScope } from "./shared/schema";
 
 /** What a new job copies from the one on the form. The cut-off is left out: a re-run evaluates the scope as of now. */
 export function definitionOf(job: Xrm.FormContext): StartRecalculationRequest {
   const value = <T>(column: string): T | null => (job.getAttribute(column)?.getValue() as T | null) ?? null;
   const definition: StartRecalculationRequest = {
-    TableName: value<number>(JobColumns.scope) === ScopeContacts ? "contact" : "account",
+    TableName: value<number>(JobColumns.scope) === RecalculationScope.Contacts ? "contact" : "account",
     Rebuild: value<boolean>(JobColumns.rebuild) === true,
     Calibrate: value<boolean>(JobColumns.calibrate) === true,
   };
   const filter = value<string>(JobColumns.filter);
   if (filter) definition.Filter = filter;
-  const pageSize = value<number>(JobColumns.pageSize);
+  const pageSize = value<number>(JobColumns.pagesize);
   if (pageSize) definition.PageSize = pageSize;
   const name = value<string>(JobColumns.name);
   if (name) definition.Name = `${name} (run again)`;

@@ -19,13 +19,13 @@ function form(values: { tier?: number | null; band?: number | null; risk?: numbe
   grantOverride(granted);
   XrmMockGenerator.Attribute.createOptionSet(Columns.tier, values.tier ?? null as unknown as number,
     [{ text: "Platinum", value: platinum }, { text: "Gold", value: gold }]);
-  XrmMockGenerator.Attribute.createOptionSet(Columns.churnRiskBand, values.band ?? null as unknown as number,
+  XrmMockGenerator.Attribute.createOptionSet(Columns.churnriskband, values.band ?? null as unknown as number,
     [{ text: "Low", value: OptionBase + 1 }, { text: "Medium", value: OptionBase + 2 }, { text: "High", value: OptionBase + 3 }]);
-  XrmMockGenerator.Attribute.createNumber(Columns.churnRisk, values.risk ?? 0);
-  XrmMockGenerator.Attribute.createString(Columns.churnReasons, values.reasons ?? "");
-  XrmMockGenerator.Attribute.createBoolean(Columns.tierOverride, false);
-  XrmMockGenerator.Attribute.createString(Columns.tierOverrideReason, "");
-  XrmMockGenerator.Attribute.createDate(Columns.tierOverrideUntil, undefined);
+  XrmMockGenerator.Attribute.createNumber(Columns.churnrisk, values.risk ?? 0);
+  XrmMockGenerator.Attribute.createString(Columns.churnreasons, values.reasons ?? "");
+  XrmMockGenerator.Attribute.createBoolean(Columns.tieroverride, false);
+  XrmMockGenerator.Attribute.createString(Columns.tieroverridereason, "");
+  XrmMockGenerator.Attribute.createDate(Columns.tieroverrideuntil, undefined);
   return XrmMockGenerator.getFormContext();
 }
 
@@ -56,7 +56,7 @@ describe("customer form", () => {
   it("locks the tier and override fields for users without the override privilege", async () => {
     const f = form({ tier: gold });
     await onLoad(XrmMockGenerator.getEventContext());
-    for (const column of [Columns.tier, Columns.tierOverride, Columns.tierOverrideReason, Columns.tierOverrideUntil]) {
+    for (const column of [Columns.tier, Columns.tieroverride, Columns.tieroverridereason, Columns.tieroverrideuntil]) {
       expect((f.getControl(column) as Xrm.Controls.StandardControl).getDisabled()).toBe(true);
     }
   });
@@ -68,8 +68,8 @@ describe("customer form", () => {
     expect((f.getControl(Columns.tier) as Xrm.Controls.StandardControl).getDisabled()).toBe(false);
     f.getAttribute(Columns.tier)!.setValue(platinum);
     onTierChange(XrmMockGenerator.getEventContext());
-    expect(f.getAttribute(Columns.tierOverride)!.getValue()).toBe(true);
-    expect(f.getAttribute(Columns.tierOverrideReason)!.getRequiredLevel()).toBe("required");
+    expect(f.getAttribute(Columns.tieroverride)!.getValue()).toBe(true);
+    expect(f.getAttribute(Columns.tieroverridereason)!.getRequiredLevel()).toBe("required");
   });
 
   it("keeps the fields locked when the privilege lookup fails", async () => {
@@ -95,7 +95,7 @@ describe("customer form", () => {
     expect(setClientApiContext).toHaveBeenCalledWith(Xrm, f);
     expect(notify).not.toHaveBeenCalled();
 
-    f.getAttribute(Columns.churnRiskBand)!.setValue(OptionBase + 3);
+    f.getAttribute(Columns.churnriskband)!.setValue(OptionBase + 3);
     await onLoad(XrmMockGenerator.getEventContext());
     expect(notify).toHaveBeenCalledWith(expect.stringContaining("Churn risk 40"), "WARNING", "cx-tier");
   });
@@ -120,8 +120,8 @@ describe("customer form", () => {
   it("blocks saving a changed tier without a reason of at least 10 characters", () => {
     const f = form({ tier: gold });
     f.getAttribute(Columns.tier)!.setValue(platinum);
-    f.getAttribute(Columns.tierOverrideReason)!.setValue("because");
-    const notify = vi.spyOn(f.getControl(Columns.tierOverrideReason) as Xrm.Controls.StringControl, "setNotification");
+    f.getAttribute(Columns.tieroverridereason)!.setValue("because");
+    const notify = vi.spyOn(f.getControl(Columns.tieroverridereason) as Xrm.Controls.StringControl, "setNotification");
     const { context, preventDefault } = saveContext(f);
     onSave(context);
     expect(preventDefault).toHaveBeenCalled();
@@ -133,7 +133,7 @@ describe("customer form", () => {
     const { context, preventDefault } = saveContext(f);
     onSave(context);
     f.getAttribute(Columns.tier)!.setValue(platinum);
-    f.getAttribute(Columns.tierOverrideReason)!.setValue("Strategic reference customer");
+    f.getAttribute(Columns.tieroverridereason)!.setValue("Strategic reference customer");
     onSave(context);
     expect(preventDefault).not.toHaveBeenCalled();
   });

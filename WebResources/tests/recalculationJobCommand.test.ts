@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { XrmMockGenerator } from "xrm-mock";
 import { canRunAgain, definitionOf, runAgain, startRequest } from "../src/recalculationJobCommand";
-import { JobColumns, ScopeAccounts, ScopeContacts } from "../src/shared/schema";
+import { JobColumns, RecalculationScope } from "../src/shared/schema";
 
 const jobId = "{6F9619FF-8B86-D011-B42D-00C04FC964FF}";
 
@@ -9,13 +9,13 @@ function setup(id: string, scope: number, filter: string | null, pageSize: numbe
   XrmMockGenerator.initialise();
   XrmMockGenerator.Attribute.createString(JobColumns.name, "Nightly refresh 2026-11-22");
   XrmMockGenerator.Attribute.createOptionSet(JobColumns.scope, scope, [
-    { text: "Accounts", value: ScopeAccounts },
-    { text: "Contacts", value: ScopeContacts },
+    { text: "Accounts", value: RecalculationScope.Accounts },
+    { text: "Contacts", value: RecalculationScope.Contacts },
   ]);
   XrmMockGenerator.Attribute.createString(JobColumns.filter, filter as string);
   XrmMockGenerator.Attribute.createBoolean(JobColumns.rebuild, true);
   XrmMockGenerator.Attribute.createBoolean(JobColumns.calibrate, false);
-  XrmMockGenerator.Attribute.createNumber(JobColumns.pageSize, pageSize as number);
+  XrmMockGenerator.Attribute.createNumber(JobColumns.pagesize, pageSize as number);
   const f = XrmMockGenerator.getFormContext();
   vi.spyOn(f.data.entity, "getId").mockReturnValue(id);
   const utility = Xrm.Utility as unknown as Record<string, unknown>;
@@ -34,7 +34,7 @@ describe("Run again command on a recalculation job", () => {
   beforeEach(() => vi.restoreAllMocks());
 
   it("copies the job's definition, as of now, and sends only the parameters it has", () => {
-    const { f } = setup(jobId, ScopeContacts, "<filter><condition attribute=\"statecode\" operator=\"eq\" value=\"0\" /></filter>", 100);
+    const { f } = setup(jobId, RecalculationScope.Contacts, "<filter><condition attribute=\"statecode\" operator=\"eq\" value=\"0\" /></filter>", 100);
     const definition = definitionOf(f);
     expect(definition).toEqual({
       TableName: "contact",
@@ -60,13 +60,13 @@ describe("Run again command on a recalculation job", () => {
   });
 
   it("leaves out a filter and page size the job did not set", () => {
-    const { f } = setup(jobId, ScopeAccounts, null, null);
+    const { f } = setup(jobId, RecalculationScope.Accounts, null, null);
     expect(Object.keys(definitionOf(f)).sort()).toEqual(["Calibrate", "Name", "Rebuild", "TableName"]);
     expect(definitionOf(f).TableName).toBe("account");
   });
 
   it("starts the new job and opens it, where its progress shows", async () => {
-    const { f, execute, utility, navigation } = setup(jobId, ScopeAccounts, null, 250);
+    const { f, execute, utility, navigation } = setup(jobId, RecalculationScope.Accounts, null, 250);
     execute.mockResolvedValue({ ok: true, status: 200, statusText: "OK", json: async () => ({ JobId: "1b2c3d4e-0000-4000-8000-000000000001" }) });
     await runAgain(f);
     expect(utility.showProgressIndicator).toHaveBeenCalledWith("Starting the recalculation job…");
@@ -75,7 +75,7 @@ describe("Run again command on a recalculation job", () => {
   });
 
   it("reports a refusal clearly and always closes the progress indicator", async () => {
-    const { f, execute, utility, navigation } = setup(jobId, ScopeAccounts, null, null);
+    const { f, execute, utility, navigation } = setup(jobId, RecalculationScope.Accounts, null, null);
     execute.mockRejectedValue({ message: "The filter is not a FetchXML <filter> the platform accepts" });
     await runAgain(f);
     expect(utility.closeProgressIndicator).toHaveBeenCalled();
@@ -83,7 +83,7 @@ describe("Run again command on a recalculation job", () => {
   });
 
   it("is only enabled on a saved job", async () => {
-    const { f, execute, navigation } = setup("", ScopeAccounts, null, null);
+    const { f, execute, navigation } = setup("", RecalculationScope.Accounts, null, null);
     expect(canRunAgain(f)).toBe(false);
     await runAgain(f);
     expect(execute).not.toHaveBeenCalled();

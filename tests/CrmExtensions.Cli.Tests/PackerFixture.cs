@@ -23,6 +23,10 @@ namespace CrmExtensions.Cli.Tests
             Copy(ProductFolders.ServiceFolderOf(Layout.SolutionSource), ServiceSource);
             TypeScriptContracts = Path.Combine(Root, "customApis.ts");
             System.IO.File.Copy(Layout.TypeScriptContracts, TypeScriptContracts);
+            WebSchema = Path.Combine(Root, "schema.ts");
+            System.IO.File.Copy(Layout.WebSchema, WebSchema);
+            ChoiceEnums = Path.Combine(Root, "OptionSets.cs");
+            System.IO.File.Copy(Layout.ChoiceEnums, ChoiceEnums);
             WebResources = Path.Combine(Root, "web");
             foreach (var name in Load().Under("WebResources").Select(w => (string)w.Value.Root.Element("Name")))
             {
@@ -40,6 +44,8 @@ namespace CrmExtensions.Cli.Tests
         public string Source { get; }
         public string ServiceSource => ProductFolders.ServiceFolderOf(Source);
         public string TypeScriptContracts { get; }
+        public string WebSchema { get; }
+        public string ChoiceEnums { get; }
         public string WebResources { get; }
         public string PluginAssembly { get; }
         public string WorkflowAssembly { get; }
@@ -47,18 +53,18 @@ namespace CrmExtensions.Cli.Tests
         public SolutionSource Load() => new SolutionSource(Source);
         public SolutionSource LoadService() => new SolutionSource(ServiceSource);
         public SolutionBuild Build() => new SolutionBuild(new PluginAssemblyInfo(PluginAssembly), new PluginAssemblyInfo(WorkflowAssembly), WebResources);
-        public GeneratedFiles Generated() => new GeneratedFiles(Load(), Build(), TypeScriptContracts);
+        public GeneratedFiles Generated() => new GeneratedFiles(Load(), Build(), TypeScriptContracts, WebSchema, ChoiceEnums);
 
         public SolutionValidator Validator()
         {
             var source = Load();
-            return new SolutionValidator(source, Build(), new GeneratedFiles(source, Build(), TypeScriptContracts));
+            return new SolutionValidator(source, Build(), new GeneratedFiles(source, Build(), TypeScriptContracts, WebSchema, ChoiceEnums));
         }
 
         public SolutionValidator ServiceValidator()
         {
             var service = LoadService();
-            return new SolutionValidator(service, Build(), new GeneratedFiles(service, Build(), TypeScriptContracts), Load());
+            return new SolutionValidator(service, Build(), new GeneratedFiles(service, Build(), TypeScriptContracts, WebSchema, ChoiceEnums), Load());
         }
 
         public string Pack(bool managed) => new SolutionPacker(Load(), Build()).Pack(Path.Combine(Root, "out"), managed);

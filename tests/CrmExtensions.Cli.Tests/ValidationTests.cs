@@ -177,6 +177,13 @@ namespace CrmExtensions.Cli.Tests
                 "web resource 'cx_/form/summary.html' is not a web resource of the solution" },
             { "typescript contracts edited by hand", f => File.WriteAllText(f.TypeScriptContracts, File.ReadAllText(f.TypeScriptContracts).Replace("ActivitiesCreated", "Created")),
                 "customApis.ts(0): differs from what the declarations produce" },
+            { "schema.ts edited by hand", f => File.WriteAllText(f.WebSchema, File.ReadAllText(f.WebSchema).Replace("\"Platinum\"", "\"Diamond\"")),
+                "schema.ts(0): differs from what the declarations produce" },
+            { "choice enums edited by hand", f => File.WriteAllText(f.ChoiceEnums, File.ReadAllText(f.ChoiceEnums).Replace("Gold = 100000002", "Gold = 100000009")),
+                "OptionSets.cs(0): differs from what the declarations produce" },
+            { "an option added to a choice", f => f.Edit("OptionSets/cx_churnriskband.xml", s => s.Replace("</options>",
+                "  <option value=\"100000004\" ExternalValue=\"\"><labels><label description=\"Critical\" languagecode=\"1033\" /></labels></option>\n  </options>")),
+                "OptionSets.cs(0): differs from what the declarations produce" },
         };
 
         [Theory]
@@ -201,7 +208,7 @@ namespace CrmExtensions.Cli.Tests
                 var modern = Path.Combine(Path.GetDirectoryName(fixture.PluginAssembly), "..", "net10.0", "CrmExtensions.Plugins.dll");
                 var build = new SolutionBuild(new PluginAssemblyInfo(modern), new PluginAssemblyInfo(fixture.WorkflowAssembly), fixture.WebResources);
                 var source = fixture.Load();
-                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts)).Validate().Select(i => i.ToString()).ToList();
+                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts, fixture.WebSchema, fixture.ChoiceEnums)).Validate().Select(i => i.ToString()).ToList();
                 Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references CrmExtensions.Domain, Version=1.0.0.0") && i.Contains("the sandbox does not load it"));
                 Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references System.Runtime, Version=10.0.0.0") && i.Contains("is not the .NET Framework 4.6.2's"));
             }

@@ -24,7 +24,7 @@ namespace CrmExtensions.Plugins.Tests
                 .ToArray();
 
         /// <summary>The one row a trigger of this kind left (the host's clock stands still, so rows are told apart by what they say).</summary>
-        private Entity ByTrigger(Entity customer, ScoreTriggerChoice trigger) => Assert.Single(History(customer), r => Choice(r, CustomerScoreChange.Trigger) == (int)trigger);
+        private Entity ByTrigger(Entity customer, ScoreChangeTriggerChoice trigger) => Assert.Single(History(customer), r => Choice(r, CustomerScoreChange.Trigger) == (int)trigger);
 
         private static int? Choice(Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;
 
@@ -37,7 +37,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.OrderHistory(account, 100m, months: 24);
             _org.Recalculate(account);
             var first = Assert.Single(History(account));
-            Assert.Equal((int)ScoreTriggerChoice.Recalculation, Choice(first, CustomerScoreChange.Trigger));
+            Assert.Equal((int)ScoreChangeTriggerChoice.Recalculation, Choice(first, CustomerScoreChange.Trigger));
             Assert.StartsWith("Changed: tier", first.GetAttributeValue<string>(CustomerScoreChange.Name));
             Assert.Null(Choice(first, CustomerScoreChange.TierFrom));
             Assert.Equal(Org.Option(ValueTier.Lead), Choice(first, CustomerScoreChange.TierTo));
@@ -46,11 +46,11 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.ProcessAsyncQueue();
 
             Assert.Equal(2, History(account).Length);
-            var change = ByTrigger(account, ScoreTriggerChoice.Event);
+            var change = ByTrigger(account, ScoreChangeTriggerChoice.Event);
             Assert.Equal(Org.Option(ValueTier.Lead), Choice(change, CustomerScoreChange.TierFrom));
             Assert.Equal(_org.Tier(account), Choice(change, CustomerScoreChange.TierTo));
             Assert.NotEqual(Org.Option(ValueTier.Lead), _org.Tier(account));
-            Assert.Equal((int)ScoreTriggerChoice.Event, Choice(change, CustomerScoreChange.Trigger));
+            Assert.Equal((int)ScoreChangeTriggerChoice.Event, Choice(change, CustomerScoreChange.Trigger));
             // The header's Create moves no score; the tier moves when the order's totals arrive.
             Assert.Equal($"Update of salesorder {order:D}", change.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
             Assert.Equal(_org.Reload(account).GetAttributeValue<int>(CustomerColumns.ChurnRisk), change.GetAttributeValue<int?>(CustomerScoreChange.ChurnRisk));
@@ -98,7 +98,7 @@ namespace CrmExtensions.Plugins.Tests
             {
                 [CustomerColumns.Tier] = Tier(ValueTier.Platinum), [CustomerColumns.TierOverride] = true, [CustomerColumns.TierOverrideReason] = "Strategic reference customer",
             });
-            var row = ByTrigger(account, ScoreTriggerChoice.Override);
+            var row = ByTrigger(account, ScoreChangeTriggerChoice.Override);
             Assert.Equal($"Strategic reference customer (by user {_org.Manager:D})", row.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
             Assert.Equal("Changed: tier", row.GetAttributeValue<string>(CustomerScoreChange.Name));
         }
@@ -123,7 +123,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, error.Detail.ErrorCode);
             Assert.Single(History(account));
             _org.As(_org.Manager).Update(Override());
-            Assert.Equal(ScoreTriggerChoice.Override, (ScoreTriggerChoice)History(account).Select(r => Choice(r, CustomerScoreChange.Trigger)).Max()!.Value);
+            Assert.Equal(ScoreChangeTriggerChoice.Override, (ScoreChangeTriggerChoice)History(account).Select(r => Choice(r, CustomerScoreChange.Trigger)).Max()!.Value);
         }
 
         [Fact]
@@ -134,11 +134,11 @@ namespace CrmExtensions.Plugins.Tests
             _org.RunJob(new StartRecalculationRequest { Name = "Nightly refresh" });
             var job = Assert.Single(History(account));
             var jobId = Assert.Single(_org.Host.Store.Rows(RecalculationJob.EntityLogicalName)).Id;
-            Assert.Equal((int)ScoreTriggerChoice.Job, Choice(job, CustomerScoreChange.Trigger));
+            Assert.Equal((int)ScoreChangeTriggerChoice.Job, Choice(job, CustomerScoreChange.Trigger));
             Assert.Equal($"Nightly refresh ({jobId:D})", job.GetAttributeValue<string>(CustomerScoreChange.TriggerDetail));
 
             _org.Admin.Update(new Entity(Account.EntityLogicalName, account.Id) { [CustomerColumns.ChurnRiskBand] = new OptionSetValue((int)ChurnRiskBandChoice.High) });
-            var edit = ByTrigger(account, ScoreTriggerChoice.DirectEdit);
+            var edit = ByTrigger(account, ScoreChangeTriggerChoice.DirectEdit);
             Assert.Equal((int)ChurnRiskBandChoice.High, Choice(edit, CustomerScoreChange.ChurnBandTo));
             Assert.Null(Choice(edit, CustomerScoreChange.TierTo));
         }

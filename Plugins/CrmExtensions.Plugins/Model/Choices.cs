@@ -1,5 +1,4 @@
-// Choice (option set) values, as early-bound generation writes them: one enum per global choice of Solution/src/OptionSets,
-// its members named after the labels and valued as the options are. The CLI's validate checks them against those files.
+// How domain values are stored in choice columns. The choice enums themselves are generated into OptionSets.cs from Solution/src/OptionSets.
 using System;
 using System.Collections.Generic;
 using CrmExtensions.Domain;
@@ -25,182 +24,6 @@ namespace CrmExtensions.Plugins.Model
         public OptionSetAttribute(string name) { Name = name; }
 
         public string Name { get; }
-    }
-
-    [OptionSet("cx_tier")]
-    public enum TierChoice
-    {
-        Platinum = 100000001,
-        Gold = 100000002,
-        Iron = 100000003,
-        Lead = 100000004,
-    }
-
-    [OptionSet("cx_rfmsegment")]
-    public enum RfmSegmentChoice
-    {
-        Champions = 100000001,
-        Loyal = 100000002,
-        Promising = 100000003,
-        NewCustomers = 100000004,
-        AtRisk = 100000005,
-        Hibernating = 100000006,
-    }
-
-    [OptionSet("cx_lifecyclestage")]
-    public enum LifecycleStageChoice
-    {
-        Exploration = 100000001,
-        Formation = 100000002,
-        Stability = 100000003,
-        Decline = 100000004,
-    }
-
-    [OptionSet("cx_lifecyclepattern")]
-    public enum LifecyclePatternChoice
-    {
-        EarlyAbort = 100000001,
-        MidWay = 100000002,
-        EarlyExit = 100000003,
-        LongLasting = 100000004,
-    }
-
-    [OptionSet("cx_loyaltylevel")]
-    public enum LoyaltyLevelChoice
-    {
-        None = 100000000,
-        Satisfaction = 100000001,
-        Trust = 100000002,
-        Behavioural = 100000003,
-        Emotional = 100000004,
-        Sustainable = 100000005,
-    }
-
-    [OptionSet("cx_churnriskband")]
-    public enum ChurnRiskBandChoice
-    {
-        Low = 100000001,
-        Medium = 100000002,
-        High = 100000003,
-    }
-
-    [OptionSet("cx_retentionaction")]
-    public enum RetentionActionChoice
-    {
-        FollowUpCall = 100000001,
-        Visit = 100000002,
-        SatisfactionSurvey = 100000003,
-        LoyaltyOffer = 100000004,
-        WinBack = 100000005,
-        PlannedExit = 100000006,
-        MeetDecisionMaker = 100000007,
-    }
-
-    [OptionSet("cx_contactlayer")]
-    public enum ContactLayerChoice
-    {
-        Operational = 100000001,
-        Management = 100000002,
-        Decision = 100000003,
-    }
-
-    [OptionSet("cx_contactfunction")]
-    public enum ContactFunctionChoice
-    {
-        UserDepartment = 100000001,
-        Technical = 100000002,
-        Finance = 100000003,
-    }
-
-    [OptionSet("cx_relationshiptype")]
-    public enum RelationshipTypeChoice
-    {
-        OneTime = 100000001,
-        Transactional = 100000002,
-        Relationship = 100000003,
-    }
-
-    [OptionSet("cx_competitortrend")]
-    public enum CompetitorTrendChoice
-    {
-        LosingGround = 100000001,
-        Holding = 100000002,
-        GainingGround = 100000003,
-    }
-
-    [OptionSet("cx_competitorrelationship")]
-    public enum CompetitorRelationshipChoice
-    {
-        Weak = 100000001,
-        Moderate = 100000002,
-        Strong = 100000003,
-    }
-
-    [OptionSet("cx_lossdetection")]
-    public enum LossDetectionChoice
-    {
-        NoPurchase = 100000001,
-        ClosedByUser = 100000002,
-    }
-
-    [OptionSet("cx_losscausefamily")]
-    public enum LossCauseFamilyChoice
-    {
-        OurSide = 100000001,
-        Competitor = 100000002,
-        CustomerSide = 100000003,
-    }
-
-    [OptionSet("cx_losscause")]
-    public enum LossCauseChoice
-    {
-        ProductQuality = 100000001,
-        ServiceQuality = 100000002,
-        DeliveryProblems = 100000003,
-        NeglectedRelationship = 100000004,
-        CompetitorPrice = 100000005,
-        CompetitorProduct = 100000006,
-        CompetitorRelationship = 100000007,
-        BusinessClosed = 100000008,
-        NeedEnded = 100000009,
-        BudgetCut = 100000010,
-        MergedOrAcquired = 100000011,
-    }
-
-    [OptionSet("cx_winbackoutcome")]
-    public enum WinBackOutcomeChoice
-    {
-        Attempting = 100000001,
-        WonBack = 100000002,
-        Failed = 100000003,
-        NotPursued = 100000004,
-    }
-
-    [OptionSet("cx_recalculationscope")]
-    public enum RecalculationScopeChoice
-    {
-        Accounts = 100000001,
-        Contacts = 100000002,
-    }
-
-    [OptionSet("cx_recalculationstatus")]
-    public enum RecalculationStatusChoice
-    {
-        Queued = 100000001,
-        Running = 100000002,
-        Completed = 100000003,
-        CompletedWithFailures = 100000004,
-        Failed = 100000005,
-    }
-
-    [OptionSet("cx_scoretrigger")]
-    public enum ScoreTriggerChoice
-    {
-        Event = 100000001,
-        Recalculation = 100000002,
-        Job = 100000003,
-        Override = 100000004,
-        DirectEdit = 100000005,
     }
 
     /// <summary>
@@ -231,7 +54,7 @@ namespace CrmExtensions.Plugins.Model
             [typeof(LossCauseFamily)] = typeof(LossCauseFamilyChoice),
             [typeof(LossCause)] = typeof(LossCauseChoice),
             [typeof(WinBackOutcome)] = typeof(WinBackOutcomeChoice),
-            [typeof(TriggerKind)] = typeof(ScoreTriggerChoice),
+            [typeof(TriggerKind)] = typeof(ScoreChangeTriggerChoice),
         };
 
         public static int ToOption<TEnum>(TEnum value) where TEnum : struct =>

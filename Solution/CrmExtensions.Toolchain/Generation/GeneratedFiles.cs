@@ -10,8 +10,8 @@ namespace CrmExtensions.Cli.Generation
 {
     /// <summary>
     /// Everything in the repository that is generated rather than written: the registration files from the plug-in
-    /// declarations, the field security profiles from the column security declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, and the TypeScript
-    /// Custom API contracts. <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
+    /// declarations, the field security profiles from the column security declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, the TypeScript
+    /// Custom API contracts, and the choices and columns the plug-ins and scripts use (from OptionSets and Entities). <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
     /// </summary>
     public sealed class GeneratedFiles
     {
@@ -24,7 +24,9 @@ namespace CrmExtensions.Cli.Generation
         /// <param name="committed">Solution/src as committed.</param>
         /// <param name="build">The built assemblies the declarations are read from.</param>
         /// <param name="typeScriptContracts">Where WebResources/src/shared/customApis.ts lies.</param>
-        public GeneratedFiles(SolutionSource committed, SolutionBuild build, string typeScriptContracts)
+        /// <param name="webSchema">Where WebResources/src/shared/schema.ts lies.</param>
+        /// <param name="choiceEnums">Where Plugins/CrmExtensions.Plugins/Model/OptionSets.cs lies.</param>
+        public GeneratedFiles(SolutionSource committed, SolutionBuild build, string typeScriptContracts, string webSchema, string choiceEnums)
         {
             _sourceDirectory = committed.Directory;
             var registrations = new RegistrationFiles(build);
@@ -36,7 +38,10 @@ namespace CrmExtensions.Cli.Generation
             if (core) derived["Other/Relationships.xml"] = RelationshipIndex(registered);
             Source = registered.With(derived, _ => false);
             foreach (var file in declared.Concat(derived)) _files[Path.Combine(_sourceDirectory, file.Key)] = GeneratedXml.Text(file.Value);
-            if (core) _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
+            if (!core) return;
+            _files[Path.GetFullPath(typeScriptContracts)] = TypeScript.Contracts(registrations.CustomApis);
+            _files[Path.GetFullPath(webSchema)] = WebSchema.Generate(committed);
+            _files[Path.GetFullPath(choiceEnums)] = ChoiceEnums.Generate(OptionSets.Of(committed));
         }
 
         /// <summary>The solution source as it is once generated: what is validated and packed.</summary>

@@ -1,8 +1,8 @@
 import { el } from "../shared/dom";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { loadCustomers, loadThresholds, type Customer, type Thresholds } from "./data";
-import { TierColours } from "../shared/palette";
-import { TierOrder, quadrantCounts, renderMatrix, tierLabel } from "./matrix";
+import { TierColours, TierOrder } from "../shared/schema";
+import { quadrantCounts, renderMatrix, tierLabel } from "./matrix";
 import { DrawBound, sampleByTier } from "./sampling";
 
 export interface Page {

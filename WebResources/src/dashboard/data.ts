@@ -50,16 +50,16 @@ async function readAll(api: Api, table: string, options: string): Promise<Record
 
 /** Every active rated account, with the columns the matrix, its tooltips and its filters need (amounts in base currency). */
 export async function loadCustomers(api: Api): Promise<Customer[]> {
-  const select = ["accountid", "name", Columns.tier, BaseAmount(Columns.currentValue), BaseAmount(Columns.growthPotential), Columns.churnRisk, Columns.churnRiskBand, "_ownerid_value"];
+  const select = ["accountid", "name", Columns.tier, BaseAmount(Columns.currentvalue), BaseAmount(Columns.growthpotential), Columns.churnrisk, Columns.churnriskband, "_ownerid_value"];
   const rows = await readAll(api, "account", `?$select=${select.join(",")}&$filter=statecode eq 0 and ${Columns.tier} ne null`);
   return rows.map((row) => ({
     id: text(row["accountid"]),
     name: text(row["name"]),
     tier: choice(row[Columns.tier]),
-    currentValue: num(row[BaseAmount(Columns.currentValue)]),
-    growthPotential: num(row[BaseAmount(Columns.growthPotential)]),
-    churnRisk: num(row[Columns.churnRisk]),
-    churnBand: choice(row[Columns.churnRiskBand]),
+    currentValue: num(row[BaseAmount(Columns.currentvalue)]),
+    growthPotential: num(row[BaseAmount(Columns.growthpotential)]),
+    churnRisk: num(row[Columns.churnrisk]),
+    churnBand: choice(row[Columns.churnriskband]),
     ownerId: text(row["_ownerid_value"]),
     ownerName: text(row["_ownerid_value" + FormattedValue]) || text(row["_ownerid_value"]),
   }));

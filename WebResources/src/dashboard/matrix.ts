@@ -1,12 +1,11 @@
-import { ChurnBands, Tiers } from "../shared/schema";
-import { NoTierColour, TierColours } from "../shared/palette";
+import { ChurnRiskBandLabels, TierColours, TierLabels, TierOrder } from "../shared/schema";
+import { NoTierColour } from "../shared/palette";
 import type { UserFormat } from "../shared/userFormat";
 import type { Customer, Thresholds } from "./data";
 
-export const TierOrder = ["Platinum", "Gold", "Iron", "Lead"] as const;
 
 export function tierLabel(tier: number | null): string {
-  return tier !== null && Tiers[tier] ? Tiers[tier].label : "Unrated";
+  return tier !== null && TierLabels[tier] ? TierLabels[tier] : "Unrated";
 }
 
 export interface MatrixView {
@@ -58,7 +57,7 @@ export function quadrantCounts(customers: Customer[]): Record<string, number> {
 }
 
 export function describe(customer: Customer, format: UserFormat): string {
-  const band = customer.churnBand !== null ? ChurnBands[customer.churnBand] ?? "" : "";
+  const band = customer.churnBand !== null ? ChurnRiskBandLabels[customer.churnBand] ?? "" : "";
   return `${customer.name}, ${tierLabel(customer.tier)}: current value ${format.money(customer.currentValue, 0)}, growth potential ${format.money(customer.growthPotential, 0)}, churn risk ${customer.churnRisk}${band ? ` (${band})` : ""}, owner ${customer.ownerName || "unknown"}`;
 }
 
@@ -74,7 +73,7 @@ function fillTooltip(tooltip: HTMLElement, customer: Customer, format: UserForma
   tier.textContent = tierLabel(customer.tier);
   title.appendChild(tier);
   tooltip.appendChild(title);
-  const band = customer.churnBand !== null ? ChurnBands[customer.churnBand] ?? "" : "";
+  const band = customer.churnBand !== null ? ChurnRiskBandLabels[customer.churnBand] ?? "" : "";
   const rows: [string, string][] = [
     ["Current value", format.money(customer.currentValue, 0)],
     ["Growth potential", format.money(customer.growthPotential, 0)],

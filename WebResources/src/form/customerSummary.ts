@@ -1,8 +1,8 @@
 import { el } from "../shared/dom";
 import { ServiceSolution } from "../shared/customApis";
-import { ChurnBandHigh, ChurnBandMedium, ChurnBands, Columns, HistoryColumns, HistoryTable, LoyaltyLevels, Tiers } from "../shared/schema";
+import { ChurnRiskBand, ChurnRiskBandLabels, Columns, HistoryColumns, HistoryTable, LoyaltyLevelLabels, TierColours, TierDescriptions, TierLabels } from "../shared/schema";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
-import { NoTierColour, TierColours } from "../shared/palette";
+import { NoTierColour } from "../shared/palette";
 
 /** What the summary reads from the form: the customer's columns as they stand on the form. */
 export interface CustomerValues {
@@ -26,15 +26,15 @@ export function readValues(form: Xrm.FormContext): CustomerValues {
   const value = <T>(column: string): T | null => (form.getAttribute(column)?.getValue() as T | null | undefined) ?? null;
   return {
     tier: value<number>(Columns.tier),
-    overridden: value<boolean>(Columns.tierOverride) === true,
-    churnRisk: value<number>(Columns.churnRisk),
-    churnBand: value<number>(Columns.churnRiskBand),
-    churnReasons: value<string>(Columns.churnReasons),
-    loyaltyLevel: value<number>(Columns.loyaltyLevel),
-    repeatPurchaseRate: value<number>(Columns.repeatPurchaseRate),
-    crossPurchaseBreadth: value<number>(Columns.crossPurchaseBreadth),
-    referrals: value<number>(Columns.referralCount),
-    priceTolerance: value<number>(Columns.priceTolerance),
+    overridden: value<boolean>(Columns.tieroverride) === true,
+    churnRisk: value<number>(Columns.churnrisk),
+    churnBand: value<number>(Columns.churnriskband),
+    churnReasons: value<string>(Columns.churnreasons),
+    loyaltyLevel: value<number>(Columns.loyaltylevel),
+    repeatPurchaseRate: value<number>(Columns.repeatpurchaserate),
+    crossPurchaseBreadth: value<number>(Columns.crosspurchasebreadth),
+    referrals: value<number>(Columns.referralcount),
+    priceTolerance: value<number>(Columns.pricetolerance),
     satisfaction: value<number>(Columns.satisfaction),
   };
 }
@@ -42,7 +42,7 @@ export function readValues(form: Xrm.FormContext): CustomerValues {
 
 function badge(values: CustomerValues): HTMLElement {
   const card = el("section", { class: "cx-card cx-tier", "aria-label": "Value tier", "data-testid": "tier-card" });
-  const info = values.tier !== null ? Tiers[values.tier] : undefined;
+  const info = values.tier !== null && TierLabels[values.tier] ? { label: TierLabels[values.tier], policy: TierDescriptions[values.tier] } : undefined;
   if (!info) {
     card.append(el("h2", {}, "Value tier"), el("p", { "data-testid": "tier-policy" }, "Not evaluated yet: the tier appears after the first recalculation."));
     return card;
@@ -71,8 +71,8 @@ export async function loadComplaintsTracked(api: Pick<Xrm.WebApi, "retrieveMulti
 
 function churn(values: CustomerValues, complaintsTracked: boolean | null): HTMLElement {
   const card = el("section", { class: "cx-card", "aria-label": "Churn warning", "data-testid": "churn-card" });
-  const band = values.churnBand !== null ? ChurnBands[values.churnBand] ?? "" : "";
-  const level = values.churnBand === ChurnBandHigh ? "high" : values.churnBand === ChurnBandMedium ? "medium" : "low";
+  const band = values.churnBand !== null ? ChurnRiskBandLabels[values.churnBand] ?? "" : "";
+  const level = values.churnBand === ChurnRiskBand.High ? "high" : values.churnBand === ChurnRiskBand.Medium ? "medium" : "low";
   const heading = el("h2", {}, "Churn risk ");
   heading.appendChild(el("span", { class: `cx-risk cx-risk-${level}`, "data-testid": "churn-risk" }, values.churnRisk === null ? "—" : `${values.churnRisk}${band ? ` · ${band}` : ""}`));
   card.appendChild(heading);
@@ -95,7 +95,7 @@ function churn(values: CustomerValues, complaintsTracked: boolean | null): HTMLE
 function loyalty(values: CustomerValues, format: UserFormat): HTMLElement {
   const card = el("section", { class: "cx-card", "aria-label": "Loyalty", "data-testid": "loyalty-card" });
   const heading = el("h2", {}, "Loyalty ");
-  heading.appendChild(el("span", { class: "cx-level", "data-testid": "loyalty-level" }, values.loyaltyLevel !== null ? LoyaltyLevels[values.loyaltyLevel] ?? "" : "—"));
+  heading.appendChild(el("span", { class: "cx-level", "data-testid": "loyalty-level" }, values.loyaltyLevel !== null ? LoyaltyLevelLabels[values.loyaltyLevel] ?? "" : "—"));
   card.appendChild(heading);
   const share = (v: number | null) => (v === null ? "—" : format.percent(v));
   const indicators: [string, string, number | null][] = [
@@ -131,16 +131,16 @@ const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
 
 export async function loadHistory(api: Pick<Xrm.WebApi, "retrieveMultipleRecords">, customerId: string): Promise<HistoryEntry[]> {
   const id = customerId.replace(/[{}]/g, "").toLowerCase();
-  const select = [HistoryColumns.createdOn, HistoryColumns.name, HistoryColumns.topReasons, HistoryColumns.trigger, HistoryColumns.triggerDetail].join(",");
+  const select = [HistoryColumns.createdon, HistoryColumns.name, HistoryColumns.topreasons, HistoryColumns.trigger, HistoryColumns.triggerdetail].join(",");
   const result = await api.retrieveMultipleRecords(HistoryTable,
-    `?$select=${select}&$filter=_${HistoryColumns.customer}_value eq ${id}&$orderby=${HistoryColumns.createdOn} desc&$top=${RecentChanges}`);
+    `?$select=${select}&$filter=_${HistoryColumns.customer}_value eq ${id}&$orderby=${HistoryColumns.createdon} desc&$top=${RecentChanges}`);
   const text = (row: Record<string, unknown>, key: string): string => (typeof row[key] === "string" ? (row[key] as string) : "");
   return (result.entities as Record<string, unknown>[]).map((row) => ({
-    on: text(row, HistoryColumns.createdOn + FormattedValue) || text(row, HistoryColumns.createdOn).substring(0, 10),
+    on: text(row, HistoryColumns.createdon + FormattedValue) || text(row, HistoryColumns.createdon).substring(0, 10),
     what: text(row, HistoryColumns.name),
     trigger: text(row, HistoryColumns.trigger + FormattedValue),
-    detail: text(row, HistoryColumns.triggerDetail),
-    reasons: text(row, HistoryColumns.topReasons).split("\n").filter((r) => r.length > 0),
+    detail: text(row, HistoryColumns.triggerdetail),
+    reasons: text(row, HistoryColumns.topreasons).split("\n").filter((r) => r.length > 0),
   }));
 }
 
