@@ -87,10 +87,10 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Theory]
-        [InlineData("interactive", "", "AuthType=OAuth;Url=https://contoso.crm.dynamics.com;Username=ann@contoso.com;AppId=" + ConnectionProfile.SampleAppId + ";RedirectUri=" + ConnectionProfile.SampleRedirectUri + ";LoginPrompt=Auto")]
-        [InlineData("device-code", "--tenant contoso.onmicrosoft.com", "AuthType=DeviceCode;Url=https://contoso.crm.dynamics.com;AppId=" + ConnectionProfile.SampleAppId + ";TenantId=contoso.onmicrosoft.com")]
-        [InlineData("client-secret", "--client-id " + AppId + " --secret a;b=c", "AuthType=ClientSecret;Url=https://contoso.crm.dynamics.com;ClientId=" + AppId + ";ClientSecret=\"a;b=c\"")]
-        [InlineData("certificate", "--client-id " + AppId + " --secret pw", "AuthType=Certificate;Url=https://contoso.crm.dynamics.com;ClientId=" + AppId + ";CertificateFile={pfx};CertificatePassword=pw")]
+        [InlineData("interactive", "", "AuthType=OAuth;Username=ann@contoso.com;AppId=" + ConnectionProfile.SampleAppId + ";RedirectUri=" + ConnectionProfile.SampleRedirectUri + ";LoginPrompt=Auto")]
+        [InlineData("device-code", "--tenant contoso.onmicrosoft.com", "AuthType=DeviceCode;AppId=" + ConnectionProfile.SampleAppId + ";TenantId=contoso.onmicrosoft.com")]
+        [InlineData("client-secret", "--client-id " + AppId + " --secret a;b=c", "AuthType=ClientSecret;ClientId=" + AppId + ";ClientSecret=\"a;b=c\"")]
+        [InlineData("certificate", "--client-id " + AppId + " --secret pw", "AuthType=Certificate;ClientId=" + AppId + ";CertificateFile={pfx};CertificatePassword=pw")]
         public void Each_kind_of_login_gives_its_connection_string(string kind, string options, string expected)
         {
             var pfx = Path.Combine(_folder, "app.pfx");
@@ -101,7 +101,7 @@ namespace CrmExtensions.Cli.Tests
             if (kind == "certificate") args.AddRange(new[] { "--certificate-file", pfx });
             args.AddRange(options.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             Assert.Equal(0, Auth(args.ToArray()).Code);
-            Assert.Equal(Parse(expected.Replace("{pfx}", pfx)), Parse(_store.ConnectionString("p")));
+            Assert.Equal(Parse(expected.Replace("{pfx}", pfx) + ";Url=" + Url), Parse(_store.ConnectionString("p")));
         }
 
         /// <summary>The key/value pairs of a connection string, split as ServiceClient splits them (a quoted secret kept whole).</summary>
@@ -158,11 +158,13 @@ namespace CrmExtensions.Cli.Tests
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --secret s", "--kind client-secret needs --client-id")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --client-id " + AppId, "--kind client-secret needs --secret or --secret-env")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --client-id app --secret s", "--client-id must be the app registration's id")]
-        [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --client-id " + AppId + " --secret s --secret-env S", "--secret and --secret-env contradict")]
+        [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --client-id " + AppId + " --secret s --secret-env S",
+            "--secret and --secret-env contradict")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind client-secret --client-id " + AppId + " --secret-env 1-X", "--secret-env must name an environment variable")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind interactive --secret s", "takes no --secret")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind certificate --client-id " + AppId, "--kind certificate needs --certificate-file")]
-        [InlineData("create --name p --url https://x.crm.dynamics.com --kind certificate --client-id " + AppId + " --certificate-file /nowhere/app.pfx", "--certificate-file: no file at /nowhere/app.pfx")]
+        [InlineData("create --name p --url https://x.crm.dynamics.com --kind certificate --client-id " + AppId + " --certificate-file /nowhere/app.pfx",
+            "--certificate-file: no file at /nowhere/app.pfx")]
         [InlineData("create --name p --url https://x.crm.dynamics.com --kind interactive --tenant t", "--tenant is for --kind device-code")]
         [InlineData("select nobody", "no connection profile named 'nobody'")]
         [InlineData("delete nobody", "no connection profile named 'nobody'")]
