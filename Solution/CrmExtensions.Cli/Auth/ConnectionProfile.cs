@@ -1,4 +1,3 @@
-using System;
 using System.Data.Common;
 
 namespace CrmExtensions.Cli.Auth
@@ -27,38 +26,28 @@ namespace CrmExtensions.Cli.Auth
         /// <summary>The connection string <see cref="Connection.DataverseConnection"/> opens; <paramref name="secret"/> is null for a person.</summary>
         public string ConnectionString(string secret)
         {
-            var builder = new DbConnectionStringBuilder();
-            switch (LoginKinds.Parse(Kind))
+            var kind = LoginKinds.Parse(Kind);
+            // ServiceClient's AuthType for each kind; DeviceCode is crmext's own (see DataverseConnection).
+            var builder = new DbConnectionStringBuilder { ["AuthType"] = kind == LoginKind.Interactive ? "OAuth" : kind.ToString(), ["Url"] = Url };
+            if (kind.TakesSecret()) builder["ClientId"] = ClientId;
+            else builder["AppId"] = ClientId ?? SampleAppId;
+            switch (kind)
             {
                 case LoginKind.Interactive:
-                    builder["AuthType"] = "OAuth";
-                    builder["Url"] = Url;
                     if (!string.IsNullOrEmpty(Username)) builder["Username"] = Username;
-                    builder["AppId"] = ClientId ?? SampleAppId;
                     builder["RedirectUri"] = SampleRedirectUri;
                     builder["LoginPrompt"] = "Auto";
                     break;
                 case LoginKind.DeviceCode:
-                    builder["AuthType"] = "DeviceCode";
-                    builder["Url"] = Url;
-                    builder["AppId"] = ClientId ?? SampleAppId;
                     if (!string.IsNullOrEmpty(TenantId)) builder["TenantId"] = TenantId;
                     break;
                 case LoginKind.ClientSecret:
-                    builder["AuthType"] = "ClientSecret";
-                    builder["Url"] = Url;
-                    builder["ClientId"] = ClientId;
                     builder["ClientSecret"] = secret;
                     break;
                 case LoginKind.Certificate:
-                    builder["AuthType"] = "Certificate";
-                    builder["Url"] = Url;
-                    builder["ClientId"] = ClientId;
                     builder["CertificateFile"] = CertificateFile;
                     if (!string.IsNullOrEmpty(secret)) builder["CertificatePassword"] = secret;
                     break;
-                default:
-                    throw new InvalidOperationException("unknown kind of login " + Kind);
             }
             return builder.ConnectionString;
         }
