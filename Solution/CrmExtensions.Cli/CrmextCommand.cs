@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Auth;
 using CrmExtensions.Cli.Commands;
 using CrmExtensions.Cli.Connection;
 using CrmExtensions.Cli.Failures;
@@ -15,7 +16,7 @@ namespace CrmExtensions.Cli
     /// </summary>
     public static class CrmextCommand
     {
-        public const string Name = "crmext", VerboseOption = "--verbose";
+        public const string Name = "crmext", VerboseOption = "--verbose", ProfileOption = "--profile";
 
         public static RootCommand Create(CliContext context)
         {
@@ -26,6 +27,9 @@ namespace CrmExtensions.Cli
             root.Subcommands.Add(DemoVerb.Create(context));
             root.Subcommands.Add(BacktestVerb.Create(context));
             root.Subcommands.Add(ValidateVerb.Create(context));
+            root.Subcommands.Add(AuthVerb.Create(context, ProfileStore.ForUser));
+            var profile = AuthVerb.ProfileNameOption(ProfileOption, $"Connection profile to use (precedence: {ConnectionSource.Precedence})");
+            foreach (var verb in root.Subcommands.Where(v => v.Options.Any(o => o.Name == "--connection"))) verb.Options.Add(profile);
             return root;
         }
 
@@ -51,18 +55,14 @@ namespace CrmExtensions.Cli
 
         /// <summary>The option every verb that works on an org takes.</summary>
         public static Option<string> ConnectionOption() =>
-            new Option<string>("--connection", "-c") { Description = $"Dataverse connection string (default: the {DataverseConnection.EnvironmentVariable} environment variable)" };
+            new Option<string>("--connection", "-c") { Description = $"Dataverse connection string (precedence: {ConnectionSource.Precedence})" };
 
-        /// <summary>The org the verb works on: --connection, else the environment variable; tested with WhoAmI before any work.</summary>
+        /// <summary>The org the verb works on (see <see cref="ConnectionSource"/>); tested with WhoAmI before any work.</summary>
         public static IOrganizationService Org(CliContext context, ParseResult result, Option<string> connection)
         {
-            var text = result.GetValue(connection);
-            if (string.IsNullOrWhiteSpace(text)) text = Environment.GetEnvironmentVariable(DataverseConnection.EnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(text))
-                throw new VerbFailure($"no connection: pass --connection or set {DataverseConnection.EnvironmentVariable}.",
-                    "e.g. \"AuthType=ClientSecret;Url=https://contoso.crm.dynamics.com;ClientId=<app id>;ClientSecret=<secret>\" (README, The admin's CLI, lists the forms).");
+            var (text, origin) = ConnectionSource.Resolve(result.GetValue(connection), result.GetValue<string>(ProfileOption), Environment.GetEnvironmentVariable, ProfileStore.ForUser());
             var service = context.Connect(text);
-            context.Info.WriteLine("Connected to " + OrgIdentity.Describe(service));
+            context.Info.WriteLine($"Connected to {OrgIdentity.Describe(service)} via {origin}");
             return service;
         }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Data.Common;
+using System.Security.Cryptography.X509Certificates;
 using CrmExtensions.Cli.Failures;
 using Microsoft.PowerPlatform.Dataverse.Client;
 using Microsoft.Xrm.Sdk;
@@ -8,7 +10,9 @@ namespace CrmExtensions.Cli.Connection
     /// <summary>
     /// The one place crmext talks to a live org: Microsoft.PowerPlatform.Dataverse.Client's ServiceClient from a
     /// connection string, the way Dataverse tools take them (AuthType=OAuth for a person, ClientSecret or Certificate for
-    /// an application user). Every verb works on the IOrganizationService it returns.
+    /// an application user). Every verb works on the IOrganizationService it returns. Two forms are crmext's own, because
+    /// ServiceClient's connection strings lack them: AuthType=DeviceCode (AppId, TenantId) and AuthType=Certificate with
+    /// CertificateFile (a .pfx, the usual form on Linux, which has no Windows certificate store) and CertificatePassword.
     /// </summary>
     public static class DataverseConnection
     {
@@ -22,7 +26,7 @@ namespace CrmExtensions.Cli.Connection
             ServiceClient client;
             try
             {
-                client = new ServiceClient(connectionString);
+                client = Client(connectionString);
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
@@ -33,6 +37,21 @@ namespace CrmExtensions.Cli.Connection
             var reason = client.LastException != null ? FailureReport.Innermost(client.LastException).Message : client.LastError;
             client.Dispose();
             throw new VerbFailure("could not connect to Dataverse: " + FirstLine(reason), Hint);
+        }
+
+        private static ServiceClient Client(string connectionString)
+        {
+            var parts = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            string Part(string key) => parts.TryGetValue(key, out var value) ? value as string : null;
+            var url = Part("Url") is string text ? new Uri(text) : null;
+            if (string.Equals(Part("AuthType"), "DeviceCode", StringComparison.OrdinalIgnoreCase))
+                return new ServiceClient(url, new DeviceCodeLogin(url, Part("AppId"), Part("TenantId"), Console.Error).Token, true);
+            if (string.Equals(Part("AuthType"), "Certificate", StringComparison.OrdinalIgnoreCase) && Part("CertificateFile") is string file)
+            {
+                var certificate = X509CertificateLoader.LoadPkcs12FromFile(file, Part("CertificatePassword"));
+                return new ServiceClient(certificate, StoreName.My, certificate.Thumbprint, url, true, null, Part("ClientId"), new Uri("http://localhost"), null);
+            }
+            return new ServiceClient(connectionString);
         }
 
         private static string FirstLine(string text) => (text ?? "no reason given").Trim().Split('\n')[0].Trim();
