@@ -51,11 +51,7 @@ namespace CrmExtensions.Dataverse.InMemory
             Rules = new WriteRules(Metadata);
             Queries = new Query.QueryRules(Rules);
             Derived = new DerivedColumns(Metadata, Store, () => new EntityReference(BaseCurrency, BaseCurrencyId));
-            Store.Insert(new Entity(BaseCurrency, BaseCurrencyId)
-            {
-                [PrimaryKey.For(BaseCurrency)] = BaseCurrencyId, ["currencyname"] = "US Dollar", ["isocurrencycode"] = "USD", ["currencysymbol"] = "$",
-                [DerivedColumns.ExchangeRate] = 1m, ["currencyprecision"] = 2, ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
-            });
+            Store.Insert(OrganizationCurrency.Row(BaseCurrency, BaseCurrencyId));
         }
 
         /// <summary>Whether a solution (an app, or one imported) is installed: a row of the solution table.</summary>
@@ -245,11 +241,8 @@ namespace CrmExtensions.Dataverse.InMemory
             }
         }
 
-        public void SetSecureConfiguration(string stepName, string secureConfiguration)
-        {
-            var step = _steps.SingleOrDefault(s => s.Name == stepName) ?? throw new ArgumentException($"No step named '{stepName}'.");
-            step.SecureConfiguration = secureConfiguration;
-        }
+        public void SetSecureConfiguration(string stepName, string secureConfiguration) =>
+            (_steps.SingleOrDefault(s => s.Name == stepName) ?? throw new ArgumentException($"No step named '{stepName}'.")).SecureConfiguration = secureConfiguration;
 
         /// <summary>Runs queued async steps (and any they queue) on AsyncWorkers workers; a step that asks for a retry gets up to MaxAsyncAttempts runs.</summary>
         public int ProcessAsyncQueue(int maxJobs = int.MaxValue) => _async.Process(maxJobs, AsyncWorkers);
