@@ -2,7 +2,6 @@ using System.Linq;
 using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 
 namespace CrmExtensions.Plugins.Steps
 {

@@ -1,7 +1,5 @@
-using CrmExtensions.Domain.History;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Recalculation.Jobs;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;

@@ -5,7 +5,6 @@ using CrmExtensions.Domain.Loyalty;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
-using CrmExtensions.Plugins.Recalculation;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 

@@ -16,6 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         private readonly LocalPluginContext _context;
         private readonly Func<CrmExtensionsSettings> _settings;
 
+        /// <param name="context">The step's execution: its images, target and services.</param>
         /// <param name="settings">The settings in force, read only when a source needs them (an order's header without totals needs none).</param>
         public LedgerEvent(LocalPluginContext context, Func<CrmExtensionsSettings> settings)
         {

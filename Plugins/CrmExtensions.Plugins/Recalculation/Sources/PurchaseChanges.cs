@@ -111,7 +111,13 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             yield return Order(customer, order.Id, row, null, invoiced, changed, refreshFamilies);
         }
 
+        /// <param name="customer">Whose ledger holds the order's purchase.</param>
+        /// <param name="orderId">The order: the purchase's id, whichever row raised the event.</param>
+        /// <param name="after">The order as it stands after the event.</param>
+        /// <param name="before">The order before the event, where the event has a pre-image.</param>
         /// <param name="invoiced">Whether a live invoice raised from the order is known (an invoice's event); null: not known (the order's own events).</param>
+        /// <param name="changed">When the order reached the state <paramref name="after"/> shows.</param>
+        /// <param name="refreshFamilies">Whether the order's lines may have changed, so its product families are read again.</param>
         private LedgerChange Order(EntityReference customer, Guid orderId, Entity after, Entity before, bool? invoiced, DateTime? changed, bool refreshFamilies) =>
             new LedgerChange(customer, snapshot =>
             {

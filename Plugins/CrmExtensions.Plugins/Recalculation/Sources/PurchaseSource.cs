@@ -16,7 +16,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     /// A table whose rows are purchases, read by the <see cref="PurchaseDefinition"/> in force: priced (clients create an
     /// order's or invoice's header first and its totals follow by update, so a header alone is not a purchase yet), dated,
     /// far enough through the Sales process (orders), not cancelled. An invoice raised from an order is that order's
-    /// purchase (<see cref="OrderPurchase"/>); one on its own is its own. The full read and the event path both use it.
+    /// purchase (<see cref="PurchaseDefinition.Standing"/>); one on its own is its own. The full read and the event path both use it.
     /// </summary>
     public sealed class PurchaseSource : FactSource
     {
