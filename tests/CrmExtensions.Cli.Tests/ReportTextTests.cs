@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using CrmExtensions.Cli.Reports;
 using Xunit;

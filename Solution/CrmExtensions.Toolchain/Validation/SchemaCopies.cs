@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Xml.Linq;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation;
