@@ -24,6 +24,7 @@ namespace CrmExtensions.Domain.Configuration
         public HierarchySettings Hierarchy { get; set; }
         public HistorySettings History { get; set; }
         public PurchaseSettings Purchases { get; set; }
+        public ComplaintSettings Complaints { get; set; }
 
         /// <summary>The purchase model used until the first calibration (a neutral prior, not fitted to any one business).</summary>
         public PurchaseModelParameters PurchaseModel { get; set; }

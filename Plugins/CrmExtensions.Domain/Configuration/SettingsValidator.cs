@@ -31,6 +31,7 @@ namespace CrmExtensions.Domain.Configuration
             Section(errors, s.Hierarchy, "hierarchy", Hierarchy);
             Section(errors, s.History, "history", History);
             Section(errors, s.Purchases, "purchases", Purchases);
+            Section(errors, s.Complaints, "complaints", Complaints);
             CheckModel(s.PurchaseModel, "purchaseModel", errors);
             // Null until a calibration has run.
             if (s.Calibration != null) Calibration(errors, s.Calibration);
@@ -193,6 +194,11 @@ namespace CrmExtensions.Domain.Configuration
                 && pu.OrderDates.Distinct().Count() == pu.OrderDates.Count, "purchases.orderDates",
                 "must list dateFulfilled, submitDate or createdOn, each at most once");
         }
+
+        /// <summary>Case type values are positive option values; a repeat would only hide a typo.</summary>
+        private static void Complaints(SettingsErrors errors, ComplaintSettings co) =>
+            errors.Check(co.CaseTypes != null && co.CaseTypes.Count > 0 && co.CaseTypes.All(t => t > 0) && co.CaseTypes.Distinct().Count() == co.CaseTypes.Count,
+                "complaints.caseTypes", "must list at least one case type value, each a positive number listed at most once");
 
         private static void Calibration(SettingsErrors errors, CalibrationSettings cal)
         {

@@ -51,6 +51,9 @@ namespace CrmExtensions.Plugins.Model
         public const string ScheduledEnd = "scheduledend";
         public const string ActualEnd = "actualend";
         public const string Owner = "ownerid";
+
+        /// <summary>A phone call's recipients: activity parties naming whom to call.</summary>
+        public const string To = "to";
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
         public const int StateOpen = 0;

@@ -11,6 +11,9 @@ namespace CrmExtensions.Plugins.Model
 
         /// <summary>The parent account (the platform's hierarchical relationship account_parent_account).</summary>
         public const string ParentAccount = "parentaccountid";
+
+        /// <summary>The contact a user reaches the account through: whom its retention calls go to.</summary>
+        public const string PrimaryContact = "primarycontactid";
     }
 
     public static class Contact

@@ -10,6 +10,7 @@ namespace CrmExtensions.Plugins.Model
         public const string StateCode = "statecode";
         public const string CreatedOn = "createdon";
         public const string PrimaryId = "incidentid";
+        /// <summary>The platform's Problem case type: the default complaint type (settings complaints.caseTypes).</summary>
         public const int CaseTypeComplaint = 2;
         public const int StateActive = 0;
     }

@@ -23,8 +23,8 @@ namespace CrmExtensions.Plugins.Recalculation
             CustomerColumns.RelationshipTypeOverride,
         };
 
-        /// <summary>An account's also: the group tier its relationship work follows between roll-ups.</summary>
-        private static readonly string[] AccountColumns = Columns.Concat(new[] { Model.AccountColumns.GroupTier }).ToArray();
+        /// <summary>An account's also: the group tier its relationship work follows between roll-ups, and its primary contact (whom its retention calls go to).</summary>
+        private static readonly string[] AccountColumns = Columns.Concat(new[] { Model.AccountColumns.GroupTier, Account.PrimaryContact }).ToArray();
 
         public CustomerSnapshot(Entity row)
         {

@@ -72,7 +72,8 @@ namespace CrmExtensions.Plugins.Recalculation
             if (snapshot.FromFullRead)
             {
                 requests.AddRange(snapshot.DuplicateActivities.Select(RetentionActivitySync.CancelDuplicate));
-                requests.AddRange(RetentionActivitySync.Requests(snapshot.Customer, change, next.Context));
+                requests.AddRange(RetentionActivitySync.Requests(snapshot.Customer,
+                    RetentionActivitySync.Callee(snapshot.Customer, snapshot.Row.GetAttributeValue<EntityReference>(Account.PrimaryContact)), change, next.Context));
             }
             requests.Add(new UpdateRequest
             {

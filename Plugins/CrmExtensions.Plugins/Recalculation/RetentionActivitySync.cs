@@ -13,7 +13,8 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public static class RetentionActivitySync
     {
-        public static IEnumerable<OrganizationRequest> Requests(EntityReference customer, RetentionPlanChange change, string context)
+        /// <param name="callee">Whom a new phone call goes to (see <see cref="Callee"/>).</param>
+        public static IEnumerable<OrganizationRequest> Requests(EntityReference customer, EntityReference callee, RetentionPlanChange change, string context)
         {
             foreach (var activity in change.ToCancel)
                 yield return new UpdateRequest { Target = Cancel(TableOf(activity), activity.Id, $"Cancelled by CrmExtensions: no longer due for {context ?? "this customer"}.") };
@@ -40,9 +41,18 @@ namespace CrmExtensions.Plugins.Recalculation
                     [RetentionActivity.Description] = activity.Description,
                 };
                 if (activity.OwnerTable != null && activity.OwnerId.HasValue) row[RetentionActivity.Owner] = new EntityReference(activity.OwnerTable, activity.OwnerId.Value);
+                // A call names whom to call, so the user can dial from it.
+                if (activity.Channel == ActivityChannel.PhoneCall)
+                    row[RetentionActivity.To] = new EntityCollection(new List<Entity> { new Entity(ActivityParty.EntityLogicalName) { [ActivityParty.Party] = callee } });
                 yield return new CreateRequest { Target = row };
             }
         }
+
+        /// <summary>Whom a customer's retention calls go to: an account's primary contact, else the account; a contact itself.</summary>
+        public static EntityReference Callee(EntityReference customer, EntityReference primaryContact) => primaryContact ?? customer;
+
+        /// <summary>Whether the change creates a phone call (only then is the callee needed).</summary>
+        public static bool CreatesCall(RetentionPlanChange change) => change.ToCreate.Exists(a => a.Channel == ActivityChannel.PhoneCall);
 
         /// <summary>Further open activities of a key the plan already holds (found by a full read).</summary>
         public static OrganizationRequest CancelDuplicate(PlannedActivity activity) =>

@@ -33,10 +33,17 @@ namespace CrmExtensions.Plugins.Steps
             if (change.IsEmpty) return;
             var customer = new EntityReference(context.Execution.PrimaryEntityName, context.Execution.PrimaryEntityId);
             KeepStillOpen(context.SystemService, change);
-            foreach (var request in RetentionActivitySync.Requests(customer, change, after.Context).ToList()) context.SystemService.Execute(request);
+            foreach (var request in RetentionActivitySync.Requests(customer, Callee(context.SystemService, customer, change), change, after.Context).ToList())
+                context.SystemService.Execute(request);
             context.Trace("Retention plan of {0} {1}: {2} created, {3} moved, {4} cancelled.", customer.LogicalName, customer.Id,
                 change.ToCreate.Count, change.ToMove.Count, change.ToCancel.Count);
         }
+
+        /// <summary>Whom new calls go to: an account's primary contact is read (1 call) only when the change creates a call.</summary>
+        private static EntityReference Callee(IOrganizationService service, EntityReference customer, RetentionPlanChange change) =>
+            customer.LogicalName != Account.EntityLogicalName || !RetentionActivitySync.CreatesCall(change) ? customer
+                : RetentionActivitySync.Callee(customer, service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(Account.PrimaryContact))
+                    .GetAttributeValue<EntityReference>(Account.PrimaryContact));
 
         /// <summary>
         /// A user may have completed or deleted an activity whose event has not reached the plan yet: such an activity is

@@ -41,7 +41,7 @@ namespace CrmExtensions.Cli.Reports
             // Cases exist only where Customer Service and CrmExtensionsService are installed; elsewhere complaints count as none.
             var tracksComplaints = new InstalledSolutions(service).Has(ProductSolutions.Service);
             var customers = Customers(service, rows.Where(r => r.Contains(CustomerLoss.Customer))
-                .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss), tracksComplaints);
+                .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss), tracksComplaints ? settings.Complaints : null);
             var closed = ClosedOpportunities(service).Where(o => InPeriod(o.ClosedOn)).ToList();
             var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings, f => labels.Of(f));
             document.Section($"KPIs per lifecycle phase (the last {months} months; " +
@@ -75,12 +75,12 @@ namespace CrmExtensions.Cli.Reports
             CustomerReport.Option<LifecycleStage>(row, CustomerLoss.StageAtLoss),
             CustomerReport.Option<LifecyclePattern>(row, CustomerLoss.PatternAtLoss));
 
-        /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses.</summary>
-        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf, bool tracksComplaints)
+        /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses; complaintTypes null: the org has no cases.</summary>
+        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf, ComplaintSettings complaintTypes)
         {
             var accounts = CustomerReport.All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
             var purchases = Orders(service).Concat(Invoices(service)).ToLookup(p => p.Customer, p => p.Purchase);
-            var complaints = (tracksComplaints ? Complaints(service) : Enumerable.Empty<(Guid Customer, DateTime OpenedOn)>()).ToLookup(c => c.Customer, c => c.OpenedOn);
+            var complaints = (complaintTypes != null ? Complaints(service, complaintTypes) : Enumerable.Empty<(Guid Customer, DateTime OpenedOn)>()).ToLookup(c => c.Customer, c => c.OpenedOn);
             var surveys = CustomerReport.All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
                 .Where(s => s.Contains(CxSurveyResponse.Customer) && s.Contains(CxSurveyResponse.AnsweredOn) && s.Contains(CxSurveyResponse.Score))
                 .ToLookup(s => s.GetAttributeValue<EntityReference>(CxSurveyResponse.Customer).Id,
@@ -118,10 +118,10 @@ namespace CrmExtensions.Cli.Reports
             CustomerReport.All(service, Invoice.EntityLogicalName, Invoice.Customer, Invoice.CreatedOn).Where(i => i.Contains(Invoice.Customer))
                 .Select(i => (i.GetAttributeValue<EntityReference>(Invoice.Customer).Id, new KpiPurchase(i.GetAttributeValue<DateTime>(Invoice.CreatedOn), null)));
 
-        private static IEnumerable<(Guid Customer, DateTime OpenedOn)> Complaints(IOrganizationService service)
+        private static IEnumerable<(Guid Customer, DateTime OpenedOn)> Complaints(IOrganizationService service, ComplaintSettings complaints)
         {
             var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.CreatedOn) };
-            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
+            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.In, complaints.CaseTypes.Cast<object>().ToArray());
             return PagedQuery.All(service, query).Where(c => c.Contains(Incident.Customer))
                 .Select(c => (c.GetAttributeValue<EntityReference>(Incident.Customer).Id, c.GetAttributeValue<DateTime>(Incident.CreatedOn)));
         }

@@ -25,7 +25,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override LedgerSlot Slot => LedgerSlots.Competitors;
         public override string Describes => "competitor presences";
 
-        public override bool Counts(Entity presence) => (presence.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
+        public override bool Counts(Entity presence, LedgerEvent e) => (presence.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
 
         /// <summary>Named after the competitor (the lookup's name, else the record's); dated when recorded, else when created.</summary>
         public override CompetitorEntry EntryOf(Entity presence) => new CompetitorEntry

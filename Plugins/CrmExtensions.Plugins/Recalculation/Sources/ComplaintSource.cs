@@ -35,14 +35,16 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             if (parent == null) yield break;
             var incident = e.Service.Retrieve(parent.LogicalName, parent.Id, ReadColumns());
             var customer = incident.GetAttributeValue<EntityReference>(Customer);
-            if (!LedgerEvent.IsCustomer(customer) || !Counts(incident)) yield break;
+            if (!LedgerEvent.IsCustomer(customer) || !Counts(incident, e)) yield break;
             yield return new LedgerChange(customer, snapshot => LedgerChange.Outcome(EntriesOf(snapshot.Ledger).Put(parent.Id, EntryOf(incident))));
         }
 
         public override LedgerSlot Slot => LedgerSlots.Complaints;
         public override string Describes => "complaints";
 
-        public override bool Counts(Entity incident) => incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode)?.Value == Incident.CaseTypeComplaint;
+        /// <summary>A case of one of the configured complaint types (an org may add its own type to the Case Type choice).</summary>
+        public override bool Counts(Entity incident, LedgerEvent e) =>
+            incident.GetAttributeValue<OptionSetValue>(Incident.CaseTypeCode) is OptionSetValue type && e.ComplaintCaseTypes.Contains(type.Value);
 
         public override ComplaintEntry EntryOf(Entity incident) => new ComplaintEntry
         {
@@ -55,7 +57,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         {
             var query = new QueryExpression(Incident.EntityLogicalName) { ColumnSet = new ColumnSet(Incident.Customer, Incident.StateCode, Incident.CreatedOn, Common.ModifiedOn) };
             query.Criteria.AddCondition(Incident.Customer, ConditionOperator.In, page.Ids);
-            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.Equal, Incident.CaseTypeComplaint);
+            query.Criteria.AddCondition(Incident.CaseTypeCode, ConditionOperator.In, page.Settings.Complaints.CaseTypes.Cast<object>().ToArray());
             var recentOrOpen = query.Criteria.AddFilter(LogicalOperator.Or);
             recentOrOpen.AddCondition(Incident.StateCode, ConditionOperator.Equal, Incident.StateActive);
             recentOrOpen.AddCondition(Incident.CreatedOn, ConditionOperator.OnOrAfter, CustomerFactsLedger.ComplaintsFrom(page.AsOf, page.Settings.Churn));

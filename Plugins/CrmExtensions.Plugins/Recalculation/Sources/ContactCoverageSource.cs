@@ -25,7 +25,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override LedgerSlot Slot => LedgerSlots.Contacts;
         public override string Describes => "an account's contact coverage";
 
-        public override bool Counts(Entity contact) => (contact.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
+        public override bool Counts(Entity contact, LedgerEvent e) => (contact.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value ?? Common.StateActive) == Common.StateActive;
 
         public override ContactEntry EntryOf(Entity contact) => new ContactEntry
         {
@@ -35,11 +35,11 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         };
 
         /// <summary>As any contribution, keeping the last activity the ledger knows for the contact.</summary>
-        public override bool Apply(CustomerFactsLedger ledger, EntityReference customer, Guid recordId, Entity after, DateTime? changed)
+        public override bool Apply(CustomerFactsLedger ledger, EntityReference customer, LedgerEvent e)
         {
-            var known = ledger.Contacts.TryGetValue(recordId, out var entry) ? entry.LastActivityOn : null;
-            var applied = base.Apply(ledger, customer, recordId, after, changed);
-            if (applied && ledger.Contacts.TryGetValue(recordId, out var now) && !now.Removed) now.LastActivityOn = known;
+            var known = ledger.Contacts.TryGetValue(e.RecordId, out var entry) ? entry.LastActivityOn : null;
+            var applied = base.Apply(ledger, customer, e);
+            if (applied && ledger.Contacts.TryGetValue(e.RecordId, out var now) && !now.Removed) now.LastActivityOn = known;
             return applied;
         }
 

@@ -20,8 +20,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public LedgerEntries<T> EntriesOf(CustomerFactsLedger ledger) => ((LedgerSlot<T>)Slot).Of(ledger);
 
-        /// <summary>Whether a row (an image or a read row) contributes at all.</summary>
-        public abstract bool Counts(Entity row);
+        /// <summary>Whether an event's image contributes at all (the event carries the settings, should the source need them).</summary>
+        public abstract bool Counts(Entity row, LedgerEvent e);
 
         public abstract T EntryOf(Entity row);
 
@@ -49,19 +49,19 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             foreach (var customer in e.Customers(Customer))
             {
                 var c = customer;
-                yield return new LedgerChange(c, snapshot => LedgerChange.Outcome(Apply(snapshot.Ledger, c, e.RecordId, e.After, e.ChangedOn)));
+                yield return new LedgerChange(c, snapshot => LedgerChange.Outcome(Apply(snapshot.Ledger, c, e)));
             }
         }
 
         /// <summary>Sets the record's contribution from its post-image, or withdraws it; false when nothing changed.</summary>
-        public virtual bool Apply(CustomerFactsLedger ledger, EntityReference customer, Guid recordId, Entity after, DateTime? changed)
+        public virtual bool Apply(CustomerFactsLedger ledger, EntityReference customer, LedgerEvent e)
         {
             var entries = EntriesOf(ledger);
-            if (after == null || !customer.Equals(after.GetAttributeValue<EntityReference>(Customer)) || !Counts(after))
-                return entries.Withdraw(recordId, changed);
-            var entry = EntryOf(after);
-            entry.Changed = changed;
-            return entries.Put(recordId, entry);
+            if (e.After == null || !customer.Equals(e.After.GetAttributeValue<EntityReference>(Customer)) || !Counts(e.After, e))
+                return entries.Withdraw(e.RecordId, e.ChangedOn);
+            var entry = EntryOf(e.After);
+            entry.Changed = e.ChangedOn;
+            return entries.Put(e.RecordId, entry);
         }
 
         /// <summary>

@@ -49,6 +49,9 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         /// <summary>What counts as a purchase under the settings in force.</summary>
         public PurchaseDefinition Purchases => new PurchaseDefinition(_settings().Purchases);
 
+        /// <summary>The case types whose cases are complaints under the settings in force.</summary>
+        public IReadOnlyCollection<int> ComplaintCaseTypes => _settings().Complaints.CaseTypes;
+
         /// <summary>For the reads an event needs beyond its images (an order's lines, a resolution's case).</summary>
         public IOrganizationService Service => _context.SystemService;
 

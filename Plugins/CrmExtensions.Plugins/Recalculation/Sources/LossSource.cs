@@ -30,7 +30,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override LedgerSlot Slot => LedgerSlots.Losses;
         public override string Describes => "customer losses";
 
-        public override bool Counts(Entity loss) => loss.GetAttributeValue<DateTime?>(CustomerLoss.LostOn).HasValue;
+        public override bool Counts(Entity loss, LedgerEvent e) => loss.GetAttributeValue<DateTime?>(CustomerLoss.LostOn).HasValue;
 
         public override LossEntry EntryOf(Entity loss)
         {

@@ -21,7 +21,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override LedgerSlot Slot => LedgerSlots.Referrals;
         public override string Describes => "referrals";
 
-        public override bool Counts(Entity referred) => true;
+        public override bool Counts(Entity referred, LedgerEvent e) => true;
 
         public override ReferralEntry EntryOf(Entity referred) => new ReferralEntry { Changed = referred.GetAttributeValue<DateTime?>(Common.ModifiedOn) };
 

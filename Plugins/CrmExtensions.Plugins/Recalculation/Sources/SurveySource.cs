@@ -20,7 +20,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override LedgerSlot Slot => LedgerSlots.Surveys;
         public override string Describes => "survey answers";
 
-        public override bool Counts(Entity response) =>
+        public override bool Counts(Entity response, LedgerEvent e) =>
             response.GetAttributeValue<decimal?>(CxSurveyResponse.Score).HasValue && response.GetAttributeValue<DateTime?>(CxSurveyResponse.AnsweredOn).HasValue;
 
         public override SurveyEntry EntryOf(Entity response) => new SurveyEntry
