@@ -13,7 +13,10 @@ namespace CrmExtensions.Plugins.Recalculation
     /// </summary>
     public static class RetentionActivitySync
     {
+        /// <param name="customer">The customer the activities regard.</param>
         /// <param name="callee">Whom a new phone call goes to (see <see cref="Callee"/>).</param>
+        /// <param name="change">The activities the next plan creates, moves and cancels.</param>
+        /// <param name="context">What a cancelled activity is no longer due for, in its description (this customer when null).</param>
         public static IEnumerable<OrganizationRequest> Requests(EntityReference customer, EntityReference callee, RetentionPlanChange change, string context)
         {
             foreach (var activity in change.ToCancel)
