@@ -16,7 +16,7 @@ namespace CrmExtensions.Benchmarks
     /// Drives each registered step with a representative event against a customer with two years of orders and reports
     /// the IOrganizationService calls the step makes and the time per event (host work included).
     /// </summary>
-    internal static class StepCost
+    internal static partial class StepCost
     {
         private const int Repeats = 20;
 
@@ -48,7 +48,7 @@ namespace CrmExtensions.Benchmarks
             }
         }
 
-        private sealed class Scenario
+        private sealed partial class Scenario
         {
             private readonly Entity _account;
             private readonly Entity _referrer;
@@ -130,22 +130,6 @@ namespace CrmExtensions.Benchmarks
                 [CxSurveyResponse.Customer] = _account.ToEntityReference(),
                 [CxSurveyResponse.Score] = 4m,
                 [CxSurveyResponse.AnsweredOn] = JobScale.AsOf.AddDays(-1),
-            };
-
-            private Entity Presence() => new Entity(CompetitorPresence.EntityLogicalName)
-            {
-                [CompetitorPresence.Account] = _account.ToEntityReference(),
-                [CompetitorPresence.Name] = "Fabrikam",
-                [CompetitorPresence.Trend] = new OptionSetValue(100000003),
-                [CompetitorPresence.RecordedOn] = JobScale.AsOf.AddDays(-3),
-            };
-
-            /// <summary>The account closed as lost by a user: a competitor's better price.</summary>
-            private Entity Loss() => new Entity(CustomerLoss.EntityLogicalName)
-            {
-                [CustomerLoss.Customer] = _account.ToEntityReference(),
-                [CustomerLoss.Cause] = new OptionSetValue(100000005),
-                [CustomerLoss.LostOn] = JobScale.AsOf.AddDays(-1),
             };
 
             public Action EventFor(StepRegistration step)
@@ -300,7 +284,7 @@ namespace CrmExtensions.Benchmarks
                         });
                     }
                     default:
-                        throw new InvalidOperationException($"No benchmark event for {step.Name}; add one so every registered step is measured.");
+                        return SalesProcessOrHistoryEventFor(step);
                 }
             }
         }
