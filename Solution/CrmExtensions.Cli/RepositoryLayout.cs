@@ -9,10 +9,14 @@ namespace CrmExtensions.Cli
         /// <summary>How a developer runs the toolchain (crmext-dev) from the repository root; the messages that tell someone to run one of its verbs use it.</summary>
         public const string Invocation = "dotnet run --project Solution/CrmExtensions.Toolchain -c Release --";
 
-        public RepositoryLayout(string root)
+        /// <param name="shared">The folder of Microsoft's schemas and packages; ../shared beside the repository when null.</param>
+        public RepositoryLayout(string root, string shared = null)
         {
             Root = root;
+            _shared = shared ?? Path.Combine(root, "..", "shared");
         }
+
+        private readonly string _shared;
 
         public string Root { get; }
         /// <summary>The core solution's source (CrmExtensions); the service solution's lies beside it (see <see cref="ProductFolders"/>).</summary>
@@ -30,7 +34,7 @@ namespace CrmExtensions.Cli
         public string ArtifactsDirectory => Path.Combine(Root, "artifacts");
 
         /// <summary>Microsoft's solution XSDs beside the repository (../shared); absent outside CI and this workplace.</summary>
-        public string SolutionSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "solution-9.0.0.2090"));
+        public string SolutionSchemas => Path.GetFullPath(Path.Combine(_shared, "schemas", "solution-9.0.0.2090"));
 
         public static RepositoryLayout Find()
         {

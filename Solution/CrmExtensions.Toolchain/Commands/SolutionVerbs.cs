@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CrmExtensions.Cli.Failures;
 using CrmExtensions.Cli.Generation;
 using CrmExtensions.Cli.Packing;
 using CrmExtensions.Cli.Validation;
@@ -19,6 +20,7 @@ namespace CrmExtensions.Cli.Commands
             var output = new Option<string>("--out") { Description = "Folder the zip is written to (default artifacts/)" };
             var managed = new Option<bool>("--managed") { Description = "Pack a managed solution" };
             var sample = new Option<string>("--sample") { Description = "Sample dataset folder (default Solution/sample)" };
+            var noSchema = new Option<bool>("--no-schema") { Description = "Check without Microsoft's solution schema when it is not available" };
             root.Options.Add(noBuild);
             root.Options.Add(sample);
 
@@ -27,7 +29,8 @@ namespace CrmExtensions.Cli.Commands
                 var layout = context.Layout;
                 Build(context, r.GetValue(noBuild));
                 Pack(context, layout.SolutionSource, layout.ArtifactsDirectory, managed: false);
-                if (Validate(context, layout.SolutionSource) > 0) return 1;
+                // The main job runs where ../shared may be missing: it says so and checks everything else.
+                if (Validate(context, layout.SolutionSource, schemaRequired: false) > 0) return 1;
                 return DemoVerb.Run(context, CrmextCommand.FullPath(r, sample) ?? layout.SampleData);
             });
             root.SetAction(main);
@@ -44,11 +47,11 @@ namespace CrmExtensions.Cli.Commands
             }));
             root.Subcommands.Add(pack);
 
-            var validate = new Command("validate", "Check the solution source, then pack it (unmanaged and managed) and check both zips against Microsoft's schema") { source, noBuild };
+            var validate = new Command("validate", "Check the solution source, then pack it (unmanaged and managed) and check both zips against Microsoft's schema") { source, noBuild, noSchema };
             validate.SetAction(r => CrmextCommand.Guarded(context, () =>
             {
                 Build(context, r.GetValue(noBuild));
-                return Validate(context, CrmextCommand.FullPath(r, source) ?? context.Layout.SolutionSource) > 0 ? 1 : 0;
+                return Validate(context, CrmextCommand.FullPath(r, source) ?? context.Layout.SolutionSource, schemaRequired: !r.GetValue(noSchema)) > 0 ? 1 : 0;
             }));
             root.Subcommands.Add(validate);
 
@@ -70,6 +73,9 @@ namespace CrmExtensions.Cli.Commands
 
         private static ProductSources Load(CliContext context, string source)
         {
+            if (!File.Exists(Path.Combine(source, "Other", "Solution.xml")))
+                throw new VerbFailure($"no solution source at {source}: it has no Other/Solution.xml.",
+                    "pass --source the folder that holds Other/Solution.xml (Solution/src by default).", ExitCode.BadInput);
             var sources = ProductSources.Load(source);
             var errors = sources.All.SelectMany(s => s.ParseErrors).ToList();
             if (errors.Count == 0) return sources;
@@ -93,7 +99,7 @@ namespace CrmExtensions.Cli.Commands
             return zips;
         }
 
-        private static int Validate(CliContext context, string source)
+        private static int Validate(CliContext context, string source, bool schemaRequired)
         {
             var layout = context.Layout;
             var sources = Load(context, source);
@@ -101,6 +107,9 @@ namespace CrmExtensions.Cli.Commands
             var issues = sources.All.SelectMany(solution => new SolutionValidator(solution, build, new GeneratedFiles(solution, build, layout.TypeScriptContracts, layout.WebSchema, layout.ChoiceEnums),
                 solution == sources.Core ? null : sources.Core).Validate().Select(i => solution == sources.Core ? i : i.In(solution.UniqueName))).ToList();
             var schema = SolutionSchema.Load(layout.SolutionSchemas);
+            if (schema == null && schemaRequired)
+                throw new VerbFailure($"Microsoft's solution schema is not at {layout.SolutionSchemas}: the zips could not be checked against it.",
+                    "pass --no-schema to check everything else.", ExitCode.WorkFailed);
             if (schema == null) context.Output.WriteLine($"Microsoft's solution schema is not at {layout.SolutionSchemas}: the zips are checked without it.");
             var scratch = Path.Combine(Path.GetTempPath(), "cx-validate-" + Guid.NewGuid().ToString("N"));
             try
