@@ -75,7 +75,8 @@ namespace CrmExtensions.Cli.Tests
                             .Select(r => (string)r.Attribute("schemaName") + " from " + ((string)r.Attribute("solution")).Split(' ')[0]).Distinct().OrderBy(r => r).ToArray();
                 }
                 var core = fixture.Pack(managed: true);
-                Assert.Equal(new[] { "competitor from msdynce_Sales", "invoice from msdynce_Sales", "opportunityclose from msdynce_Sales", "orderclose from msdynce_Sales", "product from msdynce_ProductManagement",
+                Assert.Equal(new[] { "competitor from msdynce_Sales", "invoice from msdynce_Sales", "opportunityclose from msdynce_Sales", "orderclose from msdynce_Sales",
+                    "product from msdynce_ProductManagement",
                     "salesorder from msdynce_Sales", "salesorderdetail from msdynce_Sales" }, Requires(core));
                 var service = fixture.PackService(managed: true);
                 Assert.Equal("CrmExtensionsService_1_0_0_0_managed.zip", Path.GetFileName(service));

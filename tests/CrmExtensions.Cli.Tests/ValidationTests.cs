@@ -208,7 +208,8 @@ namespace CrmExtensions.Cli.Tests
                 var modern = Path.Combine(Path.GetDirectoryName(fixture.PluginAssembly), "..", "net10.0", "CrmExtensions.Plugins.dll");
                 var build = new SolutionBuild(new PluginAssemblyInfo(modern), new PluginAssemblyInfo(fixture.WorkflowAssembly), fixture.WebResources);
                 var source = fixture.Load();
-                var issues = new SolutionValidator(source, build, new GeneratedFiles(source, build, fixture.TypeScriptContracts, fixture.WebSchema, fixture.ChoiceEnums)).Validate().Select(i => i.ToString()).ToList();
+                var generated = new GeneratedFiles(source, build, fixture.TypeScriptContracts, fixture.WebSchema, fixture.ChoiceEnums);
+                var issues = new SolutionValidator(source, build, generated).Validate().Select(i => i.ToString()).ToList();
                 Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references CrmExtensions.Domain, Version=1.0.0.0") && i.Contains("the sandbox does not load it"));
                 Assert.Contains(issues, i => i.Contains("CrmExtensions.Plugins references System.Runtime, Version=10.0.0.0") && i.Contains("is not the .NET Framework 4.6.2's"));
             }

@@ -31,7 +31,8 @@ namespace CrmExtensions.Cli.Reports
 
             var windingDown = settings.ValueMatrix.Policies.Where(p => p.Value.Strategy == RetentionStrategy.WindDown).Select(p => p.Key).ToList();
             var leads = ByRisk(accounts.Where(a => tierOf[a.Id] is ValueTier t && windingDown.Contains(t) && AtRisk(a))).ToList();
-            document.Section($"{string.Join(" and ", windingDown.Select(t => labels.Of(t)))} accounts in wind-down at risk ({labels.Of(RetentionStrategy.WindDown).ToLowerInvariant()}: no retention investment)");
+            document.Section($"{string.Join(" and ", windingDown.Select(t => labels.Of(t)))} accounts in wind-down at risk " +
+                $"({labels.Of(RetentionStrategy.WindDown).ToLowerInvariant()}: no retention investment)");
             document.Note($"{CustomerReport.Plural(leads.Count, "account")} with a {labels.Of(ChurnRiskBand.Medium).ToLowerInvariant()} or " +
                 $"{labels.Of(ChurnRiskBand.High).ToLowerInvariant()} churn risk; " + Listed(leads.Count));
             if (leads.Count > 0) document.Table(Header, leads.Take(Shown).Select(a => Row(a, tierOf, labels)));

@@ -30,7 +30,8 @@ namespace CrmExtensions.Cli.Reports
             var analysis = LostCustomerAnalysis.Of(losses);
             document.Section("Lost customers: causes, win-backs, time to recovery");
             var months = settings.Analysis.WindowPeriods * settings.Analysis.PeriodMonths;
-            document.Note($"{CustomerReport.Plural(analysis.Lost, "loss", "losses")} recorded in all, not only the last {months} months the KPIs count ({losses.Count(l => l.Loss.Detection == LossDetection.NoPurchase)} by the rules after a year without a purchase, " +
+            document.Note($"{CustomerReport.Plural(analysis.Lost, "loss", "losses")} recorded in all, not only the last {months} months the KPIs count " +
+                $"({losses.Count(l => l.Loss.Detection == LossDetection.NoPurchase)} by the rules after a year without a purchase, " +
                 $"{losses.Count(l => l.Loss.Detection == LossDetection.ClosedByUser)} closed by users); {analysis.Recovered} won back " +
                 $"(recovered share {Percent(analysis.RecoveredShare)}), median {Days(analysis.MedianDaysToRecovery)} and mean {Days(analysis.MeanDaysToRecovery)} " +
                 "from the loss to the first purchase after it");
@@ -61,7 +62,8 @@ namespace CrmExtensions.Cli.Reports
             var families = new[] { LossCauseFamily.OurSide, LossCauseFamily.Competitor, LossCauseFamily.CustomerSide };
             document.Table(new[] { by, "lost" }.Concat(families.Select(f => labels.Of(f).ToLowerInvariant())).Concat(new[] { "not recorded", "won back" }).ToArray(), rows.Select(b => new[]
             {
-                labels.OfName<ValueTier>(b.Group) ?? labels.OfName<LifecyclePattern>(b.Group) ?? labels.OfName<LifecycleStage>(b.Group) ?? b.Group, b.Lost.ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.OurSide].ToString(CultureInfo.InvariantCulture),
+                labels.OfName<ValueTier>(b.Group) ?? labels.OfName<LifecyclePattern>(b.Group) ?? labels.OfName<LifecycleStage>(b.Group) ?? b.Group,
+                b.Lost.ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.OurSide].ToString(CultureInfo.InvariantCulture),
                 b.ByFamily[LossCauseFamily.Competitor].ToString(CultureInfo.InvariantCulture), b.ByFamily[LossCauseFamily.CustomerSide].ToString(CultureInfo.InvariantCulture),
                 b.NotRecorded.ToString(CultureInfo.InvariantCulture), b.Recovered.ToString(CultureInfo.InvariantCulture),
             }));

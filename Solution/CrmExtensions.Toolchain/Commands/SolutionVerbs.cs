@@ -104,7 +104,8 @@ namespace CrmExtensions.Cli.Commands
             var layout = context.Layout;
             var sources = Load(context, source);
             var build = SolutionBuild.Of(layout);
-            var issues = sources.All.SelectMany(solution => new SolutionValidator(solution, build, new GeneratedFiles(solution, build, layout.TypeScriptContracts, layout.WebSchema, layout.ChoiceEnums),
+            var issues = sources.All.SelectMany(solution => new SolutionValidator(solution, build,
+                    new GeneratedFiles(solution, build, layout.TypeScriptContracts, layout.WebSchema, layout.ChoiceEnums),
                 solution == sources.Core ? null : sources.Core).Validate().Select(i => solution == sources.Core ? i : i.In(solution.UniqueName))).ToList();
             var schema = SolutionSchema.Load(layout.SolutionSchemas);
             if (schema == null && schemaRequired)
@@ -133,7 +134,9 @@ namespace CrmExtensions.Cli.Commands
 
         private static int Generate(CliContext context, string source)
         {
-            var changed = Load(context, source).All.SelectMany(s => new GeneratedFiles(s, SolutionBuild.Of(context.Layout), context.Layout.TypeScriptContracts, context.Layout.WebSchema, context.Layout.ChoiceEnums).Write()).ToList();
+            var layout = context.Layout;
+            var changed = Load(context, source).All
+                .SelectMany(s => new GeneratedFiles(s, SolutionBuild.Of(layout), layout.TypeScriptContracts, layout.WebSchema, layout.ChoiceEnums).Write()).ToList();
             foreach (var path in changed) context.Output.WriteLine("  " + Path.GetRelativePath(context.Layout.Root, path));
             context.Output.WriteLine(changed.Count == 0 ? "Generated files are current." : $"Wrote {changed.Count} generated file(s).");
             return 0;

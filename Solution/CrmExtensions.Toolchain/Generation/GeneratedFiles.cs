@@ -11,7 +11,8 @@ namespace CrmExtensions.Cli.Generation
     /// <summary>
     /// Everything in the repository that is generated rather than written: the registration files from the plug-in
     /// declarations, the field security profiles from the column security declarations, Solution.xml's RootComponents and MissingDependencies, the relationship index, the TypeScript
-    /// Custom API contracts, and the choices and columns the plug-ins and scripts use (from OptionSets and Entities). <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
+    /// Custom API contracts, and the choices and columns the plug-ins and scripts use (from OptionSets and Entities).
+    /// <c>generate</c> writes them; <c>validate</c> fails when a committed one differs or is stale.
     /// </summary>
     public sealed class GeneratedFiles
     {

@@ -58,10 +58,10 @@ namespace CrmExtensions.Cli.Generation
             text.Append($"/** {optionSet.Name}'s labels in the order the option set declares them. */\n");
             text.Append($"export const {id}Order = [{string.Join(", ", optionSet.Options.Select(o => $"\"{o.Label}\""))}] as const;\n");
             text.Append($"export const {id}Labels: Record<number, string> = {{ {string.Join(", ", optionSet.Options.Select(o => $"{o.Value}: \"{o.Label}\""))} }};\n");
-            if (optionSet.Options.Any(o => o.Description != null))
-                text.Append($"export const {id}Descriptions: Record<number, string> = {{\n{string.Concat(optionSet.Options.Where(o => o.Description != null).Select(o => $"  {o.Value}: \"{o.Description}\",\n"))}}};\n");
-            if (optionSet.Options.Any(o => o.Color != null))
-                text.Append($"/** By label. */\nexport const {id}Colours: Record<string, string> = {{ {string.Join(", ", optionSet.Options.Where(o => o.Color != null).Select(o => $"\"{o.Label}\": \"{o.Color}\""))} }};\n");
+            var described = optionSet.Options.Where(o => o.Description != null).Select(o => $"  {o.Value}: \"{o.Description}\",\n").ToList();
+            if (described.Count > 0) text.Append($"export const {id}Descriptions: Record<number, string> = {{\n{string.Concat(described)}}};\n");
+            var coloured = optionSet.Options.Where(o => o.Color != null).Select(o => $"\"{o.Label}\": \"{o.Color}\"").ToList();
+            if (coloured.Count > 0) text.Append($"/** By label. */\nexport const {id}Colours: Record<string, string> = {{ {string.Join(", ", coloured)} }};\n");
         }
     }
 }

@@ -23,7 +23,8 @@ namespace CrmExtensions.Cli.Validation
                 if (lookups.Count < 2) continue;
                 var second = lookups[1].First();
                 c.Add(second.File, second.Relationship,
-                    $"table '{child.Key}' would have more than one parental relationship ({string.Join(", ", lookups.Select(l => l.Key))}); only one lookup of a table, or one Customer column, may cascade");
+                    $"table '{child.Key}' would have more than one parental relationship ({string.Join(", ", lookups.Select(l => l.Key))}); " +
+                    "only one lookup of a table, or one Customer column, may cascade");
             }
         }
     }
