@@ -16,22 +16,30 @@ namespace CrmExtensions.Cli.Demo
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
     /// customer with a recalculation job (the real cx_StartRecalculation Custom API, its pages run by the host's async
     /// service on several workers), then a second job that calibrates first and places everyone by the new lines, fires
-    /// a couple of live events, and reports.
+    /// the scripted live events when asked for, and reports.
     /// </summary>
     public sealed class DemoRunner
     {
-        public static readonly DateTime AsOf = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
-
         private readonly TextWriter _out;
         private readonly ChoiceLabels _labels;
 
-        public DemoRunner(TextWriter output, ChoiceLabels labels)
+        public DemoRunner(TextWriter output, ChoiceLabels labels, DateTime asOf)
         {
             _out = output;
             _labels = labels;
+            AsOf = asOf;
         }
 
-        public InMemoryDataverse Run(string solutionSource, SampleDataset data)
+        /// <summary>The moment the host's clock stands at: evaluations and the live events happen then.</summary>
+        public DateTime AsOf { get; }
+
+        /// <summary>
+        /// Nine in the morning of <paramref name="day"/>: the live events, placed an hour before the evaluation, still
+        /// fall on the as-of day.
+        /// </summary>
+        public static DateTime MorningOf(DateTime day) => day.Date.AddHours(9);
+
+        public InMemoryDataverse Run(string solutionSource, SampleDataset data, DemoScenario scenario)
         {
             var watch = Stopwatch.StartNew();
             var host = new InMemoryDataverse(AsOf);
@@ -47,7 +55,7 @@ namespace CrmExtensions.Cli.Demo
             Recalculate(host, new StartRecalculationRequest { Name = "Demo: calibrate and place", PageSize = 100, Calibrate = true });
             host.AsyncWorkers = 1;
 
-            LiveEvents(host, data);
+            if (scenario == DemoScenario.LiveEvents) LiveEvents(host);
             _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
             return host;
         }
@@ -65,7 +73,7 @@ namespace CrmExtensions.Cli.Demo
             if (!string.IsNullOrEmpty(job.Errors)) _out.WriteLine("    first errors: " + job.Errors.Replace("\n", "\n    "));
         }
 
-        private void LiveEvents(InMemoryDataverse host, SampleDataset data)
+        private void LiveEvents(InMemoryDataverse host)
         {
             var service = host.GetService();
             var account = host.Store.Rows(Account.EntityLogicalName)

@@ -67,6 +67,11 @@ namespace CrmExtensions.Cli.Demo
         public List<SampleOpportunity> Opportunities { get; } = new List<SampleOpportunity>();
         public List<SampleLoss> Losses { get; } = new List<SampleLoss>();
 
+        /// <summary>The day of the newest dated row in any file: the demo evaluates as of the day after, so no row lies in its future.</summary>
+        public DateTime Newest => Orders.Select(o => o.SubmittedOn).Concat(Invoices.Select(i => i.CreatedOn)).Concat(Cases.Select(c => c.CreatedOn))
+            .Concat(Surveys.Select(s => s.AnsweredOn)).Concat(Activities.Select(a => a.EndedOn)).Concat(Competitors.Select(c => c.RecordedOn))
+            .Concat(Opportunities.Select(o => o.ClosedOn)).Concat(Losses.Select(l => l.LostOn)).DefaultIfEmpty(DateTime.MinValue).Max();
+
         public static SampleDataset Load(string directory)
         {
             var data = new SampleDataset();

@@ -28,7 +28,7 @@ namespace CrmExtensions.Cli.Commands
                 Build(context, r.GetValue(noBuild));
                 Pack(context, layout.SolutionSource, layout.ArtifactsDirectory, managed: false);
                 if (Validate(context, layout.SolutionSource) > 0) return 1;
-                return DemoVerb.Run(context, CrmextCommand.FullPath(r, sample) ?? layout.SampleData);
+                return DemoVerb.Run(context, CrmextCommand.FullPath(r, sample));
             });
             root.SetAction(main);
             var run = new Command("run", "The main job (also without a verb): build, pack, validate, then run the demo over the sample dataset") { noBuild, sample };
