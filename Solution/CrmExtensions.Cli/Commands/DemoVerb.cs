@@ -40,7 +40,9 @@ namespace CrmExtensions.Cli.Commands
             var runner = new DemoRunner(context.Output, labels, DemoRunner.MorningOf(day));
             var host = runner.Run(context.Product.SolutionSource, data, events);
             ReportVerb.Print(context, CustomerReport.Build(host.GetService(), runner.AsOf, labels));
-            return ExitCode.Success;
+            if (runner.Failures.Count == 0) return ExitCode.Success;
+            runner.Failures.WriteTo(context.Error);
+            return ExitCode.WorkFailed;
         }
 
         /// <summary>A day before the newest row would evaluate rows from its future, which no org holds: refused.</summary>

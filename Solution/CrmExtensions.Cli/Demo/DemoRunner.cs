@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -32,6 +33,9 @@ namespace CrmExtensions.Cli.Demo
 
         /// <summary>The moment the host's clock stands at: evaluations and the live events happen then.</summary>
         public DateTime AsOf { get; }
+
+        /// <summary>The jobs' failures, customer by customer; empty when every customer was evaluated.</summary>
+        public DemoFailures Failures { get; } = new DemoFailures();
 
         /// <summary>
         /// Nine in the morning of <paramref name="day"/>: the live events, placed an hour before the evaluation, still
@@ -70,8 +74,16 @@ namespace CrmExtensions.Cli.Demo
             var job = JobFollower.Run(service, request, () => host.ProcessAsyncQueue(), null);
             _out.WriteLine($"  recalculation job '{job.Name}': {job.Status}, {job.Done}/{job.Planned} customers in {job.Pages} pages, {job.Failed} failed " +
                 $"({host.Calls.FromPlugins} service calls from plugins so far)");
-            if (!string.IsNullOrEmpty(job.Errors)) _out.WriteLine("    first errors: " + job.Errors.Replace("\n", "\n    "));
+            if (job.Status == RecalculationStatusChoice.Failed) Failures.JobFailed(job.Name, job.Errors);
+            if (job.Failed > 0) Failures.CustomersFailed(job.Name, job.Failed, PageErrors(host, job.Id), id => host.Store.Rows(Account.EntityLogicalName)
+                .FirstOrDefault(a => a.Id == id)?.GetAttributeValue<string>(Account.Name));
         }
+
+        /// <summary>The error lines every page of the job kept, in page order (the job's own column keeps only the first pages').</summary>
+        private static IEnumerable<string> PageErrors(InMemoryDataverse host, Guid job) => host.Store.Rows(RecalculationPage.EntityLogicalName)
+            .Where(p => p.GetAttributeValue<EntityReference>(RecalculationPage.Job)?.Id == job && p.GetAttributeValue<int>(RecalculationPage.Failed) > 0)
+            .OrderBy(p => p.GetAttributeValue<int>(RecalculationPage.Number))
+            .SelectMany(p => (p.GetAttributeValue<string>(RecalculationPage.Errors) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         private void LiveEvents(InMemoryDataverse host)
         {
