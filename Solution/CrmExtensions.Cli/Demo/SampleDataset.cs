@@ -149,21 +149,19 @@ namespace CrmExtensions.Cli.Demo
             if (!System.IO.File.Exists(path)) throw new SampleDataException(file, 0, $"file not found in {directory}");
             using (var reader = new StreamReader(path))
             {
-                var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim()).ToArray();
-                var unknown = header.FirstOrDefault(h => !columns.Contains(h));
-                if (unknown != null) throw new SampleDataException(file, 1, $"unknown column '{unknown}' (expected {string.Join(", ", columns)})");
-                var missing = columns.FirstOrDefault(c => !header.Contains(c));
-                if (missing != null) throw new SampleDataException(file, 1, $"missing column '{missing}'");
-                var lineNumber = 1;
-                string line;
-                while ((line = reader.ReadLine()) != null)
+                using (var records = CsvRecords.Read(reader, file).GetEnumerator())
                 {
-                    lineNumber++;
-                    if (line.Trim().Length == 0) continue;
-                    var values = line.Split(',');
-                    if (values.Length != header.Length)
-                        throw new SampleDataException(file, lineNumber, $"expected {header.Length} values but found {values.Length}");
-                    yield return new Row(file, lineNumber, header, values);
+                    var header = (records.MoveNext() ? records.Current.Fields : new string[0]).Select(h => h.Trim()).ToArray();
+                    var unknown = header.FirstOrDefault(h => !columns.Contains(h));
+                    if (unknown != null) throw new SampleDataException(file, 1, $"unknown column '{unknown}' (expected {string.Join(", ", columns)})");
+                    var missing = columns.FirstOrDefault(c => !header.Contains(c));
+                    if (missing != null) throw new SampleDataException(file, 1, $"missing column '{missing}'");
+                    while (records.MoveNext())
+                    {
+                        var (line, values) = records.Current;
+                        if (values.Length != header.Length) throw new SampleDataException(file, line, $"expected {header.Length} values but found {values.Length}");
+                        yield return new Row(file, line, header, values);
+                    }
                 }
             }
         }
