@@ -20,14 +20,17 @@ namespace CrmExtensions.Cli.Tests
             Assert.True(data.Accounts.Count >= 200);
             var output = new StringWriter();
             var labels = ChoiceLabels.Load(Layout.SolutionSource);
-            var host = new DemoRunner(output, labels).Run(Layout.SolutionSource, data);
+            var runner = new DemoRunner(output, labels, DemoRunner.MorningOf(data.Newest.AddDays(1)));
+            // README's figures are the shipped sample's as of the day after its newest row, with the live events.
+            Assert.Equal(new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), runner.AsOf);
+            var host = runner.Run(Layout.SolutionSource, data, DemoScenario.LiveEvents);
             var accounts = host.Store.Rows(Account.EntityLogicalName).ToList();
-            Assert.All(accounts, a => Assert.Equal(DemoRunner.AsOf, a.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn)));
+            Assert.All(accounts, a => Assert.Equal(runner.AsOf, a.GetAttributeValue<DateTime>(CustomerColumns.LastEvaluatedOn)));
             var tiers = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.Tier).Value).Distinct().Count();
             var stages = accounts.Select(a => a.GetAttributeValue<OptionSetValue>(CustomerColumns.LifecycleStage).Value).Distinct().Count();
             Assert.Equal(4, tiers);
             Assert.Equal(4, stages);
-            ReportText.Write(output, CustomerReport.Build(host.GetService(), DemoRunner.AsOf, labels));
+            ReportText.Write(output, CustomerReport.Build(host.GetService(), runner.AsOf, labels));
             var report = output.ToString();
             Assert.Contains("recalculation job 'Demo: calibrate and place': Completed, 334/334 customers", report);
             Assert.Contains("| Platinum |", report);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -16,22 +17,33 @@ namespace CrmExtensions.Cli.Demo
     /// Loads the sample dataset into the in-memory organisation with the solution's registrations, recalculates every
     /// customer with a recalculation job (the real cx_StartRecalculation Custom API, its pages run by the host's async
     /// service on several workers), then a second job that calibrates first and places everyone by the new lines, fires
-    /// a couple of live events, and reports.
+    /// the scripted live events when asked for, and reports.
     /// </summary>
     public sealed class DemoRunner
     {
-        public static readonly DateTime AsOf = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
-
         private readonly TextWriter _out;
         private readonly ChoiceLabels _labels;
 
-        public DemoRunner(TextWriter output, ChoiceLabels labels)
+        public DemoRunner(TextWriter output, ChoiceLabels labels, DateTime asOf)
         {
             _out = output;
             _labels = labels;
+            AsOf = asOf;
         }
 
-        public InMemoryDataverse Run(string solutionSource, SampleDataset data)
+        /// <summary>The moment the host's clock stands at: evaluations and the live events happen then.</summary>
+        public DateTime AsOf { get; }
+
+        /// <summary>The jobs' failures, customer by customer; empty when every customer was evaluated.</summary>
+        public DemoFailures Failures { get; } = new DemoFailures();
+
+        /// <summary>
+        /// Nine in the morning of <paramref name="day"/>: the live events, placed an hour before the evaluation, still
+        /// fall on the as-of day.
+        /// </summary>
+        public static DateTime MorningOf(DateTime day) => day.Date.AddHours(9);
+
+        public InMemoryDataverse Run(string solutionSource, SampleDataset data, DemoScenario scenario)
         {
             var watch = Stopwatch.StartNew();
             var host = new InMemoryDataverse(AsOf);
@@ -47,7 +59,7 @@ namespace CrmExtensions.Cli.Demo
             Recalculate(host, new StartRecalculationRequest { Name = "Demo: calibrate and place", PageSize = 100, Calibrate = true });
             host.AsyncWorkers = 1;
 
-            LiveEvents(host, data);
+            if (scenario == DemoScenario.LiveEvents) LiveEvents(host);
             _out.WriteLine($"Demo ran in {watch.Elapsed.TotalSeconds:0.0} s");
             return host;
         }
@@ -62,10 +74,18 @@ namespace CrmExtensions.Cli.Demo
             var job = JobFollower.Run(service, request, () => host.ProcessAsyncQueue(), null);
             _out.WriteLine($"  recalculation job '{job.Name}': {job.Status}, {job.Done}/{job.Planned} customers in {job.Pages} pages, {job.Failed} failed " +
                 $"({host.Calls.FromPlugins} service calls from plugins so far)");
-            if (!string.IsNullOrEmpty(job.Errors)) _out.WriteLine("    first errors: " + job.Errors.Replace("\n", "\n    "));
+            if (job.Status == RecalculationStatusChoice.Failed) Failures.JobFailed(job.Name, job.Errors);
+            if (job.Failed > 0) Failures.CustomersFailed(job.Name, job.Failed, PageErrors(host, job.Id), id => host.Store.Rows(Account.EntityLogicalName)
+                .FirstOrDefault(a => a.Id == id)?.GetAttributeValue<string>(Account.Name));
         }
 
-        private void LiveEvents(InMemoryDataverse host, SampleDataset data)
+        /// <summary>The error lines every page of the job kept, in page order (the job's own column keeps only the first pages').</summary>
+        private static IEnumerable<string> PageErrors(InMemoryDataverse host, Guid job) => host.Store.Rows(RecalculationPage.EntityLogicalName)
+            .Where(p => p.GetAttributeValue<EntityReference>(RecalculationPage.Job)?.Id == job && p.GetAttributeValue<int>(RecalculationPage.Failed) > 0)
+            .OrderBy(p => p.GetAttributeValue<int>(RecalculationPage.Number))
+            .SelectMany(p => (p.GetAttributeValue<string>(RecalculationPage.Errors) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        private void LiveEvents(InMemoryDataverse host)
         {
             var service = host.GetService();
             var account = host.Store.Rows(Account.EntityLogicalName)

@@ -67,6 +67,11 @@ namespace CrmExtensions.Cli.Demo
         public List<SampleOpportunity> Opportunities { get; } = new List<SampleOpportunity>();
         public List<SampleLoss> Losses { get; } = new List<SampleLoss>();
 
+        /// <summary>The day of the newest dated row in any file: the demo evaluates as of the day after, so no row lies in its future.</summary>
+        public DateTime Newest => Orders.Select(o => o.SubmittedOn).Concat(Invoices.Select(i => i.CreatedOn)).Concat(Cases.Select(c => c.CreatedOn))
+            .Concat(Surveys.Select(s => s.AnsweredOn)).Concat(Activities.Select(a => a.EndedOn)).Concat(Competitors.Select(c => c.RecordedOn))
+            .Concat(Opportunities.Select(o => o.ClosedOn)).Concat(Losses.Select(l => l.LostOn)).DefaultIfEmpty(DateTime.MinValue).Max();
+
         public static SampleDataset Load(string directory)
         {
             var data = new SampleDataset();
@@ -144,21 +149,19 @@ namespace CrmExtensions.Cli.Demo
             if (!System.IO.File.Exists(path)) throw new SampleDataException(file, 0, $"file not found in {directory}");
             using (var reader = new StreamReader(path))
             {
-                var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim()).ToArray();
-                var unknown = header.FirstOrDefault(h => !columns.Contains(h));
-                if (unknown != null) throw new SampleDataException(file, 1, $"unknown column '{unknown}' (expected {string.Join(", ", columns)})");
-                var missing = columns.FirstOrDefault(c => !header.Contains(c));
-                if (missing != null) throw new SampleDataException(file, 1, $"missing column '{missing}'");
-                var lineNumber = 1;
-                string line;
-                while ((line = reader.ReadLine()) != null)
+                using (var records = CsvRecords.Read(reader, file).GetEnumerator())
                 {
-                    lineNumber++;
-                    if (line.Trim().Length == 0) continue;
-                    var values = line.Split(',');
-                    if (values.Length != header.Length)
-                        throw new SampleDataException(file, lineNumber, $"expected {header.Length} values but found {values.Length}");
-                    yield return new Row(file, lineNumber, header, values);
+                    var header = (records.MoveNext() ? records.Current.Fields : new string[0]).Select(h => h.Trim()).ToArray();
+                    var unknown = header.FirstOrDefault(h => !columns.Contains(h));
+                    if (unknown != null) throw new SampleDataException(file, 1, $"unknown column '{unknown}' (expected {string.Join(", ", columns)})");
+                    var missing = columns.FirstOrDefault(c => !header.Contains(c));
+                    if (missing != null) throw new SampleDataException(file, 1, $"missing column '{missing}'");
+                    while (records.MoveNext())
+                    {
+                        var (line, values) = records.Current;
+                        if (values.Length != header.Length) throw new SampleDataException(file, line, $"expected {header.Length} values but found {values.Length}");
+                        yield return new Row(file, line, header, values);
+                    }
                 }
             }
         }

@@ -31,7 +31,7 @@ namespace CrmExtensions.Cli.Commands
                 Pack(context, layout.SolutionSource, layout.ArtifactsDirectory, managed: false);
                 // The main job runs where ../shared may be missing: it says so and checks everything else.
                 if (Validate(context, layout.SolutionSource, schemaRequired: false) > 0) return 1;
-                return DemoVerb.Run(context, CrmextCommand.FullPath(r, sample) ?? layout.SampleData);
+                return DemoVerb.Run(context, CrmextCommand.FullPath(r, sample));
             });
             root.SetAction(main);
             var run = new Command("run", "The main job (also without a verb): build, pack, validate, then run the demo over the sample dataset") { noBuild, sample };
