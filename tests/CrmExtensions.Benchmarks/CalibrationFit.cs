@@ -5,6 +5,7 @@ using System.Linq;
 using CrmExtensions.Domain.Calibration;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Purchases;
+using static CrmExtensions.Tests.RandomDraws;
 
 namespace CrmExtensions.Benchmarks
 {
@@ -66,25 +67,6 @@ namespace CrmExtensions.Benchmarks
                 rhythms.Add(new PurchaseRhythm(repeats, Math.Floor(last), tenure));
             }
             return rhythms;
-        }
-
-        /// <summary>Marsaglia–Tsang gamma(shape, 1) sampler (with the boost for shape below 1).</summary>
-        private static double Gamma(Random random, double shape)
-        {
-            if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
-            var d = shape - 1.0 / 3;
-            var c = 1 / Math.Sqrt(9 * d);
-            while (true)
-            {
-                double x, v;
-                do
-                {
-                    x = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                    v = 1 + c * x;
-                } while (v <= 0);
-                v = v * v * v;
-                if (Math.Log(random.NextDouble()) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
-            }
         }
     }
 }

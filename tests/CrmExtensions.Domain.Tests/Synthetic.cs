@@ -4,6 +4,7 @@ using System.Linq;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Evaluation;
 using CrmExtensions.Domain.Purchases;
+using static CrmExtensions.Tests.RandomDraws;
 
 namespace CrmExtensions.Domain.Tests
 {
@@ -75,34 +76,5 @@ namespace CrmExtensions.Domain.Tests
                 return new CustomerFacts { CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = builder.Build(lines, Build.AsOf) };
             }).ToList();
         }
-
-        /// <summary>Marsaglia–Tsang gamma(shape, 1) sampler (with the boost for shape below 1).</summary>
-        private static double Gamma(Random random, double shape)
-        {
-            if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
-            var d = shape - 1.0 / 3;
-            var c = 1 / Math.Sqrt(9 * d);
-            while (true)
-            {
-                double x, v;
-                do
-                {
-                    x = Normal(random);
-                    v = 1 + c * x;
-                } while (v <= 0);
-                v = v * v * v;
-                var u = random.NextDouble();
-                if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
-            }
-        }
-
-        private static double Beta(Random random, double a, double b)
-        {
-            var x = Gamma(random, a);
-            return x / (x + Gamma(random, b));
-        }
-
-        private static double Normal(Random random) =>
-            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }
