@@ -9,6 +9,7 @@ namespace CrmExtensions.Cli
         /// <summary>How a developer runs the toolchain (crmext-dev) from the repository root; the messages that tell someone to run one of its verbs use it.</summary>
         public const string Invocation = "dotnet run --project Solution/CrmExtensions.Toolchain -c Release --";
 
+        /// <param name="root">The repository's root folder (the one holding CrmExtensions.sln).</param>
         /// <param name="shared">The folder of Microsoft's schemas and packages; ../shared beside the repository when null.</param>
         public RepositoryLayout(string root, string shared = null)
         {

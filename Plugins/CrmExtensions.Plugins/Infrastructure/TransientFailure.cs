@@ -13,21 +13,12 @@ namespace CrmExtensions.Plugins.Infrastructure
     /// </summary>
     public static class TransientFailure
     {
-        /// <summary>Generic SQL error (-2147204784): Microsoft names concurrent updates of one record (deadlock, SQL 1205) as its cause.</summary>
-        public const int GenericSqlError = unchecked((int)0x80044150);
-
-        /// <summary>SQL timeout expired (-2147204783).</summary>
-        public const int SqlTimeout = unchecked((int)0x80044151);
-
-        /// <summary>The SQL transaction was already rolled back, "usually caused by a swallowed SQL deadlock" (-2147220907).</summary>
-        public const int SqlTransactionRolledBack = unchecked((int)0x80040255);
-
         public static bool Is(Exception ex)
         {
             if (ex is TimeoutException) return true;
             var code = (ex as FaultException<OrganizationServiceFault>)?.Detail?.ErrorCode;
             return code == PlatformErrors.ConcurrencyVersionMismatch || code == PlatformErrors.DuplicateRecord
-                || code == GenericSqlError || code == SqlTimeout || code == SqlTransactionRolledBack;
+                || code == PlatformErrors.GenericSqlError || code == PlatformErrors.SqlTimeout || code == PlatformErrors.SqlTransactionRolledBack;
         }
 
         /// <summary>The request for another run, carrying the failure's code and message.</summary>

@@ -92,6 +92,15 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>AggregateQueryRecordLimitExceeded (-2147164125): an aggregate over more rows than the platform aggregates at once.</summary>
         public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
 
+        /// <summary>Generic SQL error (-2147204784): Microsoft names concurrent updates of one record (deadlock, SQL 1205) as its cause.</summary>
+        public const int GenericSqlError = unchecked((int)0x80044150);
+
+        /// <summary>SQL timeout expired (-2147204783).</summary>
+        public const int SqlTimeout = unchecked((int)0x80044151);
+
+        /// <summary>The SQL transaction was already rolled back, "usually caused by a swallowed SQL deadlock" (-2147220907).</summary>
+        public const int SqlTransactionRolledBack = unchecked((int)0x80040255);
+
         /// <summary>Another writer got to the customer or its activities between this evaluation's reads and its writes.</summary>
         public static bool IsConcurrentWrite(System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> fault) =>
             fault.Detail?.ErrorCode == ConcurrencyVersionMismatch || fault.Detail?.ErrorCode == DuplicateRecord;

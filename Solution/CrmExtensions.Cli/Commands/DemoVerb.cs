@@ -25,6 +25,7 @@ namespace CrmExtensions.Cli.Commands
             return demo;
         }
 
+        /// <param name="context">Where the demo writes and which repository it reads.</param>
         /// <param name="sample">A user's dataset folder, or null for the shipped sample.</param>
         /// <param name="asOf">yyyy-MM-dd, or null for the day after the newest sample row.</param>
         /// <param name="scenario">live-events or none, or null for live events on the shipped sample only.</param>
