@@ -260,7 +260,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Update(new Entity(Account.EntityLogicalName, account.Id) { [CustomerColumns.RetentionPlan] = plan.Serialize() });
 
             Assert.Equal(RetentionActivity.StateCompleted, _org.Reload(call).GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode).Value);
-            Assert.Equal(taskPlan.DueOn, _org.Reload(task).GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
+            Assert.Equal(taskPlan.DueOn.AddHours(12), _org.Reload(task).GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
         }
     }
 }

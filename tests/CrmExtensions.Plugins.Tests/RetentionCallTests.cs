@@ -30,13 +30,17 @@ namespace CrmExtensions.Plugins.Tests
                 new ColumnSet(RetentionActivity.To, RetentionActivity.Owner, RetentionActivity.ScheduledEnd, RetentionActivity.Regarding));
         }
 
-        private static void AssertActionable(Entity call, Entity customer, EntityReference callee)
+        private System.Guid Owner(Entity customer) => _org.Reload(customer).GetAttributeValue<EntityReference>(Common.OwnerId).Id;
+
+        private void AssertActionable(Entity call, Entity customer, EntityReference callee)
         {
             var to = call.GetAttributeValue<EntityCollection>(RetentionActivity.To).Entities.Single().GetAttributeValue<EntityReference>(ActivityParty.Party);
             Assert.Equal((callee.LogicalName, callee.Id), (to.LogicalName, to.Id));
             Assert.Equal(customer.Id, call.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id);
-            Assert.NotNull(call.GetAttributeValue<EntityReference>(RetentionActivity.Owner));
-            Assert.NotNull(call.GetAttributeValue<System.DateTime?>(RetentionActivity.ScheduledEnd));
+            Assert.Equal(Owner(customer), call.GetAttributeValue<EntityReference>(RetentionActivity.Owner).Id);
+            // Due on a day, at noon UTC: the evaluation day or later, and that calendar day for users from UTC-11 to UTC+11.
+            var due = call.GetAttributeValue<System.DateTime>(RetentionActivity.ScheduledEnd);
+            Assert.Equal((Org.Now.Date, 12), (due.Date, due.Hour));
         }
 
         [Fact]

@@ -27,7 +27,7 @@ namespace CrmExtensions.Plugins.Recalculation
                 {
                     Target = new Entity(TableOf(activity), activity.Id)
                     {
-                        [RetentionActivity.ScheduledEnd] = activity.DueOn,
+                        [RetentionActivity.ScheduledEnd] = DueDay.ToScheduledEnd(activity.DueOn),
                         [RetentionActivity.Subject] = activity.Subject,
                     },
                 };
@@ -39,7 +39,7 @@ namespace CrmExtensions.Plugins.Recalculation
                     [RetentionActivity.Key] = activity.Key,
                     [RetentionActivity.Action] = new OptionSetValue(Choice.ToOption(activity.Kind)),
                     [RetentionActivity.Subject] = activity.Subject,
-                    [RetentionActivity.ScheduledEnd] = activity.DueOn,
+                    [RetentionActivity.ScheduledEnd] = DueDay.ToScheduledEnd(activity.DueOn),
                     [RetentionActivity.Regarding] = customer,
                     [RetentionActivity.Description] = activity.Description,
                 };

@@ -70,7 +70,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
                 Channel = RetentionActivitySync.ChannelOf(activity.LogicalName),
                 State = state == RetentionActivity.StateCanceled ? ActivityState.Cancelled : state == RetentionActivity.StateOpen ? ActivityState.Open : ActivityState.Completed,
                 Subject = activity.GetAttributeValue<string>(RetentionActivity.Subject),
-                DueOn = activity.GetAttributeValue<DateTime?>(RetentionActivity.ScheduledEnd),
+                DueOn = DueDay.Of(activity.GetAttributeValue<DateTime?>(RetentionActivity.ScheduledEnd)),
                 CompletedOn = activity.GetAttributeValue<DateTime?>(RetentionActivity.ActualEnd),
                 Description = activity.GetAttributeValue<string>(RetentionActivity.Description),
                 OwnerTable = owner?.LogicalName,
