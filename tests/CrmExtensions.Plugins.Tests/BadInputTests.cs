@@ -20,7 +20,7 @@ namespace CrmExtensions.Plugins.Tests
         [Fact]
         public void An_order_without_a_customer_is_traced_and_skipped()
         {
-            var orphan = _org.Admin.Create(new Entity(SalesOrder.EntityLogicalName) { ["name"] = "Orphan", [SalesOrder.SubmitDate] = Org.Now });
+            var orphan = _org.Admin.Create(new Entity(SalesOrder.EntityLogicalName) { ["name"] = "Orphan" });
             _org.Admin.Update(new Entity(SalesOrder.EntityLogicalName, orphan) { [SalesOrder.TotalAmount] = new Money(100m) });
             _org.Host.ProcessAsyncQueue();
             Assert.Equal(AsyncJobStatus.Succeeded, LastJob.Status);

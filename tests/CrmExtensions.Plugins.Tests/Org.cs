@@ -78,33 +78,45 @@ namespace CrmExtensions.Plugins.Tests
             return account;
         }
 
-        /// <summary>Monthly orders of <paramref name="amount"/> for the last <paramref name="months"/> months, seeded without events.</summary>
+        /// <summary>Monthly orders of <paramref name="amount"/> for the last <paramref name="months"/> months, fulfilled, seeded without events.</summary>
         public void OrderHistory(Entity customer, decimal amount, int months, int skipRecentMonths = 0)
         {
             for (var m = skipRecentMonths; m < months; m++) Host.Seed(Order(customer, amount, Now.AddMonths(-m).AddDays(-3)));
         }
 
         /// <summary>
-        /// An order as it stands once its totals are known, for seeding: the platform computes its *_base totals from
-        /// these at the base currency's rate.
+        /// An order of the org's history, for seeding: placed on <paramref name="placedOn"/> (its creation date, which a
+        /// migration keeps as overriddencreatedon; no submit date, which users rarely type and the platform never sets),
+        /// priced, and fulfilled, as FulfillSalesOrder leaves it. The platform computes its *_base totals.
         /// </summary>
-        public static Entity Order(Entity customer, decimal amount, DateTime submitted) =>
+        public static Entity Order(Entity customer, decimal amount, DateTime placedOn)
+        {
+            var order = NewOrder(customer, amount, placedOn);
+            order[SalesOrder.StateCode] = new OptionSetValue(SalesOrder.StateFulfilled);
+            order["statuscode"] = new OptionSetValue(100001); // Complete
+            return order;
+        }
+
+        /// <summary>An order as a client writes it before anyone acts on it: active, priced, created on <paramref name="placedOn"/>.</summary>
+        private static Entity NewOrder(Entity customer, decimal amount, DateTime placedOn) =>
             new Entity(SalesOrder.EntityLogicalName)
             {
                 [SalesOrder.Customer] = customer.ToEntityReference(),
                 [SalesOrder.TotalAmount] = new Money(amount),
                 [SalesOrder.TotalDiscountAmount] = new Money(0m),
-                [SalesOrder.SubmitDate] = submitted,
-                ["name"] = $"Order {amount} {submitted:yyyy-MM-dd}",
+                [Common.OverriddenCreatedOn] = placedOn,
+                ["name"] = $"Order {amount} {placedOn:yyyy-MM-dd}",
             };
 
         /// <summary>
         /// Places an order the way a client does: the header first (the platform refuses totals on create, it calculates
-        /// them), then its totals; two events, as the Sales app's pricing raises them.
+        /// them), then its totals; two events, as the Sales app's pricing raises them. An order placed in the past came
+        /// through an integration, which keeps the date it was placed on as overriddencreatedon.
         /// </summary>
-        public static Guid PlaceOrder(IOrganizationService service, Entity customer, decimal amount, DateTime submitted, string name = null)
+        public static Guid PlaceOrder(IOrganizationService service, Entity customer, decimal amount, DateTime placedOn, string name = null)
         {
-            var order = Order(customer, amount, submitted);
+            var order = NewOrder(customer, amount, placedOn);
+            if (placedOn == Now) order.Attributes.Remove(Common.OverriddenCreatedOn);
             if (name != null) order["name"] = name;
             var id = service.Create(Header(order, SalesOrder.TotalAmount, SalesOrder.TotalDiscountAmount));
             service.Update(Totals(order, id, SalesOrder.TotalAmount, SalesOrder.TotalDiscountAmount));

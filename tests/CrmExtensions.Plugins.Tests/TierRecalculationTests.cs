@@ -111,7 +111,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.OrderHistory(account, 12000m, months: 24);
             var complaint = _org.Admin.Create(Org.Complaint(account, "Broken"));
             var complaint2 = _org.Admin.Create(Org.Complaint(account, "Broken again"));
-            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-9)).ToList())
+            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(Common.CreatedOn) > Org.Now.AddMonths(-9)).ToList())
                 _org.Host.Store.Remove(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
             string WinBackKey() => RetentionPolicy.KeyFor(account.Id, RetentionActionKind.WinBack);
@@ -128,7 +128,7 @@ namespace CrmExtensions.Plugins.Tests
             foreach (var id in new[] { complaint, complaint2 })
                 _org.Admin.Update(new Entity(Incident.EntityLogicalName, id) { [Incident.StateCode] = new OptionSetValue(0),
                     [Incident.CaseTypeCode] = new OptionSetValue(Incident.CaseTypeComplaint) });
-            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate) > Org.Now.AddMonths(-6)).ToList())
+            foreach (var order in _org.Host.Store.Rows(SalesOrder.EntityLogicalName).Where(o => o.GetAttributeValue<DateTime>(Common.CreatedOn) > Org.Now.AddMonths(-6)).ToList())
                 _org.Admin.Delete(SalesOrder.EntityLogicalName, order.Id);
             _org.Host.ProcessAsyncQueue();
             Assert.All(_org.Host.AsyncJobs, j => Assert.Equal(AsyncJobStatus.Succeeded, j.Status));
@@ -153,7 +153,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             var next = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
             Assert.NotEqual(call.Id, next.Id);
-            Assert.Equal(Org.Now.Date.AddDays(30), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd)); // platinum: every 30 days
+            Assert.Equal(Org.Now.Date.AddDays(30).AddHours(12), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd)); // platinum: every 30 days, at noon UTC
         }
 
         [Fact]
