@@ -6,6 +6,7 @@ using CrmExtensions.Domain.Analytics;
 using CrmExtensions.Domain.Configuration;
 using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Loss;
+using CrmExtensions.Domain.Purchases;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
 using CrmExtensions.Plugins.Recalculation.Queries;
@@ -41,7 +42,7 @@ namespace CrmExtensions.Cli.Reports
             bool InPeriod(DateTime date) => date > asOf.AddMonths(-months) && date <= asOf;
             // Cases exist only where Customer Service and CrmExtensionsService are installed; elsewhere complaints count as none.
             var tracksComplaints = new InstalledSolutions(service).Has(ProductSolutions.Service);
-            var customers = Customers(service, rows.Where(r => r.Contains(CustomerLoss.Customer))
+            var customers = Customers(service, new PurchaseDefinition(settings.Purchases), rows.Where(r => r.Contains(CustomerLoss.Customer))
                 .ToLookup(r => r.GetAttributeValue<EntityReference>(CustomerLoss.Customer).Id, r => Record(r).Loss), tracksComplaints ? settings.Complaints : null);
             var closed = ClosedOpportunities(service).Where(o => InPeriod(o.ClosedOn)).ToList();
             var kpis = LifecycleKpis.Compute(customers, closed.Count(o => o.Won), closed.Count, asOf, settings, f => labels.Of(f));
@@ -78,10 +79,11 @@ namespace CrmExtensions.Cli.Reports
             CustomerReport.Option<LifecyclePattern>(row, CustomerLoss.PatternAtLoss));
 
         /// <summary>Each account's stage now and its history as the org holds it, with its recorded losses; complaintTypes null: the org has no cases.</summary>
-        private static List<KpiCustomer> Customers(IOrganizationService service, ILookup<Guid, CustomerLossRecord> lossesOf, ComplaintSettings complaintTypes)
+        private static List<KpiCustomer> Customers(IOrganizationService service, PurchaseDefinition definition, ILookup<Guid, CustomerLossRecord> lossesOf,
+            ComplaintSettings complaintTypes)
         {
             var accounts = CustomerReport.All(service, Account.EntityLogicalName, CustomerColumns.LifecycleStage);
-            var purchases = Orders(service).Concat(Invoices(service)).ToLookup(p => p.Customer, p => p.Purchase);
+            var purchases = KpiPurchases.Read(service, definition).ToLookup(p => p.Customer, p => p.Purchase);
             var complaints = (complaintTypes != null ? Complaints(service, complaintTypes) : Enumerable.Empty<(Guid Customer, DateTime OpenedOn)>()).ToLookup(c => c.Customer, c => c.OpenedOn);
             var surveys = CustomerReport.All(service, CxSurveyResponse.EntityLogicalName, CxSurveyResponse.Customer, CxSurveyResponse.AnsweredOn, CxSurveyResponse.Score)
                 .Where(s => s.Contains(CxSurveyResponse.Customer) && s.Contains(CxSurveyResponse.AnsweredOn) && s.Contains(CxSurveyResponse.Score))
@@ -96,29 +98,6 @@ namespace CrmExtensions.Cli.Reports
                 Losses = lossesOf[a.Id].ToList(),
             }).ToList();
         }
-
-        /// <summary>Orders that count (not cancelled), each a purchase of its first line's product family.</summary>
-        private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Orders(IOrganizationService service)
-        {
-            var query = new QueryExpression(SalesOrder.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrder.Customer, SalesOrder.SubmitDate) };
-            query.Criteria.AddCondition(SalesOrder.StateCode, ConditionOperator.NotEqual, SalesOrder.StateCanceled);
-            var orders = PagedQuery.All(service, query).Where(o => o.Contains(SalesOrder.Customer) && o.Contains(SalesOrder.SubmitDate)).ToList();
-            var lines = new QueryExpression(SalesOrderDetail.EntityLogicalName) { ColumnSet = new ColumnSet(SalesOrderDetail.SalesOrder) };
-            lines.AddLink(Product.EntityLogicalName, SalesOrderDetail.Product, Product.PrimaryId).Columns = new ColumnSet(Product.Family);
-            lines.LinkEntities[0].EntityAlias = "product";
-            var familyOf = new Dictionary<Guid, string>();
-            foreach (var line in PagedQuery.All(service, lines))
-            {
-                var order = line.GetAttributeValue<EntityReference>(SalesOrderDetail.SalesOrder).Id;
-                if (!familyOf.ContainsKey(order) && line.GetAttributeValue<AliasedValue>("product." + Product.Family)?.Value is string family) familyOf[order] = family;
-            }
-            return orders.Select(o => (o.GetAttributeValue<EntityReference>(SalesOrder.Customer).Id,
-                new KpiPurchase(o.GetAttributeValue<DateTime>(SalesOrder.SubmitDate), familyOf.TryGetValue(o.Id, out var f) ? f : null)));
-        }
-
-        private static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Invoices(IOrganizationService service) =>
-            CustomerReport.All(service, Invoice.EntityLogicalName, Invoice.Customer, Invoice.CreatedOn).Where(i => i.Contains(Invoice.Customer))
-                .Select(i => (i.GetAttributeValue<EntityReference>(Invoice.Customer).Id, new KpiPurchase(i.GetAttributeValue<DateTime>(Invoice.CreatedOn), null)));
 
         private static IEnumerable<(Guid Customer, DateTime OpenedOn)> Complaints(IOrganizationService service, ComplaintSettings complaints)
         {
