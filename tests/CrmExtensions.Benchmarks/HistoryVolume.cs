@@ -30,7 +30,7 @@ namespace CrmExtensions.Benchmarks
         public static void Run(string solutionSource)
         {
             var data = SampleDataset.Load(Path.Combine(Path.GetDirectoryName(solutionSource), "sample"));
-            var start = data.Orders.Min(o => o.SubmittedOn).Date;
+            var start = data.Orders.Min(o => o.OrderedOn).Date;
             var host = new InMemoryDataverse(start.AddDays(-1));
             ProductFolders.LoadInto(host, solutionSource);
             var families = data.Orders.Select(o => o.ProductFamily).Distinct().ToDictionary(f => f, f =>
@@ -84,15 +84,11 @@ namespace CrmExtensions.Benchmarks
             foreach (var o in data.Orders)
                 yield return new Event
                 {
-                    On = o.SubmittedOn.Date.AddHours(12),
+                    On = o.OrderedOn.Date.AddHours(12),
                     Raise = s =>
                     {
-                        // As the Sales app places an order: the header, its line, then the totals its pricing calculates.
-                        var order = s.Create(new Entity(SalesOrder.EntityLogicalName)
-                        {
-                            [SalesOrder.Customer] = Customer(o.AccountId).ToEntityReference(),
-                            [SalesOrder.SubmitDate] = o.SubmittedOn,
-                        });
+                        // As the Sales app places an order on the day (the clock stands there): the header, its line, then the totals its pricing calculates.
+                        var order = s.Create(new Entity(SalesOrder.EntityLogicalName) { [SalesOrder.Customer] = Customer(o.AccountId).ToEntityReference() });
                         s.Create(new Entity(SalesOrderDetail.EntityLogicalName)
                         {
                             [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),

@@ -86,7 +86,7 @@ namespace CrmExtensions.Benchmarks
                         [SalesOrder.Customer] = reference,
                         [SalesOrder.TotalAmount] = new Money(size),
                         [SalesOrder.TotalDiscountAmount] = new Money(0m),
-                        [SalesOrder.SubmitDate] = AsOf.AddDays(-random.Next(1, 720)),
+                        [Common.OverriddenCreatedOn] = AsOf.AddDays(-random.Next(1, 720)),
                     });
             }
         }

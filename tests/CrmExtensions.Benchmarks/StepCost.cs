@@ -80,7 +80,7 @@ namespace CrmExtensions.Benchmarks
                 [SalesOrder.Customer] = (customer ?? _account).ToEntityReference(),
                 [SalesOrder.TotalAmount] = new Money(3000m),
                 [SalesOrder.TotalDiscountAmount] = new Money(0m),
-                [SalesOrder.SubmitDate] = when,
+                [Common.OverriddenCreatedOn] = when,
             };
 
             /// <summary>An order's or invoice's header: what a client may send on create (the totals are written by update).</summary>

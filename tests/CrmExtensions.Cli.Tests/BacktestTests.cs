@@ -72,12 +72,14 @@ namespace CrmExtensions.Cli.Tests
         [Fact]
         public void On_the_demo_sample_the_rules_rank_as_the_purchase_model_and_the_verdict_names_what_the_model_misses()
         {
-            // The shipped sample as a transaction file: orders and invoices, evaluated half a year before the demo date.
+            // The shipped sample as a transaction file: orders and invoices in the base currency, evaluated half a year before the demo date.
             var data = SampleDataset.Load(RepositoryLayout.Find().SampleData);
+            var rates = data.Currencies.ToDictionary(c => c.Code, c => c.ExchangeRate);
+            string Base(string currency, decimal amount) => (currency == null ? amount : Math.Round(amount / rates[currency], 2)).ToString(CultureInfo.InvariantCulture);
             var file = Path.Combine(Path.GetTempPath(), $"cx-backtest-{Guid.NewGuid():N}.csv");
             File.WriteAllLines(file, new[] { "customer,date,amount,product_family" }
-                .Concat(data.Orders.Select(o => $"{o.AccountId},{o.SubmittedOn:yyyy-MM-dd},{o.Amount.ToString(CultureInfo.InvariantCulture)},{o.ProductFamily}"))
-                .Concat(data.Invoices.Select(i => $"{i.AccountId},{i.CreatedOn:yyyy-MM-dd},{i.Amount.ToString(CultureInfo.InvariantCulture)},")));
+                .Concat(data.Orders.Select(o => $"{o.AccountId},{o.OrderedOn:yyyy-MM-dd},{Base(o.Currency, o.Amount)},{o.ProductFamily}"))
+                .Concat(data.Invoices.Select(i => $"{i.AccountId},{i.CreatedOn:yyyy-MM-dd},{Base(i.Currency, i.Amount)},")));
             try
             {
                 var result = BacktestRun.Run(TransactionFile.Load(file), null, Day("2026-04-30"), Day("2026-10-31"));

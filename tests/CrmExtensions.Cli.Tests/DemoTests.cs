@@ -70,7 +70,7 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Theory]
-        [InlineData("orders.csv", 3, ",extra", "orders.csv(3): expected 6 values but found 7")]
+        [InlineData("orders.csv", 3, ",extra", "orders.csv(3): expected 7 values but found 8")]
         [InlineData("orders.csv", 1, ",colour", "orders.csv(1): unknown column 'colour'")]
         [InlineData("surveys.csv", 2, "x", "surveys.csv(2): score")]
         [InlineData("contacts.csv", 2, "x", "contacts.csv(2): function 'financex' must be one of user_department, technical, finance")]
@@ -118,7 +118,9 @@ namespace CrmExtensions.Cli.Tests
         [InlineData("contacts.csv", 3, "board", "contacts.csv(2): layer 'board' must be one of operational, management, decision")]
         [InlineData("losses.csv", 4, "theft", "losses.csv(2): cause 'theft' must be one of product_quality, service_quality")]
         [InlineData("accounts.csv", 3, "00000000-0000-0000-0000-000000000001", "accounts.csv(0): account")]
-        public void Unknown_layers_causes_and_parents_are_reported(string file, int column, string value, string expected)
+        [InlineData("orders.csv", 3, "JPY", "orders.csv(2): currency 'JPY' is not a currency in currencies.csv")]
+        [InlineData("currencies.csv", 0, "euro", "currencies.csv(2): code 'euro' is not a three-letter ISO currency code")]
+        public void Unknown_layers_causes_parents_and_currencies_are_reported(string file, int column, string value, string expected)
         {
             var dir = SampleCopy(d =>
             {

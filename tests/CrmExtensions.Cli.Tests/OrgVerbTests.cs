@@ -38,7 +38,7 @@ namespace CrmExtensions.Cli.Tests
                         [SalesOrder.Customer] = account.ToEntityReference(),
                         [SalesOrder.TotalAmount] = new Money(300m + 400m * (i % 9)),
                         [SalesOrder.TotalDiscountAmount] = new Money(0m),
-                        [SalesOrder.SubmitDate] = AsOf.AddMonths(-2 * m).AddDays(-1),
+                        [Common.OverriddenCreatedOn] = AsOf.AddMonths(-2 * m).AddDays(-1),
                     });
             }
         }

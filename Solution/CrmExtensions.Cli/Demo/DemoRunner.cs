@@ -97,7 +97,6 @@ namespace CrmExtensions.Cli.Demo
             var order = service.Create(new Entity(SalesOrder.EntityLogicalName)
             {
                 [SalesOrder.Customer] = account.ToEntityReference(),
-                [SalesOrder.SubmitDate] = AsOf.AddHours(-1),
                 ["name"] = "Live demo order",
             });
             service.Update(new Entity(SalesOrder.EntityLogicalName, order) { [SalesOrder.TotalAmount] = new Money(40000m), [SalesOrder.TotalDiscountAmount] = new Money(0m) });
@@ -160,30 +159,7 @@ namespace CrmExtensions.Cli.Demo
                 host.Seed(row);
             }
             SampleRelationships.Seed(host, data);
-            foreach (var o in data.Orders)
-            {
-                host.Seed(new Entity(SalesOrder.EntityLogicalName, o.Id)
-                {
-                    [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
-                    [SalesOrder.TotalAmount] = new Money(o.Amount),
-                    [SalesOrder.TotalDiscountAmount] = new Money(o.Discount),
-                    [SalesOrder.SubmitDate] = o.SubmittedOn,
-                    [Common.OverriddenCreatedOn] = o.SubmittedOn,
-                });
-                host.Seed(new Entity(SalesOrderDetail.EntityLogicalName)
-                {
-                    [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, o.Id),
-                    [SalesOrderDetail.Product] = new EntityReference(Product.EntityLogicalName, products[o.ProductFamily]),
-                });
-            }
-            foreach (var i in data.Invoices)
-                host.Seed(new Entity(Invoice.EntityLogicalName, i.Id)
-                {
-                    [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
-                    [Invoice.TotalAmount] = new Money(i.Amount),
-                    [Invoice.TotalDiscountAmount] = new Money(i.Discount),
-                    [Common.OverriddenCreatedOn] = i.CreatedOn,
-                });
+            new SalesHistory(host.GetService(), host.UtcNow).Write(data, products);
             foreach (var c in data.Cases)
                 host.Seed(new Entity(Incident.EntityLogicalName, c.Id)
                 {

@@ -26,8 +26,15 @@ namespace CrmExtensions.Cli.Demo
     }
 
     public sealed class SampleAccount { public Guid Id; public string Name; public Guid? ReferredBy; public Guid? ParentId; public RelationshipType? RelationshipType; }
-    public sealed class SampleOrder { public Guid Id; public Guid AccountId; public DateTime SubmittedOn; public decimal Amount; public decimal Discount; public string ProductFamily; }
-    public sealed class SampleInvoice { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public decimal Amount; public decimal Discount; }
+    /// <summary>A currency the org uses besides its base currency: units of it per unit of the base currency, as Dataverse keeps the rate.</summary>
+    public sealed class SampleCurrency { public string Code; public string Name; public string Symbol; public decimal ExchangeRate; }
+
+    /// <summary>Amounts are in <see cref="Currency"/>, the base currency when null.</summary>
+    public sealed class SampleOrder
+    {
+        public Guid Id; public Guid AccountId; public DateTime OrderedOn; public string Currency; public decimal Amount; public decimal Discount; public string ProductFamily;
+    }
+    public sealed class SampleInvoice { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public string Currency; public decimal Amount; public decimal Discount; }
     public sealed class SampleCase { public Guid Id; public Guid AccountId; public DateTime CreatedOn; public bool IsComplaint; public bool IsOpen; public string Title; }
     public sealed class SampleSurvey { public Guid AccountId; public DateTime AnsweredOn; public decimal Score; }
     public sealed class SampleContact { public Guid Id; public Guid AccountId; public string Name; public ContactLayer? Layer; public ContactFunction? Function; }
@@ -48,7 +55,7 @@ namespace CrmExtensions.Cli.Demo
     }
 
     /// <summary>
-    /// The shipped sample: accounts (with their parent account and a relationship type a user set), orders, invoices,
+    /// The shipped sample: the org's currencies, accounts (with their parent account and a relationship type a user set), orders and invoices in those currencies,
     /// cases, surveys, contacts with their layer and function, our completed activities with them, competitor
     /// presences, closed opportunities and recorded losses, as CSV files with a header row. Every value is checked as it
     /// is read; unknown or missing columns, bad values (an unknown layer or loss cause among them) and dangling references
@@ -56,6 +63,7 @@ namespace CrmExtensions.Cli.Demo
     /// </summary>
     public sealed class SampleDataset
     {
+        public List<SampleCurrency> Currencies { get; } = new List<SampleCurrency>();
         public List<SampleAccount> Accounts { get; } = new List<SampleAccount>();
         public List<SampleOrder> Orders { get; } = new List<SampleOrder>();
         public List<SampleInvoice> Invoices { get; } = new List<SampleInvoice>();
@@ -68,13 +76,19 @@ namespace CrmExtensions.Cli.Demo
         public List<SampleLoss> Losses { get; } = new List<SampleLoss>();
 
         /// <summary>The day of the newest dated row in any file: the demo evaluates as of the day after, so no row lies in its future.</summary>
-        public DateTime Newest => Orders.Select(o => o.SubmittedOn).Concat(Invoices.Select(i => i.CreatedOn)).Concat(Cases.Select(c => c.CreatedOn))
+        public DateTime Newest => Orders.Select(o => o.OrderedOn).Concat(Invoices.Select(i => i.CreatedOn)).Concat(Cases.Select(c => c.CreatedOn))
             .Concat(Surveys.Select(s => s.AnsweredOn)).Concat(Activities.Select(a => a.EndedOn)).Concat(Competitors.Select(c => c.RecordedOn))
             .Concat(Opportunities.Select(o => o.ClosedOn)).Concat(Losses.Select(l => l.LostOn)).DefaultIfEmpty(DateTime.MinValue).Max();
 
         public static SampleDataset Load(string directory)
         {
             var data = new SampleDataset();
+            foreach (var row in Read(directory, "currencies.csv", "code", "name", "symbol", "exchange_rate"))
+                data.Currencies.Add(new SampleCurrency
+                {
+                    Code = row.Code("code"), Name = row.Text("name"), Symbol = row.Text("symbol"), ExchangeRate = row.Decimal("exchange_rate", 0.0001m, 100000m),
+                });
+            var currencies = new HashSet<string>(data.Currencies.Select(c => c.Code));
             foreach (var row in Read(directory, "accounts.csv", "id", "name", "referred_by", "parent_id", "relationship_type"))
                 data.Accounts.Add(new SampleAccount
                 {
@@ -84,12 +98,18 @@ namespace CrmExtensions.Cli.Demo
             var ids = new HashSet<Guid>();
             foreach (var a in data.Accounts)
                 if (!ids.Add(a.Id)) throw new SampleDataException("accounts.csv", 0, $"account id {a.Id} appears twice");
-            foreach (var row in Read(directory, "orders.csv", "id", "account_id", "submitted_on", "amount", "discount", "product_family"))
-                data.Orders.Add(new SampleOrder { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), SubmittedOn = row.Date("submitted_on"), Amount = row.Money("amount"),
-                    Discount = row.Money("discount"), ProductFamily = row.Text("product_family") });
-            foreach (var row in Read(directory, "invoices.csv", "id", "account_id", "created_on", "amount", "discount"))
-                data.Invoices.Add(new SampleInvoice { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), Amount = row.Money("amount"),
-                    Discount = row.Money("discount") });
+            foreach (var row in Read(directory, "orders.csv", "id", "account_id", "ordered_on", "currency", "amount", "discount", "product_family"))
+                data.Orders.Add(new SampleOrder
+                {
+                    Id = row.Guid("id"), AccountId = row.Account("account_id", ids), OrderedOn = row.Date("ordered_on"), Currency = row.Currency("currency", currencies),
+                    Amount = row.Money("amount"), Discount = row.Money("discount"), ProductFamily = row.Text("product_family"),
+                });
+            foreach (var row in Read(directory, "invoices.csv", "id", "account_id", "created_on", "currency", "amount", "discount"))
+                data.Invoices.Add(new SampleInvoice
+                {
+                    Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"), Currency = row.Currency("currency", currencies),
+                    Amount = row.Money("amount"), Discount = row.Money("discount"),
+                });
             foreach (var row in Read(directory, "cases.csv", "id", "account_id", "created_on", "type", "status", "title"))
                 data.Cases.Add(new SampleCase { Id = row.Guid("id"), AccountId = row.Account("account_id", ids), CreatedOn = row.Date("created_on"),
                     IsComplaint = row.Choice("type", "complaint", "question") == "complaint", IsOpen = row.Choice("status", "open", "resolved") == "open", Title = row.Text("title") });
@@ -184,6 +204,14 @@ namespace CrmExtensions.Cli.Demo
             public string Text(string column) => _values[column].Length <= 200 ? _values[column] : throw Bad(column, "is longer than 200 characters");
             public Guid Guid(string column) => System.Guid.TryParse(_values[column], out var g) ? g : throw Bad(column, "is not an id (GUID)");
             public Guid? OptionalGuid(string column) => _values[column].Length == 0 ? (Guid?)null : Guid(column);
+            /// <summary>A three-letter ISO code.</summary>
+            public string Code(string column) =>
+                _values[column].Length == 3 && _values[column].All(char.IsUpper) ? _values[column] : throw Bad(column, "is not a three-letter ISO currency code");
+
+            /// <summary>One of the org's currencies from currencies.csv; empty is the base currency.</summary>
+            public string Currency(string column, HashSet<string> known) =>
+                _values[column].Length == 0 ? null : known.Contains(_values[column]) ? _values[column] : throw Bad(column, "is not a currency in currencies.csv");
+
             public Guid Account(string column, HashSet<Guid> known) => known.Contains(Guid(column)) ? Guid(column) : throw Bad(column, "is not an account in accounts.csv");
 
             public DateTime Date(string column) =>

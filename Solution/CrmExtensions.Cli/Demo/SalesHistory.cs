@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmExtensions.Plugins.Model;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmExtensions.Cli.Demo
+{
+    /// <summary>
+    /// The sample's sales written as a Sales org's history came to be, through the platform's messages: the org's
+    /// currencies added; each order created in its currency on the day it was placed (a migration keeps that day as
+    /// overriddencreatedon; nobody typed a submit date), priced, given its line, fulfilled and, once a month old,
+    /// invoiced from the order; invoices raised on their own. Every request carries BypassBusinessLogicExecution, as a
+    /// migration loads history, so no step fires: the recalculation job reads it all afterwards.
+    /// </summary>
+    internal sealed class SalesHistory
+    {
+        /// <summary>Orders placed this many days before the as-of date or earlier have been invoiced.</summary>
+        public const int InvoicedAfterDays = 30;
+
+        private readonly IOrganizationService _service;
+        private readonly DateTime _asOf;
+
+        public SalesHistory(IOrganizationService service, DateTime asOf)
+        {
+            _service = service;
+            _asOf = asOf;
+        }
+
+        public void Write(SampleDataset data, IReadOnlyDictionary<string, Guid> products)
+        {
+            var currencies = data.Currencies.ToDictionary(c => c.Code, c => Run(new CreateRequest { Target = new Entity("transactioncurrency")
+            {
+                ["currencyname"] = c.Name, ["isocurrencycode"] = c.Code, ["currencysymbol"] = c.Symbol, ["currencyprecision"] = 2, ["exchangerate"] = c.ExchangeRate,
+            } }).Results["id"] is Guid id ? new EntityReference("transactioncurrency", id) : null);
+            foreach (var o in data.Orders)
+            {
+                var header = new Entity(SalesOrder.EntityLogicalName, o.Id)
+                {
+                    ["name"] = $"Order {o.OrderedOn:yyyy-MM-dd}",
+                    [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
+                    [Common.OverriddenCreatedOn] = o.OrderedOn,
+                };
+                if (o.Currency != null) header["transactioncurrencyid"] = currencies[o.Currency];
+                Run(new CreateRequest { Target = header });
+                Run(new CreateRequest { Target = new Entity(SalesOrderDetail.EntityLogicalName)
+                {
+                    [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, o.Id),
+                    [SalesOrderDetail.Product] = new EntityReference(Product.EntityLogicalName, products[o.ProductFamily]),
+                    ["quantity"] = 1m,
+                } });
+                // The Sales app's pricing: the totals the platform calculates from the lines and the discount.
+                Run(new UpdateRequest { Target = new Entity(SalesOrder.EntityLogicalName, o.Id)
+                {
+                    [SalesOrder.TotalAmount] = new Money(o.Amount), [SalesOrder.TotalDiscountAmount] = new Money(o.Discount),
+                } });
+                var order = new EntityReference(SalesOrder.EntityLogicalName, o.Id);
+                var shipped = new Entity(OrderClose.EntityLogicalName) { ["subject"] = "Shipped", [OrderClose.SalesOrder] = order };
+                Run(new FulfillSalesOrderRequest { OrderClose = shipped, Status = new OptionSetValue(-1) });
+                if (o.OrderedOn <= _asOf.AddDays(-InvoicedAfterDays))
+                    Run(new ConvertSalesOrderToInvoiceRequest { SalesOrderId = o.Id, ColumnSet = new ColumnSet(Invoice.PrimaryId) });
+            }
+            foreach (var i in data.Invoices)
+            {
+                var invoice = new Entity(Invoice.EntityLogicalName, i.Id)
+                {
+                    ["name"] = $"Invoice {i.CreatedOn:yyyy-MM-dd}",
+                    [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
+                    [Common.OverriddenCreatedOn] = i.CreatedOn,
+                };
+                if (i.Currency != null) invoice["transactioncurrencyid"] = currencies[i.Currency];
+                Run(new CreateRequest { Target = invoice });
+                Run(new UpdateRequest { Target = new Entity(Invoice.EntityLogicalName, i.Id)
+                {
+                    [Invoice.TotalAmount] = new Money(i.Amount), [Invoice.TotalDiscountAmount] = new Money(i.Discount),
+                } });
+            }
+        }
+
+        private OrganizationResponse Run(OrganizationRequest request)
+        {
+            request.Parameters["BypassBusinessLogicExecution"] = "CustomSync,CustomAsync";
+            return _service.Execute(request);
+        }
+    }
+}
