@@ -58,6 +58,29 @@ namespace CrmExtensions.Cli.Tests
             Assert.Contains("cause family set from the cause: Competitor", report);
             Assert.Contains("| Loss        | Win-back rate ", report);
             Assert.DoesNotContain("| 100 %", report.Substring(report.IndexOf("== KPIs per lifecycle phase", StringComparison.Ordinal)));
+            SalesCameThroughTheSalesProcess(data, host);
+        }
+
+        /// <summary>
+        /// The orders stand as FulfillSalesOrder and ConvertSalesOrderToInvoice leave them, with no submit date; an account
+        /// buying in euros has every order and invoice in its ledger once, at the platform's base amount.
+        /// </summary>
+        private static void SalesCameThroughTheSalesProcess(SampleDataset data, Dataverse.InMemory.InMemoryDataverse host)
+        {
+            var orders = host.Store.Rows(SalesOrder.EntityLogicalName).ToList();
+            Assert.All(orders, o => Assert.False(o.Contains(SalesOrder.SubmitDate)));
+            var states = orders.GroupBy(o => o.GetAttributeValue<OptionSetValue>(SalesOrder.StateCode).Value).ToDictionary(g => g.Key, g => g.Count());
+            Assert.True(states[SalesOrder.StateInvoiced] > states[SalesOrder.StateFulfilled], string.Join(", ", states));
+            var fromOrders = host.Store.Rows(Invoice.EntityLogicalName).Count(i => i.Contains(Invoice.SalesOrder));
+            Assert.Equal(states[SalesOrder.StateInvoiced], fromOrders);
+
+            var euro = data.Currencies.Single(c => c.Code == "EUR").ExchangeRate;
+            var buyer = data.Orders.Where(o => o.Currency == "EUR").GroupBy(o => o.AccountId).OrderByDescending(g => g.Count()).First().Key;
+            var expected = data.Orders.Where(o => o.AccountId == buyer).Select(o => o.Amount).Concat(data.Invoices.Where(i => i.AccountId == buyer).Select(i => i.Amount))
+                .Sum(amount => Math.Round(amount / euro, 4)); // *_base columns carry four decimals
+            var ledger = Domain.Ledger.CustomerFactsLedger.Parse(host.Store.Get(Account.EntityLogicalName, buyer).GetAttributeValue<string>(CustomerColumns.FactsLedger));
+            var counted = ledger.Purchases.Live.Sum(p => p.Revenue) + ledger.Earlier.Values.Sum(t => t.Revenue);
+            Assert.Equal(expected, counted);
         }
 
         private static string SampleCopy(Action<string> change)
