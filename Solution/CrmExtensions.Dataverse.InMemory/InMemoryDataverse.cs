@@ -52,6 +52,7 @@ namespace CrmExtensions.Dataverse.InMemory
             Queries = new Query.QueryRules(Rules);
             Derived = new DerivedColumns(Metadata, Store, () => new EntityReference(BaseCurrency, BaseCurrencyId));
             Store.Insert(OrganizationCurrency.Row(BaseCurrency, BaseCurrencyId));
+            Store.Insert(OrganizationCurrency.Organization(OrganizationId, OrganizationName, new EntityReference(BaseCurrency, BaseCurrencyId)));
         }
 
         /// <summary>Whether a solution (an app, or one imported) is installed: a row of the solution table.</summary>

@@ -44,7 +44,7 @@ namespace CrmExtensions.Cli.Tests
             Assert.DoesNotContain("TopPriority", report);
             Assert.DoesNotContain("EarlyAbort", report);
             Assert.DoesNotContain("OurSide", report);
-            Assert.Contains("CrmExtensions report as of 2026-11-01, 334 accounts; amounts in EUR.", report);
+            Assert.Contains("CrmExtensions report as of 2026-11-01, 334 accounts; amounts in the base currency, US Dollar (USD).", report);
             Assert.Contains("Value means profit, not revenue", report);
             Assert.True(report.IndexOf("== Platinum and Gold accounts at risk", StringComparison.Ordinal) < report.IndexOf("== Lead accounts in wind-down", StringComparison.Ordinal));
             Assert.Contains("(1 both)", report);

@@ -32,10 +32,14 @@ namespace CrmExtensions.Cli.Demo
 
         public void Write(SampleDataset data, IReadOnlyDictionary<string, Guid> products)
         {
-            var currencies = data.Currencies.ToDictionary(c => c.Code, c => Run(new CreateRequest { Target = new Entity("transactioncurrency")
+            var currencies = data.Currencies.ToDictionary(c => c.Code, c => new EntityReference(TransactionCurrency.EntityLogicalName, (Guid)Run(new CreateRequest
             {
-                ["currencyname"] = c.Name, ["isocurrencycode"] = c.Code, ["currencysymbol"] = c.Symbol, ["currencyprecision"] = 2, ["exchangerate"] = c.ExchangeRate,
-            } }).Results["id"] is Guid id ? new EntityReference("transactioncurrency", id) : null);
+                Target = new Entity(TransactionCurrency.EntityLogicalName)
+                {
+                    [TransactionCurrency.Name] = c.Name, [TransactionCurrency.IsoCode] = c.Code, [TransactionCurrency.Symbol] = c.Symbol, [TransactionCurrency.Precision] = 2,
+                    [TransactionCurrency.ExchangeRate] = c.ExchangeRate,
+                },
+            }).Results["id"]));
             foreach (var o in data.Orders)
             {
                 var header = new Entity(SalesOrder.EntityLogicalName, o.Id)
@@ -44,7 +48,7 @@ namespace CrmExtensions.Cli.Demo
                     [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
                     [Common.OverriddenCreatedOn] = o.OrderedOn,
                 };
-                if (o.Currency != null) header["transactioncurrencyid"] = currencies[o.Currency];
+                if (o.Currency != null) header[TransactionCurrency.Lookup] = currencies[o.Currency];
                 Run(new CreateRequest { Target = header });
                 Run(new CreateRequest { Target = new Entity(SalesOrderDetail.EntityLogicalName)
                 {
@@ -71,7 +75,7 @@ namespace CrmExtensions.Cli.Demo
                     [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
                     [Common.OverriddenCreatedOn] = i.CreatedOn,
                 };
-                if (i.Currency != null) invoice["transactioncurrencyid"] = currencies[i.Currency];
+                if (i.Currency != null) invoice[TransactionCurrency.Lookup] = currencies[i.Currency];
                 Run(new CreateRequest { Target = invoice });
                 Run(new UpdateRequest { Target = new Entity(Invoice.EntityLogicalName, i.Id)
                 {

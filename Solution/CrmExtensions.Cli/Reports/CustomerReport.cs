@@ -35,7 +35,7 @@ namespace CrmExtensions.Cli.Reports
             var stageOf = accounts.ToDictionary(a => a.Id, a => Option<LifecycleStage>(a, CustomerColumns.LifecycleStage));
             var tierOf = accounts.ToDictionary(a => a.Id, a => Option<ValueTier>(a, CustomerColumns.Tier));
 
-            document.Note($"CrmExtensions report as of {asOf:yyyy-MM-dd}, {Plural(accounts.Count, "account")}; amounts in {settings.Currency.BaseCurrency}.");
+            document.Note($"CrmExtensions report as of {asOf:yyyy-MM-dd}, {Plural(accounts.Count, "account")}; amounts in the base currency, {BaseCurrency.Of(service)}.");
             document.Note($"Value means profit, not revenue: what customers buy at each line's margin, {Percent(settings.Clp.DefaultMarginRate)} " +
                 "(the configured margin) where a line carries no cost or margin.");
 

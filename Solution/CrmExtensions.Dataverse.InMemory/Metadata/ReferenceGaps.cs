@@ -32,6 +32,8 @@ namespace CrmExtensions.Dataverse.InMemory.Metadata
             System(metadata, "asyncoperation", Text("name"), Text("message"), Choice("statecode"), Choice("statuscode"), Date("completedon"));
             System(metadata, "importjob", Text("name"), Text("solutionname"), Text("data"), new ColumnMetadata("progress", ColumnKind.Double), Date("startedon"), Date("completedon"));
             System(metadata, "solution", Text("uniquename"), Text("version"), new ColumnMetadata("ismanaged", ColumnKind.Boolean));
+            // The organisation's own row, which names its base currency (every *_base amount is in it).
+            System(metadata, "organization", Text("name"), Lookup("basecurrencyid"));
         }
 
         private static void Activity(OrgMetadata metadata, string table, params string[] partyLists)
