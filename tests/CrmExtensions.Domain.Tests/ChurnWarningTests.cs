@@ -17,12 +17,12 @@ namespace CrmExtensions.Domain.Tests
         private static readonly DateTime AsOf = Build.AsOf;
 
         private static PurchaseSummary Every(int days, int purchases, int lastDaysAgo) => new PurchaseSummaryBuilder(Build.Settings)
-            .Build(Enumerable.Range(0, purchases).Select(i => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - days * i), 500m, "EUR")), AsOf);
+            .Build(Enumerable.Range(0, purchases).Select(i => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - days * i), 500m)), AsOf);
 
         [Fact]
         public void A_steady_happy_customer_has_almost_no_warning()
         {
-            var monthly = new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, 24).Select(m => new PurchaseLine(AsOf.AddDays(-10 - 30 * m), 1000m, "EUR")), AsOf);
+            var monthly = new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, 24).Select(m => new PurchaseLine(AsOf.AddDays(-10 - 30 * m), 1000m)), AsOf);
             var risk = _churn.Assess(monthly, new[] { new SurveyResponse(AsOf.AddDays(-30), 5m) }, Array.Empty<Complaint>(), AsOf);
             Assert.True(risk.Score <= 5, risk.ReasonsText);
             Assert.Equal(ChurnRiskBand.Low, risk.Band);
@@ -72,10 +72,10 @@ namespace CrmExtensions.Domain.Tests
         [Fact]
         public void A_one_time_buyer_is_compared_with_the_populations_rhythm()
         {
-            var once = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-200), 500m, "EUR") }, AsOf);
+            var once = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-200), 500m) }, AsOf);
             var risk = _churn.Assess(once, null, null, AsOf);
             Assert.EndsWith("purchases expected in the next 12 months (one purchase so far)", risk.ReasonsText); // the prior's typical interval is 365 days
-            var later = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-500), 500m, "EUR") }, AsOf);
+            var later = new PurchaseSummaryBuilder(Build.Settings).Build(new[] { new PurchaseLine(AsOf.AddDays(-500), 500m) }, AsOf);
             Assert.Contains("(one purchase so far): no second purchase 500 days after the first where customers here usually buy every 365 days",
                 _churn.Assess(later, null, null, AsOf).ReasonsText);
         }

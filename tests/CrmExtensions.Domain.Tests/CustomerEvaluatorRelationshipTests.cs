@@ -25,7 +25,7 @@ namespace CrmExtensions.Domain.Tests
         private readonly CustomerEvaluator _evaluator = new CustomerEvaluator(Settings);
 
         private static PurchaseSummary Monthly(decimal amount, int months = 24, int lastDaysAgo = 10) =>
-            new PurchaseSummaryBuilder(Settings).Build(Enumerable.Range(0, months).Select(m => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - 30 * m), amount, "EUR")), AsOf);
+            new PurchaseSummaryBuilder(Settings).Build(Enumerable.Range(0, months).Select(m => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - 30 * m), amount)), AsOf);
 
         private static CustomerFacts Account(PurchaseSummary purchases, params KnownContact[] contacts) =>
             new CustomerFacts { CustomerId = Guid.NewGuid(), AsOf = AsOf, Purchases = purchases, Contacts = contacts };

@@ -17,7 +17,7 @@ namespace CrmExtensions.Domain.Tests
         public void The_evaluator_combines_every_rule_for_a_valuable_steady_customer()
         {
             var id = Guid.NewGuid();
-            var lines = Enumerable.Range(0, 24).Select(m => new PurchaseLine(AsOf.AddMonths(-m), 9000m, "EUR", "family" + (m % 4))).ToList();
+            var lines = Enumerable.Range(0, 24).Select(m => new PurchaseLine(AsOf.AddMonths(-m), 9000m, "family" + (m % 4))).ToList();
             var facts = new CustomerFacts
             {
                 CustomerId = id,

@@ -16,7 +16,7 @@ namespace CrmExtensions.Domain.Tests
         private static PurchaseModel Clockwork => new PurchaseModel(new PurchaseModelParameters { R = 10000, Alpha = 300000, A = 0.001, B = 1000 });
 
         private static PurchaseSummary Monthly(decimal revenue, int months) =>
-            new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, months).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), revenue, "EUR")), Build.AsOf);
+            new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, months).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), revenue)), Build.AsOf);
 
         [Fact]
         public void Lifetime_profit_is_the_discounted_sum_of_the_profit_the_model_expects()
@@ -35,7 +35,7 @@ namespace CrmExtensions.Domain.Tests
         {
             var clp = new CustomerLifetimeProfit(Build.Settings, new PurchaseModel(Build.Settings.PurchaseModel));
             var steady = clp.Evaluate(Monthly(400m, 12), 0, Build.AsOf);
-            var lines = Enumerable.Range(0, 12).Select(m => new PurchaseLine(Build.AsOf.AddDays(-200 - 10 * m), 400m, "EUR"));
+            var lines = Enumerable.Range(0, 12).Select(m => new PurchaseLine(Build.AsOf.AddDays(-200 - 10 * m), 400m));
             var stopped = clp.Evaluate(new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf), 0, Build.AsOf);
             Assert.True(stopped.CurrentValue >= steady.CurrentValue); // at least the same spend in the window...
             Assert.True(stopped.GrowthPotential < steady.GrowthPotential / 2, $"{stopped.GrowthPotential} vs {steady.GrowthPotential}"); // ...but silence since
@@ -47,7 +47,7 @@ namespace CrmExtensions.Domain.Tests
         {
             var clp = new CustomerLifetimeProfit(Build.Settings, Clockwork);
             // 24 monthly orders of 400 in two families: current value 12 × 100 profit a year.
-            var lines = Enumerable.Range(0, 24).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), 400m, "EUR", m % 2 == 0 ? "a" : "b"));
+            var lines = Enumerable.Range(0, 24).Select(m => new PurchaseLine(Build.AsOf.AddDays(-15 - 30 * m), 400m, m % 2 == 0 ? "a" : "b"));
             var value = clp.Evaluate(new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf), referralsMade: 3, Build.AsOf);
             Assert.Equal(1100m, value.CurrentValue); // 11 orders fall in the current and previous 11 calendar months
             Assert.InRange(value.IncrementalPurchase, 365.25m / 30 * 100 * 0.995m, 365.25m / 30 * 100 * 1.005m);
@@ -61,7 +61,7 @@ namespace CrmExtensions.Domain.Tests
         {
             var model = new PurchaseModel(Build.Settings.PurchaseModel);
             var clp = new CustomerLifetimeProfit(Build.Settings, model);
-            var lines = Enumerable.Range(0, 8).Select(m => new PurchaseLine(Build.AsOf.AddDays(-40 - 45 * m), 400m + 50 * m, "EUR"));
+            var lines = Enumerable.Range(0, 8).Select(m => new PurchaseLine(Build.AsOf.AddDays(-40 - 45 * m), 400m + 50 * m));
             var purchases = new PurchaseSummaryBuilder(Build.Settings).Build(lines, Build.AsOf);
             var rhythm = PurchaseRhythm.Of(purchases, Build.AsOf).Value;
             var profitPerPurchase = (double)purchases.Recent(purchases.Periods.Count).Profit / 8;

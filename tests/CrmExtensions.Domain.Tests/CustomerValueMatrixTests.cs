@@ -74,7 +74,7 @@ namespace CrmExtensions.Domain.Tests
             var settings = SettingsLoader.Load(SettingsLoader.CalibrationDocument(Calibrated), null);
             var evaluator = new Evaluation.CustomerEvaluator(settings);
             // Eleven orders of 15.30 in the window: current value ≈ 42, above the line of 40 but inside its band (44).
-            var lines = Enumerable.Range(0, 13).Select(m => new PurchaseLine(Build.AsOf.AddDays(-10 - 30 * m), 15.3m, "EUR"));
+            var lines = Enumerable.Range(0, 13).Select(m => new PurchaseLine(Build.AsOf.AddDays(-10 - 30 * m), 15.3m));
             Evaluation.CustomerFacts Facts(DateTime? evaluatedOn) => new Evaluation.CustomerFacts
             {
                 CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = new PurchaseSummaryBuilder(settings).Build(lines, Build.AsOf),

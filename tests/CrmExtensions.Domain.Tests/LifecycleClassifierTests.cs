@@ -15,7 +15,7 @@ namespace CrmExtensions.Domain.Tests
 
         /// <summary>Purchases of 500 on the given days before the evaluation date.</summary>
         private static PurchaseSummary DaysAgo(params int[] days) =>
-            new PurchaseSummaryBuilder(Build.Settings).Build(days.Select(d => new PurchaseLine(AsOf.AddDays(-d), 500m, "EUR")), AsOf);
+            new PurchaseSummaryBuilder(Build.Settings).Build(days.Select(d => new PurchaseLine(AsOf.AddDays(-d), 500m)), AsOf);
 
         [Fact]
         public void A_prospect_without_purchases_is_exploring()

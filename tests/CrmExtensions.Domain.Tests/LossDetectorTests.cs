@@ -14,7 +14,7 @@ namespace CrmExtensions.Domain.Tests
         private readonly LossDetector _losses = new LossDetector(Build.Settings, new PurchaseModel(Build.Settings.PurchaseModel));
 
         private static PurchaseSummary Bought(int count, int every, int lastDaysAgo) =>
-            new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, count).Select(i => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - every * i), 500m, "EUR")), AsOf);
+            new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, count).Select(i => new PurchaseLine(AsOf.AddDays(-lastDaysAgo - every * i), 500m)), AsOf);
 
         private static ChurnRisk Risk(params ChurnReasonCode[] codes) =>
             new ChurnRisk(0.5, codes.Select(c => new ChurnReason(c, 10, c.ToString())).ToList(), Build.Settings.Churn);

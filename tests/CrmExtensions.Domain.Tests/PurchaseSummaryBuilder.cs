@@ -2,10 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmExtensions.Domain.Configuration;
+using CrmExtensions.Domain.Purchases;
 
-namespace CrmExtensions.Domain.Purchases
+namespace CrmExtensions.Domain.Tests
 {
-    /// <summary>Validates raw purchase lines and reduces them to a <see cref="PurchaseSummary"/> in base currency.</summary>
+    /// <summary>
+    /// A purchase history stated line by line, reduced to the <see cref="PurchaseSummary"/> the ledger projects, for tests that
+    /// give the rules a history directly. Amounts are in the base currency, as the platform's *_base columns give them.
+    /// </summary>
     public sealed class PurchaseSummaryBuilder
     {
         private readonly CrmExtensionsSettings _settings;
@@ -28,12 +32,12 @@ namespace CrmExtensions.Domain.Purchases
                 if (line.Amount < 0) throw new DomainValidationException($"Purchase line {i + 1} has a negative amount ({line.Amount}); returns must be booked as credit notes, not negative orders.");
                 if (line.Discount < 0) throw new DomainValidationException($"Purchase line {i + 1} has a negative discount ({line.Discount}).");
                 if (line.OrderedOn > latestAllowed) throw new DomainValidationException($"Purchase line {i + 1} is dated {line.OrderedOn:yyyy-MM-dd}, after the evaluation date {asOf:yyyy-MM-dd}.");
-                var amount = ToBase(line.Amount, line.Currency, i + 1);
-                var profit = line.Margin.HasValue ? ToBase(line.Margin.Value, line.Currency, i + 1) : amount * _settings.Clp.DefaultMarginRate;
+                var amount = line.Amount;
+                var profit = line.Margin.HasValue ? line.Margin.Value : amount * _settings.Clp.DefaultMarginRate;
                 if (!string.IsNullOrWhiteSpace(line.ProductFamily)) families.Add(line.ProductFamily.Trim());
                 revenue += amount;
-                listValue += amount + ToBase(line.Discount, line.Currency, i + 1);
-                var index = PeriodIndex(line.OrderedOn, asOf, analysis.PeriodMonths, periods.Length);
+                listValue += amount + line.Discount;
+                var index = PurchasePeriods.IndexOf(line.OrderedOn, asOf, analysis.PeriodMonths, periods.Length);
                 if (index >= 0)
                 {
                     var p = periods[index];
@@ -43,24 +47,31 @@ namespace CrmExtensions.Domain.Purchases
             return new PurchaseSummary(list.Min(l => l.OrderedOn), list.Max(l => l.OrderedOn), list.Count, periods, families.Count,
                 listValue == 0 ? 1m : revenue / listValue);
         }
+    }
 
-        /// <summary>
-        /// Index of the period that holds <paramref name="date"/>; -1 if older. Periods are whole calendar months counted back
-        /// from the month of <paramref name="asOf"/>, so line-by-line and month-grouped (FetchXML) summaries agree exactly.
-        /// </summary>
-        public static int PeriodIndex(DateTime date, DateTime asOf, int periodMonths, int periodCount)
+    /// <summary>One order or invoice line as the rules see it: when, how much, what kind of product.</summary>
+    public sealed class PurchaseLine
+    {
+        public PurchaseLine(DateTime orderedOn, decimal amount, string productFamily = null, decimal? margin = null, decimal discount = 0m)
         {
-            var monthsBack = (asOf.Year - date.Year) * 12 + asOf.Month - date.Month;
-            var back = Math.Max(0, monthsBack) / periodMonths;
-            return back >= periodCount ? -1 : periodCount - 1 - back;
+            OrderedOn = orderedOn;
+            Amount = amount;
+            ProductFamily = productFamily;
+            Margin = margin;
+            Discount = discount;
         }
 
-        private decimal ToBase(decimal amount, string currency, int lineNumber)
-        {
-            var code = string.IsNullOrWhiteSpace(currency) ? _settings.Currency.BaseCurrency : currency.Trim().ToUpperInvariant();
-            if (!_settings.Currency.ExchangeRates.TryGetValue(code, out var rate))
-                throw new DomainValidationException($"Purchase line {lineNumber} is in currency '{code}', which has no exchange rate in the settings (currency.exchangeRates).");
-            return amount * rate;
-        }
+        public DateTime OrderedOn { get; }
+
+        /// <summary>Net amount in the base currency.</summary>
+        public decimal Amount { get; }
+
+        public string ProductFamily { get; }
+
+        /// <summary>Profit on the line when known (amount minus cost); otherwise the configured margin rate applies.</summary>
+        public decimal? Margin { get; }
+
+        /// <summary>Discount granted on the line; zero means bought at list price.</summary>
+        public decimal Discount { get; }
     }
 }

@@ -14,7 +14,7 @@ namespace CrmExtensions.Domain.Tests
         /// <summary>Purchases every <paramref name="every"/> days, the last <paramref name="lastDaysAgo"/> days ago, those marked discounted by 300 on 1,000.</summary>
         private static PurchaseSummary Bought(int count, int every, int lastDaysAgo, Func<int, bool> discounted = null) =>
             new PurchaseSummaryBuilder(Build.Settings).Build(Enumerable.Range(0, count).Select(i =>
-                new PurchaseLine(AsOf.AddDays(-lastDaysAgo - every * i), 1000m, "EUR", discount: discounted != null && discounted(i) ? 300m : 0m)), AsOf);
+                new PurchaseLine(AsOf.AddDays(-lastDaysAgo - every * i), 1000m, discount: discounted != null && discounted(i) ? 300m : 0m)), AsOf);
 
         [Fact]
         public void A_regular_buyer_at_list_price_is_a_relationship_customer()

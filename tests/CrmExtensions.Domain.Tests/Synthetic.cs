@@ -72,7 +72,7 @@ namespace CrmExtensions.Domain.Tests
             {
                 var first = Build.AsOf.AddDays(-c.TenureDays);
                 var lines = Enumerable.Range(0, c.RepeatPurchases + 1)
-                    .Select(k => new PurchaseLine(first.AddDays(c.RepeatPurchases == 0 ? 0 : c.ActiveDays * k / c.RepeatPurchases), (100 + i % 7 * 20) * scale, "EUR"));
+                    .Select(k => new PurchaseLine(first.AddDays(c.RepeatPurchases == 0 ? 0 : c.ActiveDays * k / c.RepeatPurchases), (100 + i % 7 * 20) * scale));
                 return new CustomerFacts { CustomerId = Guid.NewGuid(), AsOf = Build.AsOf, Purchases = builder.Build(lines, Build.AsOf) };
             }).ToList();
         }

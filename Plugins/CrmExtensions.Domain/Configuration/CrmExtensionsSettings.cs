@@ -9,7 +9,6 @@ namespace CrmExtensions.Domain.Configuration
     public sealed class CrmExtensionsSettings
     {
         public AnalysisSettings Analysis { get; set; }
-        public CurrencySettings Currency { get; set; }
         public RfmSettings Rfm { get; set; }
         public ClpSettings Clp { get; set; }
         public ValueMatrixSettings ValueMatrix { get; set; }
@@ -54,14 +53,6 @@ namespace CrmExtensions.Domain.Configuration
 
         /// <summary>Dates later than evaluation time plus this many days are rejected as future-dated.</summary>
         public int FutureToleranceDays { get; set; }
-    }
-
-    public sealed class CurrencySettings
-    {
-        public string BaseCurrency { get; set; }
-
-        /// <summary>Units of base currency per unit of each other currency (ISO code → rate).</summary>
-        public Dictionary<string, decimal> ExchangeRates { get; set; }
     }
 
     public sealed class RfmSettings

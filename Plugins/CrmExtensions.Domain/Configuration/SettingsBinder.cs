@@ -65,9 +65,13 @@ namespace CrmExtensions.Domain.Configuration
 
         /// <summary>
         /// Settings an earlier version read and this one does not: a stored document that still sets them loads, and they
-        /// change nothing (the purchase model now carries overdue silence and falling activity).
+        /// change nothing (the purchase model now carries overdue silence and falling activity; amounts come in the org's
+        /// base currency from the platform's *_base columns, at the rates the org keeps on its currencies).
         /// </summary>
-        private static readonly HashSet<string> Retired = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "churn.overduePoints", "churn.activityDeclinePoints" };
+        private static readonly HashSet<string> Retired = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "churn.overduePoints", "churn.activityDeclinePoints", "currency",
+        };
 
         /// <summary>A type's settable properties by camelCase name (the runtime caches the reflection; a plug-in keeps no static state).</summary>
         private static KeyValuePair<string, PropertyInfo>[] Properties(Type type) =>

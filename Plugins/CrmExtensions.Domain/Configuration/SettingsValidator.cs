@@ -16,7 +16,6 @@ namespace CrmExtensions.Domain.Configuration
         {
             var errors = new SettingsErrors();
             Section(errors, s.Analysis, "analysis", Analysis);
-            Section(errors, s.Currency, "currency", Currency);
             Section(errors, s.Rfm, "rfm", Rfm);
             Section(errors, s.Clp, "clp", Clp);
             Section(errors, s.ValueMatrix, "valueMatrix", ValueMatrix);
@@ -45,16 +44,6 @@ namespace CrmExtensions.Domain.Configuration
             errors.Check(a.WindowPeriods >= 1, "analysis.windowPeriods", "must be at least 1");
             errors.Check(a.HistoryPeriods >= a.WindowPeriods && a.HistoryPeriods <= 120, "analysis.historyPeriods", "must be at least windowPeriods and at most 120");
             errors.Check(a.FutureToleranceDays >= 0, "analysis.futureToleranceDays", "must not be negative");
-        }
-
-        private static void Currency(SettingsErrors errors, CurrencySettings c)
-        {
-            errors.Check(!string.IsNullOrWhiteSpace(c.BaseCurrency) && c.BaseCurrency.Length == 3, "currency.baseCurrency", "must be a 3-letter ISO code");
-            errors.Check(c.ExchangeRates != null && c.ExchangeRates.Count > 0, "currency.exchangeRates", "must list at least the base currency");
-            foreach (var rate in c.ExchangeRates ?? new Dictionary<string, decimal>())
-                errors.Check(rate.Value > 0, $"currency.exchangeRates.{rate.Key}", "must be greater than 0");
-            if (c.ExchangeRates != null && c.BaseCurrency != null)
-                errors.Check(c.ExchangeRates.TryGetValue(c.BaseCurrency, out var baseRate) && baseRate == 1m, $"currency.exchangeRates.{c.BaseCurrency}", "must be 1 (the base currency)");
         }
 
         private static void Rfm(SettingsErrors errors, RfmSettings r)

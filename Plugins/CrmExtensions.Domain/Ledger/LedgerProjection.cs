@@ -51,7 +51,7 @@ namespace CrmExtensions.Domain.Ledger
             var latest = at.AsOf.AddDays(analysis.FutureToleranceDays + 1);
             foreach (var p in live.Where(p => p.Date < latest))
             {
-                var index = PurchaseSummaryBuilder.PeriodIndex(p.Date, at.AsOf, analysis.PeriodMonths, analysis.HistoryPeriods);
+                var index = PurchasePeriods.IndexOf(p.Date, at.AsOf, analysis.PeriodMonths, analysis.HistoryPeriods);
                 if (index < 0) continue;
                 var period = periods[index];
                 periods[index] = new PeriodActivity(period.Orders + 1, period.Revenue + p.Revenue, period.Profit + p.Revenue * settings.Clp.DefaultMarginRate);

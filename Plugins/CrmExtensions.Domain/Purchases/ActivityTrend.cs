@@ -25,7 +25,7 @@ namespace CrmExtensions.Domain.Purchases
         {
             if (purchases == null || !purchases.HasPurchases || recentPeriods < 1) return null;
             var count = purchases.Periods.Count;
-            var firstIndex = PurchaseSummaryBuilder.PeriodIndex(purchases.FirstPurchaseOn.Value, asOf, periodMonths, count);
+            var firstIndex = PurchasePeriods.IndexOf(purchases.FirstPurchaseOn.Value, asOf, periodMonths, count);
             var ownPeriods = firstIndex < 0 ? count : count - firstIndex;
             var baselinePeriods = ownPeriods - recentPeriods;
             if (baselinePeriods < recentPeriods) return null;
