@@ -139,5 +139,62 @@ namespace CrmExtensions.Plugins.Tests
             Settle();
             Assert.Contains("Widgets", Ledger(customer).Purchases[order].Families);
         }
+
+        private Guid Line(Guid order, string family)
+        {
+            var product = new Entity(Product.EntityLogicalName) { ["name"] = family, [Product.Family] = family };
+            product.Id = _org.Admin.Create(product);
+            return _org.Admin.Create(new Entity(SalesOrderDetail.EntityLogicalName)
+            {
+                [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),
+                [SalesOrderDetail.Product] = product.ToEntityReference(),
+                ["quantity"] = 1m,
+            });
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_client_changing_an_orders_total_and_lines_is_followed(bool contact)
+        {
+            var customer = Customer(contact);
+            var order = Order(customer, 1200m);
+            var line = Line(order, "Hardware");
+            Line(order, "Support");
+            Settle();
+
+            _org.Admin.Update(new Entity(SalesOrder.EntityLogicalName, order) { [SalesOrder.TotalAmount] = new Money(950m), [SalesOrder.TotalDiscountAmount] = new Money(50m) });
+            var software = new Entity(Product.EntityLogicalName) { ["name"] = "Licence", [Product.Family] = "Software" };
+            software.Id = _org.Admin.Create(software);
+            _org.Admin.Update(new Entity(SalesOrderDetail.EntityLogicalName, line) { [SalesOrderDetail.Product] = software.ToEntityReference() });
+            Settle();
+            var purchase = Ledger(customer).Purchases[order];
+            Assert.Equal((950m, 50m), (purchase.Revenue, purchase.Discount));
+            Assert.Equal(new[] { "Software", "Support" }, purchase.Families.OrderBy(f => f));
+
+            _org.Admin.Delete(SalesOrderDetail.EntityLogicalName, line);
+            Settle();
+            Assert.Equal(new[] { "Support" }, Ledger(customer).Purchases[order].Families);
+        }
+
+        [Fact]
+        public void An_invoice_on_its_own_counts_once_paid_and_is_withdrawn_when_cancelled()
+        {
+            var customer = Customer(contact: true);
+            var invoice = Org.RaiseInvoice(_org.Admin, customer, 640m, Org.Now.AddDays(-2));
+            Settle();
+            Assert.Equal(640m, Ledger(customer).Purchases[invoice].Revenue);
+
+            // Paid (state 2, Complete), as the Sales app marks it: the same purchase, not a second one.
+            _org.Admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(2), Status = new OptionSetValue(100001) });
+            Settle();
+            Assert.Equal(640m, Ledger(customer).Purchases[invoice].Revenue);
+            Assert.Equal(6, Ledger(customer).Purchases.Live.Count());
+
+            _org.Admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice),
+                State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003) });
+            Settle();
+            Assert.True(Ledger(customer).Purchases[invoice].Removed);
+        }
     }
 }
