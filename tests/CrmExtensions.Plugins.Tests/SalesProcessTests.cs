@@ -196,5 +196,38 @@ namespace CrmExtensions.Plugins.Tests
             Settle();
             Assert.True(Ledger(customer).Purchases[invoice].Removed);
         }
+
+        [Fact]
+        public void Counting_from_submission_an_order_an_integration_invoiced_twice_counts_while_one_invoice_stands()
+        {
+            _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""purchases"": { ""orderCountsFrom"": ""submitted"" } }" });
+            var customer = Customer(contact: false);
+            var order = Order(customer, 800m);
+            Guid PartInvoice()
+            {
+                var id = _org.Admin.Create(new Entity(Invoice.EntityLogicalName)
+                {
+                    ["name"] = "Part", [Invoice.Customer] = customer.ToEntityReference(), [Invoice.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),
+                });
+                _org.Admin.Update(new Entity(Invoice.EntityLogicalName, id) { [Invoice.TotalAmount] = new Money(400m) });
+                return id;
+            }
+            void Cancel(Guid invoice) => _org.Admin.Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003),
+            });
+            var first = PartInvoice();
+            var second = PartInvoice();
+            Settle();
+            Assert.Equal(800m, Ledger(customer).Purchases[order].Revenue);
+
+            Cancel(first);
+            Settle();
+            Assert.False(Ledger(customer).Purchases[order].Removed);
+
+            Cancel(second);
+            Settle();
+            Assert.True(Ledger(customer).Purchases[order].Removed);
+        }
     }
 }

@@ -14,8 +14,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
     /// <summary>
     /// What an event on an order, its close or lines, or an invoice changes: the purchase set or withdrawn by id in each
     /// customer's ledger it concerns, or a full read when the purchase is older than the ledger's cut. An invoice on its
-    /// own is its own purchase; one raised from an order sets that order's purchase (read: 1 call), as do an order's close
-    /// and its lines (whose families are read again).
+    /// own is its own purchase; one raised from an order sets that order's purchase (read: 1 call, and 1 more where only an
+    /// invoice makes the order count), as do an order's close and its lines (whose families are read again).
     /// </summary>
     internal sealed class PurchaseChanges : IEnumerable<LedgerChange>
     {
@@ -78,7 +78,23 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             var live = e.After != null && e.After.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != _source.CanceledState && Priced(e.After);
             var afterOrder = e.After?.GetAttributeValue<EntityReference>(_source.FromOrderColumn);
             foreach (var order in new[] { e.Before?.GetAttributeValue<EntityReference>(_source.FromOrderColumn), afterOrder }.Where(o => o != null).Distinct())
-                foreach (var change in OrderRead(order, live && order.Equals(afterOrder), false)) yield return change;
+                foreach (var change in OrderRead(order, (live && order.Equals(afterOrder)) || OtherLiveInvoice(order), false)) yield return change;
+        }
+
+        /// <summary>
+        /// Whether the order has another live invoice than this event's (1 call): an order invoiced twice still counts through
+        /// the other when one is cancelled or moved. Asked only where invoices make orders count (an order stage before the
+        /// configured one).
+        /// </summary>
+        private bool OtherLiveInvoice(EntityReference order)
+        {
+            if (!_event.Purchases.InvoiceOnlyStages.Any()) return false;
+            var query = new QueryExpression(Invoice.EntityLogicalName) { ColumnSet = new ColumnSet(Invoice.PrimaryId), TopCount = 1 };
+            query.Criteria.AddCondition(_source.FromOrderColumn, ConditionOperator.Equal, order.Id);
+            query.Criteria.AddCondition(Invoice.PrimaryId, ConditionOperator.NotEqual, _event.RecordId);
+            query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, _source.CanceledState);
+            query.Criteria.AddCondition(_source.Amount, ConditionOperator.NotNull);
+            return _event.Service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         private LedgerOutcome InvoiceOnItsOwn(CustomerFactsLedger ledger, EntityReference customer, PurchaseDefinition definition)
