@@ -39,7 +39,14 @@ namespace CrmExtensions.Benchmarks
                 host.Seed(product);
                 return product.ToEntityReference();
             });
-            var events = Events(data, families).OrderBy(e => e.On).ToList();
+            // The org's currencies, as an admin adds them: orders and invoices are written in theirs.
+            var currencies = data.Currencies.ToDictionary(c => c.Code, c => new EntityReference(TransactionCurrency.EntityLogicalName, host.GetService().Create(
+                new Entity(TransactionCurrency.EntityLogicalName)
+                {
+                    [TransactionCurrency.Name] = c.Name, [TransactionCurrency.IsoCode] = c.Code, [TransactionCurrency.Symbol] = c.Symbol, [TransactionCurrency.Precision] = 2,
+                    [TransactionCurrency.ExchangeRate] = c.ExchangeRate,
+                })));
+            var events = Events(data, families, currencies).OrderBy(e => e.On).ToList();
             foreach (var a in data.Accounts) host.Seed(new Entity(Account.EntityLogicalName, a.Id) { [Account.Name] = a.Name });
             var service = host.GetService();
             JobFollower.Run(service, new StartRecalculationRequest { Name = "First evaluation", PageSize = 1000 }, () => host.ProcessAsyncQueue(), null);
@@ -78,8 +85,14 @@ namespace CrmExtensions.Benchmarks
             Console.WriteLine($"| replay time per event, ms (host included)       | {watch.Elapsed.TotalMilliseconds / events.Count,5:0.00} |");
         }
 
-        private static IEnumerable<Event> Events(SampleDataset data, IReadOnlyDictionary<string, EntityReference> families)
+        private static IEnumerable<Event> Events(SampleDataset data, IReadOnlyDictionary<string, EntityReference> families, IReadOnlyDictionary<string, EntityReference> currencies)
         {
+            // A row in the base currency names none (the platform fills it in).
+            Entity InCurrency(Entity row, string code)
+            {
+                if (code != null) row[TransactionCurrency.Lookup] = currencies[code];
+                return row;
+            }
             Entity Customer(Guid id) => new Entity(Account.EntityLogicalName, id);
             foreach (var o in data.Orders)
                 yield return new Event
@@ -88,7 +101,7 @@ namespace CrmExtensions.Benchmarks
                     Raise = s =>
                     {
                         // As the Sales app places an order on the day (the clock stands there): the header, its line, then the totals its pricing calculates.
-                        var order = s.Create(new Entity(SalesOrder.EntityLogicalName) { [SalesOrder.Customer] = Customer(o.AccountId).ToEntityReference() });
+                        var order = s.Create(InCurrency(new Entity(SalesOrder.EntityLogicalName) { [SalesOrder.Customer] = Customer(o.AccountId).ToEntityReference() }, o.Currency));
                         s.Create(new Entity(SalesOrderDetail.EntityLogicalName)
                         {
                             [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, order),
@@ -107,11 +120,11 @@ namespace CrmExtensions.Benchmarks
                     On = i.CreatedOn.Date.AddHours(12),
                     Raise = s =>
                     {
-                        var invoice = s.Create(new Entity(Invoice.EntityLogicalName)
+                        var invoice = s.Create(InCurrency(new Entity(Invoice.EntityLogicalName)
                         {
                             [Invoice.Customer] = Customer(i.AccountId).ToEntityReference(),
                             [Common.OverriddenCreatedOn] = i.CreatedOn,
-                        });
+                        }, i.Currency));
                         s.Update(new Entity(Invoice.EntityLogicalName, invoice)
                         {
                             [Invoice.TotalAmount] = new Money(i.Amount),
