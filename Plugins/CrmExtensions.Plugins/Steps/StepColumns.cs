@@ -36,9 +36,6 @@ namespace CrmExtensions.Plugins.Steps
         /// <summary>Who a contact is at its account: its layer and function.</summary>
         public const string ContactRole = Contact.Layer + "," + Contact.Function;
 
-        public const string CustomerLossChange = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
-            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn + "," + CustomerLoss.TierAtLoss;
-
         /// <summary>What decides whether a settings row is read and what it must hold: its name, its document, its state.</summary>
         public const string SettingChange = Setting.Name + "," + Setting.Value + "," + Common.StateCode;
 
