@@ -48,7 +48,7 @@ describe("Customer value dashboard in Chromium", () => {
     expect(await matrix.locator("[data-testid=quadrant-iron]").textContent()).toBe("Iron · 1");
     expect(await matrix.locator("[data-testid=quadrant-lead]").textContent()).toBe("Lead · 2");
     expect(await matrix.locator("circle").count()).toBe(8);
-    expect(await matrix.locator("circle[data-tier=Gold]").count()).toBe(3);
+    expect(await matrix.locator("circle[data-tier=gold]").count()).toBe(3);
     // The lines in force (from cx_ValueThresholds) labelled with their amounts, and axis values, in the user's format (1.234 €).
     expect(await matrix.locator("[data-testid=threshold-current-label]").textContent()).toBe("Current value line 5.000 €");
     expect(await matrix.locator("[data-testid=threshold-potential-label]").textContent()).toBe("Growth potential line 2.000 €");
@@ -110,6 +110,28 @@ describe("Customer value dashboard in Chromium", () => {
     expect(await rows.nth(1).locator("td").allTextContents()).toEqual(["Contoso Ltd", "Platinum", "42.000 €", "9.000 €", "5", "Alex Wilber"]);
     await rows.nth(1).locator("button").click();
     expect(await page.evaluate(() => (window as unknown as { openedForms: { entityId: string }[] }).openedForms.map((f) => f.entityId))).toEqual(["a1", "a1"]);
+    await page.close();
+  });
+
+  it("names tiers and churn bands as the platform formats them for the user, in each tier's colour", async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(dashboardUrl("&language=de"));
+    const matrix = page.frameLocator("#WebResource_valuematrix");
+    await matrix.locator("[data-testid=value-matrix]").waitFor();
+    expect(await matrix.locator("[data-testid=summary]").textContent())
+      .toBe("8 of 8 rated accounts · Platin 2 · Gold 3 · Eisen 1 · Blei 2 · lines at the configured amounts");
+    const platinum = matrix.locator("[data-testid=quadrant-platinum]");
+    expect(await platinum.textContent()).toBe("Platin · 2");
+    expect(await platinum.getAttribute("fill")).toBe("#0f6cbd");
+    expect(await matrix.locator("circle[data-tier=platinum]").evaluateAll((dots) => dots.map((d) => d.getAttribute("fill")))).toEqual(["#0f6cbd", "#0f6cbd"]);
+    expect(await matrix.locator("[data-testid=tier-filter-lead]").locator("xpath=..").textContent()).toBe("Blei");
+
+    await matrix.locator("circle[data-id=a7]").hover();
+    const tooltip = matrix.locator("[data-testid=tooltip]");
+    await tooltip.waitFor({ state: "visible" });
+    expect(await tooltip.locator(".cx-chip").textContent()).toBe("Blei");
+    expect(await tooltip.locator(".cx-chip").evaluate((chip) => getComputedStyle(chip).backgroundColor)).toBe("rgb(161, 159, 157)");
+    expect(await tooltip.locator("dd").nth(2).textContent()).toBe("90 · Hoch");
     await page.close();
   });
 

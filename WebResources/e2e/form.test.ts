@@ -46,6 +46,18 @@ describe("customer form in Chromium", () => {
     await page.close();
   });
 
+  it("shows the labels the form gives in the user's language, each tier in its own colour", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.base}/fixtures/form-harness.html?language=de`);
+    await page.waitForSelector("body[data-ready=true]");
+    const summary = page.frameLocator("#summary-frame");
+    await summary.locator("[data-testid=tier-badge]").waitFor();
+    expect(await summary.locator("[data-testid=tier-badge]").evaluate((badge) => getComputedStyle(badge).backgroundColor)).toBe("rgb(188, 139, 0)");
+    expect(await summary.locator("[data-testid=churn-risk]").textContent()).toBe("72 · Hoch");
+    expect(await summary.locator("[data-testid=loyalty-level]").textContent()).toBe("Vertrauen");
+    await page.close();
+  });
+
   it("says complaints are not tracked in an org without Customer Service", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.base}/fixtures/form-harness.html?cases=none`);

@@ -1,4 +1,4 @@
-import { ChurnRiskBand, Columns, MinReasonLength, OverridePrivilege, TierDescriptions, TierLabels } from "./shared/schema";
+import { ChurnRiskBand, Columns, MinReasonLength, OverridePrivilege, TierDescriptions } from "./shared/schema";
 
 const TierNotification = "cx-tier";
 const ReasonNotification = "cx-override-reason";
@@ -12,13 +12,14 @@ export async function canOverrideTier(): Promise<boolean> {
   return Object.keys(privileges).some((id) => privileges[id].privilegeName === OverridePrivilege);
 }
 
-/** The banner text: tier with its policy, and the top churn reasons when risk is medium or high. */
+/** The banner text: tier (the form's label, in the user's language) with its policy, and the top churn reasons when risk is medium or high. */
 export function tierMessage(form: Xrm.FormContext): { text: string; level: Xrm.FormNotificationLevel } | null {
-  const tier = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.tier)?.getValue();
-  if (tier === null || tier === undefined) return null;
-  const info = TierLabels[tier] ? { label: TierLabels[tier], policy: TierDescriptions[tier] } : undefined;
-  if (!info) return { text: `Unknown tier value ${tier}: recalculate the customer.`, level: "WARNING" };
-  let text = `${info.label} customer: ${info.policy}.`;
+  const tier = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.tier);
+  const value = tier?.getValue();
+  if (!tier || value === null || value === undefined) return null;
+  const policy = TierDescriptions[value];
+  if (!policy) return { text: `Unknown tier value ${value}: recalculate the customer.`, level: "WARNING" };
+  let text = `${tier.getText()} customer: ${policy}.`;
   const band = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.churnriskband)?.getValue();
   const reasons = form.getAttribute<Xrm.Attributes.StringAttribute>(Columns.churnreasons)?.getValue();
   const atRisk = band === ChurnRiskBand.High || band === ChurnRiskBand.Medium;

@@ -1,5 +1,5 @@
 import { RecalculateCustomer, type RecalculateCustomerResponse } from "./shared/customApis";
-import { TierLabels } from "./shared/schema";
+import { Columns } from "./shared/schema";
 import { refreshAfterRecalculation } from "./customerForm";
 
 /** The request Xrm.WebApi.online.execute sends for the bound cx_RecalculateCustomer Custom API (names from its generated contract). */
@@ -33,9 +33,11 @@ export async function recalculate(primaryControl: Xrm.FormContext): Promise<void
     if (!response.ok) throw new Error(`The server answered ${response.status} ${response.statusText}.`);
     const result = (await response.json()) as RecalculateCustomerResponse;
     Xrm.Utility.closeProgressIndicator();
-    const tier = TierLabels[result.Tier] ?? `value ${result.Tier}`;
+    // The response carries the tier's value only. The form's option of that value names it in the user's language; it is
+    // the tier computed, which a manager's override may keep off the form. A form without the column names none.
+    const tier = primaryControl.getAttribute<Xrm.Attributes.OptionSetAttribute>(Columns.tier)?.getOption(result.Tier)?.text;
     primaryControl.ui.setFormNotification(
-      `Recalculated: ${tier}. Retention work: ${result.ActivitiesCreated} created, ${result.ActivitiesUpdated} moved, ${result.ActivitiesCancelled} cancelled.`,
+      `Recalculated${tier ? `: ${tier}` : ""}. Retention work: ${result.ActivitiesCreated} created, ${result.ActivitiesUpdated} moved, ${result.ActivitiesCancelled} cancelled.`,
       "INFO",
       "cx-recalculated",
     );

@@ -14,11 +14,11 @@ function grantOverride(granted: boolean) {
 
 let granted = false;
 
-function form(values: { tier?: number | null; band?: number | null; risk?: number; reasons?: string | null } = {}) {
+function form(values: { tier?: number | null; band?: number | null; risk?: number; reasons?: string | null; platinumText?: string } = {}) {
   XrmMockGenerator.initialise();
   grantOverride(granted);
   XrmMockGenerator.Attribute.createOptionSet(Columns.tier, values.tier ?? null as unknown as number,
-    [{ text: "Platinum", value: platinum }, { text: "Gold", value: gold }]);
+    [{ text: values.platinumText ?? "Platinum", value: platinum }, { text: "Gold", value: gold }]);
   XrmMockGenerator.Attribute.createOptionSet(Columns.churnriskband, values.band ?? null as unknown as number,
     [{ text: "Low", value: OptionBase + 1 }, { text: "Medium", value: OptionBase + 2 }, { text: "High", value: OptionBase + 3 }]);
   XrmMockGenerator.Attribute.createNumber(Columns.churnrisk, values.risk ?? 0);
@@ -47,6 +47,11 @@ describe("customer form", () => {
       text: "Gold customer: key investment: keep the relationship high. Churn risk 72: Purchase value fell 60%; 2 open complaints.",
       level: "WARNING",
     });
+  });
+
+  it("names the tier as the form does, in the user's language, with the policy of its value", () => {
+    const f = form({ tier: platinum, band: OptionBase + 1, platinumText: "Platin" });
+    expect(tierMessage(f)).toEqual({ text: "Platin customer: top priority: strengthen the relationship at any cost.", level: "INFO" });
   });
 
   it("shows nothing before the first evaluation", () => {

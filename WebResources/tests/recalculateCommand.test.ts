@@ -3,9 +3,10 @@ import { XrmMockGenerator } from "xrm-mock";
 import { canRecalculate, recalculate, recalculateRequest } from "../src/recalculateCommand";
 import { Columns, OptionBase } from "../src/shared/schema";
 
-function setup(id: string) {
+function setup(id: string, tierOnForm = true) {
   XrmMockGenerator.initialise();
-  XrmMockGenerator.Attribute.createOptionSet(Columns.tier, OptionBase + 2, [{ text: "Gold", value: OptionBase + 2 }]);
+  // The form's options in the user's language (German here).
+  if (tierOnForm) XrmMockGenerator.Attribute.createOptionSet(Columns.tier, OptionBase + 2, [{ text: "Platin", value: OptionBase + 1 }, { text: "Gold", value: OptionBase + 2 }]);
   const f = XrmMockGenerator.getFormContext();
   vi.spyOn(f.data.entity, "getId").mockReturnValue(id);
   vi.spyOn(f.data, "refresh").mockResolvedValue(undefined as never);
@@ -42,8 +43,16 @@ describe("Recalculate value command", () => {
     expect(utility.showProgressIndicator).toHaveBeenCalledWith("Recalculating customer value…");
     expect(utility.closeProgressIndicator).toHaveBeenCalled();
     expect(execute.mock.calls[0][0].entity.id).toBe("6f9619ff-8b86-d011-b42d-00c04fc964ff");
-    expect(notify).toHaveBeenCalledWith("Recalculated: Platinum. Retention work: 2 created, 1 moved, 0 cancelled.", "INFO", "cx-recalculated");
+    expect(notify).toHaveBeenCalledWith("Recalculated: Platin. Retention work: 2 created, 1 moved, 0 cancelled.", "INFO", "cx-recalculated");
     expect(f.data.refresh).toHaveBeenCalledWith(false);
+  });
+
+  it("leaves the tier out on a form without the tier column rather than show its option value", async () => {
+    const { f, execute } = setup("{6F9619FF-8B86-D011-B42D-00C04FC964FF}", false);
+    execute.mockResolvedValue({ ok: true, status: 200, statusText: "OK", json: async () => ({ Tier: OptionBase + 1, ActivitiesCreated: 0, ActivitiesUpdated: 0, ActivitiesCancelled: 0 }) });
+    const notify = vi.spyOn(f.ui, "setFormNotification");
+    await recalculate(f);
+    expect(notify).toHaveBeenCalledWith("Recalculated. Retention work: 0 created, 0 moved, 0 cancelled.", "INFO", "cx-recalculated");
   });
 
   it("reports a failure clearly and always closes the progress indicator", async () => {

@@ -123,7 +123,12 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>Length of cx_churnreasons (its MaxLength in Solution/src).</summary>
         public const int ChurnReasonsMaxLength = 4000;
 
-        /// <summary>Columns only a recalculation or an authorised override may change.</summary>
-        public static readonly string[] Guarded = { Tier, TierOverride, TierOverrideReason, TierOverrideUntil, TierOverrideBy };
+        /// <summary>
+        /// Columns only a recalculation or an authorised override may change, as the platform stores a column list: a
+        /// constant, so the tier guard's step filters on the same columns its check compares.
+        /// </summary>
+        public const string GuardedColumns = Tier + "," + TierOverride + "," + TierOverrideReason + "," + TierOverrideUntil + "," + TierOverrideBy;
+
+        public static readonly string[] Guarded = GuardedColumns.Split(',');
     }
 }

@@ -80,18 +80,20 @@ namespace CrmExtensions.Plugins.Model
         /// The score history's values: the same scores the customer's secured columns hold, so the same profiles read them
         /// and none writes them. <see cref="CustomerScoreChange.Trigger"/> is on every row the product records.
         /// </summary>
-        public static readonly string[] ScoreHistoryValues =
-        {
-            CustomerScoreChange.TierFrom, CustomerScoreChange.TierTo, CustomerScoreChange.ChurnBandFrom, CustomerScoreChange.ChurnBandTo,
-            CustomerScoreChange.StageFrom, CustomerScoreChange.StageTo, CustomerScoreChange.LoyaltyFrom, CustomerScoreChange.LoyaltyTo,
-            CustomerScoreChange.ChurnRisk, CustomerScoreChange.TopReasons, CustomerScoreChange.Trigger, CustomerScoreChange.TriggerDetail,
-        };
+        /// <remarks>A column list as the platform stores it, so the step that refuses forged history rows filters on the same values.</remarks>
+        public const string ScoreHistoryValueColumns = CustomerScoreChange.TierFrom + "," + CustomerScoreChange.TierTo + "," + CustomerScoreChange.ChurnBandFrom + ","
+            + CustomerScoreChange.ChurnBandTo + "," + CustomerScoreChange.StageFrom + "," + CustomerScoreChange.StageTo + "," + CustomerScoreChange.LoyaltyFrom + ","
+            + CustomerScoreChange.LoyaltyTo + "," + CustomerScoreChange.ChurnRisk + "," + CustomerScoreChange.TopReasons + "," + CustomerScoreChange.Trigger + ","
+            + CustomerScoreChange.TriggerDetail;
+
+        public static readonly string[] ScoreHistoryValues = ScoreHistoryValueColumns.Split(',');
 
         /// <summary>The override audit's values, secured as the customer's override columns; <see cref="TierOverrideAudit.OverrideBy"/> is on every row.</summary>
-        public static readonly string[] OverrideAuditValues =
-        {
-            TierOverrideAudit.FromTier, TierOverrideAudit.ToTier, TierOverrideAudit.Reason, TierOverrideAudit.OverrideBy, TierOverrideAudit.Until,
-        };
+        /// <remarks>A column list as the platform stores it, so the step that refuses forged audit rows filters on the same values.</remarks>
+        public const string OverrideAuditValueColumns = TierOverrideAudit.FromTier + "," + TierOverrideAudit.ToTier + "," + TierOverrideAudit.Reason + ","
+            + TierOverrideAudit.OverrideBy + "," + TierOverrideAudit.Until;
+
+        public static readonly string[] OverrideAuditValues = OverrideAuditValueColumns.Split(',');
 
         /// <summary>
         /// What marks a history or audit row's create or update as the product's own: a secured column no profile may create

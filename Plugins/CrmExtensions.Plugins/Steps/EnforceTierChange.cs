@@ -20,7 +20,7 @@ namespace CrmExtensions.Plugins.Steps
     [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
         Description = "A new customer gets its tier from recalculation, never by hand.")]
     [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, Account.EntityLogicalName, Contact.EntityLogicalName,
-        FilteringAttributes = StepColumns.TierGuard, PreImage = StepColumns.TierGuardImage,
+        FilteringAttributes = CustomerColumns.GuardedColumns, PreImage = StepColumns.TierGuardImage,
         Description = "A tier changes only by recalculation or an authorised override with a reason.")]
     public sealed class EnforceTierChange : PluginBase
     {

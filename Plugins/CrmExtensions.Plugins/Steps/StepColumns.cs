@@ -8,11 +8,8 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     internal static class StepColumns
     {
-        public const string TierGuard = CustomerColumns.Tier + "," + CustomerColumns.TierOverride + "," + CustomerColumns.TierOverrideReason + ","
-            + CustomerColumns.TierOverrideUntil + "," + CustomerColumns.TierOverrideBy;
-
-        /// <summary>The tier guard's image: with the customer's owner, whom its override audit row belongs to.</summary>
-        public const string TierGuardImage = TierGuard + "," + Common.OwnerId;
+        /// <summary>The tier guard's image: the guarded columns with the customer's owner, whom its override audit row belongs to.</summary>
+        public const string TierGuardImage = CustomerColumns.GuardedColumns + "," + Common.OwnerId;
 
         /// <summary>The four scores the history follows.</summary>
         public const string Scores = CustomerColumns.Tier + "," + CustomerColumns.ChurnRiskBand + "," + CustomerColumns.LifecycleStage + "," + CustomerColumns.LoyaltyLevel;
@@ -23,21 +20,15 @@ namespace CrmExtensions.Plugins.Steps
             + CustomerColumns.TierOverrideReason + "," + Common.OwnerId;
 
         /// <summary>Every column the product writes on a score history row (not its owner, which follows the customer's by Assign).</summary>
-        public const string ScoreChangeContent = CustomerScoreChange.Name + "," + CustomerScoreChange.Customer + "," + CustomerScoreChange.TierFrom + ","
-            + CustomerScoreChange.TierTo + "," + CustomerScoreChange.ChurnBandFrom + "," + CustomerScoreChange.ChurnBandTo + "," + CustomerScoreChange.StageFrom + ","
-            + CustomerScoreChange.StageTo + "," + CustomerScoreChange.LoyaltyFrom + "," + CustomerScoreChange.LoyaltyTo + "," + CustomerScoreChange.ChurnRisk + ","
-            + CustomerScoreChange.TopReasons + "," + CustomerScoreChange.Trigger + "," + CustomerScoreChange.TriggerDetail + "," + Common.StateCode;
+        public const string ScoreChangeContent = CustomerScoreChange.Name + "," + CustomerScoreChange.Customer + "," + CustomerColumnSecurity.ScoreHistoryValueColumns + ","
+            + Common.StateCode;
 
         /// <summary>Every column the product writes on an override audit row (not its owner).</summary>
-        public const string OverrideAuditContent = TierOverrideAudit.Name + "," + TierOverrideAudit.Customer + ","
-            + TierOverrideAudit.FromTier + "," + TierOverrideAudit.ToTier + "," + TierOverrideAudit.Reason + "," + TierOverrideAudit.OverrideBy + ","
-            + TierOverrideAudit.Until + "," + Common.StateCode;
+        public const string OverrideAuditContent = TierOverrideAudit.Name + "," + TierOverrideAudit.Customer + "," + CustomerColumnSecurity.OverrideAuditValueColumns + ","
+            + Common.StateCode;
 
         /// <summary>Who a contact is at its account: its layer and function.</summary>
         public const string ContactRole = Contact.Layer + "," + Contact.Function;
-
-        public const string CustomerLossChange = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
-            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn + "," + CustomerLoss.TierAtLoss;
 
         /// <summary>What decides whether a settings row is read and what it must hold: its name, its document, its state.</summary>
         public const string SettingChange = Setting.Name + "," + Setting.Value + "," + Common.StateCode;

@@ -4,6 +4,7 @@ using System.Linq;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.Infrastructure;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation.Sources;
 using CrmExtensions.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
 
@@ -18,8 +19,8 @@ namespace CrmExtensions.Plugins.Steps
     /// </summary>
     [Step(MessageName.Create, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName,
         Description = "Check a customer loss: the cause decides its family, a user closing a customer names the cause, won back is recorded by the rules.")]
-    [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName, FilteringAttributes = StepColumns.CustomerLossChange,
-        PreImage = StepColumns.CustomerLossChange,
+    [Step(MessageName.Update, Stage.PreOperation, Mode.Synchronous, CustomerLoss.EntityLogicalName, FilteringAttributes = LossSource.RecordColumns,
+        PreImage = LossSource.RecordColumns,
         Description = "Check a change of a customer loss: the cause decides its family, won back is recorded by the rules.")]
     public sealed class ValidateCustomerLoss : PluginBase
     {

@@ -7,9 +7,11 @@ using CrmExtensions.Plugins.Model;
 namespace CrmExtensions.Cli.Generation
 {
     /// <summary>
-    /// WebResources/src/shared/schema.ts: the columns of the tables the scripts read, the values, labels, descriptions,
-    /// order and colours of those columns' choices, the publisher's option base, and the override rule the form enforces
-    /// before the server does, written from Solution/src and the plug-ins so the scripts hold no copy.
+    /// WebResources/src/shared/schema.ts: the columns of the tables the scripts read, the values, order, descriptions and
+    /// colours of those columns' choices, the publisher's option base, and the override rule the form enforces before the
+    /// server does, written from Solution/src and the plug-ins so the scripts hold no copy. No labels: the scripts read them
+    /// from the platform in the user's language, and everything here is keyed by option value so a translated or renamed
+    /// label cannot change a colour or an order.
     /// </summary>
     public static class WebSchema
     {
@@ -55,13 +57,12 @@ namespace CrmExtensions.Cli.Generation
             var id = optionSet.Identifier;
             text.Append($"\n/** {optionSet.Name}: {optionSet.Description ?? optionSet.DisplayName} */\n");
             text.Append($"export const {id} = {{ {string.Join(", ", optionSet.Options.Select(o => $"{o.Identifier}: {o.Value}"))} }} as const;\n");
-            text.Append($"/** {optionSet.Name}'s labels in the order the option set declares them. */\n");
-            text.Append($"export const {id}Order = [{string.Join(", ", optionSet.Options.Select(o => $"\"{o.Label}\""))}] as const;\n");
-            text.Append($"export const {id}Labels: Record<number, string> = {{ {string.Join(", ", optionSet.Options.Select(o => $"{o.Value}: \"{o.Label}\""))} }};\n");
+            text.Append($"/** {optionSet.Name}'s values in the order the option set declares them. */\n");
+            text.Append($"export const {id}Order: readonly number[] = [{string.Join(", ", optionSet.Options.Select(o => o.Value))}];\n");
             var described = optionSet.Options.Where(o => o.Description != null).Select(o => $"  {o.Value}: \"{o.Description}\",\n").ToList();
             if (described.Count > 0) text.Append($"export const {id}Descriptions: Record<number, string> = {{\n{string.Concat(described)}}};\n");
-            var coloured = optionSet.Options.Where(o => o.Color != null).Select(o => $"\"{o.Label}\": \"{o.Color}\"").ToList();
-            if (coloured.Count > 0) text.Append($"/** By label. */\nexport const {id}Colours: Record<string, string> = {{ {string.Join(", ", coloured)} }};\n");
+            var coloured = optionSet.Options.Where(o => o.Color != null).Select(o => $"{o.Value}: \"{o.Color}\"").ToList();
+            if (coloured.Count > 0) text.Append($"export const {id}Colours: Record<number, string> = {{ {string.Join(", ", coloured)} }};\n");
         }
     }
 }

@@ -1,8 +1,9 @@
 import { el } from "../shared/dom";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
 import { loadCustomers, loadThresholds, type Customer, type Thresholds } from "./data";
-import { TierColours, TierOrder } from "../shared/schema";
-import { quadrantCounts, renderMatrix, tierLabel } from "./matrix";
+import { TierOrder } from "../shared/schema";
+import { tierColour } from "../shared/palette";
+import { quadrantCounts, renderMatrix, tierKey, tierNames } from "./matrix";
 import { DrawBound, sampleByTier } from "./sampling";
 
 export interface Page {
@@ -30,14 +31,15 @@ export async function loadPage(xrm: PageXrm): Promise<Page> {
 
 interface Filters {
   owner: string;
-  tiers: Set<string>;
+  /** Option values of the tiers shown. */
+  tiers: Set<number>;
 }
 
 function applyFilters(customers: Customer[], filters: Filters): Customer[] {
-  return customers.filter((c) => (filters.owner === "" || c.ownerId === filters.owner) && filters.tiers.has(tierLabel(c.tier)));
+  return customers.filter((c) => (filters.owner === "" || c.ownerId === filters.owner) && c.tier !== null && filters.tiers.has(c.tier));
 }
 
-function toolbar(page: Page, filters: Filters, changed: () => void, toggleTable: (shown: boolean) => void): HTMLElement {
+function toolbar(page: Page, names: Map<number, string>, filters: Filters, changed: () => void, toggleTable: (shown: boolean) => void): HTMLElement {
   const bar = el("div", { class: "cx-toolbar", role: "toolbar", "aria-label": "Filters" });
   const ownerField = el("label", { class: "cx-field" });
   ownerField.append(el("span", {}, "Owner"));
@@ -51,9 +53,9 @@ function toolbar(page: Page, filters: Filters, changed: () => void, toggleTable:
 
   const tiers = el("fieldset", { class: "cx-tiers" });
   tiers.appendChild(el("legend", {}, "Tiers"));
-  for (const tier of TierOrder) {
+  for (const tier of TierOrder.filter((t) => names.has(t))) {
     const label = el("label", { class: "cx-toggle" });
-    const box = el("input", { type: "checkbox", value: tier, "data-testid": `tier-filter-${tier.toLowerCase()}` });
+    const box = el("input", { type: "checkbox", value: String(tier), "data-testid": `tier-filter-${tierKey(tier)}` });
     box.checked = filters.tiers.has(tier);
     box.addEventListener("change", () => {
       if (box.checked) filters.tiers.add(tier);
@@ -61,8 +63,8 @@ function toolbar(page: Page, filters: Filters, changed: () => void, toggleTable:
       changed();
     });
     const swatch = el("span", { class: "cx-swatch", "aria-hidden": "true" });
-    swatch.style.background = TierColours[tier];
-    label.append(box, swatch, document.createTextNode(tier));
+    swatch.style.background = tierColour(tier);
+    label.append(box, swatch, document.createTextNode(names.get(tier) ?? ""));
     tiers.appendChild(label);
   }
   bar.appendChild(tiers);
@@ -85,13 +87,14 @@ function customerTable(drawn: Customer[], format: UserFormat, open: (c: Customer
   const head = el("tr");
   for (const h of ["Customer", "Tier", "Current value", "Growth potential", "Churn risk", "Owner"]) head.appendChild(el("th", { scope: "col" }, h));
   table.appendChild(head);
-  for (const c of [...drawn].sort((a, b) => TierOrder.indexOf(tierLabel(a.tier) as never) - TierOrder.indexOf(tierLabel(b.tier) as never) || b.currentValue - a.currentValue)) {
+  const rank = (c: Customer) => TierOrder.indexOf(c.tier ?? 0);
+  for (const c of [...drawn].sort((a, b) => rank(a) - rank(b) || b.currentValue - a.currentValue)) {
     const row = el("tr");
     const name = el("td");
     const button = el("button", { type: "button", class: "cx-link" }, c.name);
     button.addEventListener("click", () => open(c));
     name.appendChild(button);
-    row.append(name, el("td", {}, tierLabel(c.tier)), el("td", { class: "cx-number" }, format.money(c.currentValue, 0)),
+    row.append(name, el("td", {}, c.tierLabel), el("td", { class: "cx-number" }, format.money(c.currentValue, 0)),
       el("td", { class: "cx-number" }, format.money(c.growthPotential, 0)), el("td", { class: "cx-number" }, String(c.churnRisk)), el("td", {}, c.ownerName));
     table.appendChild(row);
   }
@@ -100,6 +103,7 @@ function customerTable(drawn: Customer[], format: UserFormat, open: (c: Customer
 
 export function renderPage(root: HTMLElement, page: Page, open: (c: Customer) => void): void {
   root.replaceChildren();
+  const names = tierNames(page.customers);
   const filters: Filters = { owner: "", tiers: new Set(TierOrder) };
   let tableShown = false;
   const header = el("header", { class: "cx-header" });
@@ -116,21 +120,21 @@ export function renderPage(root: HTMLElement, page: Page, open: (c: Customer) =>
 
   const draw = () => {
     const visible = applyFilters(page.customers, filters);
-    const drawn = sampleByTier(visible, DrawBound, (c) => tierLabel(c.tier), (c) => c.currentValue);
+    const drawn = sampleByTier(visible, DrawBound, (c) => String(c.tier), (c) => c.currentValue);
     const counts = quadrantCounts(visible);
     const lines = page.thresholds.calibratedOn
       ? `lines learnt from your customers on ${page.thresholds.calibratedOn.substring(0, 10)}`
       : "lines at the configured amounts";
-    summary.textContent = `${page.format.number(visible.length)} of ${page.format.number(page.customers.length)} rated accounts · ${TierOrder.map((t) => `${t} ${page.format.number(counts[t])}`).join(" · ")} · ${lines}`;
+    summary.textContent = `${page.format.number(visible.length)} of ${page.format.number(page.customers.length)} rated accounts · ${TierOrder.filter((t) => names.has(t)).map((t) => `${names.get(t)} ${page.format.number(counts.get(t) ?? 0)}`).join(" · ")} · ${lines}`;
     note.textContent = drawn.length < visible.length
       ? `Showing ${page.format.number(drawn.length)} of ${page.format.number(visible.length)} customers as dots: an even sample across each tier's value range. Counts and lines use all ${page.format.number(visible.length)}.`
       : "";
     note.hidden = note.textContent === "";
-    renderMatrix(chart, { customers: visible, drawn, thresholds: page.thresholds, format: page.format, open }, (text) => { announcer.textContent = text; });
+    renderMatrix(chart, { customers: visible, drawn, thresholds: page.thresholds, format: page.format, names, open }, (text) => { announcer.textContent = text; });
     tableHost.replaceChildren(customerTable(drawn, page.format, open));
     tableHost.hidden = !tableShown;
   };
-  root.append(header, toolbar(page, filters, draw, (shown) => { tableShown = shown; tableHost.hidden = !shown; }));
+  root.append(header, toolbar(page, names, filters, draw, (shown) => { tableShown = shown; tableHost.hidden = !shown; }));
   for (const text of page.notes) root.appendChild(el("p", { class: "cx-note", "data-testid": "page-note" }, text));
   root.append(note, card, announcer, tableHost);
   draw();

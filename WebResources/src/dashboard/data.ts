@@ -1,16 +1,20 @@
 import { ValueThresholds, type ValueThresholdsResponse } from "../shared/customApis";
 import { Columns } from "../shared/schema";
+import { formattedValue } from "../shared/formattedValue";
 
 export interface Customer {
   id: string;
   name: string;
   tier: number | null;
+  /** The tier's label in the user's language, as the server formats it. */
+  tierLabel: string;
   /** Profit per year, base currency. */
   currentValue: number;
   /** Incremental profit per year, base currency. */
   growthPotential: number;
   churnRisk: number;
   churnBand: number | null;
+  churnBandLabel: string;
   ownerId: string;
   ownerName: string;
 }
@@ -31,7 +35,6 @@ const PageSize = 5000;
 
 /** Amounts in the organisation's base currency, which the platform keeps beside each currency column. */
 const BaseAmount = (column: string): string => `${column}_base`;
-const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
 const num = (value: unknown): number => (typeof value === "number" ? value : 0);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const choice = (value: unknown): number | null => (typeof value === "number" ? value : null);
@@ -56,12 +59,14 @@ export async function loadCustomers(api: Api): Promise<Customer[]> {
     id: text(row["accountid"]),
     name: text(row["name"]),
     tier: choice(row[Columns.tier]),
+    tierLabel: formattedValue(row, Columns.tier),
     currentValue: num(row[BaseAmount(Columns.currentvalue)]),
     growthPotential: num(row[BaseAmount(Columns.growthpotential)]),
     churnRisk: num(row[Columns.churnrisk]),
     churnBand: choice(row[Columns.churnriskband]),
+    churnBandLabel: formattedValue(row, Columns.churnriskband),
     ownerId: text(row["_ownerid_value"]),
-    ownerName: text(row["_ownerid_value" + FormattedValue]) || text(row["_ownerid_value"]),
+    ownerName: formattedValue(row, "_ownerid_value") || text(row["_ownerid_value"]),
   }));
 }
 

@@ -1,11 +1,23 @@
-import { ChurnRiskBandLabels, TierColours, TierLabels, TierOrder } from "../shared/schema";
-import { NoTierColour } from "../shared/palette";
+import { Tier, TierOrder } from "../shared/schema";
+import { tierColour } from "../shared/palette";
 import type { UserFormat } from "../shared/userFormat";
 import type { Customer, Thresholds } from "./data";
 
+/**
+ * Each tier's name as the platform gives it on the customers' rows, in the user's language. A tier no customer holds
+ * has no row to name it: the page then shows its count alone and offers no filter for it.
+ */
+export function tierNames(customers: Customer[]): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const c of customers) if (c.tier !== null && c.tierLabel && !names.has(c.tier)) names.set(c.tier, c.tierLabel);
+  return names;
+}
 
-export function tierLabel(tier: number | null): string {
-  return tier !== null && TierLabels[tier] ? TierLabels[tier] : "Unrated";
+const TierKeys = new Map<number, string>(Object.entries(Tier).map(([key, value]) => [value, key.toLowerCase()]));
+
+/** A tier's stable name for the page's test ids and data attributes ("platinum"), whatever its label says. */
+export function tierKey(tier: number | null): string {
+  return (tier !== null ? TierKeys.get(tier) : undefined) ?? "unrated";
 }
 
 export interface MatrixView {
@@ -15,6 +27,8 @@ export interface MatrixView {
   drawn: Customer[];
   thresholds: Thresholds;
   format: UserFormat;
+  /** The tiers' names, from every customer on the page (tierNames). */
+  names: Map<number, string>;
   open: (customer: Customer) => void;
 }
 
@@ -47,18 +61,16 @@ function axisMax(values: number[], lines: number[]): number {
   return Math.ceil(max / step) * step;
 }
 
-export function quadrantCounts(customers: Customer[]): Record<string, number> {
-  const counts: Record<string, number> = { Platinum: 0, Gold: 0, Iron: 0, Lead: 0 };
-  for (const c of customers) {
-    const label = tierLabel(c.tier);
-    if (label in counts) counts[label]++;
-  }
+/** Customers per tier, by option value. */
+export function quadrantCounts(customers: Customer[]): Map<number, number> {
+  const counts = new Map<number, number>(TierOrder.map((tier) => [tier, 0]));
+  for (const c of customers) if (c.tier !== null && counts.has(c.tier)) counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1);
   return counts;
 }
 
 export function describe(customer: Customer, format: UserFormat): string {
-  const band = customer.churnBand !== null ? ChurnRiskBandLabels[customer.churnBand] ?? "" : "";
-  return `${customer.name}, ${tierLabel(customer.tier)}: current value ${format.money(customer.currentValue, 0)}, growth potential ${format.money(customer.growthPotential, 0)}, churn risk ${customer.churnRisk}${band ? ` (${band})` : ""}, owner ${customer.ownerName || "unknown"}`;
+  const band = customer.churnBandLabel;
+  return `${customer.name}, ${customer.tierLabel}: current value ${format.money(customer.currentValue, 0)}, growth potential ${format.money(customer.growthPotential, 0)}, churn risk ${customer.churnRisk}${band ? ` (${band})` : ""}, owner ${customer.ownerName || "unknown"}`;
 }
 
 /** The tooltip's content: name, tier and the values, as text (names are data, never markup). */
@@ -69,11 +81,11 @@ function fillTooltip(tooltip: HTMLElement, customer: Customer, format: UserForma
   title.textContent = customer.name;
   const tier = document.createElement("span");
   tier.className = "cx-chip";
-  tier.style.background = TierColours[tierLabel(customer.tier)] ?? NoTierColour;
-  tier.textContent = tierLabel(customer.tier);
+  tier.style.background = tierColour(customer.tier);
+  tier.textContent = customer.tierLabel;
   title.appendChild(tier);
   tooltip.appendChild(title);
-  const band = customer.churnBand !== null ? ChurnRiskBandLabels[customer.churnBand] ?? "" : "";
+  const band = customer.churnBandLabel;
   const rows: [string, string][] = [
     ["Current value", format.money(customer.currentValue, 0)],
     ["Growth potential", format.money(customer.growthPotential, 0)],
@@ -106,7 +118,7 @@ export function renderMatrix(host: HTMLElement, view: MatrixView, announce: (tex
   const counts = quadrantCounts(view.customers);
 
   const root = svg("svg", { viewBox: `0 0 ${Width} ${Height}`, role: "group", "aria-roledescription": "value matrix", "data-testid": "value-matrix",
-    "aria-label": `Value matrix: ${TierOrder.map((tier) => `${tier} ${counts[tier]}`).join(", ")}. Use the arrow keys to move between customers and Enter to open one.` });
+    "aria-label": `Value matrix: ${TierOrder.filter((tier) => view.names.has(tier)).map((tier) => `${view.names.get(tier)} ${counts.get(tier)}`).join(", ")}. Use the arrow keys to move between customers and Enter to open one.` });
 
   for (const value of ticks(maxX)) {
     root.appendChild(svg("line", { x1: x(value), y1: Top, x2: x(value), y2: Height - Bottom, class: "cx-grid" }));
@@ -136,12 +148,15 @@ export function renderMatrix(host: HTMLElement, view: MatrixView, announce: (tex
     potentialLabel(`at high value ${format.money(t.growthPotentialHigh, 0)}`, Width - Right - 4, tyHigh, "end");
   }
 
-  const quadrants: [string, number, number, string][] = [
-    ["Iron", Left + 8, Top + 18, "start"], ["Platinum", Width - Right - 8, Top + 18, "end"],
-    ["Lead", Left + 8, Height - Bottom - 10, "start"], ["Gold", Width - Right - 8, Height - Bottom - 10, "end"],
+  const quadrants: [number, number, number, string][] = [
+    [Tier.Iron, Left + 8, Top + 18, "start"], [Tier.Platinum, Width - Right - 8, Top + 18, "end"],
+    [Tier.Lead, Left + 8, Height - Bottom - 10, "start"], [Tier.Gold, Width - Right - 8, Height - Bottom - 10, "end"],
   ];
-  for (const [name, qx, qy, anchor] of quadrants)
-    root.appendChild(svg("text", { x: qx, y: qy, "text-anchor": anchor, fill: TierColours[name], class: "cx-quadrant", "data-testid": `quadrant-${name.toLowerCase()}` }, `${name} · ${format.number(counts[name])}`));
+  for (const [tier, qx, qy, anchor] of quadrants) {
+    const count = format.number(counts.get(tier) ?? 0), name = view.names.get(tier);
+    root.appendChild(svg("text", { x: qx, y: qy, "text-anchor": anchor, fill: tierColour(tier), class: "cx-quadrant", "data-testid": `quadrant-${tierKey(tier)}` },
+      name ? `${name} · ${count}` : count));
+  }
 
   const tooltip = document.createElement("div");
   tooltip.className = "cx-tooltip";
@@ -165,10 +180,9 @@ export function renderMatrix(host: HTMLElement, view: MatrixView, announce: (tex
   const hide = () => { tooltip.hidden = true; };
   const layer = svg("g", { role: "list", "aria-label": "Customers" });
   ordered.forEach((customer, index) => {
-    const tier = tierLabel(customer.tier);
-    const dot = svg("circle", { cx: x(customer.currentValue).toFixed(1), cy: y(customer.growthPotential).toFixed(1), r: 5, fill: TierColours[tier] ?? NoTierColour,
+    const dot = svg("circle", { cx: x(customer.currentValue).toFixed(1), cy: y(customer.growthPotential).toFixed(1), r: 5, fill: tierColour(customer.tier),
       class: "cx-dot", role: "listitem", tabindex: index === 0 ? 0 : -1, "aria-label": describe(customer, format), "aria-describedby": tooltip.id,
-      "data-tier": tier, "data-id": customer.id });
+      "data-tier": tierKey(customer.tier), "data-id": customer.id });
     dot.addEventListener("mouseenter", () => show(dot, customer));
     dot.addEventListener("mouseleave", hide);
     dot.addEventListener("focus", () => { show(dot, customer); announce(describe(customer, format)); });

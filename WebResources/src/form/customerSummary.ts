@@ -1,17 +1,20 @@
 import { el } from "../shared/dom";
 import { ServiceSolution } from "../shared/customApis";
-import { ChurnRiskBand, ChurnRiskBandLabels, Columns, HistoryColumns, HistoryTable, LoyaltyLevelLabels, TierColours, TierDescriptions, TierLabels } from "../shared/schema";
+import { ChurnRiskBand, Columns, HistoryColumns, HistoryTable, TierDescriptions } from "../shared/schema";
 import { PlainFormat, UserFormat, loadUserFormat } from "../shared/userFormat";
-import { NoTierColour } from "../shared/palette";
+import { tierColour } from "../shared/palette";
+import { formattedValue } from "../shared/formattedValue";
 
-/** What the summary reads from the form: the customer's columns as they stand on the form. */
+/** What the summary reads from the form: the customer's columns as they stand on the form, choices with their labels. */
 export interface CustomerValues {
   tier: number | null;
+  tierLabel: string | null;
   overridden: boolean;
   churnRisk: number | null;
   churnBand: number | null;
+  churnBandLabel: string | null;
   churnReasons: string | null;
-  loyaltyLevel: number | null;
+  loyaltyLabel: string | null;
   repeatPurchaseRate: number | null;
   crossPurchaseBreadth: number | null;
   referrals: number | null;
@@ -24,13 +27,20 @@ export const TopReasons = 3;
 
 export function readValues(form: Xrm.FormContext): CustomerValues {
   const value = <T>(column: string): T | null => (form.getAttribute(column)?.getValue() as T | null | undefined) ?? null;
+  // The form's own label of the chosen option: the user's language, and the org's wording if it renamed one.
+  const label = (column: string): string | null => {
+    const choice = form.getAttribute<Xrm.Attributes.OptionSetAttribute>(column);
+    return choice && choice.getValue() !== null ? choice.getText() : null;
+  };
   return {
     tier: value<number>(Columns.tier),
+    tierLabel: label(Columns.tier),
     overridden: value<boolean>(Columns.tieroverride) === true,
     churnRisk: value<number>(Columns.churnrisk),
     churnBand: value<number>(Columns.churnriskband),
+    churnBandLabel: label(Columns.churnriskband),
     churnReasons: value<string>(Columns.churnreasons),
-    loyaltyLevel: value<number>(Columns.loyaltylevel),
+    loyaltyLabel: label(Columns.loyaltylevel),
     repeatPurchaseRate: value<number>(Columns.repeatpurchaserate),
     crossPurchaseBreadth: value<number>(Columns.crosspurchasebreadth),
     referrals: value<number>(Columns.referralcount),
@@ -42,16 +52,17 @@ export function readValues(form: Xrm.FormContext): CustomerValues {
 
 function badge(values: CustomerValues): HTMLElement {
   const card = el("section", { class: "cx-card cx-tier", "aria-label": "Value tier", "data-testid": "tier-card" });
-  const info = values.tier !== null && TierLabels[values.tier] ? { label: TierLabels[values.tier], policy: TierDescriptions[values.tier] } : undefined;
-  if (!info) {
+  if (values.tier === null) {
     card.append(el("h2", {}, "Value tier"), el("p", { "data-testid": "tier-policy" }, "Not evaluated yet: the tier appears after the first recalculation."));
     return card;
   }
-  const chip = el("span", { class: "cx-badge", "data-testid": "tier-badge" }, info.label);
-  chip.style.background = TierColours[info.label] ?? NoTierColour;
+  const chip = el("span", { class: "cx-badge", "data-testid": "tier-badge" }, values.tierLabel ?? "");
+  chip.style.background = tierColour(values.tier);
   const heading = el("h2", {}, "Value tier ");
   heading.appendChild(chip);
-  card.append(heading, el("p", { class: "cx-policy", "data-testid": "tier-policy" }, info.policy.charAt(0).toUpperCase() + info.policy.slice(1) + "."));
+  card.appendChild(heading);
+  const policy = TierDescriptions[values.tier];
+  if (policy) card.appendChild(el("p", { class: "cx-policy", "data-testid": "tier-policy" }, policy.charAt(0).toUpperCase() + policy.slice(1) + "."));
   if (values.overridden) card.appendChild(el("p", { class: "cx-note", "data-testid": "tier-override" }, "Held by a manager's override (see Tier override)."));
   return card;
 }
@@ -71,7 +82,7 @@ export async function loadComplaintsTracked(api: Pick<Xrm.WebApi, "retrieveMulti
 
 function churn(values: CustomerValues, complaintsTracked: boolean | null): HTMLElement {
   const card = el("section", { class: "cx-card", "aria-label": "Churn warning", "data-testid": "churn-card" });
-  const band = values.churnBand !== null ? ChurnRiskBandLabels[values.churnBand] ?? "" : "";
+  const band = values.churnBandLabel ?? "";
   const level = values.churnBand === ChurnRiskBand.High ? "high" : values.churnBand === ChurnRiskBand.Medium ? "medium" : "low";
   const heading = el("h2", {}, "Churn risk ");
   heading.appendChild(el("span", { class: `cx-risk cx-risk-${level}`, "data-testid": "churn-risk" }, values.churnRisk === null ? "—" : `${values.churnRisk}${band ? ` · ${band}` : ""}`));
@@ -95,7 +106,7 @@ function churn(values: CustomerValues, complaintsTracked: boolean | null): HTMLE
 function loyalty(values: CustomerValues, format: UserFormat): HTMLElement {
   const card = el("section", { class: "cx-card", "aria-label": "Loyalty", "data-testid": "loyalty-card" });
   const heading = el("h2", {}, "Loyalty ");
-  heading.appendChild(el("span", { class: "cx-level", "data-testid": "loyalty-level" }, values.loyaltyLevel !== null ? LoyaltyLevelLabels[values.loyaltyLevel] ?? "" : "—"));
+  heading.appendChild(el("span", { class: "cx-level", "data-testid": "loyalty-level" }, values.loyaltyLabel ?? "—"));
   card.appendChild(heading);
   const share = (v: number | null) => (v === null ? "—" : format.percent(v));
   const indicators: [string, string, number | null][] = [
@@ -127,7 +138,6 @@ export interface HistoryEntry {
 
 /** Changes shown on the form; the History tab lists them all with the trend. */
 export const RecentChanges = 3;
-const FormattedValue = "@OData.Community.Display.V1.FormattedValue";
 
 export async function loadHistory(api: Pick<Xrm.WebApi, "retrieveMultipleRecords">, customerId: string): Promise<HistoryEntry[]> {
   const id = customerId.replace(/[{}]/g, "").toLowerCase();
@@ -136,9 +146,9 @@ export async function loadHistory(api: Pick<Xrm.WebApi, "retrieveMultipleRecords
     `?$select=${select}&$filter=_${HistoryColumns.customer}_value eq ${id}&$orderby=${HistoryColumns.createdon} desc&$top=${RecentChanges}`);
   const text = (row: Record<string, unknown>, key: string): string => (typeof row[key] === "string" ? (row[key] as string) : "");
   return (result.entities as Record<string, unknown>[]).map((row) => ({
-    on: text(row, HistoryColumns.createdon + FormattedValue) || text(row, HistoryColumns.createdon).substring(0, 10),
+    on: formattedValue(row, HistoryColumns.createdon) || text(row, HistoryColumns.createdon).substring(0, 10),
     what: text(row, HistoryColumns.name),
-    trigger: text(row, HistoryColumns.trigger + FormattedValue),
+    trigger: formattedValue(row, HistoryColumns.trigger),
     detail: text(row, HistoryColumns.triggerdetail),
     reasons: text(row, HistoryColumns.topreasons).split("\n").filter((r) => r.length > 0),
   }));

@@ -147,68 +147,57 @@ export const JobColumns = {
 
 /** cx_churnriskband: Churn risk band as computed by CrmExtensions. */
 export const ChurnRiskBand = { Low: 100000001, Medium: 100000002, High: 100000003 } as const;
-/** cx_churnriskband's labels in the order the option set declares them. */
-export const ChurnRiskBandOrder = ["Low", "Medium", "High"] as const;
-export const ChurnRiskBandLabels: Record<number, string> = { 100000001: "Low", 100000002: "Medium", 100000003: "High" };
+/** cx_churnriskband's values in the order the option set declares them. */
+export const ChurnRiskBandOrder: readonly number[] = [100000001, 100000002, 100000003];
 
 /** cx_lifecyclepattern: Lifecycle pattern as computed by CrmExtensions. */
 export const LifecyclePattern = { EarlyAbort: 100000001, MidWay: 100000002, EarlyExit: 100000003, LongLasting: 100000004 } as const;
-/** cx_lifecyclepattern's labels in the order the option set declares them. */
-export const LifecyclePatternOrder = ["Early abort", "Mid-way", "Early exit", "Long-lasting"] as const;
-export const LifecyclePatternLabels: Record<number, string> = { 100000001: "Early abort", 100000002: "Mid-way", 100000003: "Early exit", 100000004: "Long-lasting" };
+/** cx_lifecyclepattern's values in the order the option set declares them. */
+export const LifecyclePatternOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004];
 
 /** cx_lifecyclestage: Lifecycle stage as computed by CrmExtensions. */
 export const LifecycleStage = { Exploration: 100000001, Formation: 100000002, Stability: 100000003, Decline: 100000004 } as const;
-/** cx_lifecyclestage's labels in the order the option set declares them. */
-export const LifecycleStageOrder = ["Exploration", "Formation", "Stability", "Decline"] as const;
-export const LifecycleStageLabels: Record<number, string> = { 100000001: "Exploration", 100000002: "Formation", 100000003: "Stability", 100000004: "Decline" };
+/** cx_lifecyclestage's values in the order the option set declares them. */
+export const LifecycleStageOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004];
 
 /** cx_loyaltylevel: Loyalty level as computed by CrmExtensions. */
 export const LoyaltyLevel = { None: 100000000, Satisfaction: 100000001, Trust: 100000002, Behavioural: 100000003, Emotional: 100000004, Sustainable: 100000005 } as const;
-/** cx_loyaltylevel's labels in the order the option set declares them. */
-export const LoyaltyLevelOrder = ["None", "Satisfaction", "Trust", "Behavioural", "Emotional", "Sustainable"] as const;
-export const LoyaltyLevelLabels: Record<number, string> = { 100000000: "None", 100000001: "Satisfaction", 100000002: "Trust", 100000003: "Behavioural", 100000004: "Emotional", 100000005: "Sustainable" };
+/** cx_loyaltylevel's values in the order the option set declares them. */
+export const LoyaltyLevelOrder: readonly number[] = [100000000, 100000001, 100000002, 100000003, 100000004, 100000005];
 
 /** cx_recalculationscope: Which customers a recalculation job evaluates. */
 export const RecalculationScope = { Accounts: 100000001, Contacts: 100000002 } as const;
-/** cx_recalculationscope's labels in the order the option set declares them. */
-export const RecalculationScopeOrder = ["Accounts", "Contacts"] as const;
-export const RecalculationScopeLabels: Record<number, string> = { 100000001: "Accounts", 100000002: "Contacts" };
+/** cx_recalculationscope's values in the order the option set declares them. */
+export const RecalculationScopeOrder: readonly number[] = [100000001, 100000002];
 
 /** cx_recalculationstatus: Where a recalculation job or one of its pages stands. */
 export const RecalculationStatus = { Queued: 100000001, Running: 100000002, Completed: 100000003, CompletedWithFailures: 100000004, Failed: 100000005 } as const;
-/** cx_recalculationstatus's labels in the order the option set declares them. */
-export const RecalculationStatusOrder = ["Queued", "Running", "Completed", "Completed with failures", "Failed"] as const;
-export const RecalculationStatusLabels: Record<number, string> = { 100000001: "Queued", 100000002: "Running", 100000003: "Completed", 100000004: "Completed with failures", 100000005: "Failed" };
+/** cx_recalculationstatus's values in the order the option set declares them. */
+export const RecalculationStatusOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004, 100000005];
 
 /** cx_relationshiptype: One-time, transactional (buys on price and terms) or relationship (values the relationship, not price-sensitive). */
 export const RelationshipType = { OneTime: 100000001, Transactional: 100000002, Relationship: 100000003 } as const;
-/** cx_relationshiptype's labels in the order the option set declares them. */
-export const RelationshipTypeOrder = ["One-time", "Transactional", "Relationship"] as const;
-export const RelationshipTypeLabels: Record<number, string> = { 100000001: "One-time", 100000002: "Transactional", 100000003: "Relationship" };
+/** cx_relationshiptype's values in the order the option set declares them. */
+export const RelationshipTypeOrder: readonly number[] = [100000001, 100000002, 100000003];
 
 /** cx_rfmsegment: RFM segment as computed by CrmExtensions. */
 export const RfmSegment = { Champions: 100000001, Loyal: 100000002, Promising: 100000003, NewCustomers: 100000004, AtRisk: 100000005, Hibernating: 100000006 } as const;
-/** cx_rfmsegment's labels in the order the option set declares them. */
-export const RfmSegmentOrder = ["Champions", "Loyal", "Promising", "New customers", "At risk", "Hibernating"] as const;
-export const RfmSegmentLabels: Record<number, string> = { 100000001: "Champions", 100000002: "Loyal", 100000003: "Promising", 100000004: "New customers", 100000005: "At risk", 100000006: "Hibernating" };
+/** cx_rfmsegment's values in the order the option set declares them. */
+export const RfmSegmentOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004, 100000005, 100000006];
 
 /** cx_scoretrigger: What made a customer's scores change: an event, a recalculation on request, a job, an override or a direct edit. */
 export const ScoreChangeTrigger = { Event: 100000001, Recalculation: 100000002, Job: 100000003, Override: 100000004, DirectEdit: 100000005 } as const;
-/** cx_scoretrigger's labels in the order the option set declares them. */
-export const ScoreChangeTriggerOrder = ["Event", "Recalculation", "Job", "Override", "Direct edit"] as const;
-export const ScoreChangeTriggerLabels: Record<number, string> = { 100000001: "Event", 100000002: "Recalculation", 100000003: "Job", 100000004: "Override", 100000005: "Direct edit" };
+/** cx_scoretrigger's values in the order the option set declares them. */
+export const ScoreChangeTriggerOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004, 100000005];
 
 /** cx_tier: Tier as computed by CrmExtensions. */
 export const Tier = { Platinum: 100000001, Gold: 100000002, Iron: 100000003, Lead: 100000004 } as const;
-/** cx_tier's labels in the order the option set declares them. */
-export const TierOrder = ["Platinum", "Gold", "Iron", "Lead"] as const;
-export const TierLabels: Record<number, string> = { 100000001: "Platinum", 100000002: "Gold", 100000003: "Iron", 100000004: "Lead" };
+/** cx_tier's values in the order the option set declares them. */
+export const TierOrder: readonly number[] = [100000001, 100000002, 100000003, 100000004];
 export const TierDescriptions: Record<number, string> = {
   100000001: "top priority: strengthen the relationship at any cost",
   100000002: "key investment: keep the relationship high",
   100000003: "moderate investment: rebuild the relationship",
   100000004: "no investment: wind the relationship down",
 };
-/** By label. */
-export const TierColours: Record<string, string> = { "Platinum": "#0f6cbd", "Gold": "#bc8b00", "Iron": "#616161", "Lead": "#a19f9d" };
+export const TierColours: Record<number, string> = { 100000001: "#0f6cbd", 100000002: "#bc8b00", 100000003: "#616161", 100000004: "#a19f9d" };

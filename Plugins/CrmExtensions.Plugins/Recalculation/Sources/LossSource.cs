@@ -21,11 +21,14 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         public override IReadOnlyCollection<string> Tables { get; } = new[] { CustomerLoss.EntityLogicalName };
         public override string Customer => CustomerLoss.Customer;
 
-        public override IReadOnlyCollection<string> Columns { get; } = new[]
-        {
-            CustomerLoss.Customer, CustomerLoss.LostOn, CustomerLoss.Detection, CustomerLoss.CauseFamily, CustomerLoss.Cause, CustomerLoss.WinBackOutcome,
-            CustomerLoss.RecoveredOn, CustomerLoss.TierAtLoss,
-        };
+        /// <summary>
+        /// What a loss record says, as the platform stores a column list: a constant, so the step that checks a change of a
+        /// loss record (<see cref="Steps.ValidateCustomerLoss"/>) filters on and images the same columns this source reads.
+        /// </summary>
+        public const string RecordColumns = CustomerLoss.Customer + "," + CustomerLoss.LostOn + "," + CustomerLoss.Detection + "," + CustomerLoss.CauseFamily + ","
+            + CustomerLoss.Cause + "," + CustomerLoss.WinBackOutcome + "," + CustomerLoss.RecoveredOn + "," + CustomerLoss.TierAtLoss;
+
+        public override IReadOnlyCollection<string> Columns { get; } = RecordColumns.Split(',');
 
         public override LedgerSlot Slot => LedgerSlots.Losses;
         public override string Describes => "customer losses";
