@@ -43,6 +43,8 @@ namespace CrmExtensions.Cli.Validation
                     (Table: table, Column: CustomerColumns.TierOverrideReason, Copy: TierOverridePolicy.MaxReasonLength, Name: "TierOverridePolicy.MaxReasonLength"),
                     (Table: table, Column: CustomerColumns.ChurnReasons, Copy: CustomerColumns.ChurnReasonsMaxLength, Name: "CustomerColumns.ChurnReasonsMaxLength"),
                     (Table: table, Column: CustomerColumns.FactsLedger, Copy: CustomerWrite.MaxLedgerLength, Name: "CustomerWrite.MaxLedgerLength"),
+                    (Table: table, Column: CustomerColumns.LastEvaluationTrigger, Copy: CustomerColumns.LastEvaluationTriggerMaxLength,
+                        Name: "CustomerColumns.LastEvaluationTriggerMaxLength"),
                 })
                 .Concat(new[]
                 {
@@ -55,6 +57,12 @@ namespace CrmExtensions.Cli.Validation
                     (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Name, Copy: RecalculationJob.NameMaxLength, Name: "RecalculationJob.NameMaxLength"),
                     (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Filter, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
                     (Table: RecalculationJob.EntityLogicalName, Column: RecalculationJob.Errors, Copy: RecalculationJob.TextMaxLength, Name: "RecalculationJob.TextMaxLength"),
+                    (Table: RecalculationPage.EntityLogicalName, Column: RecalculationPage.CustomerIds, Copy: RecalculationPage.CustomerIdsMaxLength,
+                        Name: "RecalculationPage.CustomerIdsMaxLength"),
+                    (Table: Account.EntityLogicalName, Column: AccountColumns.CoverageGaps, Copy: AccountColumns.CoverageGapsMaxLength, Name: "AccountColumns.CoverageGapsMaxLength"),
+                    (Table: Account.EntityLogicalName, Column: AccountColumns.GroupChurnView, Copy: AccountColumns.GroupChurnViewMaxLength,
+                        Name: "AccountColumns.GroupChurnViewMaxLength"),
+                    (Table: CustomerLoss.EntityLogicalName, Column: CustomerLoss.Details, Copy: CustomerLoss.DetailsMaxLength, Name: "CustomerLoss.DetailsMaxLength"),
                 });
             foreach (var (table, column, copy, name) in lengths)
             {
