@@ -29,7 +29,7 @@ namespace CrmExtensions.Cli.Tests
             return (CrmextCommand.Run(CrmextCommand.Create(context), CrmextCommand.Name, context, args), writer.ToString());
         }
 
-        private static void AssertOneClearLine(string output, string expected)
+        internal static void AssertOneClearLine(string output, string expected)
         {
             Assert.Contains(expected, output);
             Assert.Contains("error: ", output);
