@@ -86,6 +86,17 @@ namespace CrmExtensions.Cli.Tests
             Assert.Contains("ClientSecret=s3cr3t-value", _store.ConnectionString("ci"), StringComparison.OrdinalIgnoreCase);
         }
 
+        [Fact]
+        public void A_client_secret_missing_from_the_store_is_named_with_how_to_fix_it()
+        {
+            Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret", "s3cr3t");
+            _secrets.Delete("ci");
+            var missing = Assert.Throws<VerbFailure>(() => ConnectionSource.Resolve(null, "ci", _ => null, _store));
+            Assert.Equal(ExitCode.BadInput, missing.ExitCode);
+            Assert.Equal("profile 'ci' has no client secret in this machine's secret store (removed, or the profile came from another machine).", missing.Message);
+            Assert.Contains("crmext auth delete ci, then crmext auth create it again with --secret", missing.Hint);
+        }
+
         [Theory]
         [InlineData("interactive", "", "AuthType=OAuth;Username=ann@contoso.com;AppId=" + ConnectionProfile.SampleAppId + ";RedirectUri=" + ConnectionProfile.SampleRedirectUri + ";LoginPrompt=Auto")]
         [InlineData("device-code", "--tenant contoso.onmicrosoft.com", "AuthType=DeviceCode;AppId=" + ConnectionProfile.SampleAppId + ";TenantId=contoso.onmicrosoft.com")]
