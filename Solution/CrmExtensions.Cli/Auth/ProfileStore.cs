@@ -45,13 +45,18 @@ namespace CrmExtensions.Cli.Auth
         /// <summary>Adds a profile (and its secret, when given); the first profile becomes the selected one.</summary>
         public void Add(ConnectionProfile profile, string secret)
         {
+            RefuseExisting(profile.Name);
             var file = Load();
-            if (file.Profiles.Any(p => p.Name == profile.Name))
-                throw new VerbFailure($"a profile named '{profile.Name}' exists.", $"crmext auth delete {profile.Name} first, or choose another --name.");
             if (secret != null) Secrets.Save(profile.Name, secret);
             file.Profiles.Add(profile);
             file.Selected ??= profile.Name;
             Save(file);
+        }
+
+        /// <summary>Refuses a name a profile has, before auth create signs in to test a new one.</summary>
+        public void RefuseExisting(string name)
+        {
+            if (Find(name) != null) throw new VerbFailure($"a profile named '{name}' exists.", $"crmext auth delete {name} first, or choose another --name.");
         }
 
         public void Select(string name)
