@@ -207,6 +207,30 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void Deploy_refuses_a_lower_version_than_the_installed_one_before_uploading_anything()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                fixture.Edit("Other/Solution.xml", x => x.Replace("<Version>1.0.0.0</Version>", "<Version>2.0.0.0</Version>"));
+                Assert.Equal(0, Run("deploy", "-c", Connection, "--zip", fixture.Pack(managed: true)).Code);
+                fixture.Edit("Other/Solution.xml", x => x.Replace("<Version>2.0.0.0</Version>", "<Version>1.0.0.0</Version>"));
+                var older = fixture.Pack(managed: true);
+                var imports = _host.Calls.For("ImportSolution");
+
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", older, "--async");
+
+                Assert.Equal(ExitCode.BadInput, code);
+                var error = Assert.Single(output.Replace("\r", "").Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+                Assert.Equal("error: CrmExtensions 1.0.0.0 is older than the installed 2.0.0.0: Dataverse does not import a lower version; nothing was imported.", error);
+                Assert.Contains("hint: deploy the zips of the installed version or a later one.", output);
+                Assert.DoesNotContain("Importing", output);
+                Assert.Equal(imports, _host.Calls.For("ImportSolution"));
+                Assert.Equal(0, _host.Calls.For("ExecuteAsync"));
+                Assert.Equal("2.0.0.0", Assert.Single(_host.Store.Rows("solution"), s => (string)s["uniquename"] == "CrmExtensions")["version"]);
+            }
+        }
+
+        [Fact]
         public void Deploy_reports_an_import_the_org_refuses_and_does_not_publish()
         {
             var notAZip = Path.GetTempFileName();
