@@ -231,6 +231,29 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void Deploy_prints_the_component_an_import_fails_on_with_its_error_from_the_import_job_and_exits_1()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                // A step whose plug-in type the assembly no longer defines (a class renamed without regenerating the steps).
+                var step = fixture.FirstFile("SdkMessageProcessingSteps", "ValidateSettings");
+                var name = (string)System.Xml.Linq.XDocument.Load(fixture.File(step)).Root.Attribute("Name");
+                var missing = Guid.NewGuid();
+                fixture.Edit(step, x => System.Text.RegularExpressions.Regex.Replace(x, "<PluginTypeId>[^<]*</PluginTypeId>", $"<PluginTypeId>{missing}</PluginTypeId>"));
+                var org = new InMemoryDataverse(AsOf);
+
+                var (code, output) = Run(org, "deploy", "-c", Connection, "--zip", fixture.Pack(managed: true), "--async", "--poll-seconds", "1", "--publish-changes");
+
+                Assert.Equal(ExitCode.WorkFailed, code);
+                Assert.Contains($"failed: plugintype With Id = {missing} Does Not Exist", output);
+                Assert.Contains($"\n  SdkMessageProcessingStep {name}: plugintype With Id = {missing} Does Not Exist (0x80040217)\n", output.Replace("\r", ""));
+                Assert.DoesNotContain("  entity ", output);
+                Assert.False(org.HasSolution(ProductSolutions.Core));
+                Assert.Equal(0, org.Calls.For("PublishAllXml"));
+            }
+        }
+
+        [Fact]
         public void Deploy_reports_an_import_the_org_refuses_and_does_not_publish()
         {
             var notAZip = Path.GetTempFileName();
