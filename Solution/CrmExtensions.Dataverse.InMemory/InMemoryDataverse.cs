@@ -29,7 +29,6 @@ namespace CrmExtensions.Dataverse.InMemory
         private readonly AsyncQueue _async;
         private readonly object _requestLock = new object();
         private readonly SolutionInstalls _solutions;
-        private PluginTypeCatalog _pluginTypes;
 
         /// <param name="utcNow">The org's clock, fixed; the machine's when null.</param>
         /// <param name="apps">
@@ -58,8 +57,8 @@ namespace CrmExtensions.Dataverse.InMemory
         /// <summary>Whether a solution (an app, or one imported) is installed: a row of the solution table.</summary>
         public bool HasSolution(string uniqueName) => _solutions.Has(uniqueName);
 
-        /// <summary>Records an imported solution, refusing it where a solution its MissingDependencies name is missing.</summary>
-        internal void Install(System.Xml.Linq.XElement manifest, Guid userId) => _solutions.Install(manifest, userId, UtcNow);
+        /// <summary>The solution table and the plug-in types its solutions define, which ImportSolution checks and adds to.</summary>
+        internal SolutionInstalls Solutions => _solutions;
 
         private const string BaseCurrency = "transactioncurrency";
 
@@ -148,10 +147,9 @@ namespace CrmExtensions.Dataverse.InMemory
         {
             // As an import: refused where a solution it depends on is missing, then recorded as installed.
             var manifest = RegistrationXml.Read(System.IO.Path.Combine(solutionSourceDirectory, "Other", "Solution.xml")).Element("SolutionManifest");
-            Install(manifest, SystemUserId);
-            if (_pluginTypes == null) _pluginTypes = new PluginTypeCatalog(solutionSourceDirectory, pluginAssemblies);
-            else _pluginTypes.Add(solutionSourceDirectory, pluginAssemblies);
-            var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, _pluginTypes);
+            _solutions.Install(manifest, SystemUserId, UtcNow);
+            _solutions.PluginTypes.Add(solutionSourceDirectory, pluginAssemblies);
+            var loaded = SolutionRegistrationLoader.Load(solutionSourceDirectory, _solutions.PluginTypes);
             Metadata.LoadSolution(solutionSourceDirectory);
             var reference = StandardTables.BesideSolution(solutionSourceDirectory);
             if (System.IO.File.Exists(reference)) Metadata.LoadStandardTables(reference);

@@ -6,6 +6,8 @@ using System.Linq;
 using CrmExtensions.Cli.Auth;
 using CrmExtensions.Cli.Commands;
 using CrmExtensions.Cli.Failures;
+using CrmExtensions.Dataverse.InMemory;
+using Microsoft.Xrm.Sdk;
 using Xunit;
 
 namespace CrmExtensions.Cli.Tests
@@ -19,9 +21,16 @@ namespace CrmExtensions.Cli.Tests
         private const string Url = "https://contoso.crm.dynamics.com", AppId = "0f3c2b1a-1111-2222-3333-444455556666";
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "crmext-auth-" + Guid.NewGuid().ToString("N"));
         private readonly MemorySecretStore _secrets = new MemorySecretStore();
+        private readonly InMemoryDataverse _org = new InMemoryDataverse(new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc)) { OrganizationName = "contoso" };
+        private readonly List<string> _connections = new List<string>();
+        private Func<IOrganizationService> _connect;
         private ProfileStore _store;
 
-        public AuthProfileTests() => _store = new ProfileStore(_folder, _secrets);
+        public AuthProfileTests()
+        {
+            _store = new ProfileStore(_folder, _secrets);
+            _connect = () => _org.GetService();
+        }
 
         public void Dispose()
         {
@@ -33,7 +42,11 @@ namespace CrmExtensions.Cli.Tests
         private (int Code, string Output) Auth(params string[] args)
         {
             var writer = new StringWriter();
-            var context = CliContext.ForWriter(writer, _ => throw new InvalidOperationException("auth connects to no org"), _ => { });
+            var context = CliContext.ForWriter(writer, connectionString =>
+            {
+                _connections.Add(connectionString);
+                return _connect();
+            }, _ => { });
             var root = CrmextCommand.Root("test");
             root.Subcommands.Add(AuthVerb.Create(context, () => _store));
             return (CrmextCommand.Run(root, CrmextCommand.Name, context, new[] { "auth" }.Concat(args).ToArray()), writer.ToString());
@@ -86,6 +99,44 @@ namespace CrmExtensions.Cli.Tests
             Assert.Contains("ClientSecret=s3cr3t-value", _store.ConnectionString("ci"), StringComparison.OrdinalIgnoreCase);
         }
 
+        [Fact]
+        public void Create_signs_in_first_and_says_which_org_answered_before_it_saves()
+        {
+            var (code, output) = Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret", "s3cr3t");
+            Assert.Equal(0, code);
+            Assert.Equal("s3cr3t", Parse(Assert.Single(_connections))["clientsecret"]);
+            var lines = output.Replace("\r", "").Split('\n');
+            Assert.Equal($"Connected to contoso (contoso, version 9.2.0.0) as user {_org.SystemUserId}.", lines[0]);
+            Assert.StartsWith("Saved profile 'ci'", lines[1]);
+        }
+
+        [LocalOrgFact]
+        public void A_login_the_org_refuses_saves_nothing_and_says_to_check_the_credentials()
+        {
+            using (var org = LocalOrg.RefusingTheLogin())
+            {
+                _connect = org.Client;
+                var (code, output) = Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret", "expired");
+                Assert.Equal(ExitCode.BadInput, code);
+                Assert.Contains("error: the org refused the login: The HTTP request is unauthorized", output);
+                Assert.Contains("hint: check the credentials", output);
+                Assert.DoesNotContain("   at ", output);
+                Assert.Empty(_store.List());
+                Assert.Null(_secrets.Read("ci"));
+            }
+        }
+
+        [Fact]
+        public void A_client_secret_missing_from_the_store_is_named_with_how_to_fix_it()
+        {
+            Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret", "s3cr3t");
+            _secrets.Delete("ci");
+            var missing = Assert.Throws<VerbFailure>(() => ConnectionSource.Resolve(null, "ci", _ => null, _store));
+            Assert.Equal(ExitCode.BadInput, missing.ExitCode);
+            Assert.Equal("profile 'ci' has no client secret in this machine's secret store (removed, or the profile came from another machine).", missing.Message);
+            Assert.Contains("crmext auth delete ci, then crmext auth create it again with --secret", missing.Hint);
+        }
+
         [Theory]
         [InlineData("interactive", "", "AuthType=OAuth;Username=ann@contoso.com;AppId=" + ConnectionProfile.SampleAppId + ";RedirectUri=" + ConnectionProfile.SampleRedirectUri + ";LoginPrompt=Auto")]
         [InlineData("device-code", "--tenant contoso.onmicrosoft.com", "AuthType=DeviceCode;AppId=" + ConnectionProfile.SampleAppId + ";TenantId=contoso.onmicrosoft.com")]
@@ -115,7 +166,13 @@ namespace CrmExtensions.Cli.Tests
         public void A_secret_from_an_environment_variable_is_read_at_each_connection_and_stored_nowhere()
         {
             var variable = "CRMEXT_TEST_SECRET_" + Guid.NewGuid().ToString("N");
-            Assert.Equal(0, Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret-env", variable).Code);
+            var (unset, refusal) = Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret-env", variable);
+            Assert.Equal(ExitCode.BadInput, unset);
+            Assert.Contains($"error: {variable} is not set here, so the profile's connection cannot be tested.", refusal);
+            Assert.Contains("--no-verify", refusal);
+            Assert.Empty(_connections);
+            Assert.Equal(0, Auth("create", "--name", "ci", "--url", Url, "--kind", "client-secret", "--client-id", AppId, "--secret-env", variable, "--no-verify").Code);
+            Assert.Empty(_connections);
             Assert.Null(_secrets.Read("ci"));
             var missing = Assert.Throws<VerbFailure>(() => _store.ConnectionString("ci"));
             Assert.Contains(variable + ", which is not set", missing.Message);

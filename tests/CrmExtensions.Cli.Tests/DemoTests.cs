@@ -137,10 +137,29 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal("invoices.csv(5): created_on '31/12/2025' is not a date (yyyy-MM-dd)", Assert.Throws<SampleDataException>(() => SampleDataset.Load(dates)).Message);
         }
 
+        [Fact]
+        public void A_duplicate_account_names_the_line_its_record_starts_on_and_the_first_one()
+        {
+            var path = "";
+            string first = null;
+            var dir = SampleCopy(d =>
+            {
+                path = Path.Combine(d, "accounts.csv");
+                var lines = File.ReadAllLines(path).ToList();
+                first = lines[1].Split(',')[0];
+                // A name over two lines before the duplicate: its line is the file's, not the record's count.
+                lines.Add(Guid.NewGuid() + ",\"Wingtip,\nToys\",,,");
+                lines.Add(first + ",Contoso again,,,");
+                File.WriteAllLines(path, lines);
+            });
+            var duplicate = File.ReadAllLines(path).Length;
+            Assert.Equal($"accounts.csv({duplicate}): id '{first}' appears twice (first on line 2)", Assert.Throws<SampleDataException>(() => SampleDataset.Load(dir)).Message);
+        }
+
         [Theory]
         [InlineData("contacts.csv", 3, "board", "contacts.csv(2): layer 'board' must be one of operational, management, decision")]
         [InlineData("losses.csv", 4, "theft", "losses.csv(2): cause 'theft' must be one of product_quality, service_quality")]
-        [InlineData("accounts.csv", 3, "00000000-0000-0000-0000-000000000001", "accounts.csv(0): account")]
+        [InlineData("accounts.csv", 3, "00000000-0000-0000-0000-000000000001", "accounts.csv(2): account")]
         [InlineData("orders.csv", 3, "JPY", "orders.csv(2): currency 'JPY' is not a currency in currencies.csv")]
         [InlineData("currencies.csv", 0, "euro", "currencies.csv(2): code 'euro' is not a three-letter ISO currency code")]
         public void Unknown_layers_causes_parents_and_currencies_are_reported(string file, int column, string value, string expected)

@@ -207,6 +207,53 @@ namespace CrmExtensions.Cli.Tests
         }
 
         [Fact]
+        public void Deploy_refuses_a_lower_version_than_the_installed_one_before_uploading_anything()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                fixture.Edit("Other/Solution.xml", x => x.Replace("<Version>1.0.0.0</Version>", "<Version>2.0.0.0</Version>"));
+                Assert.Equal(0, Run("deploy", "-c", Connection, "--zip", fixture.Pack(managed: true)).Code);
+                fixture.Edit("Other/Solution.xml", x => x.Replace("<Version>2.0.0.0</Version>", "<Version>1.0.0.0</Version>"));
+                var older = fixture.Pack(managed: true);
+                var imports = _host.Calls.For("ImportSolution");
+
+                var (code, output) = Run("deploy", "-c", Connection, "--zip", older, "--async");
+
+                Assert.Equal(ExitCode.BadInput, code);
+                var error = Assert.Single(output.Replace("\r", "").Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+                Assert.Equal("error: CrmExtensions 1.0.0.0 is older than the installed 2.0.0.0: Dataverse does not import a lower version; nothing was imported.", error);
+                Assert.Contains("hint: deploy the zips of the installed version or a later one.", output);
+                Assert.DoesNotContain("Importing", output);
+                Assert.Equal(imports, _host.Calls.For("ImportSolution"));
+                Assert.Equal(0, _host.Calls.For("ExecuteAsync"));
+                Assert.Equal("2.0.0.0", Assert.Single(_host.Store.Rows("solution"), s => (string)s["uniquename"] == "CrmExtensions")["version"]);
+            }
+        }
+
+        [Fact]
+        public void Deploy_prints_the_component_an_import_fails_on_with_its_error_from_the_import_job_and_exits_1()
+        {
+            using (var fixture = new PackerFixture())
+            {
+                // A step whose plug-in type the assembly no longer defines (a class renamed without regenerating the steps).
+                var step = fixture.FirstFile("SdkMessageProcessingSteps", "ValidateSettings");
+                var name = (string)System.Xml.Linq.XDocument.Load(fixture.File(step)).Root.Attribute("Name");
+                var missing = Guid.NewGuid();
+                fixture.Edit(step, x => System.Text.RegularExpressions.Regex.Replace(x, "<PluginTypeId>[^<]*</PluginTypeId>", $"<PluginTypeId>{missing}</PluginTypeId>"));
+                var org = new InMemoryDataverse(AsOf);
+
+                var (code, output) = Run(org, "deploy", "-c", Connection, "--zip", fixture.Pack(managed: true), "--async", "--poll-seconds", "1", "--publish-changes");
+
+                Assert.Equal(ExitCode.WorkFailed, code);
+                Assert.Contains($"failed: plugintype With Id = {missing} Does Not Exist", output);
+                Assert.Contains($"\n  SdkMessageProcessingStep {name}: plugintype With Id = {missing} Does Not Exist (0x80040217)\n", output.Replace("\r", ""));
+                Assert.DoesNotContain("  entity ", output);
+                Assert.False(org.HasSolution(ProductSolutions.Core));
+                Assert.Equal(0, org.Calls.For("PublishAllXml"));
+            }
+        }
+
+        [Fact]
         public void Deploy_reports_an_import_the_org_refuses_and_does_not_publish()
         {
             var notAZip = Path.GetTempFileName();

@@ -29,7 +29,7 @@ namespace CrmExtensions.Cli.Tests
             return (CrmextCommand.Run(CrmextCommand.Create(context), CrmextCommand.Name, context, args), writer.ToString());
         }
 
-        private static void AssertOneClearLine(string output, string expected)
+        internal static void AssertOneClearLine(string output, string expected)
         {
             Assert.Contains(expected, output);
             Assert.Contains("error: ", output);
@@ -114,7 +114,7 @@ namespace CrmExtensions.Cli.Tests
         {
             var (code, output) = Run("report", "-c", Connection);
             Assert.Equal(0, code);
-            Assert.StartsWith($"Connected to organization {_host.OrganizationId} as user ", output);
+            Assert.StartsWith($"Connected to inmemory (inmemory, version 9.2.0.0) as user {_host.SystemUserId} via --connection", output);
         }
 
         [Theory]

@@ -45,13 +45,18 @@ namespace CrmExtensions.Cli.Auth
         /// <summary>Adds a profile (and its secret, when given); the first profile becomes the selected one.</summary>
         public void Add(ConnectionProfile profile, string secret)
         {
+            RefuseExisting(profile.Name);
             var file = Load();
-            if (file.Profiles.Any(p => p.Name == profile.Name))
-                throw new VerbFailure($"a profile named '{profile.Name}' exists.", $"crmext auth delete {profile.Name} first, or choose another --name.");
             if (secret != null) Secrets.Save(profile.Name, secret);
             file.Profiles.Add(profile);
             file.Selected ??= profile.Name;
             Save(file);
+        }
+
+        /// <summary>Refuses a name a profile has, before auth create signs in to test a new one.</summary>
+        public void RefuseExisting(string name)
+        {
+            if (Find(name) != null) throw new VerbFailure($"a profile named '{name}' exists.", $"crmext auth delete {name} first, or choose another --name.");
         }
 
         public void Select(string name)
@@ -76,12 +81,25 @@ namespace CrmExtensions.Cli.Auth
         {
             var profile = Existing(Load(), name);
             if (!LoginKinds.Parse(profile.Kind).TakesSecret()) return profile.ConnectionString(null);
-            if (string.IsNullOrEmpty(profile.SecretVariable)) return profile.ConnectionString(Secrets.Read(name));
+            if (string.IsNullOrEmpty(profile.SecretVariable)) return profile.ConnectionString(StoredSecret(profile));
             var secret = Environment.GetEnvironmentVariable(profile.SecretVariable);
             if (string.IsNullOrEmpty(secret))
                 throw new VerbFailure($"profile '{name}' reads its secret from the environment variable {profile.SecretVariable}, which is not set.",
                     $"set {profile.SecretVariable} (e.g. from your pipeline's secret variables) and run again.");
             return profile.ConnectionString(secret);
+        }
+
+        /// <summary>
+        /// The secret auth create stored; a client secret must be there (a certificate's file may have no password), else
+        /// the login would fail later with a message about something else.
+        /// </summary>
+        private string StoredSecret(ConnectionProfile profile)
+        {
+            var secret = Secrets.Read(profile.Name);
+            if (secret == null && LoginKinds.Parse(profile.Kind) == LoginKind.ClientSecret)
+                throw new VerbFailure($"profile '{profile.Name}' has no client secret in this machine's secret store (removed, or the profile came from another machine).",
+                    $"crmext auth delete {profile.Name}, then crmext auth create it again with --secret, or with --secret-env <VARIABLE> to read the secret from the environment.");
+            return secret;
         }
 
         private static ConnectionProfile Existing(ProfilesFile file, string name) =>

@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Text.RegularExpressions;
 using CrmExtensions.Cli.Auth;
+using CrmExtensions.Cli.Connection;
 using CrmExtensions.Cli.Failures;
 
 namespace CrmExtensions.Cli.Commands
@@ -76,7 +77,12 @@ namespace CrmExtensions.Cli.Commands
                 var value = r.GetValueOrDefault<string>();
                 if (value != null && !VariableName.IsMatch(value)) r.AddError($"--secret-env must name an environment variable (letters, digits, _), not '{value}'.");
             });
-            var create = new Command("create", "Save a connection profile; the first one becomes the selected one") { name, url, kind, clientId, tenant, username, certificate, secret, secretEnv };
+            var noVerify = new Option<bool>("--no-verify")
+            {
+                Description = "Save the profile without signing in to test it (offline, or a --secret-env variable only the pipeline sets)",
+            };
+            var create = new Command("create", "Sign in, say which org answered, and save a connection profile; the first one becomes the selected one")
+                { name, url, kind, clientId, tenant, username, certificate, secret, secretEnv, noVerify };
             create.Excludes(secret, secretEnv);
             create.Validators.Add(r =>
             {
@@ -102,12 +108,28 @@ namespace CrmExtensions.Cli.Commands
                 };
                 var profiles = store();
                 var stored = r.GetValue(secret);
+                profiles.RefuseExisting(profile.Name);
+                if (!r.GetValue(noVerify)) Verify(context, profile, stored);
                 profiles.Add(profile, stored);
                 context.Output.WriteLine($"Saved profile '{profile.Name}' ({profile.Kind}, {profile.Url}){(profiles.Selected == profile.Name ? ", selected" : "")}.");
                 if (stored != null && profiles.Secrets.Warning != null) context.Error.WriteLine("warning: " + profiles.Secrets.Warning);
                 return ExitCode.Success;
             }));
             return create;
+        }
+
+        /// <summary>Signs in as the profile will and asks who it is, so a wrong URL or credential shows now, not in the first verb.</summary>
+        private static void Verify(CliContext context, ConnectionProfile profile, string stored)
+        {
+            var secret = stored;
+            if (profile.SecretVariable != null)
+            {
+                secret = Environment.GetEnvironmentVariable(profile.SecretVariable);
+                if (string.IsNullOrEmpty(secret))
+                    throw new VerbFailure($"{profile.SecretVariable} is not set here, so the profile's connection cannot be tested.",
+                        $"set {profile.SecretVariable} and run again, or pass --no-verify to save the profile untested.");
+            }
+            context.Output.WriteLine($"Connected to {OrgIdentity.Describe(context.Connect(profile.ConnectionString(secret)))}.");
         }
 
         private static Command ListVerb(CliContext context, Func<ProfileStore> store)

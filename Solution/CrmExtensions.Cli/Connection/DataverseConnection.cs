@@ -19,7 +19,10 @@ namespace CrmExtensions.Cli.Connection
         /// <summary>Where a connection string is read when --connection is not given (keeps secrets off the command line).</summary>
         public const string EnvironmentVariable = "CRMEXT_CONNECTION";
 
-        private const string Hint = "check Url (https://<org>.crm.dynamics.com), AuthType and the credentials; --verbose shows what ServiceClient said.";
+        private const string Hint = "check the Url (https://<org>.crm.dynamics.com), AuthType and the credentials (crmext auth list shows the profiles, * the selected one); " +
+            "--verbose shows what ServiceClient said.";
+
+        private const string NetworkHint = "check the Url and the network (proxy, VPN): the org and its sign-in service (login.microsoftonline.com) must be reachable.";
 
         public static IOrganizationService Open(string connectionString)
         {
@@ -30,13 +33,22 @@ namespace CrmExtensions.Cli.Connection
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // ServiceClient wraps the cause (a bad URL, an unknown authority, a refused token) in layers of its own.
-                throw new VerbFailure("could not connect to Dataverse: " + FailureReport.Innermost(ex).Message, Hint, ExitCode.BadInput, ex);
+                throw Failure(ex, null);
             }
             if (client.IsReady) return client;
-            var reason = client.LastException != null ? FailureReport.Innermost(client.LastException).Message : client.LastError;
+            var failure = Failure(client.LastException, client.LastError);
             client.Dispose();
-            throw new VerbFailure("could not connect to Dataverse: " + FirstLine(reason), Hint);
+            throw failure;
+        }
+
+        /// <summary>
+        /// One line for a connection that failed: ServiceClient wraps the cause (a bad URL, an unknown authority, a refused
+        /// token, an unreachable host) in layers of its own, and MSAL's messages run over several lines.
+        /// </summary>
+        private static VerbFailure Failure(Exception ex, string lastError)
+        {
+            var reason = ex != null ? FailureReport.Innermost(ex).Message : lastError;
+            return new VerbFailure("could not connect to Dataverse: " + FirstLine(reason), FailureReport.Unreachable(ex) != null ? NetworkHint : Hint, ExitCode.BadInput, ex);
         }
 
         private static ServiceClient Client(string connectionString)

@@ -89,15 +89,20 @@ namespace CrmExtensions.Cli.Demo
                     Code = row.Code("code"), Name = row.Text("name"), Symbol = row.Text("symbol"), ExchangeRate = row.Decimal("exchange_rate", 0.0001m, 100000m),
                 });
             var currencies = new HashSet<string>(data.Currencies.Select(c => c.Code));
+            // The line each account's record starts on, so a duplicate or a dangling reference names where to look.
+            var lines = new Dictionary<Guid, int>();
             foreach (var row in Read(directory, "accounts.csv", "id", "name", "referred_by", "parent_id", "relationship_type"))
-                data.Accounts.Add(new SampleAccount
+            {
+                var account = new SampleAccount
                 {
                     Id = row.Guid("id"), Name = row.Text("name"), ReferredBy = row.OptionalGuid("referred_by"), ParentId = row.OptionalGuid("parent_id"),
                     RelationshipType = row.Optional<RelationshipType>("relationship_type"),
-                });
-            var ids = new HashSet<Guid>();
-            foreach (var a in data.Accounts)
-                if (!ids.Add(a.Id)) throw new SampleDataException("accounts.csv", 0, $"account id {a.Id} appears twice");
+                };
+                if (lines.TryGetValue(account.Id, out var first)) throw row.Bad("id", $"appears twice (first on line {first})");
+                lines.Add(account.Id, row.Line);
+                data.Accounts.Add(account);
+            }
+            var ids = new HashSet<Guid>(lines.Keys);
             foreach (var row in Read(directory, "orders.csv", "id", "account_id", "ordered_on", "currency", "amount", "discount", "product_family"))
                 data.Orders.Add(new SampleOrder
                 {
@@ -116,9 +121,9 @@ namespace CrmExtensions.Cli.Demo
             foreach (var row in Read(directory, "surveys.csv", "account_id", "answered_on", "score"))
                 data.Surveys.Add(new SampleSurvey { AccountId = row.Account("account_id", ids), AnsweredOn = row.Date("answered_on"), Score = row.Decimal("score", 0, 5) });
             foreach (var a in data.Accounts.Where(a => a.ReferredBy.HasValue && !ids.Contains(a.ReferredBy.Value)))
-                throw new SampleDataException("accounts.csv", 0, $"account {a.Id} is referred by {a.ReferredBy}, which is not in the file");
+                throw new SampleDataException("accounts.csv", lines[a.Id], $"account {a.Id} is referred by {a.ReferredBy}, which is not in the file");
             foreach (var a in data.Accounts.Where(a => a.ParentId.HasValue && !ids.Contains(a.ParentId.Value)))
-                throw new SampleDataException("accounts.csv", 0, $"account {a.Id} has the parent account {a.ParentId}, which is not in the file");
+                throw new SampleDataException("accounts.csv", lines[a.Id], $"account {a.Id} has the parent account {a.ParentId}, which is not in the file");
             LoadRelationships(directory, data, ids);
             return data;
         }
@@ -198,6 +203,9 @@ namespace CrmExtensions.Cli.Demo
                 _line = line;
                 _values = header.Zip(values, (h, v) => (h, v.Trim())).ToDictionary(p => p.h, p => p.Item2);
             }
+
+            /// <summary>The line the record starts on.</summary>
+            public int Line => _line;
 
             public SampleDataException Bad(string column, string what) => new SampleDataException(_file, _line, $"{column} '{_values[column]}' {what}");
 

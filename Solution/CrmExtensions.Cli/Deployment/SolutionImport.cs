@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.ServiceModel;
 using CrmExtensions.Cli.Failures;
 using CrmExtensions.Dataverse.InMemory.Messages;
 using Microsoft.Crm.Sdk.Messages;
@@ -64,9 +63,10 @@ namespace CrmExtensions.Cli.Deployment
                 Progress(request.ImportJobId);
                 return null;
             }
-            catch (FaultException<OrganizationServiceFault> refused)
+            catch (Exception ex) when (OrgRefusal.Find(ex) is OrgRefusal refused && !refused.Login)
             {
-                return refused.Detail?.Message ?? refused.Message;
+                // The org refused this import (as a fault or the Web API's error): the import failed, its log says where.
+                return refused.Message;
             }
         }
 

@@ -1,12 +1,11 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.ServiceModel;
 using CrmExtensions.Cli.Backtest;
 using CrmExtensions.Cli.Demo;
 using CrmExtensions.Domain;
-using Microsoft.Xrm.Sdk;
 
 namespace CrmExtensions.Cli.Failures
 {
@@ -16,6 +15,10 @@ namespace CrmExtensions.Cli.Failures
     /// </summary>
     public static class FailureReport
     {
+        /// <summary>What to do when the org refused the login: the credentials are the profile's or the connection string's.</summary>
+        public const string CredentialsHint =
+            "check the credentials: crmext auth list shows the profiles (* the selected one); a secret or certificate may have expired, or the user is not in this org.";
+
         public static int Write(Exception failure, TextWriter error, bool verbose)
         {
             var (message, hint, code) = Explain(failure);
@@ -28,16 +31,16 @@ namespace CrmExtensions.Cli.Failures
 
         private static (string Message, string Hint, int Code) Explain(Exception failure)
         {
+            if (failure is VerbFailure expected) return (expected.Message, expected.Hint, expected.ExitCode);
+            // However the client delivered it (the fault, the Web API's error, a 401), a refusal changed nothing.
+            if (OrgRefusal.Find(failure) is OrgRefusal refusal)
+                return refusal.Login
+                    ? ($"the org refused the login: {refusal.Message}", CredentialsHint, ExitCode.BadInput)
+                    : ($"the org refused the request: {refusal.Message}", "check the options against --help; the refused request changed nothing.", ExitCode.BadInput);
+            if (Unreachable(failure) is Exception unreachable)
+                return ($"could not reach the org: {unreachable.Message}", "check the URL and the network (proxy, VPN), then run again.", ExitCode.BadInput);
             switch (failure)
             {
-                case VerbFailure expected:
-                    return (expected.Message, expected.Hint, expected.ExitCode);
-                case FaultException<OrganizationServiceFault> refused:
-                    return ($"the org refused the request: {refused.Detail?.Message ?? refused.Message}",
-                        "check the options against --help; the refused request changed nothing.", ExitCode.BadInput);
-                case HttpRequestException _:
-                case SocketException _:
-                    return ($"could not reach the org: {Innermost(failure).Message}", "check the URL and the network (proxy, VPN), then run again.", ExitCode.BadInput);
                 case FileNotFoundException _:
                 case DirectoryNotFoundException _:
                 case UnauthorizedAccessException _:
@@ -61,6 +64,9 @@ namespace CrmExtensions.Cli.Failures
             error.WriteLine(text);
             if (failure.StackTrace != null && !text.Contains(failure.StackTrace, StringComparison.Ordinal)) error.WriteLine(failure.StackTrace);
         }
+
+        /// <summary>The network's failure under what a library wrapped it in (WCF's CommunicationException, ServiceClient's), or null.</summary>
+        public static Exception Unreachable(Exception failure) => OrgRefusal.Causes(failure).FirstOrDefault(c => c is HttpRequestException || c is SocketException);
 
         /// <summary>The cause a library wrapped in its own exceptions: what the admin can act on.</summary>
         public static Exception Innermost(Exception failure) => failure.InnerException == null ? failure : Innermost(failure.InnerException);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Xml.Linq;
 using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Registration;
@@ -101,8 +102,9 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
     }
 
     /// <summary>
-    /// ImportSolution: refuses a file that is not a solution zip (solution.xml and customizations.xml) or one whose
-    /// dependencies the org lacks, and records the solution with its version as installed. The components are not
+    /// ImportSolution: refuses a file that is not a solution zip (solution.xml and customizations.xml), one whose
+    /// dependencies the org lacks, or one with a plug-in step whose plug-in type neither the zip nor the org defines, and
+    /// records the solution with its version as installed and its assemblies' plug-in types. The components are not
     /// installed here: tests load the registrations from the solution's source (LoadSolution), which the zip is packed from.
     /// </summary>
     internal sealed class ImportSolutionHandler : DirectMessage
@@ -116,17 +118,24 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             var jobId = request.Parameters.Contains("ImportJobId") ? (Guid)request["ImportJobId"] : Guid.Empty;
             ImportJobLog.Queue(Host, jobId, scope.UserId);
             XElement manifest = null, customizations = null;
+            IReadOnlyList<(XElement Step, DataverseFaultException Fault)> steps;
             try
             {
                 (manifest, customizations) = Read(request);
-                Host.Install(manifest, scope.UserId);
+                Host.Solutions.RefuseMissingDependencies(manifest);
+                steps = PluginStepImport.Check(customizations, Host.Solutions.PluginTypes);
             }
             catch (DataverseFaultException failure)
             {
-                ImportJobLog.Finish(Host, jobId, manifest, customizations, failure);
+                ImportJobLog.Finish(Host, jobId, manifest, customizations, null, failure);
                 throw;
             }
-            ImportJobLog.Finish(Host, jobId, manifest, customizations, null);
+            ImportJobLog.Finish(Host, jobId, manifest, customizations, steps, null);
+            // One failing component fails the whole import, which then changes nothing.
+            var failed = steps.Select(s => s.Fault).FirstOrDefault(f => f != null);
+            if (failed != null) throw failed;
+            Host.Solutions.Install(manifest, scope.UserId, Host.UtcNow);
+            foreach (var type in PluginStepImport.Types(customizations)) Host.Solutions.PluginTypes.Define(type.Key, type.Value);
             return new ImportSolutionResponse();
         }
 

@@ -3,6 +3,7 @@ using CrmExtensions.Dataverse.InMemory.Pipeline;
 using CrmExtensions.Dataverse.InMemory.Security;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Organization;
 
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
@@ -20,6 +21,28 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             who.Results["BusinessUnitId"] = Host.Security.Users.BusinessUnitOf(scope.UserId);
             who.Results["OrganizationId"] = Host.OrganizationId;
             return who;
+        }
+    }
+
+    /// <summary>RetrieveCurrentOrganization: the org's names and version, which a client prints to say which org it reached.</summary>
+    internal sealed class RetrieveCurrentOrganizationHandler : DirectMessage
+    {
+        /// <summary>The platform version the host stands for: Dataverse's current 9.2.</summary>
+        public const string Version = "9.2.0.0";
+
+        public RetrieveCurrentOrganizationHandler(InMemoryDataverse host) : base(host) { }
+
+        public override string RequestName => "RetrieveCurrentOrganization";
+
+        public override OrganizationResponse Execute(OrganizationRequest request, ExecutionScope scope)
+        {
+            var response = new RetrieveCurrentOrganizationResponse();
+            response.Results["Detail"] = new OrganizationDetail
+            {
+                OrganizationId = Host.OrganizationId, FriendlyName = Host.OrganizationName, UniqueName = Host.OrganizationName, UrlName = Host.OrganizationName,
+                OrganizationVersion = Version, State = OrganizationState.Enabled,
+            };
+            return response;
         }
     }
 

@@ -35,18 +35,24 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             host.Store.Insert(row);
         }
 
-        /// <summary>Writes the finished log: the manifest's result and, when it was imported, each table's.</summary>
-        public static void Finish(InMemoryDataverse host, Guid id, XElement manifest, XElement customizations, DataverseFaultException failure)
+        /// <summary>
+        /// Writes the finished log: the manifest's result and, when the manifest passed (<paramref name="failure"/> is null),
+        /// each table's and each plug-in step's, a step whose plug-in type is missing with its error.
+        /// </summary>
+        public static void Finish(InMemoryDataverse host, Guid id, XElement manifest, XElement customizations,
+            IReadOnlyList<(XElement Step, DataverseFaultException Fault)> steps, DataverseFaultException failure)
         {
             if (id == Guid.Empty) return;
             var name = (string)manifest?.Element("UniqueName");
-            var components = failure == null && customizations != null
-                ? customizations.Elements("Entities").Elements("Entity").Select(e => Component("entity", e.Element("Name"))).ToList()
-                : new List<XElement>();
+            var tables = failure == null && customizations != null
+                ? customizations.Elements("Entities").Elements("Entity").Select(e => Component("entity", (string)e.Element("Name"), (string)e.Element("Name")?.Attribute("LocalizedName"), null))
+                : Enumerable.Empty<XElement>();
+            var stepResults = (steps ?? new List<(XElement, DataverseFaultException)>())
+                .Select(s => Component("SdkMessageProcessingStep", (string)s.Step.Attribute("SdkMessageProcessingStepId"), (string)s.Step.Attribute("Name"), s.Fault));
             var data = new XElement("importexportxml", new XAttribute("progress", 100), new XAttribute("processed", "true"),
                 new XElement("solutionManifests", new XElement("solutionManifest", new XAttribute("id", name ?? ""), new XAttribute("LocalizedName", name ?? ""),
                     new XAttribute("version", (string)manifest?.Element("Version") ?? ""), new XAttribute("processed", "true"), Result(failure))),
-                new XElement("entities", components));
+                new XElement("entities", tables), new XElement("SdkMessageProcessingSteps", stepResults));
             host.WritePlatformRow(ImportJob.EntityLogicalName, id, new Dictionary<string, object>
             {
                 [ImportJob.SolutionName] = name,
@@ -57,9 +63,8 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
             });
         }
 
-        private static XElement Component(string kind, XElement name) =>
-            new XElement(kind, new XAttribute("id", (string)name ?? ""), new XAttribute("LocalizedName", (string)name?.Attribute("LocalizedName") ?? (string)name ?? ""),
-                new XAttribute("processed", "true"), Result(null));
+        private static XElement Component(string kind, string id, string localizedName, DataverseFaultException failure) =>
+            new XElement(kind, new XAttribute("id", id ?? ""), new XAttribute("LocalizedName", localizedName ?? id ?? ""), new XAttribute("processed", "true"), Result(failure));
 
         private static XElement Result(DataverseFaultException failure) =>
             new XElement("result", new XAttribute("result", failure == null ? "success" : "failure"),

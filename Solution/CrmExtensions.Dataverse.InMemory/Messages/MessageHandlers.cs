@@ -21,6 +21,7 @@ namespace CrmExtensions.Dataverse.InMemory.Messages
                 new RetrieveMultipleHandler(host),
                 new ExecuteMultipleHandler(host),
                 new WhoAmIHandler(host),
+                new RetrieveCurrentOrganizationHandler(host),
                 new UserPrivilegeHandler(host),
                 new ExecuteAsyncHandler(host),
                 new ImportSolutionHandler(host),

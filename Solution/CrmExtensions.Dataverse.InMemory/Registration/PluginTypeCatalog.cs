@@ -17,6 +17,11 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
         private readonly Dictionary<Guid, string> _assemblyQualifiedNames = new Dictionary<Guid, string>();
         private readonly List<Assembly> _assemblies = new List<Assembly>();
 
+        /// <summary>An org's catalog, empty until solutions are loaded or imported.</summary>
+        public PluginTypeCatalog()
+        {
+        }
+
         public PluginTypeCatalog(string solutionSourceDirectory, Assembly[] assemblies)
         {
             Add(solutionSourceDirectory, assemblies);
@@ -38,6 +43,11 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
                 }
             }
         }
+
+        /// <summary>A plug-in type an imported zip's assembly defines (its PluginType in customizations.xml).</summary>
+        public void Define(Guid id, string assemblyQualifiedName) => _assemblyQualifiedNames[id] = assemblyQualifiedName;
+
+        public bool Knows(Guid id) => _assemblyQualifiedNames.ContainsKey(id);
 
         /// <summary>The .NET type of the plug-in type with that id, looked up in the assemblies the host was given.</summary>
         public Type Resolve(string pluginTypeId, string file, XElement at)

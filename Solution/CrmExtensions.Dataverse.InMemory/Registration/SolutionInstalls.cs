@@ -8,8 +8,9 @@ using Microsoft.Xrm.Sdk;
 namespace CrmExtensions.Dataverse.InMemory.Registration
 {
     /// <summary>
-    /// The solution table: the apps the org has (Sales, Customer Service...) and the solutions imported into it. An import
-    /// stops before it changes anything when a solution its MissingDependencies name is not there.
+    /// The solution table: the apps the org has (Sales, Customer Service...) and the solutions imported into it, with the
+    /// plug-in types they define. An import stops before it changes anything when a solution its MissingDependencies name
+    /// is not there.
     /// </summary>
     internal sealed class SolutionInstalls
     {
@@ -23,10 +24,19 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
 
         public bool Has(string uniqueName) => Row(uniqueName) != null;
 
+        /// <summary>The plug-in types of the installed solutions, by id: a step a later import carries may run one of them.</summary>
+        public PluginTypeCatalog PluginTypes { get; } = new PluginTypeCatalog();
+
         public void AddApp(string app) => Record(app, PlatformApps.Versions[app], managed: true, userId: null, now: null);
 
         /// <summary>Checks the manifest's dependencies, then records the solution (or its new version) as installed.</summary>
         public void Install(XElement manifest, Guid userId, DateTime now)
+        {
+            RefuseMissingDependencies(manifest);
+            Record((string)manifest.Element("UniqueName"), (string)manifest.Element("Version"), (string)manifest.Element("Managed") == "1", userId, now);
+        }
+
+        public void RefuseMissingDependencies(XElement manifest)
         {
             var uniqueName = (string)manifest.Element("UniqueName");
             var missing = manifest.Descendants("Required").Where(r => !Has(Regex.Match((string)r.Attribute("solution") ?? "", @"^(\S+) \(").Groups[1].Value))
@@ -35,7 +45,6 @@ namespace CrmExtensions.Dataverse.InMemory.Registration
             if (missing.Count > 0)
                 throw new DataverseFaultException(ErrorCodes.InvalidArgument, $"The following solution cannot be imported: {uniqueName}. Some dependencies are missing. " +
                     "The missing dependencies are : " + new XElement("MissingDependencies", missing).ToString(SaveOptions.DisableFormatting));
-            Record(uniqueName, (string)manifest.Element("Version"), (string)manifest.Element("Managed") == "1", userId, now);
         }
 
         private Entity Row(string uniqueName) =>
