@@ -55,6 +55,17 @@ namespace CrmExtensions.Plugins.Tests
             _org.Host.ProcessAsyncQueue();
         }
 
+        private void CountOrdersFromSubmission() => _org.Admin.Create(new Entity(Setting.EntityLogicalName)
+        {
+            [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""purchases"": { ""orderCountsFrom"": ""submitted"" } }",
+        });
+
+        /// <summary>Cancels an invoice as the Sales app does (state Canceled, status Canceled).</summary>
+        private void CancelInvoice(Guid invoice) => _org.Admin.Execute(new SetStateRequest
+        {
+            EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003),
+        });
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
@@ -98,7 +109,7 @@ namespace CrmExtensions.Plugins.Tests
         [Fact]
         public void Counting_from_submission_a_draft_counts_once_invoiced_from_the_order()
         {
-            _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""purchases"": { ""orderCountsFrom"": ""submitted"" } }" });
+            CountOrdersFromSubmission();
             var customer = Customer(contact: true);
             var order = Order(customer, 700m);
             Settle();
@@ -191,8 +202,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal(640m, Ledger(customer).Purchases[invoice].Revenue);
             Assert.Equal(6, Ledger(customer).Purchases.Live.Count());
 
-            _org.Admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice),
-                State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003) });
+            CancelInvoice(invoice);
             Settle();
             Assert.True(Ledger(customer).Purchases[invoice].Removed);
         }
@@ -200,7 +210,7 @@ namespace CrmExtensions.Plugins.Tests
         [Fact]
         public void Counting_from_submission_an_order_an_integration_invoiced_twice_counts_while_one_invoice_stands()
         {
-            _org.Admin.Create(new Entity(Setting.EntityLogicalName) { [Setting.Name] = Setting.ActiveSettingsName, [Setting.Value] = @"{ ""purchases"": { ""orderCountsFrom"": ""submitted"" } }" });
+            CountOrdersFromSubmission();
             var customer = Customer(contact: false);
             var order = Order(customer, 800m);
             Guid PartInvoice()
@@ -212,20 +222,16 @@ namespace CrmExtensions.Plugins.Tests
                 _org.Admin.Update(new Entity(Invoice.EntityLogicalName, id) { [Invoice.TotalAmount] = new Money(400m) });
                 return id;
             }
-            void Cancel(Guid invoice) => _org.Admin.Execute(new SetStateRequest
-            {
-                EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003),
-            });
             var first = PartInvoice();
             var second = PartInvoice();
             Settle();
             Assert.Equal(800m, Ledger(customer).Purchases[order].Revenue);
 
-            Cancel(first);
+            CancelInvoice(first);
             Settle();
             Assert.False(Ledger(customer).Purchases[order].Removed);
 
-            Cancel(second);
+            CancelInvoice(second);
             Settle();
             Assert.True(Ledger(customer).Purchases[order].Removed);
         }
