@@ -42,14 +42,7 @@ namespace CrmExtensions.Cli.Demo
             }).Results["id"]));
             foreach (var o in data.Orders)
             {
-                var header = new Entity(SalesOrder.EntityLogicalName, o.Id)
-                {
-                    ["name"] = $"Order {o.OrderedOn:yyyy-MM-dd}",
-                    [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, o.AccountId),
-                    [Common.OverriddenCreatedOn] = o.OrderedOn,
-                };
-                if (o.Currency != null) header[TransactionCurrency.Lookup] = currencies[o.Currency];
-                Run(new CreateRequest { Target = header });
+                Run(new CreateRequest { Target = Header(SalesOrder.EntityLogicalName, o.Id, "Order", o.AccountId, o.OrderedOn, o.Currency == null ? null : currencies[o.Currency]) });
                 Run(new CreateRequest { Target = new Entity(SalesOrderDetail.EntityLogicalName)
                 {
                     [SalesOrderDetail.SalesOrder] = new EntityReference(SalesOrder.EntityLogicalName, o.Id),
@@ -69,19 +62,25 @@ namespace CrmExtensions.Cli.Demo
             }
             foreach (var i in data.Invoices)
             {
-                var invoice = new Entity(Invoice.EntityLogicalName, i.Id)
-                {
-                    ["name"] = $"Invoice {i.CreatedOn:yyyy-MM-dd}",
-                    [Invoice.Customer] = new EntityReference(Account.EntityLogicalName, i.AccountId),
-                    [Common.OverriddenCreatedOn] = i.CreatedOn,
-                };
-                if (i.Currency != null) invoice[TransactionCurrency.Lookup] = currencies[i.Currency];
-                Run(new CreateRequest { Target = invoice });
+                Run(new CreateRequest { Target = Header(Invoice.EntityLogicalName, i.Id, "Invoice", i.AccountId, i.CreatedOn, i.Currency == null ? null : currencies[i.Currency]) });
                 Run(new UpdateRequest { Target = new Entity(Invoice.EntityLogicalName, i.Id)
                 {
                     [Invoice.TotalAmount] = new Money(i.Amount), [Invoice.TotalDiscountAmount] = new Money(i.Discount),
                 } });
             }
+        }
+
+        /// <summary>An order's or invoice's header as a migration writes it: its customer, the day it was made, its currency unless the base one.</summary>
+        private static Entity Header(string table, Guid id, string kind, Guid account, DateTime on, EntityReference currency)
+        {
+            var header = new Entity(table, id)
+            {
+                ["name"] = $"{kind} {on:yyyy-MM-dd}",
+                [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, account),
+                [Common.OverriddenCreatedOn] = on,
+            };
+            if (currency != null) header[TransactionCurrency.Lookup] = currency;
+            return header;
         }
 
         private OrganizationResponse Run(OrganizationRequest request)
