@@ -76,6 +76,7 @@ namespace CrmExtensions.Cli.Demo
             var header = new Entity(table, id)
             {
                 ["name"] = $"{kind} {on:yyyy-MM-dd}",
+                // Orders and invoices name their customer by the same column.
                 [SalesOrder.Customer] = new EntityReference(Account.EntityLogicalName, account),
                 [Common.OverriddenCreatedOn] = on,
             };
