@@ -6,10 +6,12 @@ using System.Linq;
 using CrmExtensions.Cli.Jobs;
 using CrmExtensions.Cli.Reports;
 using CrmExtensions.Dataverse.InMemory;
+using CrmExtensions.Dataverse.InMemory.Metadata;
 using CrmExtensions.Domain.Loss;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace CrmExtensions.Cli.Demo
 {
@@ -47,9 +49,13 @@ namespace CrmExtensions.Cli.Demo
         {
             var watch = Stopwatch.StartNew();
             var host = new InMemoryDataverse(AsOf);
+            // The org as it stood before CrmExtensions: Microsoft's tables, its accounts, products and sales history.
+            var reference = StandardTables.BesideSolution(solutionSource);
+            if (File.Exists(reference)) host.Metadata.LoadStandardTables(reference);
+            var products = SeedBeforeImport(host, data);
             var steps = ProductFolders.LoadInto(host, solutionSource);
             _out.WriteLine($"Loaded {steps} plugin steps of CrmExtensions and CrmExtensionsService from {solutionSource} and its -service folder");
-            Seed(host, data);
+            SeedAfterImport(host, data, products);
             _out.WriteLine($"Seeded {data.Accounts.Count} accounts, {data.Orders.Count} orders, {data.Invoices.Count} invoices, {data.Cases.Count} cases, {data.Surveys.Count} surveys, " +
                 $"{data.Contacts.Count} contacts with {data.Activities.Count} activities, {data.Competitors.Count} competitor presences, {data.Opportunities.Count} closed opportunities, " +
                 $"{data.Losses.Count} recorded losses");
@@ -142,24 +148,41 @@ namespace CrmExtensions.Cli.Demo
             $"tier {_labels.Of<Domain.Value.ValueTier>(account, CustomerColumns.Tier)}, current value {account.GetAttributeValue<Money>(CustomerColumns.CurrentValue)?.Value:N0}, " +
             $"churn risk {account.GetAttributeValue<int>(CustomerColumns.ChurnRisk)}";
 
-        private static void Seed(InMemoryDataverse host, SampleDataset data)
+        /// <summary>The accounts and products the org had, and its sales written through the platform's messages, before any step of ours exists.</summary>
+        private static Dictionary<string, Guid> SeedBeforeImport(InMemoryDataverse host, SampleDataset data)
         {
             var products = data.Orders.Select(o => o.ProductFamily).Distinct().ToDictionary(f => f, f =>
             {
-                var product = new Entity(Product.EntityLogicalName) { ["name"] = f, [Product.Family] = f };
+                var product = new Entity(Product.EntityLogicalName) { ["name"] = f };
                 host.Seed(product);
                 return product.Id;
             });
             foreach (var a in data.Accounts)
             {
                 var row = new Entity(Account.EntityLogicalName, a.Id) { [Account.Name] = a.Name };
-                if (a.ReferredBy.HasValue) row[CustomerColumns.ReferredBy] = new EntityReference(Account.EntityLogicalName, a.ReferredBy.Value);
                 if (a.ParentId.HasValue) row[Account.ParentAccount] = new EntityReference(Account.EntityLogicalName, a.ParentId.Value);
-                row[CustomerColumns.RelationshipTypeOverride] = Choice.Option(a.RelationshipType);
                 host.Seed(row);
             }
-            SampleRelationships.Seed(host, data);
             new SalesHistory(host.GetService(), host.UtcNow).Write(data, products);
+            return products;
+        }
+
+        /// <summary>
+        /// The columns CrmExtensions adds, filled in by an admin's import once it is installed (with the migration bypass:
+        /// the recalculation job reads them), then the rows of its own tables and the service history.
+        /// </summary>
+        private static void SeedAfterImport(InMemoryDataverse host, SampleDataset data, IReadOnlyDictionary<string, Guid> products)
+        {
+            var service = host.GetService();
+            void Import(Entity row) => service.Execute(new UpdateRequest { Target = row, ["BypassBusinessLogicExecution"] = "CustomSync,CustomAsync" });
+            foreach (var product in products) Import(new Entity(Product.EntityLogicalName, product.Value) { [Product.Family] = product.Key });
+            foreach (var a in data.Accounts)
+            {
+                var row = new Entity(Account.EntityLogicalName, a.Id) { [CustomerColumns.RelationshipTypeOverride] = Choice.Option(a.RelationshipType) };
+                if (a.ReferredBy.HasValue) row[CustomerColumns.ReferredBy] = new EntityReference(Account.EntityLogicalName, a.ReferredBy.Value);
+                Import(row);
+            }
+            SampleRelationships.Seed(host, data);
             foreach (var c in data.Cases)
                 host.Seed(new Entity(Incident.EntityLogicalName, c.Id)
                 {

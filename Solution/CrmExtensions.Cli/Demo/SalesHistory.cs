@@ -13,8 +13,8 @@ namespace CrmExtensions.Cli.Demo
     /// The sample's sales written as a Sales org's history came to be, through the platform's messages: the org's
     /// currencies added; each order created in its currency on the day it was placed (a migration keeps that day as
     /// overriddencreatedon; nobody typed a submit date), priced, given its line, fulfilled and, once a month old,
-    /// invoiced from the order; invoices raised on their own. Every request carries BypassBusinessLogicExecution, as a
-    /// migration loads history, so no step fires: the recalculation job reads it all afterwards.
+    /// invoiced from the order; invoices raised on their own. It is written before CrmExtensions is imported, as an org's
+    /// history is there before it: the recalculation job reads it all afterwards.
     /// </summary>
     internal sealed class SalesHistory
     {
@@ -84,10 +84,6 @@ namespace CrmExtensions.Cli.Demo
             return header;
         }
 
-        private OrganizationResponse Run(OrganizationRequest request)
-        {
-            request.Parameters["BypassBusinessLogicExecution"] = "CustomSync,CustomAsync";
-            return _service.Execute(request);
-        }
+        private OrganizationResponse Run(OrganizationRequest request) => _service.Execute(request);
     }
 }

@@ -20,8 +20,10 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
     /// The optional parameters a client sends to load data without custom business logic, as a migration does:
     /// BypassBusinessLogicExecution ("CustomSync", "CustomAsync" or both, comma separated; needs
     /// prvBypassCustomBusinessLogic) and the older BypassCustomPluginExecution (synchronous steps only; needs
-    /// prvBypassCustomPlugins). The bypass holds for everything the request does, the platform's own nested operations
-    /// included. Only custom steps exist in this host, so every registered step is skipped.
+    /// prvBypassCustomPlugins). The bypass holds for the request's own operation only: Microsoft's FAQ says logic that runs
+    /// on other records (the order close FulfillSalesOrder records, the invoice ConvertSalesOrderToInvoice creates) is not
+    /// bypassed. Only custom steps exist in this host, so every step registered on the operation is skipped. Not modelled:
+    /// BypassBusinessLogicExecutionStepIds, and the parameters on ExecuteMultiple (each inner request carries its own).
     /// </summary>
     internal static class CustomLogicBypass
     {

@@ -33,15 +33,10 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
                 throw new DataverseFaultException(ErrorCodes.InfiniteLoop,
                     "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
 
-            var bypass = CustomLogicBypass.Requested(request, scope.UserId, _host.Security.Users);
-            if ((bypass & ~scope.Bypassed) != 0)
-            {
-                scope = scope.Copy();
-                scope.Bypassed |= bypass;
-            }
             var operation = new Operation(request, scope, depth, _host.UtcNow, message.MessageNameOf(request))
             {
                 Budget = scope.Budget ?? new ExecutionBudget(_host.CallsPerExecution),
+                Bypassed = CustomLogicBypass.Requested(request, scope.UserId, _host.Security.Users),
             };
             message.ResolvePrimary(operation);
             var steps = StepsFor(operation);
@@ -101,7 +96,7 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             var message = operation.MessageName;
             var target = operation.Request.Parameters.Contains("Target") ? operation.Request["Target"] as Entity : null;
             return _host.Steps
-                .Where(s => !operation.Scope.Bypassed.Skips(s))
+                .Where(s => !operation.Bypassed.Skips(s))
                 .Where(s => string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase))
                 .Where(s => string.IsNullOrEmpty(s.PrimaryEntity) || s.PrimaryEntity == "none" || string.Equals(s.PrimaryEntity, operation.PrimaryEntity, StringComparison.OrdinalIgnoreCase))
                 // Filtering attributes apply to Update: the step fires only when the Target carries one of them.

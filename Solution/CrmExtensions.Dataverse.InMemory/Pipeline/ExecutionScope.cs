@@ -18,9 +18,6 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         /// <summary>The execution a plug-in's call is charged to; none for an outside caller's own requests.</summary>
         public ExecutionBudget Budget { get; set; }
 
-        /// <summary>The custom steps this request and everything it sets off skip (a client's bypass parameters).</summary>
-        public CustomLogic Bypassed { get; set; }
-
         /// <summary>The same caller, as seen by a request it issues on its own behalf (optionally inside a batch).</summary>
         public ExecutionScope Copy(Guid? userId = null, bool? inBatch = null) => new ExecutionScope
         {
@@ -32,7 +29,6 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
             StepName = StepName,
             InBatch = inBatch ?? InBatch,
             Budget = Budget,
-            Bypassed = Bypassed,
         };
 
         public static ExecutionScope External(Guid userId) =>

@@ -20,6 +20,9 @@ namespace CrmExtensions.Dataverse.InMemory.Pipeline
         public ExecutionScope Scope { get; }
         public int Depth { get; }
         public DateTime CreatedOn { get; }
+
+        /// <summary>The custom steps this operation skips: its own request's bypass parameters, not its caller's.</summary>
+        public CustomLogic Bypassed { get; set; }
         public string PrimaryEntity { get; set; }
         public Guid PrimaryId { get; set; }
 
