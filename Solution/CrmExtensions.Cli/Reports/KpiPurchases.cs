@@ -21,7 +21,7 @@ namespace CrmExtensions.Cli.Reports
         public static IEnumerable<(Guid Customer, KpiPurchase Purchase)> Read(IOrganizationService service, PurchaseDefinition definition)
         {
             var invoices = Live(service, PurchaseSource.Invoices);
-            var invoiced = new HashSet<Guid>(invoices.Select(i => i.GetAttributeValue<EntityReference>(Invoice.SalesOrder)?.Id ?? Guid.Empty));
+            var invoiced = new HashSet<Guid>(invoices.Where(i => i.Contains(Invoice.SalesOrder)).Select(i => i.GetAttributeValue<EntityReference>(Invoice.SalesOrder).Id));
             var familyOf = Families(service);
             foreach (var order in Live(service, PurchaseSource.Orders))
             {
@@ -34,12 +34,11 @@ namespace CrmExtensions.Cli.Reports
                 yield return (invoice.GetAttributeValue<EntityReference>(Invoice.Customer).Id, new KpiPurchase(invoice.GetAttributeValue<DateTime>(Invoice.CreatedOn), null));
         }
 
-        /// <summary>The table's priced rows of a customer that are not cancelled.</summary>
+        /// <summary>The table's live rows that name a customer.</summary>
         private static List<Entity> Live(IOrganizationService service, PurchaseSource source)
         {
             var query = new QueryExpression(source.Table) { ColumnSet = new ColumnSet(source.Columns.ToArray()) };
-            query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, source.CanceledState);
-            query.Criteria.AddCondition(source.Amount, ConditionOperator.NotNull);
+            source.LiveOnly(query.Criteria);
             query.Criteria.AddCondition(source.Customer, ConditionOperator.NotNull);
             return PagedQuery.All(service, query).ToList();
         }

@@ -75,7 +75,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
                 if (_source.Counts(e.Before, c, definition) || _source.Counts(e.After, c, definition))
                     yield return new LedgerChange(c, snapshot => InvoiceOnItsOwn(snapshot.Ledger, c, definition));
             }
-            var live = e.After != null && e.After.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != _source.CanceledState && Priced(e.After);
+            var live = _source.IsLive(e.After);
             var afterOrder = e.After?.GetAttributeValue<EntityReference>(_source.FromOrderColumn);
             foreach (var order in new[] { e.Before?.GetAttributeValue<EntityReference>(_source.FromOrderColumn), afterOrder }.Where(o => o != null).Distinct())
                 foreach (var change in OrderRead(order, (live && order.Equals(afterOrder)) || OtherLiveInvoice(order), false)) yield return change;
@@ -83,8 +83,8 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         /// <summary>
         /// Whether the order has another live invoice than this event's (1 call): an order invoiced twice still counts through
-        /// the other when one is cancelled or moved. Asked only where invoices make orders count (an order stage before the
-        /// configured one).
+        /// the other when one is cancelled or moved. Asked only where orders count from a later stage than active, the only
+        /// setting in which an invoice can make an order count.
         /// </summary>
         private bool OtherLiveInvoice(EntityReference order)
         {
@@ -92,8 +92,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             var query = new QueryExpression(Invoice.EntityLogicalName) { ColumnSet = new ColumnSet(Invoice.PrimaryId), TopCount = 1 };
             query.Criteria.AddCondition(_source.FromOrderColumn, ConditionOperator.Equal, order.Id);
             query.Criteria.AddCondition(Invoice.PrimaryId, ConditionOperator.NotEqual, _event.RecordId);
-            query.Criteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, _source.CanceledState);
-            query.Criteria.AddCondition(_source.Amount, ConditionOperator.NotNull);
+            _source.LiveOnly(query.Criteria);
             return _event.Service.RetrieveMultiple(query).Entities.Count > 0;
         }
 

@@ -44,7 +44,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
         }
 
         /// <summary>
-        /// Orders not far enough on to count but invoiced (an invoice raised from them that is not cancelled): few, so read whatever
+        /// Orders not far enough on to count but invoiced (a live invoice raised from them): few, so read whatever
         /// their date, and marked as counted through their invoice, as the event path marks them.
         /// </summary>
         private void ReadInvoicedDrafts(CustomerPage page, PurchaseDefinition definition)
@@ -55,7 +55,7 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
             query.Criteria.AddCondition(orders.Amount, ConditionOperator.NotNull);
             query.Criteria.AddCondition(Common.StateCode, ConditionOperator.In, definition.InvoiceOnlyStages.Select(s => (object)SalesOrder.StateOf(s)).ToArray());
             var invoice = query.AddLink(Invoice.EntityLogicalName, SalesOrder.PrimaryId, Invoice.SalesOrder);
-            invoice.LinkCriteria.AddCondition(Common.StateCode, ConditionOperator.NotEqual, Invoice.StateCanceled);
+            PurchaseSource.Invoices.LiveOnly(invoice.LinkCriteria);
             // An order with several invoices comes once per invoice: it is counted once, by its id.
             var seen = new System.Collections.Generic.HashSet<Guid>();
             foreach (var row in PagedQuery.All(_service, query))

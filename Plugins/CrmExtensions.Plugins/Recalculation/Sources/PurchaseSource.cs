@@ -80,6 +80,17 @@ namespace CrmExtensions.Plugins.Recalculation.Sources
 
         public override IEnumerable<LedgerChange> Changes(LedgerEvent e) => new PurchaseChanges(this, e);
 
+        /// <summary>A row that can be a purchase: not cancelled, and priced (clients write the totals after the header).</summary>
+        public bool IsLive(Entity row) =>
+            row != null && row.GetAttributeValue<OptionSetValue>(Common.StateCode)?.Value != CanceledState && row.GetAttributeValue<Money>(Amount) != null;
+
+        /// <summary><see cref="IsLive"/> as query conditions.</summary>
+        public void LiveOnly(FilterExpression filter)
+        {
+            filter.AddCondition(Common.StateCode, ConditionOperator.NotEqual, CanceledState);
+            filter.AddCondition(Amount, ConditionOperator.NotNull);
+        }
+
         /// <summary>The row's purchase date under the definition: an order's first configured date, an invoice's creation.</summary>
         public DateTime? DateOf(Entity row, PurchaseDefinition definition) => HasFamilies
             ? definition.DateOf(d => row.GetAttributeValue<DateTime?>(SalesOrder.ColumnOf(d)))
