@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Ledger;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -260,7 +261,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Admin.Update(new Entity(Account.EntityLogicalName, account.Id) { [CustomerColumns.RetentionPlan] = plan.Serialize() });
 
             Assert.Equal(RetentionActivity.StateCompleted, _org.Reload(call).GetAttributeValue<OptionSetValue>(RetentionActivity.StateCode).Value);
-            Assert.Equal(taskPlan.DueOn.AddHours(12), _org.Reload(task).GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
+            Assert.Equal(DueDay.ToScheduledEnd(taskPlan.DueOn), _org.Reload(task).GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd));
         }
     }
 }

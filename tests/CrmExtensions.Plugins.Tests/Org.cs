@@ -78,6 +78,9 @@ namespace CrmExtensions.Plugins.Tests
             return account;
         }
 
+        /// <summary>Status reasons of the Sales tables the tests set, as the platform defines them: a fulfilled order Complete; an invoice Paid (state 2) Complete, or Canceled.</summary>
+        public const int OrderComplete = 100001, InvoiceStatePaid = 2, InvoiceComplete = 100001, InvoiceCanceled = 100003;
+
         /// <summary>Monthly orders of <paramref name="amount"/> for the last <paramref name="months"/> months, fulfilled, seeded without events.</summary>
         public void OrderHistory(Entity customer, decimal amount, int months, int skipRecentMonths = 0)
         {
@@ -93,7 +96,7 @@ namespace CrmExtensions.Plugins.Tests
         {
             var order = NewOrder(customer, amount, placedOn);
             order[SalesOrder.StateCode] = new OptionSetValue(SalesOrder.StateFulfilled);
-            order["statuscode"] = new OptionSetValue(100001); // Complete
+            order["statuscode"] = new OptionSetValue(OrderComplete);
             return order;
         }
 

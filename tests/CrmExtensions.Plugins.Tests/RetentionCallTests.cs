@@ -1,4 +1,5 @@
 using System.Linq;
+using CrmExtensions.Plugins.CustomApis.Contracts;
 using CrmExtensions.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -38,7 +39,7 @@ namespace CrmExtensions.Plugins.Tests
             Assert.Equal((callee.LogicalName, callee.Id), (to.LogicalName, to.Id));
             Assert.Equal(customer.Id, call.GetAttributeValue<EntityReference>(RetentionActivity.Regarding).Id);
             Assert.Equal(Owner(customer), call.GetAttributeValue<EntityReference>(RetentionActivity.Owner).Id);
-            // Due on a day, at noon UTC: the evaluation day or later, and that calendar day for users from UTC-11 to UTC+11.
+            // Due on a day at noon UTC (the first follow-up is due on the evaluation day): that calendar day for users from UTC-12 to UTC+11.
             var due = call.GetAttributeValue<System.DateTime>(RetentionActivity.ScheduledEnd);
             Assert.Equal((Org.Now.Date, 12), (due.Date, due.Hour));
         }
@@ -69,6 +70,19 @@ namespace CrmExtensions.Plugins.Tests
             Org.PlaceOrder(_org.Admin, contact, 5000m, Org.Now.AddDays(-1));
             _org.Host.ProcessAsyncQueue();
             AssertActionable(Call(contact), contact, contact.ToEntityReference());
+        }
+
+        [Fact]
+        public void Evaluating_again_moves_no_retention_work()
+        {
+            var account = Customer(new Entity(Account.EntityLogicalName) { [Account.Name] = "Tailspin" });
+            _org.Recalculate(account);
+            var call = Call(account);
+
+            var again = (RecalculateCustomerResponse)_org.Admin.Execute(new RecalculateCustomerRequest { Target = account.ToEntityReference() });
+
+            Assert.Equal((0, 0, 0), (again.ActivitiesCreated, again.ActivitiesUpdated, again.ActivitiesCancelled));
+            Assert.Equal(call.GetAttributeValue<System.DateTime>(RetentionActivity.ScheduledEnd), Call(account).GetAttributeValue<System.DateTime>(RetentionActivity.ScheduledEnd));
         }
     }
 }

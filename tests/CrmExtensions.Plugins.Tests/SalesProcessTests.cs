@@ -63,7 +63,7 @@ namespace CrmExtensions.Plugins.Tests
         /// <summary>Cancels an invoice as the Sales app does (state Canceled, status Canceled).</summary>
         private void CancelInvoice(Guid invoice) => _org.Admin.Execute(new SetStateRequest
         {
-            EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(100003),
+            EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Invoice.StateCanceled), Status = new OptionSetValue(Org.InvoiceCanceled),
         });
 
         [Theory]
@@ -196,8 +196,11 @@ namespace CrmExtensions.Plugins.Tests
             Settle();
             Assert.Equal(640m, Ledger(customer).Purchases[invoice].Revenue);
 
-            // Paid (state 2, Complete), as the Sales app marks it: the same purchase, not a second one.
-            _org.Admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(2), Status = new OptionSetValue(100001) });
+            // Paid, as the Sales app marks it: the same purchase, not a second one.
+            _org.Admin.Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference(Invoice.EntityLogicalName, invoice), State = new OptionSetValue(Org.InvoiceStatePaid), Status = new OptionSetValue(Org.InvoiceComplete),
+            });
             Settle();
             Assert.Equal(640m, Ledger(customer).Purchases[invoice].Revenue);
             Assert.Equal(6, Ledger(customer).Purchases.Live.Count());

@@ -5,6 +5,7 @@ using CrmExtensions.Domain.Lifecycle;
 using CrmExtensions.Domain.Retention;
 using CrmExtensions.Domain.Value;
 using CrmExtensions.Plugins.Model;
+using CrmExtensions.Plugins.Recalculation;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -153,7 +154,7 @@ namespace CrmExtensions.Plugins.Tests
             _org.Recalculate(account);
             var next = _org.OpenRetention(account).Single(a => a.GetAttributeValue<string>(RetentionActivity.Key).EndsWith("FollowUpCall"));
             Assert.NotEqual(call.Id, next.Id);
-            Assert.Equal(Org.Now.Date.AddDays(30).AddHours(12), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd)); // platinum: every 30 days, at noon UTC
+            Assert.Equal(DueDay.ToScheduledEnd(Org.Now.Date.AddDays(30)), next.GetAttributeValue<DateTime>(RetentionActivity.ScheduledEnd)); // platinum: every 30 days
         }
 
         [Fact]
