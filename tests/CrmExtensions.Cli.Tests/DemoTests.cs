@@ -162,6 +162,7 @@ namespace CrmExtensions.Cli.Tests
         [InlineData("accounts.csv", 3, "00000000-0000-0000-0000-000000000001", "accounts.csv(2): account")]
         [InlineData("orders.csv", 3, "JPY", "orders.csv(2): currency 'JPY' is not a currency in currencies.csv")]
         [InlineData("currencies.csv", 0, "euro", "currencies.csv(2): code 'euro' is not a three-letter ISO currency code")]
+        [InlineData("currencies.csv", 0, "GBP", "currencies.csv(3): code 'GBP' appears twice")]
         public void Unknown_layers_causes_parents_and_currencies_are_reported(string file, int column, string value, string expected)
         {
             var dir = SampleCopy(d =>

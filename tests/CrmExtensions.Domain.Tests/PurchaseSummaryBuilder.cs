@@ -19,19 +19,15 @@ namespace CrmExtensions.Domain.Tests
         public PurchaseSummary Build(IEnumerable<PurchaseLine> lines, DateTime asOf)
         {
             var analysis = _settings.Analysis;
-            var list = (lines ?? throw new DomainValidationException("Purchase lines are required (pass an empty list for none).")).ToList();
+            var list = lines.ToList();
             var periods = new PeriodActivity[analysis.HistoryPeriods];
             if (list.Count == 0) return PurchaseSummary.None(analysis.HistoryPeriods);
 
-            var latestAllowed = asOf.AddDays(analysis.FutureToleranceDays);
             var families = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             decimal revenue = 0, listValue = 0;
             for (var i = 0; i < list.Count; i++)
             {
-                var line = list[i] ?? throw new DomainValidationException($"Purchase line {i + 1} is empty.");
-                if (line.Amount < 0) throw new DomainValidationException($"Purchase line {i + 1} has a negative amount ({line.Amount}); returns must be booked as credit notes, not negative orders.");
-                if (line.Discount < 0) throw new DomainValidationException($"Purchase line {i + 1} has a negative discount ({line.Discount}).");
-                if (line.OrderedOn > latestAllowed) throw new DomainValidationException($"Purchase line {i + 1} is dated {line.OrderedOn:yyyy-MM-dd}, after the evaluation date {asOf:yyyy-MM-dd}.");
+                var line = list[i];
                 var amount = line.Amount;
                 var profit = line.Margin.HasValue ? line.Margin.Value : amount * _settings.Clp.DefaultMarginRate;
                 if (!string.IsNullOrWhiteSpace(line.ProductFamily)) families.Add(line.ProductFamily.Trim());

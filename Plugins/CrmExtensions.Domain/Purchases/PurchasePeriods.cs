@@ -7,7 +7,7 @@ namespace CrmExtensions.Domain.Purchases
     {
         /// <summary>
         /// Index of the period that holds <paramref name="date"/>; -1 if older. Periods are whole calendar months counted back
-        /// from the month of <paramref name="asOf"/>, so line-by-line and month-grouped (FetchXML) summaries agree exactly.
+        /// from the month of <paramref name="asOf"/>, so ledger entries and month-grouped (FetchXML) totals agree exactly.
         /// </summary>
         public static int IndexOf(DateTime date, DateTime asOf, int periodMonths, int periodCount)
         {

@@ -13,16 +13,4 @@ namespace CrmExtensions.Domain.Purchases
         public DateTime AnsweredOn { get; }
         public decimal Score { get; }
     }
-
-    public sealed class Complaint
-    {
-        public Complaint(DateTime openedOn, bool isOpen)
-        {
-            OpenedOn = openedOn;
-            IsOpen = isOpen;
-        }
-
-        public DateTime OpenedOn { get; }
-        public bool IsOpen { get; }
-    }
 }

@@ -84,10 +84,14 @@ namespace CrmExtensions.Cli.Demo
         {
             var data = new SampleDataset();
             foreach (var row in Read(directory, "currencies.csv", "code", "name", "symbol", "exchange_rate"))
-                data.Currencies.Add(new SampleCurrency
+            {
+                var currency = new SampleCurrency
                 {
                     Code = row.Code("code"), Name = row.Text("name"), Symbol = row.Text("symbol"), ExchangeRate = row.Decimal("exchange_rate", 0.0001m, 100000m),
-                });
+                };
+                if (data.Currencies.Any(c => c.Code == currency.Code)) throw row.Bad("code", "appears twice");
+                data.Currencies.Add(currency);
+            }
             var currencies = new HashSet<string>(data.Currencies.Select(c => c.Code));
             // The line each account's record starts on, so a duplicate or a dangling reference names where to look.
             var lines = new Dictionary<Guid, int>();
@@ -214,7 +218,7 @@ namespace CrmExtensions.Cli.Demo
             public Guid? OptionalGuid(string column) => _values[column].Length == 0 ? (Guid?)null : Guid(column);
             /// <summary>A three-letter ISO code.</summary>
             public string Code(string column) =>
-                _values[column].Length == 3 && _values[column].All(char.IsUpper) ? _values[column] : throw Bad(column, "is not a three-letter ISO currency code");
+                _values[column].Length == 3 && _values[column].All(c => c >= 'A' && c <= 'Z') ? _values[column] : throw Bad(column, "is not a three-letter ISO currency code");
 
             /// <summary>One of the org's currencies from currencies.csv; empty is the base currency.</summary>
             public string Currency(string column, HashSet<string> known) =>

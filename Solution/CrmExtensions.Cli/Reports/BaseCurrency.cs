@@ -12,7 +12,7 @@ namespace CrmExtensions.Cli.Reports
         public static string Of(IOrganizationService service)
         {
             var query = new QueryExpression(Organization.EntityLogicalName) { ColumnSet = new ColumnSet(Organization.BaseCurrency), TopCount = 1 };
-            var currency = service.RetrieveMultiple(query).Entities.Single().GetAttributeValue<EntityReference>(Organization.BaseCurrency);
+            var currency = service.RetrieveMultiple(query).Entities.First().GetAttributeValue<EntityReference>(Organization.BaseCurrency);
             var row = service.Retrieve(TransactionCurrency.EntityLogicalName, currency.Id, new ColumnSet(TransactionCurrency.Name, TransactionCurrency.IsoCode));
             return $"{row.GetAttributeValue<string>(TransactionCurrency.Name)} ({row.GetAttributeValue<string>(TransactionCurrency.IsoCode)})";
         }
