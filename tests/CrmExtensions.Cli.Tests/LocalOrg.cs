@@ -71,31 +71,40 @@ namespace CrmExtensions.Cli.Tests
                 {
                     return;
                 }
-                var body = _answer(call.Response);
-                call.Response.OutputStream.Write(body, 0, body.Length);
-                call.Response.Close();
+                try
+                {
+                    var body = _answer(call.Response);
+                    call.Response.OutputStream.Write(body, 0, body.Length);
+                    call.Response.Close();
+                }
+                catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is System.IO.IOException)
+                {
+                    return; // disposed while answering: the test is over
+                }
             }
         }
 
         /// <summary>An address of the loopback range of its own, so parallel runs never share port 80.</summary>
         private static IPAddress Loopback() => new IPAddress(new byte[] { 127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(2, 255) });
 
-        /// <summary>Whether this machine lets a test listen on port 80 (root, or a lowered ip_unprivileged_port_start).</summary>
+        /// <summary>
+        /// Whether this machine lets a test serve port 80 of a loopback address of its own the way the org does (root or a
+        /// lowered ip_unprivileged_port_start on Linux; a URL reservation on Windows; loopback aliases beyond 127.0.0.1).
+        /// </summary>
         public static bool CanListen()
         {
-            var probe = new TcpListener(Loopback(), 80);
-            try
+            using (var probe = new HttpListener())
             {
-                probe.Start();
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-            finally
-            {
-                probe.Stop();
+                try
+                {
+                    probe.Prefixes.Add($"http://{Loopback()}:80/");
+                    probe.Start();
+                    return true;
+                }
+                catch (Exception ex) when (ex is HttpListenerException || ex is SocketException)
+                {
+                    return false;
+                }
             }
         }
 
@@ -108,7 +117,8 @@ namespace CrmExtensions.Cli.Tests
         public LocalOrgFactAttribute()
         {
             if (!LocalOrg.CanListen())
-                Skip = "ServiceClient reaches an org on port 80 only, which this machine does not let the test listen on (it needs root or a lower ip_unprivileged_port_start).";
+                Skip = "ServiceClient reaches an org on port 80 only, and this machine does not let the test serve port 80 of a loopback address of its own (Linux: root or a lower " +
+                    "ip_unprivileged_port_start; Windows: a URL reservation; macOS: loopback aliases).";
         }
     }
 }

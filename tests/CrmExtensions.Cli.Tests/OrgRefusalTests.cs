@@ -5,6 +5,7 @@ using System.ServiceModel.Security;
 using CrmExtensions.Cli.Failures;
 using CrmExtensions.Dataverse.InMemory;
 using CrmExtensions.Dataverse.InMemory.Storage;
+using CrmExtensions.Plugins.Model;
 using Microsoft.PowerPlatform.Dataverse.Client.Utils;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -43,6 +44,19 @@ namespace CrmExtensions.Cli.Tests
             Assert.Equal(ExitCode.BadInput, code);
             VerbFailureTests.AssertOneClearLine(output, $"error: the org refused the request: cx_recalculationjob With Id = {job} Does Not Exist\n");
             Assert.Contains("hint: check the options against --help; the refused request changed nothing.", output);
+        }
+
+        [Theory]
+        [InlineData(false, PlatformErrors.RequestsLimitExceeded, "Number of requests exceeded the limit of 6000 over time window of 300 seconds.")]
+        [InlineData(true, PlatformErrors.RequestsLimitExceeded, "Number of requests exceeded the limit of 6000 over time window of 300 seconds.")]
+        [InlineData(false, PlatformErrors.SqlTimeout, "SQL timeout expired.")]
+        public void A_busy_org_is_work_that_failed_and_may_pass_later(bool webApi, int errorCode, string message)
+        {
+            _host.FaultInjector = (request, scope) => request.RequestName == "RetrieveMultiple" ? new DataverseFaultException(errorCode, message) : null;
+            var (code, output) = Run(() => Service(webApi), "report", "-c", Connection);
+            Assert.Equal(ExitCode.WorkFailed, code);
+            VerbFailureTests.AssertOneClearLine(output, "error: the org was busy: " + message);
+            Assert.Contains("hint: " + FailureReport.BusyHint, output);
         }
 
         [Theory]

@@ -32,7 +32,7 @@ namespace CrmExtensions.Cli.Tests
         internal static void AssertOneClearLine(string output, string expected)
         {
             Assert.Contains(expected, output);
-            Assert.Contains("error: ", output);
+            Assert.Single(output.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
             Assert.DoesNotContain("   at ", output);
             Assert.DoesNotContain("Exception", output);
             Assert.Contains("hint: ", output);

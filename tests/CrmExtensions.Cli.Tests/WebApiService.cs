@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using CrmExtensions.Plugins.Model;
 using System.Net.Http;
 using System.ServiceModel;
 using System.Text.Json.Nodes;
@@ -57,7 +58,11 @@ namespace CrmExtensions.Cli.Tests
         /// <summary>The Web API's answer to a fault, as ServiceClient reads it: the status the Web API gives its kind of error.</summary>
         private static DataverseOperationException WebApiError(OrganizationServiceFault fault)
         {
-            var status = fault.ErrorCode == ErrorCodes.ObjectDoesNotExist ? HttpStatusCode.NotFound
+            // Microsoft's service protection docs: the Web API answers its limits with 429 Too Many Requests.
+            var throttled = fault.ErrorCode == PlatformErrors.RequestsLimitExceeded || fault.ErrorCode == PlatformErrors.ExecutionTimeLimitExceeded
+                || fault.ErrorCode == PlatformErrors.ConcurrentRequestsLimitExceeded;
+            var status = throttled ? (HttpStatusCode)429
+                : fault.ErrorCode == ErrorCodes.ObjectDoesNotExist ? HttpStatusCode.NotFound
                 : fault.ErrorCode == ErrorCodes.PrincipalPrivilegeDenied || fault.ErrorCode == ErrorCodes.PrivilegeDenied ? HttpStatusCode.Forbidden
                 : HttpStatusCode.BadRequest;
             var body = new JsonObject { ["error"] = new JsonObject { ["code"] = $"0x{fault.ErrorCode:x8}", ["message"] = fault.Message } }.ToJsonString();

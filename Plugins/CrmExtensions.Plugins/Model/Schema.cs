@@ -101,6 +101,18 @@ namespace CrmExtensions.Plugins.Model
         /// <summary>The SQL transaction was already rolled back, "usually caused by a swallowed SQL deadlock" (-2147220907).</summary>
         public const int SqlTransactionRolledBack = unchecked((int)0x80040255);
 
+        /// <summary>
+        /// The service protection limits (-2147015902, -2147015903, -2147015898): too many requests, too much execution time
+        /// or too many at once from one user in the window; the request itself is fine and passes later.
+        /// </summary>
+        public const int RequestsLimitExceeded = unchecked((int)0x80072322), ExecutionTimeLimitExceeded = unchecked((int)0x80072321),
+            ConcurrentRequestsLimitExceeded = unchecked((int)0x80072326);
+
+        /// <summary>A fault that says the org was busy, not that the request was wrong: a SQL deadlock or timeout, a service protection limit.</summary>
+        public static bool IsBusy(int? code) =>
+            code == GenericSqlError || code == SqlTimeout || code == SqlTransactionRolledBack
+            || code == RequestsLimitExceeded || code == ExecutionTimeLimitExceeded || code == ConcurrentRequestsLimitExceeded;
+
         /// <summary>Another writer got to the customer or its activities between this evaluation's reads and its writes.</summary>
         public static bool IsConcurrentWrite(System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> fault) =>
             fault.Detail?.ErrorCode == ConcurrencyVersionMismatch || fault.Detail?.ErrorCode == DuplicateRecord;

@@ -22,8 +22,6 @@ namespace CrmExtensions.Cli.Connection
         private const string Hint = "check the Url (https://<org>.crm.dynamics.com), AuthType and the credentials (crmext auth list shows the profiles, * the selected one); " +
             "--verbose shows what ServiceClient said.";
 
-        private const string NetworkHint = "check the Url and the network (proxy, VPN): the org and its sign-in service (login.microsoftonline.com) must be reachable.";
-
         public static IOrganizationService Open(string connectionString)
         {
             ServiceClient client;
@@ -48,7 +46,8 @@ namespace CrmExtensions.Cli.Connection
         private static VerbFailure Failure(Exception ex, string lastError)
         {
             var reason = ex != null ? FailureReport.Innermost(ex).Message : lastError;
-            return new VerbFailure("could not connect to Dataverse: " + FirstLine(reason), FailureReport.Unreachable(ex) != null ? NetworkHint : Hint, ExitCode.BadInput, ex);
+            var hint = FailureReport.Unreachable(ex) != null ? FailureReport.NetworkHint : OrgRefusal.Find(ex)?.Login == true ? FailureReport.CredentialsHint : Hint;
+            return new VerbFailure("could not connect to Dataverse: " + OrgRefusal.FirstLine(reason), hint, ExitCode.BadInput, ex);
         }
 
         private static ServiceClient Client(string connectionString)
@@ -65,7 +64,5 @@ namespace CrmExtensions.Cli.Connection
             }
             return new ServiceClient(connectionString);
         }
-
-        private static string FirstLine(string text) => (text ?? "no reason given").Trim().Split('\n')[0].Trim();
     }
 }

@@ -60,14 +60,15 @@ namespace CrmExtensions.Cli.Deployment
             try
             {
                 _service.Execute(request);
-                Progress(request.ImportJobId);
-                return null;
             }
-            catch (Exception ex) when (OrgRefusal.Find(ex) is OrgRefusal refused && !refused.Login)
+            catch (Exception ex) when (OrgRefusal.Find(ex) is OrgRefusal refused && !refused.Login && !refused.Busy)
             {
                 // The org refused this import (as a fault or the Web API's error): the import failed, its log says where.
                 return refused.Message;
             }
+            // Outside the try: the import succeeded, whatever reading its progress afterwards meets.
+            Progress(request.ImportJobId);
+            return null;
         }
 
         private string Queued(ImportSolutionRequest request)

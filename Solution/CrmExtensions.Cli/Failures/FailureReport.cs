@@ -19,6 +19,12 @@ namespace CrmExtensions.Cli.Failures
         public const string CredentialsHint =
             "check the credentials: crmext auth list shows the profiles (* the selected one); a secret or certificate may have expired, or the user is not in this org.";
 
+        /// <summary>What to do when the org or the network in between cannot be reached.</summary>
+        public const string NetworkHint = "check the Url and the network (proxy, VPN): the org and its sign-in service (login.microsoftonline.com) must be reachable.";
+
+        /// <summary>What to do when the org was too busy to answer (ServiceClient has retried already).</summary>
+        public const string BusyHint = "nothing is wrong with the request; run it again later (a job that had started goes on in the org).";
+
         public static int Write(Exception failure, TextWriter error, bool verbose)
         {
             var (message, hint, code) = Explain(failure);
@@ -34,11 +40,11 @@ namespace CrmExtensions.Cli.Failures
             if (failure is VerbFailure expected) return (expected.Message, expected.Hint, expected.ExitCode);
             // However the client delivered it (the fault, the Web API's error, a 401), a refusal changed nothing.
             if (OrgRefusal.Find(failure) is OrgRefusal refusal)
-                return refusal.Login
-                    ? ($"the org refused the login: {refusal.Message}", CredentialsHint, ExitCode.BadInput)
+                return refusal.Busy ? ($"the org was busy: {refusal.Message}", BusyHint, ExitCode.WorkFailed)
+                    : refusal.Login ? ($"the org refused the login: {refusal.Message}", CredentialsHint, ExitCode.BadInput)
                     : ($"the org refused the request: {refusal.Message}", "check the options against --help; the refused request changed nothing.", ExitCode.BadInput);
             if (Unreachable(failure) is Exception unreachable)
-                return ($"could not reach the org: {unreachable.Message}", "check the URL and the network (proxy, VPN), then run again.", ExitCode.BadInput);
+                return ($"could not reach the org: {unreachable.Message}", NetworkHint, ExitCode.BadInput);
             switch (failure)
             {
                 case FileNotFoundException _:

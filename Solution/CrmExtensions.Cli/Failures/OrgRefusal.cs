@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.ServiceModel;
 using System.ServiceModel.Security;
+using CrmExtensions.Plugins.Model;
 using Microsoft.PowerPlatform.Dataverse.Client.Exceptions;
 using Microsoft.PowerPlatform.Dataverse.Client.Utils;
 using Microsoft.Xrm.Sdk;
@@ -18,10 +19,11 @@ namespace CrmExtensions.Cli.Failures
     /// </summary>
     public sealed class OrgRefusal
     {
-        private OrgRefusal(string message, bool login)
+        private OrgRefusal(string message, bool login, bool busy = false)
         {
-            Message = (message ?? "no reason given").Trim().Split('\n')[0].Trim();
+            Message = FirstLine(message);
             Login = login;
+            Busy = busy;
         }
 
         /// <summary>The first line of what the org said.</summary>
@@ -29,6 +31,15 @@ namespace CrmExtensions.Cli.Failures
 
         /// <summary>True when the org refused who is asking (the token or the user), not what was asked.</summary>
         public bool Login { get; }
+
+        /// <summary>
+        /// True when the org was busy, not the request wrong: a SQL deadlock or timeout, a service protection limit (429),
+        /// a server or gateway error (5xx). ServiceClient has already retried these; the same request may pass later.
+        /// </summary>
+        public bool Busy { get; }
+
+        /// <summary>The first line of a message that may run over several (MSAL's, a fault's with its trace).</summary>
+        public static string FirstLine(string text) => (text ?? "no reason given").Trim().Split('\n')[0].Trim();
 
         /// <summary>The refusal inside <paramref name="failure"/>, or null when the org refused nothing (a bug, the network).</summary>
         public static OrgRefusal Find(Exception failure)
@@ -38,11 +49,13 @@ namespace CrmExtensions.Cli.Failures
                 switch (cause)
                 {
                     case FaultException<OrganizationServiceFault> fault:
-                        return new OrgRefusal(fault.Detail?.Message ?? fault.Message, false);
+                        return new OrgRefusal(fault.Detail?.Message ?? fault.Message, false, PlatformErrors.IsBusy(fault.Detail?.ErrorCode));
                     case MessageSecurityException unauthorized:
                         return new OrgRefusal(unauthorized.Message, true);
                     case DataverseOperationException webApi when webApi.InnerException is HttpOperationException http && http.Response != null:
-                        return new OrgRefusal(webApi.Message, http.Response.StatusCode == HttpStatusCode.Unauthorized);
+                        var status = http.Response.StatusCode;
+                        return new OrgRefusal(webApi.Message, status == HttpStatusCode.Unauthorized,
+                            status == (HttpStatusCode)429 || (int)status >= 500);
                 }
             }
             return null;

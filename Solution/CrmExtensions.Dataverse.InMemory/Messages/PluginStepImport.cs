@@ -8,10 +8,11 @@ using CrmExtensions.Dataverse.InMemory.Storage;
 namespace CrmExtensions.Dataverse.InMemory.Messages
 {
     /// <summary>
-    /// The plug-in steps an imported zip carries (customizations.xml's SdkMessageProcessingSteps), each checked as Dataverse
-    /// imports it: its PluginTypeId must name a plug-in type of the zip's own assemblies (SolutionPluginAssemblies) or one
-    /// the org has from an earlier solution; otherwise that step fails with the platform's "Does Not Exist" and the import
-    /// with it, which the import job's log shows against the step.
+    /// The plug-in steps an imported zip carries (customizations.xml's SdkMessageProcessingSteps), each checked on import:
+    /// its PluginTypeId must name a plug-in type of the zip's own assemblies (SolutionPluginAssemblies) or one the org has
+    /// from an earlier solution; otherwise that step fails with the platform's "Does Not Exist" fault and the import with
+    /// it, which the import job's log shows against the step. Modelled on the platform's fault: Microsoft documents neither
+    /// the import job's data format nor the exact error for this case.
     /// </summary>
     internal static class PluginStepImport
     {
