@@ -129,7 +129,15 @@ namespace CrmExtensions.Cli.Commands
                     throw new VerbFailure($"{profile.SecretVariable} is not set here, so the profile's connection cannot be tested.",
                         $"set {profile.SecretVariable} and run again, or pass --no-verify to save the profile untested.");
             }
-            context.Output.WriteLine($"Connected to {OrgIdentity.Describe(context.Connect(profile.ConnectionString(secret)))}.");
+            var service = context.Connect(profile.ConnectionString(secret));
+            try
+            {
+                context.Output.WriteLine($"Connected to {OrgIdentity.Describe(service)}.");
+            }
+            finally
+            {
+                (service as IDisposable)?.Dispose();
+            }
         }
 
         private static Command ListVerb(CliContext context, Func<ProfileStore> store)
